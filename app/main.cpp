@@ -1,0 +1,50 @@
+// conclave: the desktop app. Everything but argument handling lives in conclave_app.
+
+#include "build_summary.h"
+#include "main_window_host.h"
+#include "unix_signal_quit.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+// --version and --help must work without a display, so they are answered before the
+// QGuiApplication (which needs a windowing system) exists.
+int answerWithoutDisplay(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("%s\n", qPrintable(conclave::app::buildSummary()));
+            return 0;
+        }
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+            std::printf("usage: conclave [--version] [--help] [Qt options]\n"
+                        "Conclave: chat with local language models.\n");
+            return 0;
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (const int code = answerWithoutDisplay(argc, argv); code >= 0) return code;
+
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("Conclave"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Conclave"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(CONCLAVE_APP_VERSION));
+
+    conclave::app::UnixSignalQuit signals_to_quit;
+    conclave::app::MainWindowHost host;
+    QObject::connect(&signals_to_quit, &conclave::app::UnixSignalQuit::quitRequested, &app,
+                     &QCoreApplication::quit);
+    QObject::connect(&host, &conclave::app::MainWindowHost::quitRequested, &app,
+                     &QCoreApplication::quit);
+    if (!host.show()) return 1;
+    return QGuiApplication::exec();
+}

@@ -1,0 +1,14 @@
+#pragma once
+// The subcommands of conclave-cli. Each takes the arguments after its name and returns the
+// process exit code; errors go to stderr, results to stdout.
+
+#include <string>
+#include <vector>
+
+namespace conclave::cli {
+
+using Args = std::vector<std::string>;
+
+int run_devices(const Args& args);
+
+} // namespace conclave::cli

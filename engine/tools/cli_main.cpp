@@ -1,0 +1,46 @@
+// conclave-cli: Conclave's engine on the command line, for scripts, tests and benchmarks.
+
+#include "cli_commands.h"
+#include "cli_output.h"
+#include "conclave/build_info.h"
+#include "conclave/cpu_features.h"
+
+#include <cstdio>
+#include <string>
+
+namespace {
+
+constexpr const char* usage_text =
+    "usage: conclave-cli [--version] [--help] COMMAND [ARGS]\n"
+    "\n"
+    "commands:\n"
+    "  devices [--json]   list the GPUs each compiled-in backend can use\n";
+
+void print_version() {
+    std::printf("%s\n", conclave::version_line("conclave-cli").c_str());
+    std::printf("cpu: %s\n",
+                conclave::describe_cpu_features(conclave::detect_cpu_features()).c_str());
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fputs(usage_text, stderr);
+        return 2;
+    }
+    const std::string command = argv[1];
+    const conclave::cli::Args args(argv + 2, argv + argc);
+    if (command == "--version" || command == "-V") {
+        print_version();
+        return 0;
+    }
+    if (command == "--help" || command == "-h") {
+        std::fputs(usage_text, stdout);
+        return 0;
+    }
+    if (command == "devices") return conclave::cli::run_devices(args);
+    conclave::cli::fail("unknown command '" + command + "'");
+    std::fputs(usage_text, stderr);
+    return 2;
+}
