@@ -22,7 +22,10 @@ set(CONCLAVE_SANITIZE "" CACHE STRING "Sanitizers to build with, e.g. address;un
 # and generated Qt sources are never compiled with them.
 function(conclave_target_warnings target)
     target_compile_options(${target} PRIVATE
-        $<$<COMPILE_LANGUAGE:CXX>:-Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor>)
+        $<$<COMPILE_LANGUAGE:CXX>:-Wall -Wextra -Wpedantic -Wnon-virtual-dtor>)
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+        target_compile_options(${target} PRIVATE $<$<COMPILE_LANGUAGE:CXX>:-Wshadow=local>)
+    endif()
     # GCC 12 at -O3 reports -Wrestrict and -Wstringop-overflow inside libstdc++'s own string
     # and vector code for ordinary concatenations (GCC bugs 105329, 105651); they are not
     # about our code, so they are not errors there.

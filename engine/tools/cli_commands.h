@@ -10,5 +10,6 @@ namespace conclave::cli {
 using Args = std::vector<std::string>;
 
 int run_devices(const Args& args);
+int run_info(const Args& args);
 
 } // namespace conclave::cli

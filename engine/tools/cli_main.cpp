@@ -14,7 +14,9 @@ constexpr const char* usage_text =
     "usage: conclave-cli [--version] [--help] COMMAND [ARGS]\n"
     "\n"
     "commands:\n"
-    "  devices [--json]   list the GPUs each compiled-in backend can use\n";
+    "  info FILE [--json]   what a GGUF model file holds: architecture, parameters,\n"
+    "                       experts, context length, tensor types, metadata, tensors\n"
+    "  devices [--json]     list the GPUs each compiled-in backend can use\n";
 
 void print_version() {
     std::printf("%s\n", conclave::version_line("conclave-cli").c_str());
@@ -40,6 +42,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (command == "devices") return conclave::cli::run_devices(args);
+    if (command == "info") return conclave::cli::run_info(args);
     conclave::cli::fail("unknown command '" + command + "'");
     std::fputs(usage_text, stderr);
     return 2;

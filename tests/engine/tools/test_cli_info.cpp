@@ -1,0 +1,154 @@
+// `conclave-cli info`: parameter counts, experts and types of dense and MoE files, header-only
+// copies, and clear failures on bad input.
+
+#include "gguf/gguf_writer.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace conclave::gguf;
+using conclave::quant::TensorType;
+
+namespace {
+
+struct CliRun {
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+CliRun cli(const QStringList& args) {
+    QProcess process;
+    process.start(QStringLiteral(CONCLAVE_CLI_PATH), args);
+    CliRun run;
+    if (!process.waitForFinished(60000)) return run;
+    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+std::vector<unsigned char> zeros(std::size_t n) { return std::vector<unsigned char>(n, 0); }
+
+// A two-layer MoE in Qwen3-MoE naming: 8 experts, 2 used, F32 so sizes are easy to state.
+GgufWriter tiny_moe(bool& ok) {
+    GgufWriter w;
+    ok = true;
+    const auto add = [&](std::string name, std::vector<std::uint64_t> shape, TensorType type, std::size_t bytes) {
+        ok = ok && w.add_tensor(std::move(name), std::move(shape), type, zeros(bytes)).ok();
+    };
+    w.set("general.architecture", OwnedValue::string("qwen3moe"));
+    w.set("qwen3moe.block_count", OwnedValue::u32(2));
+    w.set("qwen3moe.context_length", OwnedValue::u32(4096));
+    w.set("qwen3moe.expert_count", OwnedValue::u32(8));
+    w.set("qwen3moe.expert_used_count", OwnedValue::u32(2));
+    add("token_embd.weight", {32, 100}, TensorType::F32, 32 * 100 * 4);
+    for (int layer = 0; layer < 2; ++layer) {
+        const std::string p = "blk." + std::to_string(layer) + ".";
+        add(p + "attn_q.weight", {32, 32}, TensorType::Q8_0, 32 * 34);
+        add(p + "ffn_gate_inp.weight", {32, 8}, TensorType::F32, 32 * 8 * 4);
+        add(p + "ffn_up_exps.weight", {32, 16, 8}, TensorType::F32, 32 * 16 * 8 * 4);
+        add(p + "ffn_gate_exps.weight", {32, 16, 8}, TensorType::F32, 32 * 16 * 8 * 4);
+        add(p + "ffn_down_exps.weight", {16, 32, 8}, TensorType::F32, 16 * 32 * 8 * 4);
+    }
+    return w;
+}
+
+} // namespace
+
+class TestCliInfo : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+private slots:
+    void moeCountsActiveParameters() {
+        const QString path = m_dir.path() + QStringLiteral("/moe.gguf");
+        bool built = false;
+        QVERIFY(tiny_moe(built).write(path.toStdString()).ok());
+        QVERIFY(built);
+        const CliRun run = cli({QStringLiteral("info"), path, QStringLiteral("--json")});
+        QCOMPARE(run.code, 0);
+        const QJsonObject info = QJsonDocument::fromJson(run.out).object();
+        const qint64 dense = 32 * 100 + 2 * (32 * 32 + 32 * 8);
+        const qint64 experts = 2 * 3 * (32 * 16 * 8);
+        QCOMPARE(info[QStringLiteral("n_params")].toInteger(), dense + experts);
+        QCOMPARE(info[QStringLiteral("n_params_active")].toInteger(), dense + experts / 8 * 2);
+        QCOMPARE(info[QStringLiteral("n_expert")].toInt(), 8);
+        QCOMPARE(info[QStringLiteral("n_expert_used")].toInt(), 2);
+        QCOMPARE(info[QStringLiteral("context_length")].toInt(), 4096);
+        QCOMPARE(info[QStringLiteral("architecture")].toString(), QStringLiteral("qwen3moe"));
+        const QJsonArray types = info[QStringLiteral("types")].toArray();
+        QCOMPARE(types.size(), 2);
+        QCOMPARE(types[0].toObject()[QStringLiteral("type")].toString(), QStringLiteral("F32"));
+        QCOMPARE(types[1].toObject()[QStringLiteral("n_bytes")].toInteger(), 2 * 32 * 34);
+        QCOMPARE(info[QStringLiteral("tensors")].toArray().size(), 11);
+
+        const CliRun text = cli({QStringLiteral("info"), path});
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.contains("experts:        8 routed, 2 used per token"), text.out.constData());
+    }
+
+    void headerOnlyCopyIsDescribed() {
+        bool built = false;
+        std::vector<unsigned char> bytes = tiny_moe(built).serialize();
+        QVERIFY(built);
+        bytes.resize(bytes.size() / 3);
+        const QString path = m_dir.path() + QStringLiteral("/header-only.gguf");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(reinterpret_cast<const char*>(bytes.data()), static_cast<qint64>(bytes.size()));
+        file.close();
+        const CliRun run = cli({QStringLiteral("info"), path, QStringLiteral("--json")});
+        QCOMPARE(run.code, 0);
+        const QJsonObject info = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(info[QStringLiteral("n_expert")].toInt(), 8);
+        QVERIFY(!info[QStringLiteral("tensors")].toArray().last().toObject()[QStringLiteral("data_present")].toBool());
+    }
+
+    void realModelIsDescribed() {
+        const QString data = qEnvironmentVariable("XDG_DATA_HOME", QDir::homePath() + QStringLiteral("/.local/share"));
+        const QString model = data + QStringLiteral("/conclave/models/SmolLM2-135M-Instruct.Q4_1.gguf");
+        if (!QFileInfo::exists(model)) QSKIP("the default model is absent; run scripts/fetch-default-model");
+        const CliRun run = cli({QStringLiteral("info"), model, QStringLiteral("--json")});
+        QCOMPARE(run.code, 0);
+        const QJsonObject info = QJsonDocument::fromJson(run.out).object();
+        QVERIFY2(!info.isEmpty(), "info --json did not print valid JSON");
+        // SmolLM2-135M: 134,515,008 parameters by its published tensor shapes.
+        QCOMPARE(info[QStringLiteral("n_params")].toInteger(), 134515008);
+        QCOMPARE(info[QStringLiteral("n_expert")].toInt(), 0);
+        QCOMPARE(info[QStringLiteral("context_length")].toInt(), 8192);
+        QVERIFY(info[QStringLiteral("has_chat_template")].toBool());
+        const QJsonObject tokens = info[QStringLiteral("metadata")].toObject()[QStringLiteral("tokenizer.ggml.tokens")].toObject();
+        QCOMPARE(tokens[QStringLiteral("length")].toInt(), 49152);
+    }
+
+    void badInputFailsClearly_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no file") << QStringList{QStringLiteral("info")} << "no model file given";
+        QTest::newRow("missing file") << QStringList{QStringLiteral("info"), QStringLiteral("/nonexistent/x.gguf")}
+                                      << "cannot open '/nonexistent/x.gguf'";
+        QTest::newRow("not gguf") << QStringList{QStringLiteral("info"), QStringLiteral(CONCLAVE_CLI_PATH)}
+                                  << "not a GGUF file";
+        QTest::newRow("directory") << QStringList{QStringLiteral("info"), QStringLiteral("/tmp")} << "not a regular file";
+        QTest::newRow("bad option") << QStringList{QStringLiteral("info"), QStringLiteral("--frob")} << "unknown option";
+    }
+
+    void badInputFailsClearly() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const CliRun run = cli(args);
+        QVERIFY(run.code > 0);
+        QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
+        QVERIFY(run.out.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliInfo)
+#include "test_cli_info.moc"
