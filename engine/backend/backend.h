@@ -1,0 +1,115 @@
+#pragma once
+// Backend: the set of operations a forward pass is built from. The CPU backend is the
+// reference; a GPU backend implements the same ops on device memory, and answers
+// supports(op, type) so the runtime can send an op it lacks to the CPU. Ops never fail on
+// shapes the model code built correctly (shapes are checked when the model loads); they
+// assert programmer invariants only.
+// One backend instance serves one Session at a time; not thread-safe across callers.
+
+#include "backend/tensor.h"
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace conclave {
+
+// Values are used in logs and tests only; order carries no meaning.
+enum class Op {
+    get_rows,
+    rms_norm,
+    mul_mat,
+    mul_mat_id,
+    add,
+    mul,
+    scale,
+    rope,
+    attention,
+    swiglu,
+    geglu,
+    softmax,
+    copy,
+};
+
+enum class RopeStyle { normal, neox };
+
+struct RopeParams {
+    RopeStyle style = RopeStyle::normal;
+    int n_dims = 0;               // rotated dimensions per head (<= head size)
+    float freq_base = 10000.0f;
+    float freq_scale = 1.0f;      // linear position scaling (1 / factor)
+    // Per-pair frequency divisors (F32, n_dims / 2 values), as GGUF files store Llama 3
+    // style scaling in `rope_freqs.weight`; invalid (no data) when the model has none.
+    Tensor freq_factors;
+};
+
+struct AttentionParams {
+    int n_head = 0;
+    int n_head_kv = 0;
+    int head_dim = 0;
+    float scale = 1.0f;          // applied to q·k
+    int sliding_window = 0;      // 0: attend to every earlier position
+    float softcap = 0.0f;        // 0: no logit soft-capping
+};
+
+// One layer's K and V cache: [head_dim * n_head_kv, n_ctx] each, row p is position p.
+struct KvLayer {
+    Tensor k;
+    Tensor v;
+};
+
+class Backend {
+public:
+    virtual ~Backend() = default;
+
+    virtual std::string_view name() const = 0;
+    virtual bool supports(Op op, quant::TensorType type) const = 0;
+
+    // Scratch tensors for one forward pass, released all at once by reset_scratch().
+    virtual Tensor scratch(quant::TensorType type, std::array<std::int64_t, 4> ne) = 0;
+    virtual void reset_scratch() = 0;
+    // Long-lived tensors (KV cache), zero-filled, alive as long as the backend.
+    virtual Tensor allocate(quant::TensorType type, std::array<std::int64_t, 4> ne) = 0;
+
+    // Rows [first, first + count) of a tensor's rows, sharing its memory.
+    virtual Tensor view_rows(const Tensor& t, std::int64_t first, std::int64_t count) {
+        Tensor view = t;
+        view.ne = {t.ne[0], count, 1, 1};
+        view.data = static_cast<unsigned char*>(t.data) + static_cast<std::uint64_t>(first) * t.row_bytes();
+        return view;
+    }
+    // The same memory seen as rows of `width` elements (width must divide ne[0]).
+    virtual Tensor reshape_rows(const Tensor& t, std::int64_t width) {
+        Tensor view = t;
+        view.ne = {width, t.n_elements() / width, 1, 1};
+        return view;
+    }
+
+    virtual void upload(Tensor& dst, const void* src, std::uint64_t bytes) = 0;
+    virtual void download(const Tensor& src, void* dst, std::uint64_t bytes) = 0;
+
+    // out[:, i] = table[:, ids[i]] as F32.
+    virtual void get_rows(const Tensor& table, std::span<const std::int32_t> ids, Tensor& out) = 0;
+    // Per row: x / rms(x) * weight (weight may be empty: no scaling).
+    virtual void rms_norm(const Tensor& x, const Tensor& weight, float eps, Tensor& out) = 0;
+    // out[n_out, n_tokens] = w[n_in, n_out]^T · x[n_in, n_tokens]
+    virtual void mul_mat(const Tensor& w, const Tensor& x, Tensor& out) = 0;
+    // Element-wise; b broadcasts over rows when it has one row.
+    virtual void add(const Tensor& a, const Tensor& b, Tensor& out) = 0;
+    virtual void mul(const Tensor& a, const Tensor& b, Tensor& out) = 0;
+    virtual void scale(Tensor& x, float factor) = 0;
+    // x: [head_dim * n_heads, n_tokens] rotated in place at the given positions.
+    virtual void rope(Tensor& x, int head_dim, std::span<const std::int32_t> positions, const RopeParams& params) = 0;
+    // Writes k and v ([head_dim * n_head_kv, n_tokens]) into the cache at rows first_pos...
+    virtual void kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, std::int64_t first_pos) = 0;
+    // Causal attention of q ([head_dim * n_head, n_tokens], positions first_pos...) over cache
+    // rows [0, first_pos + n_tokens).
+    virtual void attention(const Tensor& q, const KvLayer& cache, std::int64_t first_pos,
+                           const AttentionParams& params, Tensor& out) = 0;
+    // out = silu(gate) * up
+    virtual void swiglu(const Tensor& gate, const Tensor& up, Tensor& out) = 0;
+    // out = gelu_tanh(gate) * up
+    virtual void geglu(const Tensor& gate, const Tensor& up, Tensor& out) = 0;
+};
+
+} // namespace conclave

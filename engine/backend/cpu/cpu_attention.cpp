@@ -1,0 +1,90 @@
+// Attention over the KV cache on the CPU. The cache holds one row per position with every
+// KV head side by side ([head_dim * n_head_kv, n_ctx]), in F16 or F32. Work is split over
+// (token, head) pairs; each reads its KV head's rows once per query.
+
+#include "backend/cpu/cpu_ops.h"
+#include "backend/cpu/vec_dot.h"
+#include "quant/half.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace conclave::cpu {
+namespace {
+
+void store_rows(Tensor& cache, const Tensor& src, std::int64_t first_pos) {
+    const std::int64_t width = src.ne[0];
+    for (std::int64_t t = 0; t < src.ne[1]; ++t) {
+        const float* from = f32(src) + t * width;
+        if (cache.type == quant::TensorType::F16) {
+            auto* to = static_cast<std::uint16_t*>(cache.data) + (first_pos + t) * width;
+            for (std::int64_t i = 0; i < width; ++i) to[i] = quant::fp32_to_fp16(from[i]);
+        } else {
+            float* to = f32(cache) + (first_pos + t) * width;
+            std::copy(from, from + width, to);
+        }
+    }
+}
+
+struct CacheRows {
+    const Tensor& t;
+    std::int64_t width;
+    float dot(std::int64_t pos, std::int64_t offset, const float* q, std::int64_t n, const VecKernels& k) const {
+        if (t.type == quant::TensorType::F16)
+            return k.dot_f16(static_cast<const std::uint16_t*>(t.data) + pos * width + offset, q, n);
+        return k.dot(f32(t) + pos * width + offset, q, n);
+    }
+    void axpy(float a, std::int64_t pos, std::int64_t offset, float* y, std::int64_t n, const VecKernels& k) const {
+        if (t.type == quant::TensorType::F16)
+            k.axpy_f16(a, static_cast<const std::uint16_t*>(t.data) + pos * width + offset, y, n);
+        else
+            k.axpy(a, f32(t) + pos * width + offset, y, n);
+    }
+};
+
+} // namespace
+
+void kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, std::int64_t first_pos) {
+    store_rows(cache.k, k, first_pos);
+    store_rows(cache.v, v, first_pos);
+}
+
+void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int64_t first_pos,
+               const AttentionParams& p, Tensor& out) {
+    const std::int64_t n_tokens = q.ne[1];
+    const std::int64_t q_width = q.ne[0];
+    const std::int64_t kv_width = cache.k.ne[0];
+    const int group = p.n_head / p.n_head_kv;
+    const CacheRows keys{cache.k, kv_width};
+    const CacheRows values{cache.v, kv_width};
+    const VecKernels& k = vec_kernels();
+    pool.parallel_for(n_tokens * p.n_head, 1, [&](std::int64_t begin, std::int64_t end) {
+        std::vector<float> scores;
+        for (std::int64_t job = begin; job < end; ++job) {
+            const std::int64_t t = job / p.n_head;
+            const std::int64_t h = job % p.n_head;
+            const std::int64_t kv_offset = (h / group) * p.head_dim;
+            const std::int64_t pos = first_pos + t;
+            const std::int64_t lo = p.sliding_window > 0 ? std::max<std::int64_t>(0, pos - p.sliding_window + 1) : 0;
+            const float* qv = f32(q) + t * q_width + h * p.head_dim;
+            scores.resize(static_cast<std::size_t>(pos - lo + 1));
+            float max_score = -INFINITY;
+            for (std::int64_t j = lo; j <= pos; ++j) {
+                float s = keys.dot(j, kv_offset, qv, p.head_dim, k) * p.scale;
+                if (p.softcap > 0.0f) s = p.softcap * std::tanh(s / p.softcap);
+                scores[static_cast<std::size_t>(j - lo)] = s;
+                max_score = std::max(max_score, s);
+            }
+            float sum = 0.0f;
+            for (float& s : scores) sum += (s = std::exp(s - max_score));
+            float* o = f32(out) + t * q_width + h * p.head_dim;
+            std::fill(o, o + p.head_dim, 0.0f);
+            const float inv = 1.0f / sum;
+            for (std::int64_t j = lo; j <= pos; ++j)
+                values.axpy(scores[static_cast<std::size_t>(j - lo)] * inv, j, kv_offset, o, p.head_dim, k);
+        }
+    });
+}
+
+} // namespace conclave::cpu

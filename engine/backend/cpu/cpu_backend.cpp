@@ -1,0 +1,69 @@
+#include "backend/cpu/cpu_backend.h"
+
+#include "backend/cpu/cpu_ops.h"
+#include "quant/dequantize.h"
+
+#include <cstring>
+
+namespace conclave::cpu {
+namespace {
+
+std::uint64_t bytes_for(quant::TensorType type, const std::array<std::int64_t, 4>& ne) {
+    Tensor t;
+    t.type = type;
+    t.ne = ne;
+    return t.n_bytes();
+}
+
+} // namespace
+
+bool CpuBackend::supports(Op op, quant::TensorType type) const {
+    // Weight-reading ops take every type that dequantizes; the rest work on F32 activations.
+    if (op == Op::mul_mat || op == Op::get_rows) return quant::can_dequantize(type);
+    return type == quant::TensorType::F32 || type == quant::TensorType::F16;
+}
+
+Tensor CpuBackend::scratch(quant::TensorType type, std::array<std::int64_t, 4> ne) {
+    return Tensor{type, ne, m_scratch.allocate(bytes_for(type, ne)), this};
+}
+
+Tensor CpuBackend::allocate(quant::TensorType type, std::array<std::int64_t, 4> ne) {
+    const std::uint64_t bytes = bytes_for(type, ne);
+    m_allocations.push_back(std::make_unique<std::byte[]>(bytes)); // value-initialized: zeros
+    return Tensor{type, ne, m_allocations.back().get(), this};
+}
+
+void CpuBackend::upload(Tensor& dst, const void* src, std::uint64_t bytes) { std::memcpy(dst.data, src, bytes); }
+
+void CpuBackend::download(const Tensor& src, void* dst, std::uint64_t bytes) { std::memcpy(dst, src.data, bytes); }
+
+void CpuBackend::get_rows(const Tensor& table, std::span<const std::int32_t> ids, Tensor& out) {
+    cpu::get_rows(table, ids, out);
+}
+
+void CpuBackend::rms_norm(const Tensor& x, const Tensor& weight, float eps, Tensor& out) {
+    cpu::rms_norm(m_pool, x, weight, eps, out);
+}
+
+void CpuBackend::mul_mat(const Tensor& w, const Tensor& x, Tensor& out) { cpu::mul_mat(m_pool, w, x, out); }
+void CpuBackend::add(const Tensor& a, const Tensor& b, Tensor& out) { cpu::add(a, b, out); }
+void CpuBackend::mul(const Tensor& a, const Tensor& b, Tensor& out) { cpu::mul(a, b, out); }
+void CpuBackend::scale(Tensor& x, float factor) { cpu::scale(x, factor); }
+
+void CpuBackend::rope(Tensor& x, int head_dim, std::span<const std::int32_t> positions, const RopeParams& params) {
+    cpu::rope(m_pool, x, head_dim, positions, params);
+}
+
+void CpuBackend::kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, std::int64_t first_pos) {
+    cpu::kv_store(cache, k, v, first_pos);
+}
+
+void CpuBackend::attention(const Tensor& q, const KvLayer& cache, std::int64_t first_pos,
+                           const AttentionParams& params, Tensor& out) {
+    cpu::attention(m_pool, q, cache, first_pos, params, out);
+}
+
+void CpuBackend::swiglu(const Tensor& gate, const Tensor& up, Tensor& out) { cpu::swiglu(gate, up, out); }
+void CpuBackend::geglu(const Tensor& gate, const Tensor& up, Tensor& out) { cpu::geglu(gate, up, out); }
+
+} // namespace conclave::cpu

@@ -1,0 +1,33 @@
+#pragma once
+// The CPU implementations of the backend ops, one file per family (matmul, rows/norm/rope,
+// attention, element-wise). Tensors here hold host memory. Called by CpuBackend.
+
+#include "backend/backend.h"
+#include "core/thread_pool.h"
+
+#include <cstdint>
+#include <span>
+
+namespace conclave::cpu {
+
+// Reads row `row` of a weight of any type as floats; returns a pointer to `buffer` or, for
+// F32 weights, straight into the tensor.
+const float* row_as_f32(const Tensor& w, std::int64_t row, float* buffer);
+
+void mul_mat(ThreadPool& pool, const Tensor& w, const Tensor& x, Tensor& out);
+void get_rows(const Tensor& table, std::span<const std::int32_t> ids, Tensor& out);
+void rms_norm(ThreadPool& pool, const Tensor& x, const Tensor& weight, float eps, Tensor& out);
+void rope(ThreadPool& pool, Tensor& x, int head_dim, std::span<const std::int32_t> positions, const RopeParams& params);
+void kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, std::int64_t first_pos);
+void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int64_t first_pos,
+               const AttentionParams& params, Tensor& out);
+void add(const Tensor& a, const Tensor& b, Tensor& out);
+void mul(const Tensor& a, const Tensor& b, Tensor& out);
+void scale(Tensor& x, float factor);
+void swiglu(const Tensor& gate, const Tensor& up, Tensor& out);
+void geglu(const Tensor& gate, const Tensor& up, Tensor& out);
+
+inline float* f32(Tensor& t) { return static_cast<float*>(t.data); }
+inline const float* f32(const Tensor& t) { return static_cast<const float*>(t.data); }
+
+} // namespace conclave::cpu

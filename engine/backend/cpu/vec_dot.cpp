@@ -1,0 +1,113 @@
+#include "backend/cpu/vec_dot.h"
+
+#include "conclave/cpu_features.h"
+#include "quant/half.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+namespace conclave::cpu {
+namespace {
+
+// Eight independent partial sums so the additions can pipeline and vectorize; the result
+// differs from a serial sum only by rounding order.
+float dot_portable(const float* a, const float* b, std::int64_t n) {
+    float acc[8] = {};
+    std::int64_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        for (int l = 0; l < 8; ++l) acc[l] += a[i + l] * b[i + l];
+    float sum = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+    for (; i < n; ++i) sum += a[i] * b[i];
+    return sum;
+}
+
+void axpy_portable(float a, const float* x, float* y, std::int64_t n) {
+    for (std::int64_t i = 0; i < n; ++i) y[i] += a * x[i];
+}
+
+float dot_f16_portable(const std::uint16_t* a, const float* b, std::int64_t n) {
+    float sum = 0.0f;
+    for (std::int64_t i = 0; i < n; ++i) sum += quant::fp16_to_fp32(a[i]) * b[i];
+    return sum;
+}
+
+void axpy_f16_portable(float a, const std::uint16_t* x, float* y, std::int64_t n) {
+    for (std::int64_t i = 0; i < n; ++i) y[i] += a * quant::fp16_to_fp32(x[i]);
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2,fma"))) float hsum256(__m256 v) {
+    const __m128 lo = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    const __m128 pairs = _mm_add_ps(lo, _mm_movehl_ps(lo, lo));
+    return _mm_cvtss_f32(_mm_add_ss(pairs, _mm_movehdup_ps(pairs)));
+}
+
+__attribute__((target("avx2,fma"))) float dot_avx2(const float* a, const float* b, std::int64_t n) {
+    __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps(), s2 = _mm256_setzero_ps(), s3 = _mm256_setzero_ps();
+    std::int64_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+        s0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), s0);
+        s1 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 8), _mm256_loadu_ps(b + i + 8), s1);
+        s2 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 16), _mm256_loadu_ps(b + i + 16), s2);
+        s3 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 24), _mm256_loadu_ps(b + i + 24), s3);
+    }
+    for (; i + 8 <= n; i += 8) s0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), s0);
+    float sum = hsum256(_mm256_add_ps(_mm256_add_ps(s0, s1), _mm256_add_ps(s2, s3)));
+    for (; i < n; ++i) sum += a[i] * b[i];
+    return sum;
+}
+
+__attribute__((target("avx2,fma"))) void axpy_avx2(float a, const float* x, float* y, std::int64_t n) {
+    const __m256 va = _mm256_set1_ps(a);
+    std::int64_t i = 0;
+    for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, _mm256_fmadd_ps(va, _mm256_loadu_ps(x + i), _mm256_loadu_ps(y + i)));
+    for (; i < n; ++i) y[i] += a * x[i];
+}
+
+__attribute__((target("avx2,fma,f16c"))) float dot_f16_avx2(const std::uint16_t* a, const float* b, std::int64_t n) {
+    __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps();
+    std::int64_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __m256 a0 = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i)));
+        const __m256 a1 = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i + 8)));
+        s0 = _mm256_fmadd_ps(a0, _mm256_loadu_ps(b + i), s0);
+        s1 = _mm256_fmadd_ps(a1, _mm256_loadu_ps(b + i + 8), s1);
+    }
+    float sum = hsum256(_mm256_add_ps(s0, s1));
+    for (; i < n; ++i) sum += quant::fp16_to_fp32(a[i]) * b[i];
+    return sum;
+}
+
+__attribute__((target("avx2,fma,f16c"))) void axpy_f16_avx2(float a, const std::uint16_t* x, float* y, std::int64_t n) {
+    const __m256 va = _mm256_set1_ps(a);
+    std::int64_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m256 vx = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(x + i)));
+        _mm256_storeu_ps(y + i, _mm256_fmadd_ps(va, vx, _mm256_loadu_ps(y + i)));
+    }
+    for (; i < n; ++i) y[i] += a * quant::fp16_to_fp32(x[i]);
+}
+#endif
+
+VecKernels choose() {
+#if defined(__x86_64__)
+    const CpuFeatures f = detect_cpu_features();
+    if (f.avx2 && f.fma && f.f16c) return VecKernels{dot_avx2, axpy_avx2, dot_f16_avx2, axpy_f16_avx2, "avx2"};
+#endif
+    return VecKernels{dot_portable, axpy_portable, dot_f16_portable, axpy_f16_portable, "portable"};
+}
+
+} // namespace
+
+const VecKernels& vec_kernels() {
+    static const VecKernels kernels = choose();
+    return kernels;
+}
+
+const VecKernels& vec_kernels_portable() {
+    static const VecKernels kernels{dot_portable, axpy_portable, dot_f16_portable, axpy_f16_portable, "portable"};
+    return kernels;
+}
+
+} // namespace conclave::cpu

@@ -1,0 +1,58 @@
+#pragma once
+// Model: a GGUF model loaded for inference — the mapped file, its architecture with weights
+// bound in place (no copy), and what a user wants to know about it. Immutable after load and
+// shareable between Sessions on any thread. Load errors name the problem: not a GGUF file,
+// truncated, unsupported architecture, missing or misshapen tensor.
+
+#include "conclave/result.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace conclave {
+
+namespace gguf {
+class GgufFile;
+}
+namespace model {
+class ArchModel;
+}
+
+struct ModelInfo {
+    std::string path;
+    std::string architecture;
+    std::string name;
+    std::uint64_t file_bytes = 0;
+    std::uint64_t n_params = 0;
+    std::uint64_t n_params_active = 0;
+    std::uint64_t n_expert = 0;
+    std::uint64_t n_expert_used = 0;
+    int n_layer = 0;
+    int n_embd = 0;
+    int n_vocab = 0;
+    int context_length = 0;       // what the model was trained for
+    std::uint64_t kv_bytes_per_token = 0; // F16 K and V over all layers
+    bool has_chat_template = false;
+};
+
+class Model {
+public:
+    static Result<std::unique_ptr<Model>> load(const std::string& path);
+    ~Model();
+    Model(const Model&) = delete;
+    Model& operator=(const Model&) = delete;
+
+    const ModelInfo& info() const { return m_info; }
+    const gguf::GgufFile& file() const { return *m_file; }
+    const model::ArchModel& arch() const { return *m_arch; }
+
+private:
+    Model() = default;
+
+    std::unique_ptr<gguf::GgufFile> m_file;
+    std::unique_ptr<model::ArchModel> m_arch;
+    ModelInfo m_info;
+};
+
+} // namespace conclave

@@ -1,0 +1,94 @@
+#pragma once
+// Session: one conversation's inference state over a Model — its KV cache, its thread pool
+// and the tokens the cache holds. Each call reuses the longest common prefix with what the
+// cache already holds, so a follow-up chat turn only processes its new tokens.
+// Use from one thread at a time; request_cancel() may be called from any thread and takes
+// effect between tokens and between layers.
+
+#include "conclave/model.h"
+#include "conclave/result.h"
+#include "conclave/sampling.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace conclave {
+
+// Stored in settings; never reorder or reuse values.
+enum class KvCacheType : std::uint8_t { f16 = 0, f32 = 1 };
+
+struct SessionOptions {
+    int n_ctx = 4096;      // clamped to the model's trained context length
+    int n_threads = 0;     // 0: one per hardware thread
+    int n_batch = 256;     // prompt tokens per forward pass
+    KvCacheType kv_type = KvCacheType::f16;
+};
+
+// Stored with messages; never reorder or reuse values.
+enum class StopReason : std::uint8_t {
+    end_of_generation = 0, // the model emitted an end-of-generation token
+    max_tokens = 1,
+    stop_string = 2,
+    context_full = 3,
+    cancelled = 4,
+    callback = 5,          // the token callback asked to stop
+};
+
+const char* stop_reason_name(StopReason reason);
+
+struct GenerateOptions {
+    SamplingParams sampling;
+    int max_tokens = 512;
+    std::vector<std::int32_t> stop_tokens; // end-of-generation ids (not emitted)
+};
+
+struct GenerationResult {
+    std::vector<std::int32_t> tokens; // generated, without the stop token
+    StopReason stop_reason = StopReason::max_tokens;
+    int n_prompt = 0;            // prompt tokens given
+    int n_prompt_evaluated = 0;  // of which computed (the rest came from the cache)
+    double prompt_ms = 0.0;
+    double generate_ms = 0.0;    // from the first to the last generated token
+    double first_token_ms = 0.0; // from the call to the first generated token
+};
+
+// Called with each generated token id; return false to stop.
+using TokenCallback = std::function<bool(std::int32_t)>;
+
+class Session {
+public:
+    static Result<std::unique_ptr<Session>> create(const Model& model, const SessionOptions& options = {});
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // Makes the cache hold exactly `tokens` and returns the logits of the last one. With
+    // all_logits every token is recomputed and one row of logits per token is returned.
+    Result<std::vector<float>> evaluate(std::span<const std::int32_t> tokens, bool all_logits = false);
+
+    Result<GenerationResult> generate(std::span<const std::int32_t> prompt, const GenerateOptions& options,
+                                      const TokenCallback& on_token = {});
+
+    void request_cancel() { m_cancel.store(true); }
+    int n_ctx() const { return m_n_ctx; }
+    std::span<const std::int32_t> cached_tokens() const { return m_cached; }
+    const Model& model() const { return m_model; }
+
+private:
+    Session(const Model& model, int n_ctx, int n_batch);
+    Result<std::vector<float>> extend(std::span<const std::int32_t> tokens, bool all_logits);
+
+    struct Runtime;
+    const Model& m_model;
+    int m_n_ctx;
+    int m_n_batch;
+    std::unique_ptr<Runtime> m_runtime;
+    std::vector<std::int32_t> m_cached;
+    std::atomic<bool> m_cancel{false};
+};
+
+} // namespace conclave

@@ -1,0 +1,45 @@
+#pragma once
+// ArchModel: one loaded architecture — its hyper-parameters, its weights bound from the
+// file, and its forward pass written against Backend ops. The registry (registry.h) maps
+// `general.architecture` to the function that builds one. Immutable after load; a forward
+// pass may run from any one thread at a time per Session (the state lives in the Session).
+
+#include "backend/backend.h"
+#include "conclave/result.h"
+#include "model/model_file.h"
+
+#include <atomic>
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace conclave::model {
+
+// The shapes the runtime needs to size caches and buffers.
+struct ModelShape {
+    int n_layer = 0;
+    int n_embd = 0;
+    int n_vocab = 0;
+    int n_ctx_train = 0;
+    int kv_width = 0;      // head_dim * n_head_kv: one K (and one V) row per position per layer
+};
+
+// One forward pass: tokens at positions first_pos... with the cache already holding rows
+// [0, first_pos). `logits` receives n_vocab floats per token in `logits_rows` order.
+struct ForwardBatch {
+    std::span<const std::int32_t> tokens;
+    std::int64_t first_pos = 0;
+    bool all_logits = false;          // false: logits of the last token only
+    std::vector<KvLayer>* cache = nullptr;
+    const std::atomic<bool>* cancel = nullptr; // checked between layers
+    std::vector<float>* logits = nullptr;
+};
+
+class ArchModel {
+public:
+    virtual ~ArchModel() = default;
+    virtual const ModelShape& shape() const = 0;
+    virtual Result<void> forward(Backend& backend, ForwardBatch& batch) const = 0;
+};
+
+} // namespace conclave::model

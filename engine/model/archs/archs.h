@@ -1,0 +1,12 @@
+#pragma once
+// Loaders of every architecture in archs/, listed in registry.cpp.
+
+#include "model/architecture.h"
+
+namespace conclave::model {
+
+Result<std::unique_ptr<ArchModel>> load_llama(const ModelFile& file);
+Result<std::unique_ptr<ArchModel>> load_qwen2(const ModelFile& file);
+Result<std::unique_ptr<ArchModel>> load_qwen3(const ModelFile& file);
+
+} // namespace conclave::model

@@ -1,0 +1,206 @@
+#include "model/archs/llama_family.h"
+
+#include <cmath>
+
+namespace conclave::model {
+namespace {
+
+struct Hparams {
+    int n_layer = 0, n_embd = 0, n_head = 0, n_head_kv = 0, head_dim = 0, n_ff = 0, n_vocab = 0, n_ctx = 0;
+    float eps = 1e-5f;
+    RopeParams rope;
+};
+
+struct Layer {
+    Tensor attn_norm, wq, wk, wv, wo, bq, bk, bv, q_norm, k_norm;
+    Tensor ffn_norm, gate, up, down;
+};
+
+class LlamaFamily final : public ArchModel {
+public:
+    LlamaFamily(Hparams hp, LlamaFamilyConfig config) : m_hp(std::move(hp)), m_config(config) {
+        m_hp.rope.style = config.rope_style;
+    }
+
+    Result<void> bind(const ModelFile& f);
+    const ModelShape& shape() const override { return m_shape; }
+    Result<void> forward(Backend& backend, ForwardBatch& batch) const override;
+
+private:
+    void attention_block(Backend& b, const Layer& l, Tensor& x, KvLayer& cache, std::span<const std::int32_t> pos,
+                         std::int64_t first_pos) const;
+    void ffn_block(Backend& b, const Layer& l, Tensor& x) const;
+
+    Hparams m_hp;
+    LlamaFamilyConfig m_config;
+    ModelShape m_shape;
+    Tensor m_tok_embd, m_output_norm, m_output;
+    std::vector<Layer> m_layers;
+};
+
+Result<Hparams> read_hparams(const ModelFile& f) {
+    Hparams hp;
+    auto n_layer = f.uint("block_count");
+    auto n_embd = f.uint("embedding_length");
+    auto n_head = f.uint("attention.head_count");
+    auto n_ff = f.uint("feed_forward_length");
+    for (const Result<std::uint64_t>* r : {&n_layer, &n_embd, &n_head, &n_ff})
+        if (!r->ok()) return r->error();
+    hp.n_layer = static_cast<int>(*n_layer);
+    hp.n_embd = static_cast<int>(*n_embd);
+    hp.n_head = static_cast<int>(*n_head);
+    hp.n_ff = static_cast<int>(*n_ff);
+    hp.n_head_kv = static_cast<int>(f.uint_or("attention.head_count_kv", *n_head));
+    if (hp.n_head <= 0 || hp.n_head_kv <= 0 || hp.n_head % hp.n_head_kv != 0 || hp.n_layer <= 0 || hp.n_embd <= 0)
+        return make_error(ErrorCode::invalid_format, "the model's head counts or sizes are inconsistent");
+    hp.head_dim = static_cast<int>(f.uint_or("attention.key_length", static_cast<std::uint64_t>(hp.n_embd / hp.n_head)));
+    hp.n_ctx = static_cast<int>(f.uint_or("context_length", 2048));
+    hp.eps = f.real_or("attention.layer_norm_rms_epsilon", 1e-5f);
+    hp.rope.n_dims = static_cast<int>(f.uint_or("rope.dimension_count", static_cast<std::uint64_t>(hp.head_dim)));
+    hp.rope.freq_base = f.real_or("rope.freq_base", 10000.0f);
+    const auto scaling = f.gguf().get_string(f.arch() + ".rope.scaling.type");
+    if (scaling && *scaling == "linear") hp.rope.freq_scale = 1.0f / f.real_or("rope.scaling.factor", 1.0f);
+    if (hp.rope.n_dims <= 0 || hp.rope.n_dims > hp.head_dim || hp.rope.n_dims % 2 != 0)
+        return make_error(ErrorCode::invalid_format, "the model's RoPE dimension count is invalid");
+    return hp;
+}
+
+Result<void> LlamaFamily::bind(const ModelFile& f) {
+    const std::int64_t e = m_hp.n_embd, q_width = std::int64_t{m_hp.n_head} * m_hp.head_dim;
+    const std::int64_t kv_width = std::int64_t{m_hp.n_head_kv} * m_hp.head_dim;
+    const gguf::TensorInfo* embd = f.gguf().find_tensor("token_embd.weight");
+    if (!embd) return make_error(ErrorCode::invalid_format, "the model file lacks the tensor 'token_embd.weight'");
+    m_hp.n_vocab = static_cast<int>(embd->shape[1]);
+    const auto bind_one = [&](Tensor& out, Result<Tensor> r) -> bool {
+        if (r.ok()) out = r.value();
+        return r.ok();
+    };
+    Error error;
+    const auto need = [&](Tensor& out, const std::string& name, std::vector<std::int64_t> ne, bool optional = false) {
+        Result<Tensor> r = optional ? f.optional_weight(name, ne) : f.weight(name, ne);
+        if (!r.ok() && error.message.empty()) error = r.error();
+        bind_one(out, std::move(r));
+    };
+    need(m_tok_embd, "token_embd.weight", {e, m_hp.n_vocab});
+    need(m_output_norm, "output_norm.weight", {e});
+    need(m_output, "output.weight", {e, m_hp.n_vocab}, true);
+    if (!m_output.valid()) m_output = m_tok_embd; // tied embeddings
+    need(m_hp.rope.freq_factors, "rope_freqs.weight", {m_hp.rope.n_dims / 2}, true);
+    m_layers.resize(static_cast<std::size_t>(m_hp.n_layer));
+    for (int i = 0; i < m_hp.n_layer; ++i) {
+        Layer& l = m_layers[static_cast<std::size_t>(i)];
+        need(l.attn_norm, layer_weight(i, "attn_norm"), {e});
+        need(l.wq, layer_weight(i, "attn_q"), {e, q_width});
+        need(l.wk, layer_weight(i, "attn_k"), {e, kv_width});
+        need(l.wv, layer_weight(i, "attn_v"), {e, kv_width});
+        need(l.wo, layer_weight(i, "attn_output"), {q_width, e});
+        if (m_config.qkv_bias) {
+            const std::string p = "blk." + std::to_string(i) + ".";
+            need(l.bq, p + "attn_q.bias", {q_width});
+            need(l.bk, p + "attn_k.bias", {kv_width});
+            need(l.bv, p + "attn_v.bias", {kv_width});
+        }
+        if (m_config.qk_norm) {
+            need(l.q_norm, layer_weight(i, "attn_q_norm"), {m_hp.head_dim});
+            need(l.k_norm, layer_weight(i, "attn_k_norm"), {m_hp.head_dim});
+        }
+        need(l.ffn_norm, layer_weight(i, "ffn_norm"), {e});
+        need(l.gate, layer_weight(i, "ffn_gate"), {e, m_hp.n_ff});
+        need(l.up, layer_weight(i, "ffn_up"), {e, m_hp.n_ff});
+        need(l.down, layer_weight(i, "ffn_down"), {m_hp.n_ff, e});
+    }
+    if (!error.message.empty()) return error;
+    for (const Tensor* t : {&m_output_norm, &m_hp.rope.freq_factors})
+        if (t->valid() && t->type != quant::TensorType::F32)
+            return make_error(ErrorCode::unsupported, "norm and RoPE factor tensors must be F32");
+    m_shape = ModelShape{m_hp.n_layer, m_hp.n_embd, m_hp.n_vocab, m_hp.n_ctx, static_cast<int>(kv_width)};
+    return {};
+}
+
+void LlamaFamily::attention_block(Backend& b, const Layer& l, Tensor& x, KvLayer& cache,
+                                  std::span<const std::int32_t> pos, std::int64_t first_pos) const {
+    const std::int64_t n = x.ne[1];
+    const std::int64_t q_width = std::int64_t{m_hp.n_head} * m_hp.head_dim, kv_width = m_shape.kv_width;
+    Tensor h = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
+    b.rms_norm(x, l.attn_norm, m_hp.eps, h);
+    Tensor q = b.scratch(quant::TensorType::F32, {q_width, n, 1, 1});
+    Tensor k = b.scratch(quant::TensorType::F32, {kv_width, n, 1, 1});
+    Tensor v = b.scratch(quant::TensorType::F32, {kv_width, n, 1, 1});
+    b.mul_mat(l.wq, h, q);
+    b.mul_mat(l.wk, h, k);
+    b.mul_mat(l.wv, h, v);
+    if (m_config.qkv_bias) {
+        b.add(q, l.bq, q);
+        b.add(k, l.bk, k);
+        b.add(v, l.bv, v);
+    }
+    if (m_config.qk_norm) {
+        Tensor qh = b.reshape_rows(q, m_hp.head_dim), kh = b.reshape_rows(k, m_hp.head_dim);
+        b.rms_norm(qh, l.q_norm, m_hp.eps, qh);
+        b.rms_norm(kh, l.k_norm, m_hp.eps, kh);
+    }
+    b.rope(q, m_hp.head_dim, pos, m_hp.rope);
+    b.rope(k, m_hp.head_dim, pos, m_hp.rope);
+    b.kv_store(cache, k, v, first_pos);
+    AttentionParams ap{m_hp.n_head, m_hp.n_head_kv, m_hp.head_dim, 1.0f / std::sqrt(static_cast<float>(m_hp.head_dim))};
+    Tensor a = b.scratch(quant::TensorType::F32, {q_width, n, 1, 1});
+    b.attention(q, cache, first_pos, ap, a);
+    Tensor o = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
+    b.mul_mat(l.wo, a, o);
+    b.add(x, o, x);
+}
+
+void LlamaFamily::ffn_block(Backend& b, const Layer& l, Tensor& x) const {
+    const std::int64_t n = x.ne[1];
+    Tensor h = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
+    b.rms_norm(x, l.ffn_norm, m_hp.eps, h);
+    Tensor g = b.scratch(quant::TensorType::F32, {m_hp.n_ff, n, 1, 1});
+    Tensor u = b.scratch(quant::TensorType::F32, {m_hp.n_ff, n, 1, 1});
+    b.mul_mat(l.gate, h, g);
+    b.mul_mat(l.up, h, u);
+    b.swiglu(g, u, g);
+    Tensor d = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
+    b.mul_mat(l.down, g, d);
+    b.add(x, d, x);
+}
+
+Result<void> LlamaFamily::forward(Backend& b, ForwardBatch& batch) const {
+    const auto n = static_cast<std::int64_t>(batch.tokens.size());
+    for (const std::int32_t id : batch.tokens)
+        if (id < 0 || id >= m_hp.n_vocab)
+            return make_error(ErrorCode::invalid_argument, "token id " + std::to_string(id) + " is outside the vocabulary");
+    b.reset_scratch();
+    std::vector<std::int32_t> positions(static_cast<std::size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i) positions[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(batch.first_pos + i);
+    Tensor x = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
+    b.get_rows(m_tok_embd, batch.tokens, x);
+    for (int i = 0; i < m_hp.n_layer; ++i) {
+        if (batch.cancel && batch.cancel->load(std::memory_order_relaxed))
+            return make_error(ErrorCode::cancelled, "stopped by the user");
+        const Layer& l = m_layers[static_cast<std::size_t>(i)];
+        attention_block(b, l, x, (*batch.cache)[static_cast<std::size_t>(i)], positions, batch.first_pos);
+        ffn_block(b, l, x);
+    }
+    const std::int64_t first_out = batch.all_logits ? 0 : n - 1;
+    const std::int64_t n_out = n - first_out;
+    Tensor last = b.view_rows(x, first_out, n_out);
+    Tensor normed = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n_out, 1, 1});
+    b.rms_norm(last, m_output_norm, m_hp.eps, normed);
+    Tensor logits = b.scratch(quant::TensorType::F32, {m_hp.n_vocab, n_out, 1, 1});
+    b.mul_mat(m_output, normed, logits);
+    batch.logits->resize(static_cast<std::size_t>(n_out * m_hp.n_vocab));
+    b.download(logits, batch.logits->data(), batch.logits->size() * sizeof(float));
+    return {};
+}
+
+} // namespace
+
+Result<std::unique_ptr<ArchModel>> load_llama_family(const ModelFile& file, const LlamaFamilyConfig& config) {
+    Result<Hparams> hp = read_hparams(file);
+    if (!hp) return hp.error();
+    auto model = std::make_unique<LlamaFamily>(std::move(hp.value()), config);
+    if (Result<void> bound = model->bind(file); !bound) return bound.error();
+    return std::unique_ptr<ArchModel>(std::move(model));
+}
+
+} // namespace conclave::model

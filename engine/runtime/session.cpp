@@ -1,0 +1,156 @@
+#include "conclave/session.h"
+
+#include "backend/cpu/cpu_backend.h"
+#include "core/thread_pool.h"
+#include "model/architecture.h"
+#include "runtime/sampler.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace conclave {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+} // namespace
+
+const char* stop_reason_name(StopReason reason) {
+    switch (reason) {
+    case StopReason::end_of_generation: return "end_of_generation";
+    case StopReason::max_tokens: return "max_tokens";
+    case StopReason::stop_string: return "stop_string";
+    case StopReason::context_full: return "context_full";
+    case StopReason::cancelled: return "cancelled";
+    case StopReason::callback: return "callback";
+    }
+    return "unknown";
+}
+
+struct Session::Runtime {
+    explicit Runtime(int n_threads) : pool(n_threads), backend(pool) {}
+    ThreadPool pool;
+    cpu::CpuBackend backend;
+    std::vector<KvLayer> cache;
+};
+
+Session::Session(const Model& model, int n_ctx, int n_batch) : m_model(model), m_n_ctx(n_ctx), m_n_batch(n_batch) {}
+
+Session::~Session() = default;
+
+Result<std::unique_ptr<Session>> Session::create(const Model& model, const SessionOptions& options) {
+    const model::ModelShape& shape = model.arch().shape();
+    if (options.n_ctx <= 0) return make_error(ErrorCode::invalid_argument, "the context length must be positive");
+    const int n_ctx = shape.n_ctx_train > 0 ? std::min(options.n_ctx, shape.n_ctx_train) : options.n_ctx;
+    auto session = std::unique_ptr<Session>(new Session(model, n_ctx, std::max(1, options.n_batch)));
+    session->m_runtime = std::make_unique<Runtime>(options.n_threads);
+    const quant::TensorType kv = options.kv_type == KvCacheType::f32 ? quant::TensorType::F32 : quant::TensorType::F16;
+    for (int i = 0; i < shape.n_layer; ++i) {
+        Backend& b = session->m_runtime->backend;
+        session->m_runtime->cache.push_back(KvLayer{b.allocate(kv, {shape.kv_width, n_ctx, 1, 1}),
+                                                    b.allocate(kv, {shape.kv_width, n_ctx, 1, 1})});
+    }
+    return session;
+}
+
+// Runs `tokens` after what the cache holds, in batches of n_batch.
+Result<std::vector<float>> Session::extend(std::span<const std::int32_t> tokens, bool all_logits) {
+    std::vector<float> logits, all;
+    if (m_cached.size() + tokens.size() > static_cast<std::size_t>(m_n_ctx))
+        return make_error(ErrorCode::invalid_argument, "the conversation needs " +
+                                                           std::to_string(m_cached.size() + tokens.size()) +
+                                                           " tokens but the context holds " + std::to_string(m_n_ctx));
+    for (std::size_t done = 0; done < tokens.size();) {
+        const std::size_t count = std::min<std::size_t>(static_cast<std::size_t>(m_n_batch), tokens.size() - done);
+        model::ForwardBatch batch;
+        batch.tokens = tokens.subspan(done, count);
+        batch.first_pos = static_cast<std::int64_t>(m_cached.size());
+        batch.all_logits = all_logits;
+        batch.cache = &m_runtime->cache;
+        batch.cancel = &m_cancel;
+        batch.logits = &logits;
+        if (Result<void> ran = m_model.arch().forward(m_runtime->backend, batch); !ran) return ran.error();
+        m_cached.insert(m_cached.end(), batch.tokens.begin(), batch.tokens.end());
+        if (all_logits) all.insert(all.end(), logits.begin(), logits.end());
+        done += count;
+    }
+    return all_logits ? all : logits;
+}
+
+Result<std::vector<float>> Session::evaluate(std::span<const std::int32_t> tokens, bool all_logits) {
+    m_cancel.store(false);
+    if (tokens.empty()) return make_error(ErrorCode::invalid_argument, "no tokens to evaluate");
+    std::size_t keep = 0;
+    if (!all_logits) {
+        while (keep < m_cached.size() && keep < tokens.size() && m_cached[keep] == tokens[keep]) ++keep;
+        // The last token is always recomputed: its logits are the answer.
+        keep = std::min(keep, tokens.size() - 1);
+    }
+    m_cached.resize(keep);
+    return extend(tokens.subspan(keep), all_logits);
+}
+
+Result<GenerationResult> Session::generate(std::span<const std::int32_t> prompt, const GenerateOptions& options,
+                                           const TokenCallback& on_token) {
+    const Clock::time_point start = Clock::now();
+    GenerationResult result;
+    result.n_prompt = static_cast<int>(prompt.size());
+    if (prompt.size() >= static_cast<std::size_t>(m_n_ctx)) {
+        result.stop_reason = StopReason::context_full;
+        return result;
+    }
+    std::size_t reused = 0;
+    while (reused < m_cached.size() && reused + 1 < prompt.size() && m_cached[reused] == prompt[reused]) ++reused;
+    Result<std::vector<float>> logits = evaluate(prompt);
+    if (!logits) {
+        if (logits.error().code == ErrorCode::cancelled) {
+            result.stop_reason = StopReason::cancelled;
+            return result;
+        }
+        return logits.error();
+    }
+    result.n_prompt_evaluated = static_cast<int>(prompt.size() - reused);
+    result.prompt_ms = ms_since(start);
+
+    runtime::Sampler sampler(options.sampling);
+    std::vector<std::int32_t> history(prompt.begin(), prompt.end());
+    const Clock::time_point gen_start = Clock::now();
+    for (int i = 0; i < options.max_tokens; ++i) {
+        if (m_cancel.load()) {
+            result.stop_reason = StopReason::cancelled;
+            break;
+        }
+        const std::int32_t id = sampler.sample(*logits, history);
+        if (i == 0) result.first_token_ms = ms_since(start);
+        if (std::find(options.stop_tokens.begin(), options.stop_tokens.end(), id) != options.stop_tokens.end()) {
+            result.stop_reason = StopReason::end_of_generation;
+            break;
+        }
+        result.tokens.push_back(id);
+        history.push_back(id);
+        if (on_token && !on_token(id)) {
+            result.stop_reason = StopReason::callback;
+            break;
+        }
+        if (i + 1 == options.max_tokens) break;
+        if (m_cached.size() + 1 >= static_cast<std::size_t>(m_n_ctx)) {
+            result.stop_reason = StopReason::context_full;
+            break;
+        }
+        const std::int32_t next[] = {id};
+        logits = extend(next, false);
+        if (!logits) {
+            if (logits.error().code != ErrorCode::cancelled) return logits.error();
+            result.stop_reason = StopReason::cancelled;
+            break;
+        }
+    }
+    result.generate_ms = ms_since(gen_start);
+    return result;
+}
+
+} // namespace conclave

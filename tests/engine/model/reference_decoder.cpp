@@ -1,0 +1,163 @@
+#include "reference_decoder.h"
+
+#include "gguf/gguf_file.h"
+#include "quant/dequantize.h"
+
+#include <cmath>
+
+namespace conclave::test {
+namespace {
+
+using Matrix = std::vector<std::vector<double>>; // [rows][cols]
+
+struct Weights {
+    const gguf::GgufFile* file;
+    Matrix get(const std::string& name) const {
+        const gguf::TensorInfo* t = file->find_tensor(name);
+        if (!t) return {};
+        const std::int64_t cols = static_cast<std::int64_t>(t->shape[0]);
+        const std::int64_t rows = static_cast<std::int64_t>(t->n_elements()) / cols;
+        const std::uint64_t row_bytes = t->n_bytes / static_cast<std::uint64_t>(rows);
+        Matrix m(static_cast<std::size_t>(rows));
+        std::vector<float> buffer(static_cast<std::size_t>(cols));
+        for (std::int64_t r = 0; r < rows; ++r) {
+            (void)quant::dequantize_row(t->type, t->data + r * row_bytes, row_bytes, buffer.data(), cols);
+            m[static_cast<std::size_t>(r)].assign(buffer.begin(), buffer.end());
+        }
+        return m;
+    }
+    std::vector<double> vec(const std::string& name) const {
+        Matrix m = get(name);
+        return m.empty() ? std::vector<double>{} : m[0];
+    }
+};
+
+std::vector<double> matvec(const Matrix& w, const std::vector<double>& x) {
+    std::vector<double> y(w.size());
+    for (std::size_t r = 0; r < w.size(); ++r) {
+        double s = 0;
+        for (std::size_t c = 0; c < x.size(); ++c) s += w[r][c] * x[c];
+        y[r] = s;
+    }
+    return y;
+}
+
+std::vector<double> rmsnorm(const std::vector<double>& x, const std::vector<double>& w, double eps) {
+    double ss = 0;
+    for (double v : x) ss += v * v;
+    const double inv = 1.0 / std::sqrt(ss / static_cast<double>(x.size()) + eps);
+    std::vector<double> y(x.size());
+    for (std::size_t i = 0; i < x.size(); ++i) y[i] = x[i] * inv * w[i];
+    return y;
+}
+
+// Rotates each head of v (head_dim values per head) for position pos.
+void rotate(std::vector<double>& v, int head_dim, int pos, double base, bool neox, const std::vector<double>& factors) {
+    const int half = head_dim / 2;
+    for (std::size_t h = 0; h * static_cast<std::size_t>(head_dim) < v.size(); ++h) {
+        double* x = v.data() + h * static_cast<std::size_t>(head_dim);
+        for (int i = 0; i < half; ++i) {
+            double freq = std::pow(base, -2.0 * i / head_dim);
+            if (!factors.empty()) freq /= factors[static_cast<std::size_t>(i)];
+            const double theta = pos * freq;
+            const int a = neox ? i : 2 * i, b = neox ? i + half : 2 * i + 1;
+            const double x0 = x[a], x1 = x[b];
+            x[a] = x0 * std::cos(theta) - x1 * std::sin(theta);
+            x[b] = x0 * std::sin(theta) + x1 * std::cos(theta);
+        }
+    }
+}
+
+} // namespace
+
+std::vector<std::vector<float>> reference_decoder_logits(const std::string& path, const std::vector<int>& tokens) {
+    auto opened = gguf::GgufFile::open(path);
+    if (!opened) return {};
+    const gguf::GgufFile& f = **opened;
+    const std::string arch(*f.get_string("general.architecture"));
+    const auto key = [&](const char* k) { return static_cast<int>(*f.get_uint(arch + "." + k)); };
+    const int n_layer = key("block_count"), n_embd = key("embedding_length"), n_head = key("attention.head_count");
+    const int n_head_kv = key("attention.head_count_kv"), hd = n_embd / n_head;
+    const double eps = *f.get_float(arch + ".attention.layer_norm_rms_epsilon");
+    const double base = *f.get_float(arch + ".rope.freq_base");
+    const bool neox = arch != "llama";
+    const Weights w{&f};
+    const Matrix embd = w.get("token_embd.weight");
+    Matrix out = w.get("output.weight");
+    if (out.empty()) out = embd;
+    const std::vector<double> factors = w.vec("rope_freqs.weight");
+
+    const std::size_t n = tokens.size();
+    Matrix x(n);
+    for (std::size_t t = 0; t < n; ++t) x[t] = embd[static_cast<std::size_t>(tokens[t])];
+    for (int l = 0; l < n_layer; ++l) {
+        const std::string p = "blk." + std::to_string(l) + ".";
+        const Matrix wq = w.get(p + "attn_q.weight"), wk = w.get(p + "attn_k.weight"), wv = w.get(p + "attn_v.weight");
+        const Matrix wo = w.get(p + "attn_output.weight");
+        const std::vector<double> bq = w.vec(p + "attn_q.bias"), bk = w.vec(p + "attn_k.bias"), bv = w.vec(p + "attn_v.bias");
+        const std::vector<double> qn = w.vec(p + "attn_q_norm.weight"), kn = w.vec(p + "attn_k_norm.weight");
+        Matrix q(n), k(n), v(n);
+        for (std::size_t t = 0; t < n; ++t) {
+            const std::vector<double> h = rmsnorm(x[t], w.vec(p + "attn_norm.weight"), eps);
+            q[t] = matvec(wq, h), k[t] = matvec(wk, h), v[t] = matvec(wv, h);
+            for (std::size_t i = 0; i < bq.size(); ++i) q[t][i] += bq[i];
+            for (std::size_t i = 0; i < bk.size(); ++i) k[t][i] += bk[i], v[t][i] += bv[i];
+            const auto norm_heads = [&](std::vector<double>& m, const std::vector<double>& nw) {
+                for (std::size_t h0 = 0; h0 < m.size(); h0 += static_cast<std::size_t>(hd)) {
+                    std::vector<double> head(m.begin() + static_cast<long>(h0), m.begin() + static_cast<long>(h0) + hd);
+                    head = rmsnorm(head, nw, eps);
+                    std::copy(head.begin(), head.end(), m.begin() + static_cast<long>(h0));
+                }
+            };
+            if (!qn.empty()) norm_heads(q[t], qn), norm_heads(k[t], kn);
+            rotate(q[t], hd, static_cast<int>(t), base, neox, factors);
+            rotate(k[t], hd, static_cast<int>(t), base, neox, factors);
+        }
+        for (std::size_t t = 0; t < n; ++t) {
+            std::vector<double> attn(static_cast<std::size_t>(n_head * hd), 0.0);
+            for (int h = 0; h < n_head; ++h) {
+                const int kvh = h / (n_head / n_head_kv);
+                std::vector<double> s(t + 1);
+                double mx = -1e300;
+                for (std::size_t j = 0; j <= t; ++j) {
+                    double d = 0;
+                    for (int i = 0; i < hd; ++i) d += q[t][static_cast<std::size_t>(h * hd + i)] * k[j][static_cast<std::size_t>(kvh * hd + i)];
+                    s[j] = d / std::sqrt(static_cast<double>(hd));
+                    mx = std::max(mx, s[j]);
+                }
+                double sum = 0;
+                for (double& e : s) sum += (e = std::exp(e - mx));
+                for (std::size_t j = 0; j <= t; ++j)
+                    for (int i = 0; i < hd; ++i)
+                        attn[static_cast<std::size_t>(h * hd + i)] += s[j] / sum * v[j][static_cast<std::size_t>(kvh * hd + i)];
+            }
+            const std::vector<double> o = matvec(wo, attn);
+            for (int i = 0; i < n_embd; ++i) x[t][static_cast<std::size_t>(i)] += o[static_cast<std::size_t>(i)];
+            const std::vector<double> h = rmsnorm(x[t], w.vec(p + "ffn_norm.weight"), eps);
+            std::vector<double> g = matvec(w.get(p + "ffn_gate.weight"), h);
+            const std::vector<double> u = matvec(w.get(p + "ffn_up.weight"), h);
+            for (std::size_t i = 0; i < g.size(); ++i) g[i] = g[i] / (1.0 + std::exp(-g[i])) * u[i];
+            const std::vector<double> d = matvec(w.get(p + "ffn_down.weight"), g);
+            for (int i = 0; i < n_embd; ++i) x[t][static_cast<std::size_t>(i)] += d[static_cast<std::size_t>(i)];
+        }
+    }
+    std::vector<std::vector<float>> logits(n);
+    for (std::size_t t = 0; t < n; ++t) {
+        const std::vector<double> y = matvec(out, rmsnorm(x[t], w.vec("output_norm.weight"), eps));
+        logits[t].assign(y.begin(), y.end());
+    }
+    return logits;
+}
+
+double nmse(const std::vector<float>& expected, const std::vector<float>& actual) {
+    if (expected.size() != actual.size() || expected.empty()) return INFINITY;
+    double err = 0, ref = 0;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const double d = static_cast<double>(actual[i]) - expected[i];
+        err += d * d;
+        ref += static_cast<double>(expected[i]) * expected[i];
+    }
+    return ref > 0 ? err / ref : err;
+}
+
+} // namespace conclave::test

@@ -1,0 +1,238 @@
+// Tiny random-weight Llama, Qwen2 and Qwen3 models run through the engine and through an
+// independent scalar implementation; logits must agree at every position. Also: prompt
+// prefix reuse, batch boundaries and thread counts change nothing; errors are clear.
+
+#include "conclave/model.h"
+#include "conclave/session.h"
+#include "gguf/gguf_writer.h"
+#include "reference_decoder.h"
+#include "tiny_models.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace conclave;
+using conclave::quant::TensorType;
+
+Q_DECLARE_METATYPE(conclave::quant::TensorType)
+
+namespace {
+
+const std::vector<int> prompt{1, 5, 9, 42, 17, 3, 88, 60, 7, 7, 23, 51, 2, 96, 0, 33, 71};
+
+std::vector<float> row(const std::vector<float>& all, std::size_t index, int n_vocab) {
+    return std::vector<float>(all.begin() + static_cast<long>(index) * n_vocab,
+                              all.begin() + static_cast<long>(index + 1) * n_vocab);
+}
+
+} // namespace
+
+class TestDecoderModels : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    std::string write(const test::TinyDecoder& spec, const QString& name) {
+        const std::string path = (m_dir.path() + '/' + name + QStringLiteral(".gguf")).toStdString();
+        return test::write_tiny_decoder(spec, path) ? path : std::string();
+    }
+
+private slots:
+    void matchesScalarReference_data() {
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<TensorType>("type");
+        QTest::addColumn<bool>("tied");
+        QTest::addColumn<bool>("freq_factors");
+        QTest::addColumn<double>("bound");
+        for (const char* arch : {"llama", "qwen2", "qwen3"}) {
+            QTest::addRow("%s-f32", arch) << arch << TensorType::F32 << false << false << 1e-5;
+            QTest::addRow("%s-q8_0-tied", arch) << arch << TensorType::Q8_0 << true << false << 1e-5;
+        }
+        QTest::addRow("llama-f16-rope-freqs") << "llama" << TensorType::F16 << false << true << 1e-5;
+        QTest::addRow("llama-q4_1") << "llama" << TensorType::Q4_1 << false << false << 1e-5;
+        QTest::addRow("qwen3-q4_0") << "qwen3" << TensorType::Q4_0 << false << false << 1e-5;
+    }
+
+    // Both sides use the same (dequantized) weights, so quantized files must match as
+    // closely as F32 ones: the bound covers float-vs-double arithmetic only.
+    void matchesScalarReference() {
+        QFETCH(QString, arch);
+        QFETCH(TensorType, type);
+        QFETCH(bool, tied);
+        QFETCH(bool, freq_factors);
+        QFETCH(double, bound);
+        test::TinyDecoder spec;
+        spec.arch = arch.toStdString();
+        spec.matrix_type = type;
+        spec.tied_output = tied;
+        spec.rope_freq_factors = freq_factors;
+        const std::string path = write(spec, QString::fromLatin1(QTest::currentDataTag()));
+        QVERIFY(!path.empty());
+        auto model = Model::load(path);
+        QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
+        auto session = Session::create(**model, {.n_ctx = 64, .n_threads = 2, .kv_type = KvCacheType::f32});
+        QVERIFY(session.ok());
+        auto logits = (*session)->evaluate(std::vector<std::int32_t>(prompt.begin(), prompt.end()), true);
+        QVERIFY(logits.ok());
+        const auto expected = test::reference_decoder_logits(path, prompt);
+        QCOMPARE(expected.size(), prompt.size());
+        for (std::size_t t = 0; t < prompt.size(); ++t) {
+            const double e = test::nmse(expected[t], row(*logits, t, spec.n_vocab));
+            QVERIFY2(e < bound, qPrintable(QStringLiteral("position %1: NMSE %2").arg(t).arg(e)));
+        }
+    }
+
+    void prefixReuseBatchesAndThreadsChangeNothing() {
+        test::TinyDecoder spec;
+        spec.arch = "qwen2";
+        const std::string path = write(spec, QStringLiteral("reuse"));
+        auto model = Model::load(path);
+        QVERIFY(model.ok());
+        const std::vector<std::int32_t> all(prompt.begin(), prompt.end());
+        const std::vector<std::int32_t> head(all.begin(), all.begin() + 9);
+
+        auto fresh = Session::create(**model, {.n_ctx = 64, .n_threads = 1, .n_batch = 256, .kv_type = KvCacheType::f32});
+        QVERIFY(fresh.ok());
+        auto want = (*fresh)->evaluate(all);
+        QVERIFY(want.ok());
+
+        auto reused = Session::create(**model, {.n_ctx = 64, .n_threads = 2, .n_batch = 4, .kv_type = KvCacheType::f32});
+        QVERIFY(reused.ok());
+        QVERIFY((*reused)->evaluate(head).ok());
+        auto got = (*reused)->evaluate(all); // only the 8 new tokens are computed
+        QVERIFY(got.ok());
+        QVERIFY2(test::nmse(*want, *got) < 1e-10, "prefix reuse changed the logits");
+        QCOMPARE((*reused)->cached_tokens().size(), all.size());
+
+        // A diverging edit drops the cache from the first differing token on.
+        std::vector<std::int32_t> edited = all;
+        edited[5] = 11;
+        auto from_scratch = (*fresh)->evaluate(edited);
+        auto after_edit = (*reused)->evaluate(edited);
+        QVERIFY(from_scratch.ok() && after_edit.ok());
+        QVERIFY2(test::nmse(*from_scratch, *after_edit) < 1e-10, "reuse after an edit changed the logits");
+    }
+
+    void f16CacheStaysClose() {
+        test::TinyDecoder spec;
+        const std::string path = write(spec, QStringLiteral("f16cache"));
+        auto model = Model::load(path);
+        QVERIFY(model.ok());
+        auto exact = Session::create(**model, {.n_ctx = 64, .kv_type = KvCacheType::f32});
+        auto half = Session::create(**model, {.n_ctx = 64, .kv_type = KvCacheType::f16});
+        const std::vector<std::int32_t> tokens(prompt.begin(), prompt.end());
+        auto a = (*exact)->evaluate(tokens);
+        auto b = (*half)->evaluate(tokens);
+        QVERIFY(a.ok() && b.ok());
+        QVERIFY(test::nmse(*a, *b) < 1e-5);
+    }
+
+    void greedyGenerationIsReproducibleAcrossTurns() {
+        test::TinyDecoder spec;
+        spec.arch = "qwen3";
+        const std::string path = write(spec, QStringLiteral("turns"));
+        auto model = Model::load(path);
+        QVERIFY(model.ok());
+        GenerateOptions options;
+        options.sampling.temperature = 0.0f;
+        options.max_tokens = 12;
+        const std::vector<std::int32_t> turn1(prompt.begin(), prompt.begin() + 6);
+
+        auto chat = Session::create(**model, {.n_ctx = 128});
+        auto first = (*chat)->generate(turn1, options);
+        QVERIFY(first.ok());
+        QCOMPARE(first->tokens.size(), std::size_t(12));
+        std::vector<std::int32_t> turn2 = turn1;
+        turn2.insert(turn2.end(), first->tokens.begin(), first->tokens.end());
+        turn2.insert(turn2.end(), {4, 8, 15});
+        auto second = (*chat)->generate(turn2, options);
+        QVERIFY(second.ok());
+        QVERIFY2(second->n_prompt_evaluated <= 4, "the follow-up turn recomputed the shared prefix");
+
+        auto scratch = Session::create(**model, {.n_ctx = 128});
+        auto again = (*scratch)->generate(turn2, options);
+        QVERIFY(again.ok());
+        QCOMPARE(second->tokens, again->tokens);
+    }
+
+    void contextFullAndCancelAreReported() {
+        test::TinyDecoder spec;
+        const std::string path = write(spec, QStringLiteral("limits"));
+        auto model = Model::load(path);
+        auto session = Session::create(**model, {.n_ctx = 24});
+        GenerateOptions options;
+        options.sampling.temperature = 0.0f;
+        options.max_tokens = 100;
+        auto full = (*session)->generate(std::vector<std::int32_t>(prompt.begin(), prompt.end()), options);
+        QVERIFY(full.ok());
+        QCOMPARE(full->stop_reason, StopReason::context_full);
+        QVERIFY(full->tokens.size() <= 24 - prompt.size());
+
+        int seen = 0;
+        auto stopped = (*session)->generate(std::vector<std::int32_t>{1, 2, 3}, options, [&](std::int32_t) {
+            if (++seen == 3) (*session)->request_cancel();
+            return true;
+        });
+        QVERIFY(stopped.ok());
+        QCOMPARE(stopped->stop_reason, StopReason::cancelled);
+        QCOMPARE(stopped->tokens.size(), std::size_t(3));
+    }
+
+    void seededSamplingIsDeterministic() {
+        test::TinyDecoder spec;
+        const std::string path = write(spec, QStringLiteral("seed"));
+        auto model = Model::load(path);
+        GenerateOptions options;
+        options.sampling.temperature = 1.0f;
+        options.sampling.seed = 1234;
+        options.max_tokens = 16;
+        auto s1 = Session::create(**model, {.n_ctx = 64});
+        auto s2 = Session::create(**model, {.n_ctx = 64});
+        auto a = (*s1)->generate(std::vector<std::int32_t>{3, 1, 4}, options);
+        auto b = (*s2)->generate(std::vector<std::int32_t>{3, 1, 4}, options);
+        QVERIFY(a.ok() && b.ok());
+        QCOMPARE(a->tokens, b->tokens);
+        options.sampling.seed = 99;
+        auto c = (*s2)->generate(std::vector<std::int32_t>{3, 1, 4}, options);
+        QVERIFY(c.ok());
+        QVERIFY2(a->tokens != c->tokens, "a different seed gave the same 16 tokens");
+    }
+
+    void badModelsGiveClearErrors() {
+        gguf::GgufWriter w;
+        w.set("general.architecture", gguf::OwnedValue::string("mamba9"));
+        const std::string unknown = (m_dir.path() + QStringLiteral("/unknown.gguf")).toStdString();
+        QVERIFY(w.write(unknown).ok());
+        auto a = Model::load(unknown);
+        QVERIFY(!a.ok());
+        QCOMPARE(a.error().code, ErrorCode::unsupported);
+        QVERIFY2(a.error().message.find("unsupported architecture 'mamba9'") != std::string::npos, a.error().message.c_str());
+
+        test::TinyDecoder spec;
+        const std::string path = write(spec, QStringLiteral("complete"));
+        auto file = gguf::GgufFile::open(path);
+        QVERIFY(file.ok());
+        gguf::GgufWriter copy;
+        for (const auto& [key, value] : (*file)->metadata()) copy.set(std::string(key), gguf::OwnedValue::copy_of(value));
+        for (const auto& t : (*file)->tensors()) {
+            if (t.name == "blk.1.ffn_up.weight") continue;
+            std::vector<std::uint64_t> shape(t.shape.begin(), t.shape.begin() + t.n_dims);
+            QVERIFY(copy.add_tensor(std::string(t.name), shape, t.type,
+                                    std::vector<unsigned char>(t.data, t.data + t.n_bytes)).ok());
+        }
+        const std::string missing = (m_dir.path() + QStringLiteral("/missing.gguf")).toStdString();
+        QVERIFY(copy.write(missing).ok());
+        auto b = Model::load(missing);
+        QVERIFY(!b.ok());
+        QVERIFY2(b.error().message.find("lacks the tensor 'blk.1.ffn_up.weight'") != std::string::npos, b.error().message.c_str());
+
+        auto model = Model::load(path);
+        auto session = Session::create(**model, {.n_ctx = 16});
+        auto out_of_vocab = (*session)->evaluate(std::vector<std::int32_t>{1, 500});
+        QVERIFY(!out_of_vocab.ok());
+        QVERIFY(out_of_vocab.error().message.find("outside the vocabulary") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDecoderModels)
+#include "test_decoder_models.moc"

@@ -1,0 +1,96 @@
+#include "tiny_models.h"
+
+#include "quant/quantize.h"
+
+#include <cstring>
+#include <random>
+
+namespace conclave::test {
+namespace {
+
+std::vector<unsigned char> encode(const std::vector<float>& values, std::int64_t row, quant::TensorType type, bool& ok) {
+    const std::size_t rows = values.size() / static_cast<std::size_t>(row);
+    const quant::TensorTypeInfo& info = quant::tensor_type_info(type);
+    const std::size_t row_bytes = static_cast<std::size_t>(row) / info.block_size * info.block_bytes;
+    std::vector<unsigned char> out(rows * row_bytes);
+    for (std::size_t r = 0; r < rows; ++r) {
+        auto written = quant::quantize_row(type, values.data() + r * static_cast<std::size_t>(row), row,
+                                           out.data() + r * row_bytes, row_bytes);
+        ok = ok && written.ok();
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<float> seeded_values(const std::string& name, std::size_t n, float scale) {
+    std::seed_seq seed(name.begin(), name.end());
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<float> dist(-scale, scale);
+    std::vector<float> v(n);
+    for (float& x : v) x = dist(rng);
+    return v;
+}
+
+bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
+    using gguf::OwnedValue;
+    gguf::GgufWriter w;
+    const std::string a = s.arch;
+    w.set("general.architecture", OwnedValue::string(a));
+    w.set("general.name", OwnedValue::string("tiny-" + a));
+    w.set(a + ".block_count", OwnedValue::u32(static_cast<std::uint32_t>(s.n_layer)));
+    w.set(a + ".embedding_length", OwnedValue::u32(static_cast<std::uint32_t>(s.n_embd)));
+    w.set(a + ".feed_forward_length", OwnedValue::u32(static_cast<std::uint32_t>(s.n_ff)));
+    w.set(a + ".attention.head_count", OwnedValue::u32(static_cast<std::uint32_t>(s.n_head)));
+    w.set(a + ".attention.head_count_kv", OwnedValue::u32(static_cast<std::uint32_t>(s.n_head_kv)));
+    w.set(a + ".context_length", OwnedValue::u32(static_cast<std::uint32_t>(s.n_ctx)));
+    w.set(a + ".rope.freq_base", OwnedValue::f32(s.rope_base));
+    w.set(a + ".attention.layer_norm_rms_epsilon", OwnedValue::f32(1e-6f));
+    bool ok = true;
+    const int head_dim = s.n_embd / s.n_head;
+    const auto add = [&](const std::string& name, std::vector<std::int64_t> ne, float scale, bool matrix) {
+        std::size_t n = 1;
+        for (const std::int64_t d : ne) n *= static_cast<std::size_t>(d);
+        std::vector<float> values = seeded_values(name, n, scale);
+        if (name.find("norm") != std::string::npos)
+            for (float& v : values) v = 1.0f + v; // norms near 1, as trained models have
+        const quant::TensorType type = matrix ? s.matrix_type : quant::TensorType::F32;
+        std::vector<std::uint64_t> shape(ne.begin(), ne.end());
+        ok = ok && w.add_tensor(name, shape, type, encode(values, ne[0], type, ok)).ok();
+    };
+    const std::int64_t e = s.n_embd, q = std::int64_t{s.n_head} * head_dim, kv = std::int64_t{s.n_head_kv} * head_dim;
+    add("token_embd.weight", {e, s.n_vocab}, 1.0f, true);
+    add("output_norm.weight", {e}, 0.1f, false);
+    if (!s.tied_output) add("output.weight", {e, s.n_vocab}, 0.2f, true);
+    if (s.rope_freq_factors) {
+        std::vector<float> factors(static_cast<std::size_t>(head_dim / 2));
+        for (std::size_t i = 0; i < factors.size(); ++i) factors[i] = 1.0f + static_cast<float>(i % 4);
+        std::vector<unsigned char> bytes(factors.size() * 4);
+        std::memcpy(bytes.data(), factors.data(), bytes.size());
+        ok = ok && w.add_tensor("rope_freqs.weight", {factors.size()}, quant::TensorType::F32, bytes).ok();
+    }
+    for (int l = 0; l < s.n_layer; ++l) {
+        const std::string p = "blk." + std::to_string(l) + ".";
+        add(p + "attn_norm.weight", {e}, 0.1f, false);
+        add(p + "attn_q.weight", {e, q}, 0.25f, true);
+        add(p + "attn_k.weight", {e, kv}, 0.25f, true);
+        add(p + "attn_v.weight", {e, kv}, 0.25f, true);
+        add(p + "attn_output.weight", {q, e}, 0.25f, true);
+        if (a == "qwen2") {
+            add(p + "attn_q.bias", {q}, 0.1f, false);
+            add(p + "attn_k.bias", {kv}, 0.1f, false);
+            add(p + "attn_v.bias", {kv}, 0.1f, false);
+        }
+        if (a == "qwen3") {
+            add(p + "attn_q_norm.weight", {head_dim}, 0.1f, false);
+            add(p + "attn_k_norm.weight", {head_dim}, 0.1f, false);
+        }
+        add(p + "ffn_norm.weight", {e}, 0.1f, false);
+        add(p + "ffn_gate.weight", {e, s.n_ff}, 0.25f, true);
+        add(p + "ffn_up.weight", {e, s.n_ff}, 0.25f, true);
+        add(p + "ffn_down.weight", {s.n_ff, e}, 0.2f, true);
+    }
+    return ok && w.write(path).ok();
+}
+
+} // namespace conclave::test

@@ -1,0 +1,32 @@
+#pragma once
+// Tiny random-weight models written with our GGUF writer, for architecture tests. Weights
+// are seeded from the tensor name, so a model is the same in every run.
+
+#include "gguf/gguf_writer.h"
+
+#include <string>
+
+namespace conclave::test {
+
+struct TinyDecoder {
+    std::string arch = "llama";   // llama, qwen2, qwen3
+    int n_vocab = 97;
+    int n_embd = 64;
+    int n_head = 4;
+    int n_head_kv = 2;
+    int n_layer = 2;
+    int n_ff = 96;
+    int n_ctx = 256;
+    float rope_base = 10000.0f;
+    bool tied_output = false;
+    bool rope_freq_factors = false;  // Llama 3 style rope_freqs.weight
+    quant::TensorType matrix_type = quant::TensorType::F32; // type of the 2-D weights
+};
+
+// Writes the model; false when a tensor could not be built (a test bug).
+bool write_tiny_decoder(const TinyDecoder& spec, const std::string& path);
+
+// Deterministic pseudo-random values in [-scale, scale) from a name.
+std::vector<float> seeded_values(const std::string& name, std::size_t n, float scale);
+
+} // namespace conclave::test
