@@ -9,6 +9,7 @@ const std::vector<ArchEntry>& architectures() {
         {"llama", load_llama},
         {"qwen2", load_qwen2},
         {"qwen3", load_qwen3},
+        {"gemma3", load_gemma3},
     };
     return entries;
 }

@@ -3,10 +3,15 @@
 #include "gguf/gguf_file.h"
 #include "gguf/gguf_summary.h"
 #include "model/registry.h"
+#include "tokenizer/tokenizer.h"
 
 namespace conclave {
 
 Model::~Model() = default;
+
+std::string_view Model::chat_template() const {
+    return m_file->get_string("tokenizer.chat_template").value_or(std::string_view());
+}
 
 Result<std::unique_ptr<Model>> Model::load(const std::string& path) {
     auto file = gguf::GgufFile::open(path);
@@ -14,6 +19,12 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path) {
     auto arch = model::load_architecture(**file);
     if (!arch) return arch.error();
     auto loaded = std::unique_ptr<Model>(new Model());
+    if ((*file)->find("tokenizer.ggml.model")) {
+        auto tokenizer = tokenizer::Tokenizer::from_gguf(**file);
+        if (!tokenizer) return make_error(tokenizer.error().code, "the model's vocabulary cannot be used: " +
+                                                                      tokenizer.error().message);
+        loaded->m_tokenizer = std::move(tokenizer.value());
+    }
     loaded->m_file = std::move(file.value());
     loaded->m_arch = std::move(arch.value());
 

@@ -11,5 +11,11 @@ using Args = std::vector<std::string>;
 
 int run_devices(const Args& args);
 int run_info(const Args& args);
+int run_logits(const Args& args);
+int run_generate(const Args& args);
+int run_perplexity(const Args& args);
+int run_tokenize(const Args& args);
+int run_detokenize(const Args& args);
+int run_template(const Args& args);
 
 } // namespace conclave::cli

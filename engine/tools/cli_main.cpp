@@ -16,6 +16,18 @@ constexpr const char* usage_text =
     "commands:\n"
     "  info FILE [--json]   what a GGUF model file holds: architecture, parameters,\n"
     "                       experts, context length, tensor types, metadata, tensors\n"
+    "  tokenize FILE TEXT [--json] [--no-special] [--parse-special]\n"
+    "                       token ids of a text (vocabulary-only GGUF files work)\n"
+    "  detokenize FILE IDS  the text of token ids\n"
+    "  template FILE CONV.json [--add-generation-prompt] [--var NAME=JSON]\n"
+    "                       the prompt the model's chat template renders for a conversation\n"
+    "  logits FILE --tokens IDS [--all] [--threads N] [--json]\n"
+    "                       logits of exactly these token ids (no BOS added)\n"
+    "  generate FILE (--prompt TEXT | --tokens IDS) [--chat] [-n N] [--temp T] [--seed S]\n"
+    "           [--top-k K] [--top-p P] [--min-p P] [--repeat-penalty R] [--threads N] [--json]\n"
+    "                       a completion (--chat applies the model's chat template)\n"
+    "  perplexity FILE TEXT_FILE [--ctx N] [--threads N] [--json]\n"
+    "                       perplexity of the model on a text\n"
     "  devices [--json]     list the GPUs each compiled-in backend can use\n";
 
 void print_version() {
@@ -43,6 +55,12 @@ int main(int argc, char** argv) {
     }
     if (command == "devices") return conclave::cli::run_devices(args);
     if (command == "info") return conclave::cli::run_info(args);
+    if (command == "logits") return conclave::cli::run_logits(args);
+    if (command == "generate") return conclave::cli::run_generate(args);
+    if (command == "perplexity") return conclave::cli::run_perplexity(args);
+    if (command == "tokenize") return conclave::cli::run_tokenize(args);
+    if (command == "detokenize") return conclave::cli::run_detokenize(args);
+    if (command == "template") return conclave::cli::run_template(args);
     conclave::cli::fail("unknown command '" + command + "'");
     std::fputs(usage_text, stderr);
     return 2;

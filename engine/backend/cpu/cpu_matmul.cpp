@@ -3,10 +3,14 @@
 // activations. Threads split the output rows so each weight byte is read by one thread.
 // Fast integer kernels for specific types plug in ahead of this path.
 
+#include "backend/cpu/activation_format.h"
+#include "backend/cpu/activation_quant.h"
 #include "backend/cpu/cpu_ops.h"
+#include "backend/cpu/quant_dot.h"
 #include "backend/cpu/vec_dot.h"
 #include "quant/dequantize.h"
 #include "quant/half.h"
+#include "quant/quantize.h"
 
 #include <cassert>
 #include <cstring>
@@ -34,12 +38,68 @@ const float* row_as_f32(const Tensor& w, std::int64_t row, float* buffer) {
     }
 }
 
+namespace {
+
+// Rounds each activation row through the weight type's activation format and back, so the
+// float path sees exactly the values an integer kernel would multiply.
+std::vector<float> round_activations(ThreadPool& pool, const Tensor& x, quant::TensorType format) {
+    const std::int64_t n = x.ne[0];
+    std::vector<float> rounded(static_cast<std::size_t>(x.n_elements()));
+    Tensor probe;
+    probe.type = format;
+    probe.ne = {n, 1, 1, 1};
+    const std::uint64_t bytes = probe.row_bytes();
+    pool.parallel_for(x.ne[1], 1, [&](std::int64_t begin, std::int64_t end) {
+        std::vector<unsigned char> packed(bytes);
+        for (std::int64_t t = begin; t < end; ++t) {
+            const float* src = f32(x) + t * n;
+            float* dst = rounded.data() + t * n;
+            quantize_activations(format, src, n, packed.data(), bytes);
+            [[maybe_unused]] const auto d = quant::dequantize_row(format, packed.data(), bytes, dst, n);
+            assert(d.ok());
+        }
+    });
+    return rounded;
+}
+
+// Integer path: activations quantized once per matmul, then one kernel call per (row, token).
+void mul_mat_quantized(ThreadPool& pool, QuantDotFn dot, quant::TensorType format, const Tensor& w, const Tensor& x,
+                       Tensor& out) {
+    const std::int64_t n_in = w.ne[0], n_out = w.ne[1], n_tokens = x.ne[1];
+    Tensor probe;
+    probe.type = format;
+    probe.ne = {n_in, 1, 1, 1};
+    const std::uint64_t a_bytes = probe.row_bytes();
+    std::vector<unsigned char> packed(a_bytes * static_cast<std::uint64_t>(n_tokens));
+    pool.parallel_for(n_tokens, 1, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t t = begin; t < end; ++t)
+            quantize_activations(format, f32(x) + t * n_in, n_in, packed.data() + t * a_bytes, a_bytes);
+    });
+    const std::uint64_t w_bytes = w.row_bytes();
+    const auto* weights = static_cast<const unsigned char*>(w.data);
+    float* ys = f32(out);
+    pool.parallel_for(n_out, 16, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t r = begin; r < end; ++r)
+            for (std::int64_t t = 0; t < n_tokens; ++t)
+                ys[t * n_out + r] = dot(weights + r * w_bytes, packed.data() + t * a_bytes, n_in);
+    });
+}
+
+} // namespace
+
 void mul_mat(ThreadPool& pool, const Tensor& w, const Tensor& x, Tensor& out) {
+    if (QuantDotFn dot = find_quant_dot(w.type)) {
+        mul_mat_quantized(pool, dot, activation_format(w.type), w, x, out);
+        return;
+    }
     const std::int64_t n_in = w.ne[0];
     const std::int64_t n_out = w.ne[1];
     const std::int64_t n_tokens = x.ne[1];
     assert(x.ne[0] == n_in && out.ne[0] == n_out && out.ne[1] == n_tokens);
-    const float* xs = f32(x);
+    const quant::TensorType format = activation_format(w.type);
+    std::vector<float> rounded;
+    if (format != quant::TensorType::F32) rounded = round_activations(pool, x, format);
+    const float* xs = rounded.empty() ? f32(x) : rounded.data();
     float* ys = f32(out);
     const VecKernels& k = vec_kernels();
     pool.parallel_for(n_out, 16, [&](std::int64_t begin, std::int64_t end) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace conclave {
 
@@ -17,6 +18,9 @@ class GgufFile;
 }
 namespace model {
 class ArchModel;
+}
+namespace tokenizer {
+class Tokenizer;
 }
 
 struct ModelInfo {
@@ -46,12 +50,18 @@ public:
     const ModelInfo& info() const { return m_info; }
     const gguf::GgufFile& file() const { return *m_file; }
     const model::ArchModel& arch() const { return *m_arch; }
+    // The model's own tokenizer; null when the file carries no vocabulary (then only token
+    // ids can be evaluated).
+    const tokenizer::Tokenizer* tokenizer() const { return m_tokenizer.get(); }
+    // tokenizer.chat_template, empty when the file has none.
+    std::string_view chat_template() const;
 
 private:
     Model() = default;
 
     std::unique_ptr<gguf::GgufFile> m_file;
     std::unique_ptr<model::ArchModel> m_arch;
+    std::unique_ptr<tokenizer::Tokenizer> m_tokenizer;
     ModelInfo m_info;
 };
 

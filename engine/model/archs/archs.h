@@ -8,5 +8,6 @@ namespace conclave::model {
 Result<std::unique_ptr<ArchModel>> load_llama(const ModelFile& file);
 Result<std::unique_ptr<ArchModel>> load_qwen2(const ModelFile& file);
 Result<std::unique_ptr<ArchModel>> load_qwen3(const ModelFile& file);
+Result<std::unique_ptr<ArchModel>> load_gemma3(const ModelFile& file);
 
 } // namespace conclave::model

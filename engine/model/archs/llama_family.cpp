@@ -8,12 +8,14 @@ namespace {
 struct Hparams {
     int n_layer = 0, n_embd = 0, n_head = 0, n_head_kv = 0, head_dim = 0, n_ff = 0, n_vocab = 0, n_ctx = 0;
     float eps = 1e-5f;
+    int sliding_window = 0;
     RopeParams rope;
 };
 
 struct Layer {
-    Tensor attn_norm, wq, wk, wv, wo, bq, bk, bv, q_norm, k_norm;
-    Tensor ffn_norm, gate, up, down;
+    Tensor attn_norm, wq, wk, wv, wo, bq, bk, bv, q_norm, k_norm, post_attention_norm;
+    Tensor ffn_norm, gate, up, down, post_ffw_norm;
+    bool sliding = false;
 };
 
 class LlamaFamily final : public ArchModel {
@@ -56,6 +58,7 @@ Result<Hparams> read_hparams(const ModelFile& f) {
     hp.head_dim = static_cast<int>(f.uint_or("attention.key_length", static_cast<std::uint64_t>(hp.n_embd / hp.n_head)));
     hp.n_ctx = static_cast<int>(f.uint_or("context_length", 2048));
     hp.eps = f.real_or("attention.layer_norm_rms_epsilon", 1e-5f);
+    hp.sliding_window = static_cast<int>(f.uint_or("attention.sliding_window", 0));
     hp.rope.n_dims = static_cast<int>(f.uint_or("rope.dimension_count", static_cast<std::uint64_t>(hp.head_dim)));
     hp.rope.freq_base = f.real_or("rope.freq_base", 10000.0f);
     const auto scaling = f.gguf().get_string(f.arch() + ".rope.scaling.type");
@@ -104,6 +107,12 @@ Result<void> LlamaFamily::bind(const ModelFile& f) {
             need(l.q_norm, layer_weight(i, "attn_q_norm"), {m_hp.head_dim});
             need(l.k_norm, layer_weight(i, "attn_k_norm"), {m_hp.head_dim});
         }
+        if (m_config.sandwich_norms) {
+            need(l.post_attention_norm, layer_weight(i, "post_attention_norm"), {e});
+            need(l.post_ffw_norm, layer_weight(i, "post_ffw_norm"), {e});
+        }
+        l.sliding = m_config.global_layer_every > 0 && m_hp.sliding_window > 0 &&
+                    (i + 1) % m_config.global_layer_every != 0;
         need(l.ffn_norm, layer_weight(i, "ffn_norm"), {e});
         need(l.gate, layer_weight(i, "ffn_gate"), {e, m_hp.n_ff});
         need(l.up, layer_weight(i, "ffn_up"), {e, m_hp.n_ff});
@@ -139,14 +148,18 @@ void LlamaFamily::attention_block(Backend& b, const Layer& l, Tensor& x, KvLayer
         b.rms_norm(qh, l.q_norm, m_hp.eps, qh);
         b.rms_norm(kh, l.k_norm, m_hp.eps, kh);
     }
-    b.rope(q, m_hp.head_dim, pos, m_hp.rope);
-    b.rope(k, m_hp.head_dim, pos, m_hp.rope);
+    RopeParams rope = m_hp.rope;
+    if (l.sliding) rope.freq_base = m_config.sliding_rope_base;
+    b.rope(q, m_hp.head_dim, pos, rope);
+    b.rope(k, m_hp.head_dim, pos, rope);
     b.kv_store(cache, k, v, first_pos);
     AttentionParams ap{m_hp.n_head, m_hp.n_head_kv, m_hp.head_dim, 1.0f / std::sqrt(static_cast<float>(m_hp.head_dim))};
+    if (l.sliding) ap.sliding_window = m_hp.sliding_window;
     Tensor a = b.scratch(quant::TensorType::F32, {q_width, n, 1, 1});
     b.attention(q, cache, first_pos, ap, a);
     Tensor o = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
     b.mul_mat(l.wo, a, o);
+    if (m_config.sandwich_norms) b.rms_norm(o, l.post_attention_norm, m_hp.eps, o);
     b.add(x, o, x);
 }
 
@@ -158,9 +171,11 @@ void LlamaFamily::ffn_block(Backend& b, const Layer& l, Tensor& x) const {
     Tensor u = b.scratch(quant::TensorType::F32, {m_hp.n_ff, n, 1, 1});
     b.mul_mat(l.gate, h, g);
     b.mul_mat(l.up, h, u);
-    b.swiglu(g, u, g);
+    if (m_config.geglu) b.geglu(g, u, g);
+    else b.swiglu(g, u, g);
     Tensor d = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
     b.mul_mat(l.down, g, d);
+    if (m_config.sandwich_norms) b.rms_norm(d, l.post_ffw_norm, m_hp.eps, d);
     b.add(x, d, x);
 }
 
@@ -174,6 +189,7 @@ Result<void> LlamaFamily::forward(Backend& b, ForwardBatch& batch) const {
     for (std::int64_t i = 0; i < n; ++i) positions[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(batch.first_pos + i);
     Tensor x = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
     b.get_rows(m_tok_embd, batch.tokens, x);
+    if (m_config.scale_embeddings) b.scale(x, std::sqrt(static_cast<float>(m_hp.n_embd)));
     for (int i = 0; i < m_hp.n_layer; ++i) {
         if (batch.cancel && batch.cancel->load(std::memory_order_relaxed))
             return make_error(ErrorCode::cancelled, "stopped by the user");

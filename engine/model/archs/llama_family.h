@@ -1,7 +1,7 @@
 #pragma once
-// The pre-norm decoder shared by Llama (and SmolLM, Mistral), Qwen2 and Qwen3: RMSNorm,
-// grouped-query attention with RoPE, SwiGLU feed-forward. What differs between them is data
-// in LlamaFamilyConfig, never a branch on the architecture's name.
+// The pre-norm decoder shared by Llama (and SmolLM, Mistral), Qwen2, Qwen3 and Gemma 3:
+// RMSNorm, grouped-query attention with RoPE, gated feed-forward. What differs between them
+// is data in LlamaFamilyConfig, never a branch on the architecture's name.
 
 #include "model/architecture.h"
 
@@ -10,7 +10,14 @@ namespace conclave::model {
 struct LlamaFamilyConfig {
     RopeStyle rope_style = RopeStyle::normal;
     bool qkv_bias = false;   // Qwen2: biases on q, k and v
-    bool qk_norm = false;    // Qwen3: RMSNorm over each head of q and k before RoPE
+    bool qk_norm = false;    // Qwen3, Gemma 3: RMSNorm over each head of q and k before RoPE
+    bool geglu = false;      // Gemma: GELU-gated feed-forward instead of SwiGLU
+    bool scale_embeddings = false; // Gemma: token embeddings times sqrt(n_embd)
+    bool sandwich_norms = false;   // Gemma 2/3: RMSNorm on attention and FFN outputs too
+    // Gemma 3: layers use a sliding window except every Nth (0: all layers global), and the
+    // windowed layers rotate with their own RoPE base.
+    int global_layer_every = 0;
+    float sliding_rope_base = 10000.0f;
 };
 
 Result<std::unique_ptr<ArchModel>> load_llama_family(const ModelFile& file, const LlamaFamilyConfig& config);

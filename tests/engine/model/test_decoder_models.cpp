@@ -18,6 +18,7 @@ Q_DECLARE_METATYPE(conclave::quant::TensorType)
 
 namespace {
 
+constexpr double quantized_bound = 2e-3;
 const std::vector<int> prompt{1, 5, 9, 42, 17, 3, 88, 60, 7, 7, 23, 51, 2, 96, 0, 33, 71};
 
 std::vector<float> row(const std::vector<float>& all, std::size_t index, int n_vocab) {
@@ -46,15 +47,18 @@ private slots:
         QTest::addColumn<double>("bound");
         for (const char* arch : {"llama", "qwen2", "qwen3"}) {
             QTest::addRow("%s-f32", arch) << arch << TensorType::F32 << false << false << 1e-5;
-            QTest::addRow("%s-q8_0-tied", arch) << arch << TensorType::Q8_0 << true << false << 1e-5;
+            QTest::addRow("%s-q8_0-tied", arch) << arch << TensorType::Q8_0 << true << false << quantized_bound;
         }
         QTest::addRow("llama-f16-rope-freqs") << "llama" << TensorType::F16 << false << true << 1e-5;
-        QTest::addRow("llama-q4_1") << "llama" << TensorType::Q4_1 << false << false << 1e-5;
-        QTest::addRow("qwen3-q4_0") << "qwen3" << TensorType::Q4_0 << false << false << 1e-5;
+        QTest::addRow("llama-q4_1") << "llama" << TensorType::Q4_1 << false << false << quantized_bound;
+        QTest::addRow("qwen3-q4_0") << "qwen3" << TensorType::Q4_0 << false << false << quantized_bound;
+        QTest::addRow("qwen2-q5_0") << "qwen2" << TensorType::Q5_0 << false << false << quantized_bound;
+        QTest::addRow("qwen3-q5_1") << "qwen3" << TensorType::Q5_1 << false << false << quantized_bound;
     }
 
-    // Both sides use the same (dequantized) weights, so quantized files must match as
-    // closely as F32 ones: the bound covers float-vs-double arithmetic only.
+    // Both sides use the same (dequantized) weights. F32/F16 files differ only by float-vs-
+    // double arithmetic (and F16 activation rounding); quantized weights meet activations
+    // rounded to 8 bits per block (Q8_0/Q8_1), which costs about 2e-4 NMSE on these models.
     void matchesScalarReference() {
         QFETCH(QString, arch);
         QFETCH(TensorType, type);

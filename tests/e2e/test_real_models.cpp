@@ -1,0 +1,138 @@
+// Real models from PyPI, run through conclave-cli as a user would: SmolLM2-135M-Instruct Q4_1
+// (the default model) and Gemma 3 270M Q4_K_M. Checked against llama.cpp on the same files
+// (golden/*.json, made by make_llamacpp_golden.py): greedy continuations agree until a step
+// where llama.cpp itself had a near tie, and perplexity on a fixed text is within a stated
+// fraction. Skips with the reason when a model file is absent.
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+
+namespace {
+
+QString smollm2_path() {
+    const QString data = qEnvironmentVariable("XDG_DATA_HOME", QDir::homePath() + QStringLiteral("/.local/share"));
+    return data + QStringLiteral("/conclave/models/SmolLM2-135M-Instruct.Q4_1.gguf");
+}
+
+QString gemma3_path() {
+    const QString cache = qEnvironmentVariable("XDG_CACHE_HOME", QDir::homePath() + QStringLiteral("/.cache"));
+    return cache + QStringLiteral("/conclave/test-models/gemma-3-270m-q4_k_m.gguf");
+}
+
+QJsonObject cli_json(const QStringList& args, int timeout_ms = 600000) {
+    QProcess process;
+    process.start(QStringLiteral(CONCLAVE_CLI_PATH), args);
+    if (!process.waitForFinished(timeout_ms) || process.exitCode() != 0) {
+        qWarning() << "conclave-cli failed:" << process.readAllStandardError();
+        return {};
+    }
+    return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+}
+
+QJsonObject golden(const QString& name) {
+    QFile file(QStringLiteral(CONCLAVE_GOLDEN_DIR "/") + name);
+    if (!file.open(QIODevice::ReadOnly)) return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+QString ids_text(const QJsonArray& ids) {
+    QStringList parts;
+    for (const QJsonValue& v : ids) parts << QString::number(v.toInt());
+    return parts.join(',');
+}
+
+// A logit gap below this between llama.cpp's two best tokens is a near tie: the 8-bit
+// activation rounding of two correct implementations can order them either way.
+constexpr double near_tie = 0.3;
+
+} // namespace
+
+class TestRealModels : public QObject {
+    Q_OBJECT
+
+    void greedyAgreesWithLlamaCpp(const QString& model, const QString& golden_name) {
+        if (!QFileInfo::exists(model)) QSKIP(qPrintable("model absent: " + model + " (scripts/fetch-test-models)"));
+        const QJsonObject g = golden(golden_name);
+        QVERIFY(!g.isEmpty());
+        for (const QJsonValue& c : g[QStringLiteral("cases")].toArray()) {
+            const QJsonObject item = c.toObject();
+            const QJsonArray ref = item[QStringLiteral("greedy_ids")].toArray();
+            const QJsonObject out = cli_json({QStringLiteral("generate"), model, QStringLiteral("--tokens"),
+                                              ids_text(item[QStringLiteral("prompt_ids")].toArray()), QStringLiteral("--temp"),
+                                              QStringLiteral("0"), QStringLiteral("-n"), QString::number(ref.size()),
+                                              QStringLiteral("--json")});
+            const QJsonArray ours = out[QStringLiteral("tokens")].toArray();
+            QVERIFY2(!ours.isEmpty(), "no tokens generated");
+            qsizetype i = 0;
+            while (i < ref.size() && i < ours.size() && ours[i] == ref[i]) ++i;
+            if (i == ref.size()) continue;
+            const double margin = item[QStringLiteral("margins")].toArray()[i].toDouble();
+            const QString where = item[QStringLiteral("prompt")].toString() + QStringLiteral(" @ step %1").arg(i);
+            QVERIFY2(i < ours.size(), qPrintable("stopped early: " + where));
+            QVERIFY2(margin < near_tie, qPrintable(QStringLiteral("diverged where llama.cpp was sure (margin %1): ").arg(margin) + where));
+            QVERIFY2(ours[i] == item[QStringLiteral("runner_up_ids")].toArray()[i],
+                     qPrintable("picked neither of llama.cpp's two best: " + where));
+        }
+    }
+
+    void perplexityCloseToLlamaCpp(const QString& model, const QString& golden_name, double fraction) {
+        if (!QFileInfo::exists(model)) QSKIP(qPrintable("model absent: " + model + " (scripts/fetch-test-models)"));
+        const QJsonObject ref = golden(golden_name)[QStringLiteral("perplexity")].toObject();
+        const QJsonObject ours = cli_json({QStringLiteral("perplexity"), model, QStringLiteral(CONCLAVE_PERPLEXITY_TEXT),
+                                           QStringLiteral("--ctx"), QString::number(ref[QStringLiteral("ctx")].toInt()),
+                                           QStringLiteral("--json")});
+        QCOMPARE(ours[QStringLiteral("n_tokens")].toInt(), ref[QStringLiteral("n_tokens")].toInt());
+        const double a = ours[QStringLiteral("perplexity")].toDouble(), b = ref[QStringLiteral("perplexity")].toDouble();
+        qInfo("perplexity: conclave %.3f, llama.cpp %.3f (%.2f%%)", a, b, 100.0 * (a - b) / b);
+        QVERIFY2(std::abs(a - b) <= fraction * b, qPrintable(QStringLiteral("%1 vs %2").arg(a).arg(b)));
+    }
+
+private slots:
+    void smollm2AnswersTheCapitalOfFrance() {
+        if (!QFileInfo::exists(smollm2_path())) QSKIP("the default model is absent; run scripts/fetch-default-model");
+        const QJsonObject out = cli_json({QStringLiteral("generate"), smollm2_path(), QStringLiteral("--prompt"),
+                                          QStringLiteral("What is the capital of France?"), QStringLiteral("--chat"),
+                                          QStringLiteral("--temp"), QStringLiteral("0"), QStringLiteral("-n"),
+                                          QStringLiteral("48"), QStringLiteral("--json")});
+        const QString text = out[QStringLiteral("text")].toString();
+        QVERIFY2(!text.isEmpty(), "no answer");
+        // Known failure, kept visible: on this file llama.cpp's greedy answer is
+        // "L'Étoile, la Marseillaise, ..." too. The first answer token is a near tie in both
+        // engines (llama.cpp: 'L' 24.91, 'The' 24.56; recorded in the golden chat case, which
+        // smollm2GreedyAgreesWithLlamaCpp checks), and 8-bit activation rounding picks 'L'.
+        QEXPECT_FAIL("", "near tie at the first answer token; llama.cpp answers the same way", Continue);
+        QVERIFY2(text.contains(QStringLiteral("Paris")), qPrintable(text));
+    }
+
+    void smollm2GreedyAgreesWithLlamaCpp() {
+        greedyAgreesWithLlamaCpp(smollm2_path(), QStringLiteral("smollm2-135m-instruct-q4_1.json"));
+    }
+
+    void gemma3GreedyAgreesWithLlamaCpp() {
+        greedyAgreesWithLlamaCpp(gemma3_path(), QStringLiteral("gemma-3-270m-q4_k_m.json"));
+    }
+
+    void gemma3ContinuesSensibly() {
+        if (!QFileInfo::exists(gemma3_path())) QSKIP("Gemma 3 270M is absent; run scripts/fetch-test-models");
+        const QJsonObject out = cli_json({QStringLiteral("generate"), gemma3_path(), QStringLiteral("--prompt"),
+                                          QStringLiteral("The capital of France is"), QStringLiteral("--temp"),
+                                          QStringLiteral("0"), QStringLiteral("-n"), QStringLiteral("12"),
+                                          QStringLiteral("--json")});
+        QVERIFY2(out[QStringLiteral("text")].toString().contains(QStringLiteral("France")),
+                 qPrintable(out[QStringLiteral("text")].toString()));
+    }
+
+    // Within 1% of llama.cpp on the same file and text.
+    void smollm2PerplexityCloseToLlamaCpp() {
+        perplexityCloseToLlamaCpp(smollm2_path(), QStringLiteral("smollm2-135m-instruct-q4_1.json"), 0.01);
+    }
+
+};
+
+QTEST_GUILESS_MAIN(TestRealModels)
+#include "test_real_models.moc"
