@@ -17,5 +17,6 @@ int run_perplexity(const Args& args);
 int run_tokenize(const Args& args);
 int run_detokenize(const Args& args);
 int run_template(const Args& args);
+int run_bench(const Args& args);
 
 } // namespace conclave::cli
