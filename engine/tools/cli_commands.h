@@ -18,5 +18,6 @@ int run_tokenize(const Args& args);
 int run_detokenize(const Args& args);
 int run_template(const Args& args);
 int run_bench(const Args& args);
+int run_chat(const Args& args);
 
 } // namespace conclave::cli

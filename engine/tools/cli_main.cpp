@@ -26,6 +26,8 @@ constexpr const char* usage_text =
     "  generate FILE (--prompt TEXT | --tokens IDS) [--chat] [-n N] [--temp T] [--seed S]\n"
     "           [--top-k K] [--top-p P] [--min-p P] [--repeat-penalty R] [--threads N] [--json]\n"
     "                       a completion (--chat applies the model's chat template)\n"
+    "  chat FILE [--system TEXT] [--temp T] [--seed S] [-n N]\n"
+    "                       an interactive multi-turn chat with the model's template\n"
     "  bench FILE [-p 512] [-n 128] [-t N] [-r 3] [--json]\n"
     "                       prompt and generation tokens/s (median of r runs)\n"
     "  perplexity FILE TEXT_FILE [--ctx N] [--threads N] [--json]\n"
@@ -64,6 +66,7 @@ int main(int argc, char** argv) {
     if (command == "detokenize") return conclave::cli::run_detokenize(args);
     if (command == "template") return conclave::cli::run_template(args);
     if (command == "bench") return conclave::cli::run_bench(args);
+    if (command == "chat") return conclave::cli::run_chat(args);
     conclave::cli::fail("unknown command '" + command + "'");
     std::fputs(usage_text, stderr);
     return 2;

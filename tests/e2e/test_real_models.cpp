@@ -109,6 +109,23 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("Paris")), qPrintable(text));
     }
 
+    // The interactive chat keeps the conversation: the second turn's prompt holds the first
+    // exchange, and the process ends cleanly on /quit.
+    void smollm2InteractiveChatTakesTwoTurns() {
+        if (!QFileInfo::exists(smollm2_path())) QSKIP("the default model is absent; run scripts/fetch-default-model");
+        QProcess chat;
+        chat.start(QStringLiteral(CONCLAVE_CLI_PATH), {QStringLiteral("chat"), smollm2_path(), QStringLiteral("--temp"),
+                                                      QStringLiteral("0"), QStringLiteral("-n"), QStringLiteral("24")});
+        QVERIFY(chat.waitForStarted());
+        chat.write("Name a colour.\nName another one.\n/quit\n");
+        chat.closeWriteChannel();
+        QVERIFY(chat.waitForFinished(300000));
+        QCOMPARE(chat.exitCode(), 0);
+        const QStringList answers = QString::fromUtf8(chat.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
+        QVERIFY2(answers.size() >= 2, qPrintable(answers.join('|')));
+        QCOMPARE(chat.readAllStandardError().count("> "), 3);
+    }
+
     void smollm2GreedyAgreesWithLlamaCpp() {
         greedyAgreesWithLlamaCpp(smollm2_path(), QStringLiteral("smollm2-135m-instruct-q4_1.json"));
     }
