@@ -19,6 +19,8 @@ QuantDotFn find_quant_dot_reference(quant::TensorType weight);
 
 // Kernels per instruction set, registered by quant_dot_reference.cpp and quant_dot_avx2.cpp.
 QuantDotFn quant_dot_reference(quant::TensorType weight);
+QuantDotFn quant_dot_k_reference(quant::TensorType weight);
 QuantDotFn quant_dot_avx2(quant::TensorType weight);
+QuantDotFn quant_dot_k_avx2(quant::TensorType weight);
 
 } // namespace conclave::cpu

@@ -92,7 +92,7 @@ QuantDotFn quant_dot_avx2(quant::TensorType weight) {
     case T::Q4_0: return dot_q4_0;
     case T::Q4_1: return dot_q4_1;
     case T::Q8_0: return dot_q8_0;
-    default: return nullptr;
+    default: return quant_dot_k_avx2(weight);
     }
 }
 

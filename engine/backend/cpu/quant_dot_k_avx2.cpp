@@ -1,0 +1,119 @@
+// AVX2 integer dot products of K-quant weights with Q8_K activations. Codes are expanded to
+// bytes in registers, multiplied with activation bytes by maddubs, and weighted by their
+// sub-block scales with madd into int32 lanes; one float multiply per super-block. Offsets
+// (Q6_K's -32, Q4_K's minimum) are applied through the activation sums per 16 (bsums).
+
+#include "backend/cpu/quant_dot.h"
+
+#if defined(__x86_64__)
+#include "quant/blocks_k.h"
+#include "quant/half.h"
+#include "quant/k_scales.h"
+
+#include <immintrin.h>
+
+namespace conclave::cpu {
+namespace {
+
+constexpr int qk = quant::qk_k;
+#define CONCLAVE_AVX2 __attribute__((target("avx2,fma,f16c")))
+
+CONCLAVE_AVX2 inline float hsum(__m256 v) {
+    const __m128 lo = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    const __m128 pairs = _mm_add_ps(lo, _mm_movehl_ps(lo, lo));
+    return _mm_cvtss_f32(_mm_add_ss(pairs, _mm_movehdup_ps(pairs)));
+}
+
+CONCLAVE_AVX2 inline __m256i load32(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
+
+CONCLAVE_AVX2 float dot_q4_k(const void* w, const void* a, std::int64_t n) {
+    const auto* x = static_cast<const quant::BlockQ4_K*>(w);
+    const auto* y = static_cast<const quant::BlockQ8_K*>(a);
+    const __m256i low4 = _mm256_set1_epi8(0x0f);
+    __m256 acc = _mm256_setzero_ps();
+    float mins_total = 0.0f;
+    for (std::int64_t b = 0; b < n / qk; ++b) {
+        int scale[8], min[8];
+        for (int sb = 0; sb < 8; ++sb) quant::unpack_scale_min_k4(x[b].scales, sb, scale[sb], min[sb]);
+        int mins = 0;
+        for (int sb = 0; sb < 8; ++sb) mins += min[sb] * (y[b].bsums[2 * sb] + y[b].bsums[2 * sb + 1]);
+        __m256i sumi = _mm256_setzero_si256();
+        for (int c = 0; c < 4; ++c) {
+            const __m256i q = load32(x[b].qs + 32 * c);
+            const __m256i lo = _mm256_and_si256(q, low4);
+            const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), low4);
+            const __m256i p_lo = _mm256_maddubs_epi16(lo, load32(y[b].qs + 64 * c));
+            const __m256i p_hi = _mm256_maddubs_epi16(hi, load32(y[b].qs + 64 * c + 32));
+            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p_lo, _mm256_set1_epi16(static_cast<short>(scale[2 * c]))));
+            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p_hi, _mm256_set1_epi16(static_cast<short>(scale[2 * c + 1]))));
+        }
+        const float d = _cvtsh_ss(x[b].d) * y[b].d;
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
+        mins_total += _cvtsh_ss(x[b].dmin) * y[b].d * static_cast<float>(mins);
+    }
+    return hsum(acc) - mins_total;
+}
+
+// Weights 32 codes (0..63, offset 32 applied later) with the scales of their two groups of
+// 16: int16 lanes 0-7 hold elements 0-15, lanes 8-15 elements 16-31.
+CONCLAVE_AVX2 inline __m256i q6_run(__m256i codes, const std::int8_t* act, const std::int8_t* scales) {
+    const __m256i p = _mm256_maddubs_epi16(codes, load32(act));
+    const __m256i s = _mm256_set_m128i(_mm_set1_epi16(scales[1]), _mm_set1_epi16(scales[0]));
+    return _mm256_madd_epi16(p, s);
+}
+
+// Two bits of each code from qh, moved to bit positions 4-5.
+CONCLAVE_AVX2 inline __m256i q6_high_bits(__m256i qh, int shift, __m256i low2) {
+    return _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(qh, shift), low2), 4);
+}
+
+CONCLAVE_AVX2 float dot_q6_k(const void* w, const void* a, std::int64_t n) {
+    const auto* x = static_cast<const quant::BlockQ6_K*>(w);
+    const auto* y = static_cast<const quant::BlockQ8_K*>(a);
+    const __m256i low4 = _mm256_set1_epi8(0x0f), low2 = _mm256_set1_epi8(0x03);
+    __m256 acc = _mm256_setzero_ps();
+    for (std::int64_t b = 0; b < n / qk; ++b) {
+        int offset = 0;
+        for (int g = 0; g < qk / 16; ++g) offset += x[b].scales[g] * y[b].bsums[g];
+        __m256i sumi = _mm256_setzero_si256();
+        for (int half = 0; half < 2; ++half) {
+            const __m256i ql0 = load32(x[b].ql + 64 * half), ql1 = load32(x[b].ql + 64 * half + 32);
+            const __m256i qh = load32(x[b].qh + 32 * half);
+            const std::int8_t* act = y[b].qs + 128 * half;
+            const std::int8_t* sc = x[b].scales + 8 * half;
+            const __m256i q1 = _mm256_or_si256(_mm256_and_si256(ql0, low4), q6_high_bits(qh, 0, low2));
+            const __m256i q2 = _mm256_or_si256(_mm256_and_si256(ql1, low4), q6_high_bits(qh, 2, low2));
+            const __m256i q3 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(ql0, 4), low4), q6_high_bits(qh, 4, low2));
+            const __m256i q4 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(ql1, 4), low4), q6_high_bits(qh, 6, low2));
+            sumi = _mm256_add_epi32(sumi, q6_run(q1, act, sc));
+            sumi = _mm256_add_epi32(sumi, q6_run(q2, act + 32, sc + 2));
+            sumi = _mm256_add_epi32(sumi, q6_run(q3, act + 64, sc + 4));
+            sumi = _mm256_add_epi32(sumi, q6_run(q4, act + 96, sc + 6));
+        }
+        const float d = _cvtsh_ss(x[b].d) * y[b].d;
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
+        acc = _mm256_add_ps(acc, _mm256_set_ps(0, 0, 0, 0, 0, 0, 0, -32.0f * d * static_cast<float>(offset)));
+    }
+    return hsum(acc);
+}
+
+} // namespace
+
+QuantDotFn quant_dot_k_avx2(quant::TensorType weight) {
+    using T = quant::TensorType;
+    switch (weight) {
+    case T::Q4_K: return dot_q4_k;
+    case T::Q6_K: return dot_q6_k;
+    default: return nullptr;
+    }
+}
+
+} // namespace conclave::cpu
+
+#else
+
+namespace conclave::cpu {
+QuantDotFn quant_dot_k_avx2(quant::TensorType) { return nullptr; }
+} // namespace conclave::cpu
+
+#endif
