@@ -12,6 +12,7 @@
 #include "quant/half.h"
 #include "quant/quantize.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cstring>
 #include <vector>
@@ -78,10 +79,16 @@ void mul_mat_quantized(ThreadPool& pool, QuantDotFn dot, quant::TensorType forma
     const std::uint64_t w_bytes = w.row_bytes();
     const auto* weights = static_cast<const unsigned char*>(w.data);
     float* ys = f32(out);
+    // Tokens in tiles small enough for L1 with their quantized activations; each thread's
+    // weight rows are streamed once per tile instead of every token row once per weight row.
+    constexpr std::int64_t token_tile = 16;
     pool.parallel_for(n_out, 16, [&](std::int64_t begin, std::int64_t end) {
-        for (std::int64_t r = begin; r < end; ++r)
-            for (std::int64_t t = 0; t < n_tokens; ++t)
-                ys[t * n_out + r] = dot(weights + r * w_bytes, packed.data() + t * a_bytes, n_in);
+        for (std::int64_t t0 = 0; t0 < n_tokens; t0 += token_tile) {
+            const std::int64_t t1 = std::min(n_tokens, t0 + token_tile);
+            for (std::int64_t r = begin; r < end; ++r)
+                for (std::int64_t t = t0; t < t1; ++t)
+                    ys[t * n_out + r] = dot(weights + r * w_bytes, packed.data() + t * a_bytes, n_in);
+        }
     });
 }
 

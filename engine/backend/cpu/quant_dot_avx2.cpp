@@ -10,6 +10,7 @@
 #include "quant/blocks_legacy.h"
 #include "quant/half.h"
 
+#include <cstring>
 #include <immintrin.h>
 
 namespace conclave::cpu {
@@ -71,6 +72,48 @@ CONCLAVE_AVX2 float dot_q4_1(const void* w, const void* a, std::int64_t n) {
     return hsum(acc) + mins;
 }
 
+// The 32 bits of a Q5 block's qh as 32 bytes: 0x10 where bit j is set (byte j), else 0.
+CONCLAVE_AVX2 inline __m256i fifth_bits(const std::uint8_t* qh) {
+    std::uint32_t bits;
+    std::memcpy(&bits, qh, sizeof bits);
+    // Byte j takes byte j/8 of qh (shuffles stay within 128-bit lanes; each lane has a copy).
+    const __m256i spread = _mm256_shuffle_epi8(_mm256_set1_epi32(static_cast<int>(bits)),
+                                               _mm256_set_epi64x(0x0303030303030303, 0x0202020202020202,
+                                                                 0x0101010101010101, 0x0000000000000000));
+    const __m256i select = _mm256_set1_epi64x(static_cast<long long>(0x8040201008040201ull));
+    const __m256i set = _mm256_cmpeq_epi8(_mm256_and_si256(spread, select), select);
+    return _mm256_and_si256(set, _mm256_set1_epi8(0x10));
+}
+
+CONCLAVE_AVX2 float dot_q5_0(const void* w, const void* a, std::int64_t n) {
+    const auto* x = static_cast<const quant::BlockQ5_0*>(w);
+    const auto* y = static_cast<const quant::BlockQ8_0*>(a);
+    __m256 acc = _mm256_setzero_ps();
+    for (std::int64_t b = 0; b < n / qk; ++b) {
+        const __m256i codes = _mm256_or_si256(spread_nibbles(x[b].qs), fifth_bits(x[b].qh));
+        const __m256i centred = _mm256_sub_epi8(codes, _mm256_set1_epi8(16));
+        const __m256i act = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(y[b].qs));
+        const __m256 d = _mm256_set1_ps(scale_of(x[b].d) * scale_of(y[b].d));
+        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_ss(centred, act)), acc);
+    }
+    return hsum(acc);
+}
+
+CONCLAVE_AVX2 float dot_q5_1(const void* w, const void* a, std::int64_t n) {
+    const auto* x = static_cast<const quant::BlockQ5_1*>(w);
+    const auto* y = static_cast<const quant::BlockQ8_1*>(a);
+    __m256 acc = _mm256_setzero_ps();
+    float mins = 0.0f;
+    for (std::int64_t b = 0; b < n / qk; ++b) {
+        const __m256i codes = _mm256_or_si256(spread_nibbles(x[b].qs), fifth_bits(x[b].qh));
+        const __m256i act = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(y[b].qs));
+        const __m256 d = _mm256_set1_ps(scale_of(x[b].d) * scale_of(y[b].d));
+        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_us(codes, act)), acc);
+        mins += scale_of(x[b].m) * scale_of(y[b].s);
+    }
+    return hsum(acc) + mins;
+}
+
 CONCLAVE_AVX2 float dot_q8_0(const void* w, const void* a, std::int64_t n) {
     const auto* x = static_cast<const quant::BlockQ8_0*>(w);
     const auto* y = static_cast<const quant::BlockQ8_0*>(a);
@@ -91,6 +134,8 @@ QuantDotFn quant_dot_avx2(quant::TensorType weight) {
     switch (weight) {
     case T::Q4_0: return dot_q4_0;
     case T::Q4_1: return dot_q4_1;
+    case T::Q5_0: return dot_q5_0;
+    case T::Q5_1: return dot_q5_1;
     case T::Q8_0: return dot_q8_0;
     default: return quant_dot_k_avx2(weight);
     }
