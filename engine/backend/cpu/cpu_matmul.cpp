@@ -77,6 +77,7 @@ void mul_mat_quantized(ThreadPool& pool, QuantDotFn dot, quant::TensorType forma
             quantize_activations(format, f32(x) + t * n_in, n_in, packed.data() + t * a_bytes, a_bytes);
     });
     const std::uint64_t w_bytes = w.row_bytes();
+    const QuantDotX4Fn dot4 = find_quant_dot_x4(w.type);
     const auto* weights = static_cast<const unsigned char*>(w.data);
     float* ys = f32(out);
     // Tokens in tiles small enough for L1 with their quantized activations; each thread's
@@ -85,9 +86,18 @@ void mul_mat_quantized(ThreadPool& pool, QuantDotFn dot, quant::TensorType forma
     pool.parallel_for(n_out, 16, [&](std::int64_t begin, std::int64_t end) {
         for (std::int64_t t0 = 0; t0 < n_tokens; t0 += token_tile) {
             const std::int64_t t1 = std::min(n_tokens, t0 + token_tile);
-            for (std::int64_t r = begin; r < end; ++r)
-                for (std::int64_t t = t0; t < t1; ++t)
-                    ys[t * n_out + r] = dot(weights + r * w_bytes, packed.data() + t * a_bytes, n_in);
+            for (std::int64_t r = begin; r < end; ++r) {
+                const unsigned char* row = weights + r * w_bytes;
+                std::int64_t t = t0;
+                if (dot4) {
+                    float four[4];
+                    for (; t + 4 <= t1; t += 4) {
+                        dot4(row, packed.data() + t * a_bytes, a_bytes, n_in, four);
+                        for (int k = 0; k < 4; ++k) ys[(t + k) * n_out + r] = four[k];
+                    }
+                }
+                for (; t < t1; ++t) ys[t * n_out + r] = dot(row, packed.data() + t * a_bytes, n_in);
+            }
         }
     });
 }

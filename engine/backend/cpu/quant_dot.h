@@ -8,6 +8,7 @@
 
 #include "quant/tensor_types.h"
 
+#include <cstddef>
 #include <cstdint>
 
 namespace conclave::cpu {
@@ -15,6 +16,13 @@ namespace conclave::cpu {
 using QuantDotFn = float (*)(const void* weights, const void* activations, std::int64_t n);
 
 QuantDotFn find_quant_dot(quant::TensorType weight);
+
+// One weight row against four activation rows `a_stride` bytes apart; out[0..3]. Null when
+// the processor or type has none (four single dots do the same).
+using QuantDotX4Fn = void (*)(const void* weights, const void* activations, std::size_t a_stride, std::int64_t n,
+                              float* out);
+QuantDotX4Fn find_quant_dot_x4(quant::TensorType weight);
+QuantDotX4Fn quant_dot_x4_avx2(quant::TensorType weight);
 QuantDotFn find_quant_dot_reference(quant::TensorType weight);
 
 // Kernels per instruction set, registered by quant_dot_reference.cpp and quant_dot_avx2.cpp.

@@ -12,6 +12,7 @@
 
 #include <cstring>
 #include <immintrin.h>
+#include <type_traits>
 
 namespace conclave::cpu {
 namespace {
@@ -127,6 +128,83 @@ CONCLAVE_AVX2 float dot_q8_0(const void* w, const void* a, std::int64_t n) {
     return hsum(acc);
 }
 
+
+// Four activation rows against one weight row: a block's codes are expanded once and used
+// for four tokens, which is what prompt processing (many tokens per weight row) needs.
+struct Q4_0Codes {
+    using Block = quant::BlockQ4_0;
+    using Act = quant::BlockQ8_0;
+    static constexpr bool centred = true;
+    CONCLAVE_AVX2 static __m256i codes(const Block& b) { return _mm256_sub_epi8(spread_nibbles(b.qs), _mm256_set1_epi8(8)); }
+};
+struct Q4_1Codes {
+    using Block = quant::BlockQ4_1;
+    using Act = quant::BlockQ8_1;
+    static constexpr bool centred = false;
+    CONCLAVE_AVX2 static __m256i codes(const Block& b) { return spread_nibbles(b.qs); }
+};
+struct Q5_0Codes {
+    using Block = quant::BlockQ5_0;
+    using Act = quant::BlockQ8_0;
+    static constexpr bool centred = true;
+    CONCLAVE_AVX2 static __m256i codes(const Block& b) {
+        return _mm256_sub_epi8(_mm256_or_si256(spread_nibbles(b.qs), fifth_bits(b.qh)), _mm256_set1_epi8(16));
+    }
+};
+struct Q5_1Codes {
+    using Block = quant::BlockQ5_1;
+    using Act = quant::BlockQ8_1;
+    static constexpr bool centred = false;
+    CONCLAVE_AVX2 static __m256i codes(const Block& b) { return _mm256_or_si256(spread_nibbles(b.qs), fifth_bits(b.qh)); }
+};
+struct Q8_0Codes {
+    using Block = quant::BlockQ8_0;
+    using Act = quant::BlockQ8_0;
+    static constexpr bool centred = true;
+    CONCLAVE_AVX2 static __m256i codes(const Block& b) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b.qs)); }
+};
+
+template <typename Codes>
+CONCLAVE_AVX2 void dot_x4(const void* w, const void* a, std::size_t a_stride, std::int64_t n, float* out) {
+    using Block = typename Codes::Block;
+    using Act = typename Codes::Act;
+    constexpr bool has_min = std::is_same_v<Act, quant::BlockQ8_1>;
+    const auto* x = static_cast<const Block*>(w);
+    const Act* y[4];
+    for (int t = 0; t < 4; ++t) y[t] = reinterpret_cast<const Act*>(static_cast<const unsigned char*>(a) + t * a_stride);
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    float mins[4] = {};
+    for (std::int64_t b = 0; b < n / qk; ++b) {
+        const __m256i codes = Codes::codes(x[b]);
+        // Signed codes: multiply |codes| by the activations carrying the codes' signs.
+        const __m256i magnitude = Codes::centred ? _mm256_sign_epi8(codes, codes) : codes;
+        const float wd = scale_of(x[b].d);
+        for (int t = 0; t < 4; ++t) {
+            __m256i act = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(y[t][b].qs));
+            if constexpr (Codes::centred) act = _mm256_sign_epi8(act, codes);
+            const __m256 d = _mm256_set1_ps(wd * scale_of(y[t][b].d));
+            acc[t] = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_us(magnitude, act)), acc[t]);
+            if constexpr (has_min) mins[t] += scale_of(x[b].m) * scale_of(y[t][b].s);
+        }
+    }
+    for (int t = 0; t < 4; ++t) out[t] = hsum(acc[t]) + mins[t];
+}
+
+} // namespace
+
+QuantDotX4Fn quant_dot_x4_avx2(quant::TensorType weight) {
+    using T = quant::TensorType;
+    switch (weight) {
+    case T::Q4_0: return dot_x4<Q4_0Codes>;
+    case T::Q4_1: return dot_x4<Q4_1Codes>;
+    case T::Q5_0: return dot_x4<Q5_0Codes>;
+    case T::Q5_1: return dot_x4<Q5_1Codes>;
+    case T::Q8_0: return dot_x4<Q8_0Codes>;
+    default: return nullptr;
+    }
+}
+
+namespace {
 } // namespace
 
 QuantDotFn quant_dot_avx2(quant::TensorType weight) {
@@ -147,6 +225,7 @@ QuantDotFn quant_dot_avx2(quant::TensorType weight) {
 
 namespace conclave::cpu {
 QuantDotFn quant_dot_avx2(quant::TensorType) { return nullptr; }
+QuantDotX4Fn quant_dot_x4_avx2(quant::TensorType) { return nullptr; }
 } // namespace conclave::cpu
 
 #endif

@@ -124,6 +124,30 @@ private slots:
         QVERIFY2(std::fabs(ref - exact) <= format_tolerance, qPrintable(QStringLiteral("ref %1 exact %2").arg(ref).arg(exact)));
     }
 
+    void fourTokenKernelsMatchSingleDots_data() {
+        QTest::addColumn<TensorType>("type");
+        for (const quant::TensorTypeInfo& info : quant::all_tensor_types())
+            if (cpu::find_quant_dot_x4(info.type)) QTest::newRow(info.name.data()) << info.type;
+    }
+
+    void fourTokenKernelsMatchSingleDots() {
+        QFETCH(TensorType, type);
+        const std::int64_t n = 8 * static_cast<std::int64_t>(quant::tensor_type_info(type).block_size);
+        const std::vector<unsigned char> w = random_weights(type, n, 1, 11);
+        const TensorType format = cpu::activation_format(type);
+        const std::uint64_t stride = packed_row_bytes(format, n);
+        std::vector<unsigned char> a(stride * 4);
+        const std::vector<float> x = gaussian(static_cast<std::size_t>(4 * n), 12);
+        for (int t = 0; t < 4; ++t) cpu::quantize_activations(format, x.data() + t * n, n, a.data() + t * stride, stride);
+        float four[4];
+        cpu::find_quant_dot_x4(type)(w.data(), a.data(), stride, n, four);
+        for (int t = 0; t < 4; ++t) {
+            const float single = cpu::find_quant_dot(type)(w.data(), a.data() + t * stride, n);
+            QVERIFY2(std::fabs(four[t] - single) <= 1e-5f * (1.0f + std::fabs(single)),
+                     qPrintable(QStringLiteral("token %1: %2 vs %3").arg(t).arg(four[t]).arg(single)));
+        }
+    }
+
     void mulMatEveryType_data() {
         QTest::addColumn<TensorType>("type");
         for (const quant::TensorTypeInfo& info : quant::all_tensor_types())
@@ -131,11 +155,12 @@ private slots:
                 QTest::newRow(info.name.data()) << info.type;
     }
 
-    // Shapes: 3 tokens by 17 output rows (odd, not a multiple of any SIMD width or thread count).
+    // Shapes: 7 tokens (one group of four for the multi-token kernels plus three single ones)
+    // by 17 output rows (odd, not a multiple of any SIMD width or thread count).
     void mulMatEveryType() {
         QFETCH(TensorType, type);
         const std::int64_t n_in = quant::tensor_type_info(type).block_size == 256 ? 512 : 96;
-        const std::int64_t n_out = 17, n_tokens = 3;
+        const std::int64_t n_out = 17, n_tokens = 7;
         std::vector<unsigned char> wbytes = random_weights(type, n_in, n_out, 5);
         QVERIFY(!wbytes.empty());
         std::vector<float> x = gaussian(static_cast<std::size_t>(n_in * n_tokens), 6);
