@@ -94,6 +94,14 @@ public:
     virtual void rms_norm(const Tensor& x, const Tensor& weight, float eps, Tensor& out) = 0;
     // out[n_out, n_tokens] = w[n_in, n_out]^T · x[n_in, n_tokens]
     virtual void mul_mat(const Tensor& w, const Tensor& x, Tensor& out) = 0;
+    // Mixture-of-experts matmul. w holds one matrix per expert ([n_in, n_out, n_expert]);
+    // expert_ids[slot + n_used * token] picks the expert for each of a token's n_used slots.
+    // x is either [n_in, n_tokens] (every slot of a token reads the same row) or
+    // [n_in, n_used * n_tokens] (a row per slot). out: [n_out, n_used * n_tokens].
+    virtual void mul_mat_id(const Tensor& w, const Tensor& x, std::span<const std::int32_t> expert_ids, int n_used,
+                            Tensor& out) = 0;
+    // out[:, t] = sum over slots s of weights[s + n_used * t] * x[:, s + n_used * t]
+    virtual void moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Tensor& out) = 0;
     // Element-wise; b broadcasts over rows when it has one row.
     virtual void add(const Tensor& a, const Tensor& b, Tensor& out) = 0;
     virtual void mul(const Tensor& a, const Tensor& b, Tensor& out) = 0;

@@ -10,6 +10,7 @@ const std::vector<ArchEntry>& architectures() {
         {"qwen2", load_qwen2},
         {"qwen3", load_qwen3},
         {"gemma3", load_gemma3},
+        {"qwen3moe", load_qwen3moe},
     };
     return entries;
 }

@@ -19,7 +19,7 @@ std::uint64_t bytes_for(quant::TensorType type, const std::array<std::int64_t, 4
 
 bool CpuBackend::supports(Op op, quant::TensorType type) const {
     // Weight-reading ops take every type that dequantizes; the rest work on F32 activations.
-    if (op == Op::mul_mat || op == Op::get_rows) return quant::can_dequantize(type);
+    if (op == Op::mul_mat || op == Op::mul_mat_id || op == Op::get_rows) return quant::can_dequantize(type);
     return type == quant::TensorType::F32 || type == quant::TensorType::F16;
 }
 
@@ -46,6 +46,15 @@ void CpuBackend::rms_norm(const Tensor& x, const Tensor& weight, float eps, Tens
 }
 
 void CpuBackend::mul_mat(const Tensor& w, const Tensor& x, Tensor& out) { cpu::mul_mat(m_pool, w, x, out); }
+void CpuBackend::mul_mat_id(const Tensor& w, const Tensor& x, std::span<const std::int32_t> expert_ids, int n_used,
+                            Tensor& out) {
+    cpu::mul_mat_id(m_pool, w, x, expert_ids, n_used, out);
+}
+
+void CpuBackend::moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Tensor& out) {
+    cpu::moe_combine(x, weights, n_used, out);
+}
+
 void CpuBackend::add(const Tensor& a, const Tensor& b, Tensor& out) { cpu::add(a, b, out); }
 void CpuBackend::mul(const Tensor& a, const Tensor& b, Tensor& out) { cpu::mul(a, b, out); }
 void CpuBackend::scale(Tensor& x, float factor) { cpu::scale(x, factor); }

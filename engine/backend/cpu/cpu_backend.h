@@ -29,6 +29,9 @@ public:
     void get_rows(const Tensor& table, std::span<const std::int32_t> ids, Tensor& out) override;
     void rms_norm(const Tensor& x, const Tensor& weight, float eps, Tensor& out) override;
     void mul_mat(const Tensor& w, const Tensor& x, Tensor& out) override;
+    void mul_mat_id(const Tensor& w, const Tensor& x, std::span<const std::int32_t> expert_ids, int n_used,
+                    Tensor& out) override;
+    void moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Tensor& out) override;
     void add(const Tensor& a, const Tensor& b, Tensor& out) override;
     void mul(const Tensor& a, const Tensor& b, Tensor& out) override;
     void scale(Tensor& x, float factor) override;

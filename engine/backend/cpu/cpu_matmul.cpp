@@ -39,8 +39,6 @@ const float* row_as_f32(const Tensor& w, std::int64_t row, float* buffer) {
     }
 }
 
-namespace {
-
 // Rounds each activation row through the weight type's activation format and back, so the
 // float path sees exactly the values an integer kernel would multiply.
 std::vector<float> round_activations(ThreadPool& pool, const Tensor& x, quant::TensorType format) {
@@ -62,6 +60,8 @@ std::vector<float> round_activations(ThreadPool& pool, const Tensor& x, quant::T
     });
     return rounded;
 }
+
+namespace {
 
 // Integer path: activations quantized once per matmul, then one kernel call per (row, token).
 void mul_mat_quantized(ThreadPool& pool, QuantDotFn dot, quant::TensorType format, const Tensor& w, const Tensor& x,

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <span>
+#include <vector>
 
 namespace conclave::cpu {
 
@@ -14,7 +15,13 @@ namespace conclave::cpu {
 // F32 weights, straight into the tensor.
 const float* row_as_f32(const Tensor& w, std::int64_t row, float* buffer);
 
+// Each row of x rounded through `format` and back: the values an integer kernel would see.
+std::vector<float> round_activations(ThreadPool& pool, const Tensor& x, quant::TensorType format);
+
 void mul_mat(ThreadPool& pool, const Tensor& w, const Tensor& x, Tensor& out);
+void mul_mat_id(ThreadPool& pool, const Tensor& w, const Tensor& x, std::span<const std::int32_t> expert_ids, int n_used,
+                Tensor& out);
+void moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Tensor& out);
 void get_rows(const Tensor& table, std::span<const std::int32_t> ids, Tensor& out);
 void rms_norm(ThreadPool& pool, const Tensor& x, const Tensor& weight, float eps, Tensor& out);
 void rope(ThreadPool& pool, Tensor& x, int head_dim, std::span<const std::int32_t> positions, const RopeParams& params);

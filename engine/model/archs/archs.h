@@ -9,5 +9,6 @@ Result<std::unique_ptr<ArchModel>> load_llama(const ModelFile& file);
 Result<std::unique_ptr<ArchModel>> load_qwen2(const ModelFile& file);
 Result<std::unique_ptr<ArchModel>> load_qwen3(const ModelFile& file);
 Result<std::unique_ptr<ArchModel>> load_gemma3(const ModelFile& file);
+Result<std::unique_ptr<ArchModel>> load_qwen3moe(const ModelFile& file);
 
 } // namespace conclave::model

@@ -1,6 +1,8 @@
 #include "model/archs/llama_family.h"
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace conclave::model {
 namespace {
@@ -9,12 +11,14 @@ struct Hparams {
     int n_layer = 0, n_embd = 0, n_head = 0, n_head_kv = 0, head_dim = 0, n_ff = 0, n_vocab = 0, n_ctx = 0;
     float eps = 1e-5f;
     int sliding_window = 0;
+    int n_expert = 0, n_expert_used = 0, n_ff_exp = 0;
     RopeParams rope;
 };
 
 struct Layer {
     Tensor attn_norm, wq, wk, wv, wo, bq, bk, bv, q_norm, k_norm, post_attention_norm;
     Tensor ffn_norm, gate, up, down, post_ffw_norm;
+    Tensor gate_inp, gate_exps, up_exps, down_exps; // mixture of experts
     bool sliding = false;
 };
 
@@ -32,6 +36,7 @@ private:
     void attention_block(Backend& b, const Layer& l, Tensor& x, KvLayer& cache, std::span<const std::int32_t> pos,
                          std::int64_t first_pos) const;
     void ffn_block(Backend& b, const Layer& l, Tensor& x) const;
+    void moe_block(Backend& b, const Layer& l, const Tensor& h, Tensor& out) const;
 
     Hparams m_hp;
     LlamaFamilyConfig m_config;
@@ -45,9 +50,15 @@ Result<Hparams> read_hparams(const ModelFile& f) {
     auto n_layer = f.uint("block_count");
     auto n_embd = f.uint("embedding_length");
     auto n_head = f.uint("attention.head_count");
-    auto n_ff = f.uint("feed_forward_length");
-    for (const Result<std::uint64_t>* r : {&n_layer, &n_embd, &n_head, &n_ff})
+    for (const Result<std::uint64_t>* r : {&n_layer, &n_embd, &n_head})
         if (!r->ok()) return r->error();
+    hp.n_expert = static_cast<int>(f.uint_or("expert_count", 0));
+    hp.n_expert_used = static_cast<int>(f.uint_or("expert_used_count", 0));
+    auto n_ff = hp.n_expert > 0 ? Result<std::uint64_t>(f.uint_or("feed_forward_length", 0)) : f.uint("feed_forward_length");
+    if (!n_ff) return n_ff.error();
+    hp.n_ff_exp = static_cast<int>(f.uint_or("expert_feed_forward_length", *n_ff));
+    if (hp.n_expert > 0 && (hp.n_expert_used <= 0 || hp.n_expert_used > hp.n_expert || hp.n_ff_exp <= 0))
+        return make_error(ErrorCode::invalid_format, "the model's expert counts are inconsistent");
     hp.n_layer = static_cast<int>(*n_layer);
     hp.n_embd = static_cast<int>(*n_embd);
     hp.n_head = static_cast<int>(*n_head);
@@ -114,6 +125,14 @@ Result<void> LlamaFamily::bind(const ModelFile& f) {
         l.sliding = m_config.global_layer_every > 0 && m_hp.sliding_window > 0 &&
                     (i + 1) % m_config.global_layer_every != 0;
         need(l.ffn_norm, layer_weight(i, "ffn_norm"), {e});
+        if (m_hp.n_expert > 0) {
+            const std::int64_t x = m_hp.n_expert, f_exp = m_hp.n_ff_exp;
+            need(l.gate_inp, layer_weight(i, "ffn_gate_inp"), {e, x});
+            need(l.gate_exps, layer_weight(i, "ffn_gate_exps"), {e, f_exp, x});
+            need(l.up_exps, layer_weight(i, "ffn_up_exps"), {e, f_exp, x});
+            need(l.down_exps, layer_weight(i, "ffn_down_exps"), {f_exp, e, x});
+            continue;
+        }
         need(l.gate, layer_weight(i, "ffn_gate"), {e, m_hp.n_ff});
         need(l.up, layer_weight(i, "ffn_up"), {e, m_hp.n_ff});
         need(l.down, layer_weight(i, "ffn_down"), {m_hp.n_ff, e});
@@ -163,10 +182,56 @@ void LlamaFamily::attention_block(Backend& b, const Layer& l, Tensor& x, KvLayer
     b.add(x, o, x);
 }
 
+// Routing on the host: the router's logits are tiny ([n_expert, n_tokens]) next to the
+// expert matmuls, and the choice of experts decides which weights are read at all.
+void LlamaFamily::moe_block(Backend& b, const Layer& l, const Tensor& h, Tensor& out) const {
+    const std::int64_t n = h.ne[1];
+    const int n_used = m_hp.n_expert_used, n_expert = m_hp.n_expert;
+    Tensor router = b.scratch(quant::TensorType::F32, {n_expert, n, 1, 1});
+    b.mul_mat(l.gate_inp, h, router);
+    std::vector<float> logits(static_cast<std::size_t>(n_expert * n));
+    b.download(router, logits.data(), logits.size() * sizeof(float));
+    std::vector<std::int32_t> ids(static_cast<std::size_t>(n_used * n));
+    std::vector<float> weights(ids.size());
+    std::vector<float> probs(static_cast<std::size_t>(n_expert));
+    for (std::int64_t t = 0; t < n; ++t) {
+        const float* row = logits.data() + t * n_expert;
+        const float top = *std::max_element(row, row + n_expert);
+        float sum = 0.0f;
+        for (int e = 0; e < n_expert; ++e) sum += (probs[static_cast<std::size_t>(e)] = std::exp(row[e] - top));
+        for (float& p : probs) p /= sum;
+        std::vector<int> order(static_cast<std::size_t>(n_expert));
+        std::iota(order.begin(), order.end(), 0);
+        std::partial_sort(order.begin(), order.begin() + n_used, order.end(),
+                          [&](int a, int c) { return probs[static_cast<std::size_t>(a)] > probs[static_cast<std::size_t>(c)]; });
+        float kept = 0.0f;
+        for (int s = 0; s < n_used; ++s) kept += probs[static_cast<std::size_t>(order[static_cast<std::size_t>(s)])];
+        for (int s = 0; s < n_used; ++s) {
+            const auto slot = static_cast<std::size_t>(s + n_used * t);
+            ids[slot] = order[static_cast<std::size_t>(s)];
+            weights[slot] = probs[static_cast<std::size_t>(ids[slot])] / (m_config.moe_normalize_top_k ? kept : 1.0f);
+        }
+    }
+    Tensor g = b.scratch(quant::TensorType::F32, {m_hp.n_ff_exp, n_used * n, 1, 1});
+    Tensor u = b.scratch(quant::TensorType::F32, {m_hp.n_ff_exp, n_used * n, 1, 1});
+    b.mul_mat_id(l.gate_exps, h, ids, n_used, g);
+    b.mul_mat_id(l.up_exps, h, ids, n_used, u);
+    b.swiglu(g, u, g);
+    Tensor d = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n_used * n, 1, 1});
+    b.mul_mat_id(l.down_exps, g, ids, n_used, d);
+    b.moe_combine(d, weights, n_used, out);
+}
+
 void LlamaFamily::ffn_block(Backend& b, const Layer& l, Tensor& x) const {
     const std::int64_t n = x.ne[1];
     Tensor h = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
     b.rms_norm(x, l.ffn_norm, m_hp.eps, h);
+    if (m_hp.n_expert > 0) {
+        Tensor o = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
+        moe_block(b, l, h, o);
+        b.add(x, o, x);
+        return;
+    }
     Tensor g = b.scratch(quant::TensorType::F32, {m_hp.n_ff, n, 1, 1});
     Tensor u = b.scratch(quant::TensorType::F32, {m_hp.n_ff, n, 1, 1});
     b.mul_mat(l.gate, h, g);

@@ -18,6 +18,10 @@ struct LlamaFamilyConfig {
     // windowed layers rotate with their own RoPE base.
     int global_layer_every = 0;
     float sliding_rope_base = 10000.0f;
+    // Mixture of experts (used when the file has <arch>.expert_count > 0): a softmax over
+    // all experts' router logits, the top n_expert_used kept, their weights renormalized to
+    // sum to 1 when set (Mixtral, Qwen3-MoE).
+    bool moe_normalize_top_k = true;
 };
 
 Result<std::unique_ptr<ArchModel>> load_llama_family(const ModelFile& file, const LlamaFamilyConfig& config);

@@ -3,6 +3,7 @@
 #include "gguf/gguf_file.h"
 #include "quant/dequantize.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace conclave::test {
@@ -66,6 +67,49 @@ void rotate(std::vector<double>& v, int head_dim, int pos, double base, bool neo
             x[b] = x0 * std::sin(theta) + x1 * std::cos(theta);
         }
     }
+}
+
+std::vector<double> swiglu_ffn(const Matrix& gate, const Matrix& up, const Matrix& down, const std::vector<double>& h) {
+    std::vector<double> g = matvec(gate, h);
+    const std::vector<double> u = matvec(up, h);
+    for (std::size_t i = 0; i < g.size(); ++i) g[i] = g[i] / (1.0 + std::exp(-g[i])) * u[i];
+    return matvec(down, g);
+}
+
+std::vector<double> dense_ffn(const Weights& w, const std::string& p, const std::vector<double>& h) {
+    return swiglu_ffn(w.get(p + "ffn_gate.weight"), w.get(p + "ffn_up.weight"), w.get(p + "ffn_down.weight"), h);
+}
+
+// Expert e's matrix: rows [e * rows_per_expert, (e + 1) * rows_per_expert) of the stack.
+Matrix expert_rows(const Matrix& stack, std::size_t e, std::size_t n_expert) {
+    const std::size_t per = stack.size() / n_expert;
+    return Matrix(stack.begin() + static_cast<long>(e * per), stack.begin() + static_cast<long>((e + 1) * per));
+}
+
+// Softmax over all experts, the top k kept and renormalized, their outputs summed.
+std::vector<double> moe_ffn(const Weights& w, const std::string& p, const std::vector<double>& h) {
+    const std::string arch(*w.file->get_string("general.architecture"));
+    const std::size_t k = static_cast<std::size_t>(*w.file->get_uint(arch + ".expert_used_count"));
+    std::vector<double> probs = matvec(w.get(p + "ffn_gate_inp.weight"), h);
+    const double top = *std::max_element(probs.begin(), probs.end());
+    double sum = 0;
+    for (double& v : probs) sum += (v = std::exp(v - top));
+    for (double& v : probs) v /= sum;
+    std::vector<std::size_t> order(probs.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return probs[a] > probs[b]; });
+    double kept = 0;
+    for (std::size_t s = 0; s < k; ++s) kept += probs[order[s]];
+    const Matrix gate = w.get(p + "ffn_gate_exps.weight"), up = w.get(p + "ffn_up_exps.weight");
+    const Matrix down = w.get(p + "ffn_down_exps.weight");
+    std::vector<double> out(h.size(), 0.0);
+    for (std::size_t s = 0; s < k; ++s) {
+        const std::size_t e = order[s];
+        const std::vector<double> y = swiglu_ffn(expert_rows(gate, e, probs.size()), expert_rows(up, e, probs.size()),
+                                                 expert_rows(down, e, probs.size()), h);
+        for (std::size_t i = 0; i < out.size(); ++i) out[i] += probs[e] / kept * y[i];
+    }
+    return out;
 }
 
 } // namespace
@@ -134,10 +178,7 @@ std::vector<std::vector<float>> reference_decoder_logits(const std::string& path
             const std::vector<double> o = matvec(wo, attn);
             for (int i = 0; i < n_embd; ++i) x[t][static_cast<std::size_t>(i)] += o[static_cast<std::size_t>(i)];
             const std::vector<double> h = rmsnorm(x[t], w.vec(p + "ffn_norm.weight"), eps);
-            std::vector<double> g = matvec(w.get(p + "ffn_gate.weight"), h);
-            const std::vector<double> u = matvec(w.get(p + "ffn_up.weight"), h);
-            for (std::size_t i = 0; i < g.size(); ++i) g[i] = g[i] / (1.0 + std::exp(-g[i])) * u[i];
-            const std::vector<double> d = matvec(w.get(p + "ffn_down.weight"), g);
+            const std::vector<double> d = f.find_tensor(p + "ffn_gate_inp.weight") ? moe_ffn(w, p, h) : dense_ffn(w, p, h);
             for (int i = 0; i < n_embd; ++i) x[t][static_cast<std::size_t>(i)] += d[static_cast<std::size_t>(i)];
         }
     }

@@ -46,6 +46,11 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
     w.set(a + ".context_length", OwnedValue::u32(static_cast<std::uint32_t>(s.n_ctx)));
     w.set(a + ".rope.freq_base", OwnedValue::f32(s.rope_base));
     w.set(a + ".attention.layer_norm_rms_epsilon", OwnedValue::f32(1e-6f));
+    if (s.n_expert > 0) {
+        w.set(a + ".expert_count", OwnedValue::u32(static_cast<std::uint32_t>(s.n_expert)));
+        w.set(a + ".expert_used_count", OwnedValue::u32(static_cast<std::uint32_t>(s.n_expert_used)));
+        w.set(a + ".expert_feed_forward_length", OwnedValue::u32(static_cast<std::uint32_t>(s.n_ff_exp)));
+    }
     bool ok = true;
     const int head_dim = s.n_embd / s.n_head;
     const auto add = [&](const std::string& name, std::vector<std::int64_t> ne, float scale, bool matrix) {
@@ -81,11 +86,18 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
             add(p + "attn_k.bias", {kv}, 0.1f, false);
             add(p + "attn_v.bias", {kv}, 0.1f, false);
         }
-        if (a == "qwen3") {
+        if (a == "qwen3" || a == "qwen3moe") {
             add(p + "attn_q_norm.weight", {head_dim}, 0.1f, false);
             add(p + "attn_k_norm.weight", {head_dim}, 0.1f, false);
         }
         add(p + "ffn_norm.weight", {e}, 0.1f, false);
+        if (s.n_expert > 0) {
+            add(p + "ffn_gate_inp.weight", {e, s.n_expert}, 0.5f, false);
+            add(p + "ffn_gate_exps.weight", {e, s.n_ff_exp, s.n_expert}, 0.25f, true);
+            add(p + "ffn_up_exps.weight", {e, s.n_ff_exp, s.n_expert}, 0.25f, true);
+            add(p + "ffn_down_exps.weight", {s.n_ff_exp, e, s.n_expert}, 0.2f, true);
+            continue;
+        }
         add(p + "ffn_gate.weight", {e, s.n_ff}, 0.25f, true);
         add(p + "ffn_up.weight", {e, s.n_ff}, 0.25f, true);
         add(p + "ffn_down.weight", {s.n_ff, e}, 0.2f, true);

@@ -20,6 +20,9 @@ struct TinyDecoder {
     float rope_base = 10000.0f;
     bool tied_output = false;
     bool rope_freq_factors = false;  // Llama 3 style rope_freqs.weight
+    int n_expert = 0;                // > 0: routed experts replace the dense FFN
+    int n_expert_used = 0;
+    int n_ff_exp = 32;
     quant::TensorType matrix_type = quant::TensorType::F32; // type of the 2-D weights
 };
 

@@ -1,0 +1,103 @@
+// Mixture-of-experts matmul on the CPU. Rows (token, slot) are grouped by the expert they
+// use, so each selected expert's weights are read once for all of its rows: during a prompt
+// that turns many matrix-vector products into one small matrix product per expert, and for a
+// single token only the selected experts' weights are touched. Threads split each expert's
+// output rows.
+
+#include "backend/cpu/activation_format.h"
+#include "backend/cpu/activation_quant.h"
+#include "backend/cpu/cpu_ops.h"
+#include "backend/cpu/quant_dot.h"
+#include "backend/cpu/vec_dot.h"
+
+#include <cassert>
+#include <vector>
+
+namespace conclave::cpu {
+namespace {
+
+struct ExpertRows {
+    std::vector<std::int64_t> out_rows; // slot + n_used * token
+    std::vector<std::int64_t> in_rows;  // the x row each reads
+};
+
+std::vector<ExpertRows> group_by_expert(std::span<const std::int32_t> ids, int n_used, std::int64_t n_expert,
+                                        bool row_per_slot) {
+    std::vector<ExpertRows> groups(static_cast<std::size_t>(n_expert));
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const auto row = static_cast<std::int64_t>(i);
+        ExpertRows& g = groups[static_cast<std::size_t>(ids[i])];
+        g.out_rows.push_back(row);
+        g.in_rows.push_back(row_per_slot ? row : row / n_used);
+    }
+    return groups;
+}
+
+} // namespace
+
+void mul_mat_id(ThreadPool& pool, const Tensor& w, const Tensor& x, std::span<const std::int32_t> expert_ids, int n_used,
+                Tensor& out) {
+    const std::int64_t n_in = w.ne[0], n_out = w.ne[1], n_expert = w.ne[2];
+    const std::int64_t n_x_rows = x.ne[1];
+    const bool row_per_slot = n_x_rows == static_cast<std::int64_t>(expert_ids.size());
+    assert(x.ne[0] == n_in && out.ne[0] == n_out);
+    const std::vector<ExpertRows> groups = group_by_expert(expert_ids, n_used, n_expert, row_per_slot);
+
+    // Activations rounded once into the expert weights' activation format.
+    const quant::TensorType format = activation_format(w.type);
+    const QuantDotFn dot = find_quant_dot(w.type);
+    Tensor probe;
+    probe.type = dot ? format : quant::TensorType::F32;
+    probe.ne = {n_in, 1, 1, 1};
+    const std::uint64_t a_bytes = probe.row_bytes();
+    std::vector<unsigned char> packed;
+    std::vector<float> rounded;
+    if (!dot && format != quant::TensorType::F32) rounded = round_activations(pool, x, format);
+    const float* xs = rounded.empty() ? f32(x) : rounded.data();
+    if (dot) {
+        packed.resize(a_bytes * static_cast<std::uint64_t>(n_x_rows));
+        pool.parallel_for(n_x_rows, 1, [&](std::int64_t begin, std::int64_t end) {
+            for (std::int64_t r = begin; r < end; ++r)
+                quantize_activations(format, f32(x) + r * n_in, n_in, packed.data() + r * a_bytes, a_bytes);
+        });
+    }
+    const std::uint64_t w_row_bytes = w.row_bytes();
+    const std::uint64_t expert_bytes = w_row_bytes * static_cast<std::uint64_t>(n_out);
+    float* ys = f32(out);
+    const VecKernels& k = vec_kernels();
+    for (std::int64_t e = 0; e < n_expert; ++e) {
+        const ExpertRows& g = groups[static_cast<std::size_t>(e)];
+        if (g.out_rows.empty()) continue;
+        Tensor expert = w;
+        expert.ne = {n_in, n_out, 1, 1};
+        expert.data = static_cast<unsigned char*>(w.data) + static_cast<std::uint64_t>(e) * expert_bytes;
+        pool.parallel_for(n_out, 16, [&](std::int64_t begin, std::int64_t end) {
+            std::vector<float> buffer(dot ? 0 : static_cast<std::size_t>(n_in));
+            for (std::int64_t r = begin; r < end; ++r) {
+                const auto* row = static_cast<const unsigned char*>(expert.data) + static_cast<std::uint64_t>(r) * w_row_bytes;
+                const float* row_f = dot ? nullptr : row_as_f32(expert, r, buffer.data());
+                for (std::size_t i = 0; i < g.out_rows.size(); ++i) {
+                    const std::int64_t in = g.in_rows[i];
+                    ys[g.out_rows[i] * n_out + r] = dot ? dot(row, packed.data() + in * a_bytes, n_in)
+                                                        : k.dot(row_f, xs + in * n_in, n_in);
+                }
+            }
+        });
+    }
+}
+
+void moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Tensor& out) {
+    const std::int64_t n = x.ne[0];
+    const std::int64_t n_tokens = static_cast<std::int64_t>(weights.size()) / n_used;
+    const VecKernels& k = vec_kernels();
+    for (std::int64_t t = 0; t < n_tokens; ++t) {
+        float* o = f32(out) + t * n;
+        std::fill(o, o + n, 0.0f);
+        for (int s = 0; s < n_used; ++s) {
+            const std::int64_t row = s + std::int64_t{n_used} * t;
+            k.axpy(weights[static_cast<std::size_t>(row)], f32(x) + row * n, o, n);
+        }
+    }
+}
+
+} // namespace conclave::cpu
