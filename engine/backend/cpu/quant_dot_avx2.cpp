@@ -11,6 +11,8 @@
 #include "quant/half.h"
 
 #include <cstring>
+#include "backend/cpu/avx2_util.h"
+
 #include <immintrin.h>
 #include <type_traits>
 
@@ -18,15 +20,8 @@ namespace conclave::cpu {
 namespace {
 
 constexpr int qk = quant::qk_legacy;
-#define CONCLAVE_AVX2 __attribute__((target("avx2,fma,f16c")))
 
 CONCLAVE_AVX2 inline float scale_of(std::uint16_t h) { return _cvtsh_ss(h); }
-
-CONCLAVE_AVX2 inline float hsum(__m256 v) {
-    const __m128 lo = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-    const __m128 pairs = _mm_add_ps(lo, _mm_movehl_ps(lo, lo));
-    return _mm_cvtss_f32(_mm_add_ss(pairs, _mm_movehdup_ps(pairs)));
-}
 
 // 16 bytes of nibbles -> 32 bytes: low nibbles first, then high nibbles.
 CONCLAVE_AVX2 inline __m256i spread_nibbles(const std::uint8_t* qs) {
@@ -55,7 +50,7 @@ CONCLAVE_AVX2 float dot_q4_0(const void* w, const void* a, std::int64_t n) {
         const __m256 d = _mm256_set1_ps(scale_of(x[b].d) * scale_of(y[b].d));
         acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_ss(codes, act)), acc);
     }
-    return hsum(acc);
+    return hsum256(acc);
 }
 
 CONCLAVE_AVX2 float dot_q4_1(const void* w, const void* a, std::int64_t n) {
@@ -70,7 +65,7 @@ CONCLAVE_AVX2 float dot_q4_1(const void* w, const void* a, std::int64_t n) {
         acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_us(codes, act)), acc);
         mins += scale_of(x[b].m) * scale_of(y[b].s);
     }
-    return hsum(acc) + mins;
+    return hsum256(acc) + mins;
 }
 
 // The 32 bits of a Q5 block's qh as 32 bytes: 0x10 where bit j is set (byte j), else 0.
@@ -97,7 +92,7 @@ CONCLAVE_AVX2 float dot_q5_0(const void* w, const void* a, std::int64_t n) {
         const __m256 d = _mm256_set1_ps(scale_of(x[b].d) * scale_of(y[b].d));
         acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_ss(centred, act)), acc);
     }
-    return hsum(acc);
+    return hsum256(acc);
 }
 
 CONCLAVE_AVX2 float dot_q5_1(const void* w, const void* a, std::int64_t n) {
@@ -112,7 +107,7 @@ CONCLAVE_AVX2 float dot_q5_1(const void* w, const void* a, std::int64_t n) {
         acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_us(codes, act)), acc);
         mins += scale_of(x[b].m) * scale_of(y[b].s);
     }
-    return hsum(acc) + mins;
+    return hsum256(acc) + mins;
 }
 
 CONCLAVE_AVX2 float dot_q8_0(const void* w, const void* a, std::int64_t n) {
@@ -125,7 +120,7 @@ CONCLAVE_AVX2 float dot_q8_0(const void* w, const void* a, std::int64_t n) {
         const __m256 d = _mm256_set1_ps(scale_of(x[b].d) * scale_of(y[b].d));
         acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_ss(wx, act)), acc);
     }
-    return hsum(acc);
+    return hsum256(acc);
 }
 
 
@@ -187,7 +182,7 @@ CONCLAVE_AVX2 void dot_x4(const void* w, const void* a, std::size_t a_stride, st
             if constexpr (has_min) mins[t] += scale_of(x[b].m) * scale_of(y[t][b].s);
         }
     }
-    for (int t = 0; t < 4; ++t) out[t] = hsum(acc[t]) + mins[t];
+    for (int t = 0; t < 4; ++t) out[t] = hsum256(acc[t]) + mins[t];
 }
 
 } // namespace

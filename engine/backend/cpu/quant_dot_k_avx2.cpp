@@ -10,19 +10,14 @@
 #include "quant/half.h"
 #include "quant/k_scales.h"
 
+#include "backend/cpu/avx2_util.h"
+
 #include <immintrin.h>
 
 namespace conclave::cpu {
 namespace {
 
 constexpr int qk = quant::qk_k;
-#define CONCLAVE_AVX2 __attribute__((target("avx2,fma,f16c")))
-
-CONCLAVE_AVX2 inline float hsum(__m256 v) {
-    const __m128 lo = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-    const __m128 pairs = _mm_add_ps(lo, _mm_movehl_ps(lo, lo));
-    return _mm_cvtss_f32(_mm_add_ss(pairs, _mm_movehdup_ps(pairs)));
-}
 
 CONCLAVE_AVX2 inline __m256i load32(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
 
@@ -51,7 +46,7 @@ CONCLAVE_AVX2 float dot_q4_k(const void* w, const void* a, std::int64_t n) {
         acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
         mins_total += _cvtsh_ss(x[b].dmin) * y[b].d * static_cast<float>(mins);
     }
-    return hsum(acc) - mins_total;
+    return hsum256(acc) - mins_total;
 }
 
 // Weights 32 codes (0..63, offset 32 applied later) with the scales of their two groups of
@@ -94,7 +89,7 @@ CONCLAVE_AVX2 float dot_q6_k(const void* w, const void* a, std::int64_t n) {
         acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
         acc = _mm256_add_ps(acc, _mm256_set_ps(0, 0, 0, 0, 0, 0, 0, -32.0f * d * static_cast<float>(offset)));
     }
-    return hsum(acc);
+    return hsum256(acc);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 // Q4_K/Q5_K multiplies the activation sums per 16 (bsums), so it costs one multiply per
 // sub-block instead of one per element.
 
+#include "backend/cpu/block_load.h"
 #include "backend/cpu/quant_dot.h"
 #include "quant/blocks_k.h"
 #include "quant/half.h"
@@ -15,13 +16,6 @@ namespace {
 
 using quant::fp16_to_fp32;
 constexpr int qk = quant::qk_k;
-
-template <typename Block>
-Block load(const void* base, std::int64_t index) {
-    Block b;
-    std::memcpy(&b, static_cast<const unsigned char*>(base) + index * static_cast<std::int64_t>(sizeof(Block)), sizeof b);
-    return b;
-}
 
 // Codes of the 8 sub-blocks of 32 in Q4_K/Q5_K order: chunk c of 64 elements takes the low
 // nibbles of qs[32c..32c+31] (sub-block 2c) then the high nibbles (sub-block 2c+1); Q5_K adds
@@ -42,8 +36,8 @@ template <typename Block>
 float dot_k4_family(const void* w, const void* a, std::int64_t n, bool fifth_bit) {
     float sum = 0.0f;
     for (std::int64_t b = 0; b < n / qk; ++b) {
-        const auto x = load<Block>(w, b);
-        const auto y = load<quant::BlockQ8_K>(a, b);
+        const auto x = load_block<Block>(w, b);
+        const auto y = load_block<quant::BlockQ8_K>(a, b);
         int codes[qk];
         if constexpr (sizeof(Block) == sizeof(quant::BlockQ5_K)) k4_codes(x.qs, fifth_bit ? x.qh : nullptr, codes);
         else k4_codes(x.qs, nullptr, codes);
@@ -70,8 +64,8 @@ float dot_q5_k(const void* w, const void* a, std::int64_t n) { return dot_k4_fam
 float dot_q6_k(const void* w, const void* a, std::int64_t n) {
     float sum = 0.0f;
     for (std::int64_t b = 0; b < n / qk; ++b) {
-        const auto x = load<quant::BlockQ6_K>(w, b);
-        const auto y = load<quant::BlockQ8_K>(a, b);
+        const auto x = load_block<quant::BlockQ6_K>(w, b);
+        const auto y = load_block<quant::BlockQ8_K>(a, b);
         int codes[qk];
         for (int half = 0; half < 2; ++half) {
             const std::uint8_t* ql = x.ql + 64 * half;

@@ -4,6 +4,8 @@
 #include "quant/half.h"
 
 #if defined(__x86_64__)
+#include "backend/cpu/avx2_util.h"
+
 #include <immintrin.h>
 #endif
 
@@ -37,13 +39,7 @@ void axpy_f16_portable(float a, const std::uint16_t* x, float* y, std::int64_t n
 }
 
 #if defined(__x86_64__)
-__attribute__((target("avx2,fma"))) float hsum256(__m256 v) {
-    const __m128 lo = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-    const __m128 pairs = _mm_add_ps(lo, _mm_movehl_ps(lo, lo));
-    return _mm_cvtss_f32(_mm_add_ss(pairs, _mm_movehdup_ps(pairs)));
-}
-
-__attribute__((target("avx2,fma"))) float dot_avx2(const float* a, const float* b, std::int64_t n) {
+CONCLAVE_AVX2 float dot_avx2(const float* a, const float* b, std::int64_t n) {
     __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps(), s2 = _mm256_setzero_ps(), s3 = _mm256_setzero_ps();
     std::int64_t i = 0;
     for (; i + 32 <= n; i += 32) {
@@ -58,14 +54,14 @@ __attribute__((target("avx2,fma"))) float dot_avx2(const float* a, const float* 
     return sum;
 }
 
-__attribute__((target("avx2,fma"))) void axpy_avx2(float a, const float* x, float* y, std::int64_t n) {
+CONCLAVE_AVX2 void axpy_avx2(float a, const float* x, float* y, std::int64_t n) {
     const __m256 va = _mm256_set1_ps(a);
     std::int64_t i = 0;
     for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, _mm256_fmadd_ps(va, _mm256_loadu_ps(x + i), _mm256_loadu_ps(y + i)));
     for (; i < n; ++i) y[i] += a * x[i];
 }
 
-__attribute__((target("avx2,fma,f16c"))) float dot_f16_avx2(const std::uint16_t* a, const float* b, std::int64_t n) {
+CONCLAVE_AVX2 float dot_f16_avx2(const std::uint16_t* a, const float* b, std::int64_t n) {
     __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps();
     std::int64_t i = 0;
     for (; i + 16 <= n; i += 16) {
@@ -79,7 +75,7 @@ __attribute__((target("avx2,fma,f16c"))) float dot_f16_avx2(const std::uint16_t*
     return sum;
 }
 
-__attribute__((target("avx2,fma,f16c"))) void axpy_f16_avx2(float a, const std::uint16_t* x, float* y, std::int64_t n) {
+CONCLAVE_AVX2 void axpy_f16_avx2(float a, const std::uint16_t* x, float* y, std::int64_t n) {
     const __m256 va = _mm256_set1_ps(a);
     std::int64_t i = 0;
     for (; i + 8 <= n; i += 8) {
