@@ -23,6 +23,7 @@ using QuantDotX4Fn = void (*)(const void* weights, const void* activations, std:
                               float* out);
 QuantDotX4Fn find_quant_dot_x4(quant::TensorType weight);
 QuantDotX4Fn quant_dot_x4_avx2(quant::TensorType weight);
+QuantDotX4Fn quant_dot_x4_k_avx2(quant::TensorType weight);
 QuantDotFn find_quant_dot_reference(quant::TensorType weight);
 
 // Kernels per instruction set, registered by quant_dot_reference.cpp and quant_dot_avx2.cpp.

@@ -195,7 +195,7 @@ QuantDotX4Fn quant_dot_x4_avx2(quant::TensorType weight) {
     case T::Q5_0: return dot_x4<Q5_0Codes>;
     case T::Q5_1: return dot_x4<Q5_1Codes>;
     case T::Q8_0: return dot_x4<Q8_0Codes>;
-    default: return nullptr;
+    default: return quant_dot_x4_k_avx2(weight);
     }
 }
 

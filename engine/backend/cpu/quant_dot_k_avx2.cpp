@@ -92,6 +92,87 @@ CONCLAVE_AVX2 float dot_q6_k(const void* w, const void* a, std::int64_t n) {
     return hsum256(acc);
 }
 
+
+// Four activation rows against one weight row (prompts): each super-block's codes are
+// expanded once and reused for the four tokens.
+CONCLAVE_AVX2 void dot_q4_k_x4(const void* w, const void* a, std::size_t a_stride, std::int64_t n, float* out) {
+    const auto* x = static_cast<const quant::BlockQ4_K*>(w);
+    const quant::BlockQ8_K* y[4];
+    for (int t = 0; t < 4; ++t)
+        y[t] = reinterpret_cast<const quant::BlockQ8_K*>(static_cast<const unsigned char*>(a) + t * a_stride);
+    const __m256i low4 = _mm256_set1_epi8(0x0f);
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    float mins_total[4] = {};
+    for (std::int64_t b = 0; b < n / qk; ++b) {
+        int scale[8], min[8];
+        for (int sb = 0; sb < 8; ++sb) quant::unpack_scale_min_k4(x[b].scales, sb, scale[sb], min[sb]);
+        __m256i codes[8];
+        for (int c = 0; c < 4; ++c) {
+            const __m256i q = load32(x[b].qs + 32 * c);
+            codes[2 * c] = _mm256_and_si256(q, low4);
+            codes[2 * c + 1] = _mm256_and_si256(_mm256_srli_epi16(q, 4), low4);
+        }
+        const float wd = _cvtsh_ss(x[b].d), wmin = _cvtsh_ss(x[b].dmin);
+        for (int t = 0; t < 4; ++t) {
+            const quant::BlockQ8_K& yb = y[t][b];
+            __m256i sumi = _mm256_setzero_si256();
+            int mins = 0;
+            for (int sb = 0; sb < 8; ++sb) {
+                const __m256i p = _mm256_maddubs_epi16(codes[sb], load32(yb.qs + 32 * sb));
+                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p, _mm256_set1_epi16(static_cast<short>(scale[sb]))));
+                mins += min[sb] * (yb.bsums[2 * sb] + yb.bsums[2 * sb + 1]);
+            }
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * yb.d), _mm256_cvtepi32_ps(sumi), acc[t]);
+            mins_total[t] += wmin * yb.d * static_cast<float>(mins);
+        }
+    }
+    for (int t = 0; t < 4; ++t) out[t] = hsum256(acc[t]) - mins_total[t];
+}
+
+CONCLAVE_AVX2 void dot_q6_k_x4(const void* w, const void* a, std::size_t a_stride, std::int64_t n, float* out) {
+    const auto* x = static_cast<const quant::BlockQ6_K*>(w);
+    const quant::BlockQ8_K* y[4];
+    for (int t = 0; t < 4; ++t)
+        y[t] = reinterpret_cast<const quant::BlockQ8_K*>(static_cast<const unsigned char*>(a) + t * a_stride);
+    const __m256i low4 = _mm256_set1_epi8(0x0f), low2 = _mm256_set1_epi8(0x03);
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    for (std::int64_t b = 0; b < n / qk; ++b) {
+        __m256i codes[8]; // runs of 32 in element order
+        for (int half = 0; half < 2; ++half) {
+            const __m256i ql0 = load32(x[b].ql + 64 * half), ql1 = load32(x[b].ql + 64 * half + 32);
+            const __m256i qh = load32(x[b].qh + 32 * half);
+            codes[4 * half] = _mm256_or_si256(_mm256_and_si256(ql0, low4), q6_high_bits(qh, 0, low2));
+            codes[4 * half + 1] = _mm256_or_si256(_mm256_and_si256(ql1, low4), q6_high_bits(qh, 2, low2));
+            codes[4 * half + 2] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(ql0, 4), low4), q6_high_bits(qh, 4, low2));
+            codes[4 * half + 3] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(ql1, 4), low4), q6_high_bits(qh, 6, low2));
+        }
+        const float wd = _cvtsh_ss(x[b].d);
+        for (int t = 0; t < 4; ++t) {
+            const quant::BlockQ8_K& yb = y[t][b];
+            int offset = 0;
+            for (int g = 0; g < qk / 16; ++g) offset += x[b].scales[g] * yb.bsums[g];
+            __m256i sumi = _mm256_setzero_si256();
+            for (int r = 0; r < 8; ++r) sumi = _mm256_add_epi32(sumi, q6_run(codes[r], yb.qs + 32 * r, x[b].scales + 2 * r));
+            const float d = wd * yb.d;
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc[t]);
+            acc[t] = _mm256_add_ps(acc[t], _mm256_set_ps(0, 0, 0, 0, 0, 0, 0, -32.0f * d * static_cast<float>(offset)));
+        }
+    }
+    for (int t = 0; t < 4; ++t) out[t] = hsum256(acc[t]);
+}
+
+} // namespace
+
+QuantDotX4Fn quant_dot_x4_k_avx2(quant::TensorType weight) {
+    using T = quant::TensorType;
+    switch (weight) {
+    case T::Q4_K: return dot_q4_k_x4;
+    case T::Q6_K: return dot_q6_k_x4;
+    default: return nullptr;
+    }
+}
+
+namespace {
 } // namespace
 
 QuantDotFn quant_dot_k_avx2(quant::TensorType weight) {
@@ -109,6 +190,7 @@ QuantDotFn quant_dot_k_avx2(quant::TensorType weight) {
 
 namespace conclave::cpu {
 QuantDotFn quant_dot_k_avx2(quant::TensorType) { return nullptr; }
+QuantDotX4Fn quant_dot_x4_k_avx2(quant::TensorType) { return nullptr; }
 } // namespace conclave::cpu
 
 #endif
