@@ -7,7 +7,6 @@
 #include "chat/chat_template.h"
 #include "chat/json.h"
 
-#include <QElapsedTimer>
 #include <QtTest>
 #include <string>
 
@@ -496,14 +495,12 @@ private slots:
         RenderLimits limits;
         limits.max_steps = 2'000'000;
         limits.max_output_bytes = 1u << 20;
-        QElapsedTimer timer;
-        timer.start();
+        // The error names the limit that stopped it, which bounds the work done; how long
+        // that takes is a benchmark question, not a test assertion.
         const auto r = render(source, limits);
         QVERIFY2(!r.ok(), "a hostile template rendered");
         QVERIFY2(QString::fromStdString(r.error().message).contains(fragment),
                  qPrintable(errorOf(r)));
-        QVERIFY2(timer.elapsed() < 3000,
-                 qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
     }
 
     void renderInputUsesTransformersVariables() {
