@@ -7,6 +7,7 @@
 #include "chat/interpreter.h"
 #include "chat/value.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,10 @@ FilterFn find_filter(std::string_view name);
 
 // Jinja's soft_str: str() of a value, with undefined as "".
 std::string soft_str(const Value& v);
+
+// Python's str.replace (see filters_text.cpp); used by the filter and the string method.
+std::string replace_occurrences(Interpreter& interp, const std::string& s, const std::string& old_text,
+                                const std::string& new_text, std::int64_t count);
 // Items a filter iterates: list items, dict keys, string characters; undefined is empty.
 std::vector<Value> iterate_value(Interpreter& interp, const Value& v);
 // Jinja's attribute getter for map/selectattr/sort: "a.b.0" walks items then attributes.

@@ -10,6 +10,40 @@
 
 namespace conclave::chat {
 
+// Python's str.replace: the first `count` (all when negative) occurrences of old_text; an
+// empty old_text inserts new_text before every code point and at the end. Shared by the
+// `replace` filter and the string method.
+std::string replace_occurrences(Interpreter& interp, const std::string& s, const std::string& old_text,
+                                const std::string& new_text, std::int64_t count) {
+    std::string out;
+    if (old_text.empty()) {
+        std::size_t pos = 0;
+        while (pos < s.size()) {
+            if (count-- != 0) out += new_text;
+            const std::size_t start = pos;
+            utf8::decode_next(s, pos);
+            out.append(s, start, pos - start);
+            interp.check_string_size(out.size());
+        }
+        if (count != 0) out += new_text;
+        return out;
+    }
+    std::size_t start = 0;
+    while (count != 0) {
+        const std::size_t found = s.find(old_text, start);
+        if (found == std::string::npos) break;
+        out.append(s, start, found - start);
+        out += new_text;
+        interp.check_string_size(out.size());
+        start = found + old_text.size();
+        --count;
+    }
+    out.append(s, start, std::string::npos);
+    interp.check_string_size(out.size());
+    return out;
+}
+
+
 namespace {
 
 Value filter_trim(Interpreter& interp, const Value& v, const Arguments& args) {
@@ -53,36 +87,7 @@ Value filter_capitalize(Interpreter&, const Value& v, const Arguments&) {
 Value filter_replace(Interpreter& interp, const Value& v, const Arguments& args) {
     ArgBinder a(interp, args, "replace", {"old", "new", "count"});
     if (!a.has(1)) interp.fail("TypeError: replace() needs old and new");
-    const std::string s = soft_str(v);
-    const std::string old_text = soft_str(a.get(0));
-    const std::string new_text = soft_str(a.get(1));
-    std::int64_t count = a.get_int(2, -1);
-    if (old_text.empty()) {
-        std::string out;
-        std::size_t pos = 0;
-        while (pos < s.size()) {
-            if (count-- != 0) out += new_text;
-            const std::size_t start = pos;
-            utf8::decode_next(s, pos);
-            out.append(s, start, pos - start);
-            interp.check_string_size(out.size());
-        }
-        if (count != 0) out += new_text;
-        return Value(std::move(out));
-    }
-    std::string out;
-    std::size_t start = 0;
-    while (count != 0) {
-        const std::size_t found = s.find(old_text, start);
-        if (found == std::string::npos) break;
-        out.append(s, start, found - start);
-        out += new_text;
-        interp.check_string_size(out.size());
-        start = found + old_text.size();
-        --count;
-    }
-    out.append(s, start, std::string::npos);
-    return Value(std::move(out));
+    return Value(replace_occurrences(interp, soft_str(v), soft_str(a.get(0)), soft_str(a.get(1)), a.get_int(2, -1)));
 }
 
 // Jinja's indent: appends "\n" before splitting so a trailing newline keeps its line.

@@ -3,6 +3,7 @@
 // refuses list.append, dict.update and friends with a SecurityError.
 
 #include "chat/call_args.h"
+#include "chat/filters.h"
 #include "chat/objects.h"
 #include "chat/operators.h"
 #include "chat/utf8.h"
@@ -188,35 +189,7 @@ Value str_replace(Interpreter& interp, const Value& self, Arguments& args) {
     if (!a.has(1)) interp.fail("TypeError: replace() takes at least 2 arguments");
     const std::string old_text = arg_string(interp, a.get(0), "replace");
     const std::string new_text = arg_string(interp, a.get(1), "replace");
-    std::int64_t count = a.get_int(2, -1);
-    const std::string& s = self.as_string();
-    std::string out;
-    if (old_text.empty()) {
-        // Python inserts `new` before every code point and at the end.
-        std::size_t pos = 0;
-        while (pos < s.size()) {
-            if (count-- != 0) out += new_text;
-            const std::size_t start = pos;
-            utf8::decode_next(s, pos);
-            out.append(s, start, pos - start);
-            interp.check_string_size(out.size());
-        }
-        if (count != 0) out += new_text;
-        return Value(std::move(out));
-    }
-    std::size_t start = 0;
-    while (count != 0) {
-        const std::size_t found = s.find(old_text, start);
-        if (found == std::string::npos) break;
-        out.append(s, start, found - start);
-        out += new_text;
-        interp.check_string_size(out.size());
-        start = found + old_text.size();
-        --count;
-    }
-    out.append(s, start, std::string::npos);
-    interp.check_string_size(out.size());
-    return Value(std::move(out));
+    return Value(replace_occurrences(interp, self.as_string(), old_text, new_text, a.get_int(2, -1)));
 }
 
 // Code-point index of a byte offset.

@@ -111,6 +111,21 @@ private slots:
         QVERIFY(!info[QStringLiteral("tensors")].toArray().last().toObject()[QStringLiteral("data_present")].toBool());
     }
 
+    // Strings in model files are not always valid UTF-8; the JSON must still be valid.
+    void invalidUtf8MetadataGivesValidJson() {
+        GgufWriter w;
+        w.set("general.architecture", OwnedValue::string("llama"));
+        w.set("general.name", OwnedValue::string(std::string("bad \xff\xc3 name \xe2\x82")));
+        const QString path = m_dir.path() + QStringLiteral("/bad-utf8.gguf");
+        QVERIFY(w.write(path.toStdString()).ok());
+        const CliRun run = cli({QStringLiteral("info"), path, QStringLiteral("--json")});
+        QCOMPARE(run.code, 0);
+        QJsonParseError error;
+        const QJsonObject info = QJsonDocument::fromJson(run.out, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(info[QStringLiteral("name")].toString(), QStringLiteral("bad \ufffd\ufffd name \ufffd\ufffd"));
+    }
+
     void realModelIsDescribed() {
         const QString data = qEnvironmentVariable("XDG_DATA_HOME", QDir::homePath() + QStringLiteral("/.local/share"));
         const QString model = data + QStringLiteral("/conclave/models/SmolLM2-135M-Instruct.Q4_1.gguf");
