@@ -11,6 +11,7 @@ const std::vector<ArchEntry>& architectures() {
         {"qwen3", load_qwen3},
         {"gemma3", load_gemma3},
         {"qwen3moe", load_qwen3moe},
+        {"qwen2moe", load_qwen2moe},
     };
     return entries;
 }

@@ -11,7 +11,7 @@ struct Hparams {
     int n_layer = 0, n_embd = 0, n_head = 0, n_head_kv = 0, head_dim = 0, n_ff = 0, n_vocab = 0, n_ctx = 0;
     float eps = 1e-5f;
     int sliding_window = 0;
-    int n_expert = 0, n_expert_used = 0, n_ff_exp = 0;
+    int n_expert = 0, n_expert_used = 0, n_ff_exp = 0, n_ff_shexp = 0;
     RopeParams rope;
 };
 
@@ -19,6 +19,7 @@ struct Layer {
     Tensor attn_norm, wq, wk, wv, wo, bq, bk, bv, q_norm, k_norm, post_attention_norm;
     Tensor ffn_norm, gate, up, down, post_ffw_norm;
     Tensor gate_inp, gate_exps, up_exps, down_exps; // mixture of experts
+    Tensor gate_inp_shexp, gate_shexp, up_shexp, down_shexp; // shared expert
     bool sliding = false;
 };
 
@@ -37,6 +38,7 @@ private:
                          std::int64_t first_pos) const;
     void ffn_block(Backend& b, const Layer& l, Tensor& x) const;
     void moe_block(Backend& b, const Layer& l, const Tensor& h, Tensor& out) const;
+    void add_shared_expert(Backend& b, const Layer& l, const Tensor& h, Tensor& out) const;
 
     Hparams m_hp;
     LlamaFamilyConfig m_config;
@@ -57,6 +59,7 @@ Result<Hparams> read_hparams(const ModelFile& f) {
     auto n_ff = hp.n_expert > 0 ? Result<std::uint64_t>(f.uint_or("feed_forward_length", 0)) : f.uint("feed_forward_length");
     if (!n_ff) return n_ff.error();
     hp.n_ff_exp = static_cast<int>(f.uint_or("expert_feed_forward_length", *n_ff));
+    hp.n_ff_shexp = static_cast<int>(f.uint_or("expert_shared_feed_forward_length", static_cast<std::uint64_t>(hp.n_ff_exp)));
     if (hp.n_expert > 0 && (hp.n_expert_used <= 0 || hp.n_expert_used > hp.n_expert || hp.n_ff_exp <= 0))
         return make_error(ErrorCode::invalid_format, "the model's expert counts are inconsistent");
     hp.n_layer = static_cast<int>(*n_layer);
@@ -131,6 +134,13 @@ Result<void> LlamaFamily::bind(const ModelFile& f) {
             need(l.gate_exps, layer_weight(i, "ffn_gate_exps"), {e, f_exp, x});
             need(l.up_exps, layer_weight(i, "ffn_up_exps"), {e, f_exp, x});
             need(l.down_exps, layer_weight(i, "ffn_down_exps"), {f_exp, e, x});
+            if (m_config.shared_expert) {
+                const std::int64_t f_sh = m_hp.n_ff_shexp;
+                need(l.gate_inp_shexp, layer_weight(i, "ffn_gate_inp_shexp"), {e});
+                need(l.gate_shexp, layer_weight(i, "ffn_gate_shexp"), {e, f_sh});
+                need(l.up_shexp, layer_weight(i, "ffn_up_shexp"), {e, f_sh});
+                need(l.down_shexp, layer_weight(i, "ffn_down_shexp"), {f_sh, e});
+            }
             continue;
         }
         need(l.gate, layer_weight(i, "ffn_gate"), {e, m_hp.n_ff});
@@ -220,6 +230,26 @@ void LlamaFamily::moe_block(Backend& b, const Layer& l, const Tensor& h, Tensor&
     Tensor d = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n_used * n, 1, 1});
     b.mul_mat_id(l.down_exps, g, ids, n_used, d);
     b.moe_combine(d, weights, n_used, out);
+    if (m_config.shared_expert) add_shared_expert(b, l, h, out);
+}
+
+void LlamaFamily::add_shared_expert(Backend& b, const Layer& l, const Tensor& h, Tensor& out) const {
+    const std::int64_t n = h.ne[1];
+    Tensor gate_logit = b.scratch(quant::TensorType::F32, {1, n, 1, 1});
+    b.mul_mat(b.reshape_rows(l.gate_inp_shexp, m_hp.n_embd), h, gate_logit);
+    std::vector<float> gate(static_cast<std::size_t>(n));
+    b.download(gate_logit, gate.data(), gate.size() * sizeof(float));
+    for (float& v : gate) v = 1.0f / (1.0f + std::exp(-v));
+    Tensor g = b.scratch(quant::TensorType::F32, {m_hp.n_ff_shexp, n, 1, 1});
+    Tensor u = b.scratch(quant::TensorType::F32, {m_hp.n_ff_shexp, n, 1, 1});
+    b.mul_mat(l.gate_shexp, h, g);
+    b.mul_mat(l.up_shexp, h, u);
+    b.swiglu(g, u, g);
+    Tensor d = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
+    b.mul_mat(l.down_shexp, g, d);
+    Tensor scaled = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
+    b.moe_combine(d, gate, 1, scaled); // one "slot" per token: d scaled by its gate
+    b.add(out, scaled, out);
 }
 
 void LlamaFamily::ffn_block(Backend& b, const Layer& l, Tensor& x) const {

@@ -22,6 +22,9 @@ struct LlamaFamilyConfig {
     // all experts' router logits, the top n_expert_used kept, their weights renormalized to
     // sum to 1 when set (Mixtral, Qwen3-MoE).
     bool moe_normalize_top_k = true;
+    // Qwen2-MoE: a shared expert every token uses, its output scaled by sigmoid of a learned
+    // per-token gate, added to the routed experts' sum.
+    bool shared_expert = false;
 };
 
 Result<std::unique_ptr<ArchModel>> load_llama_family(const ModelFile& file, const LlamaFamilyConfig& config);

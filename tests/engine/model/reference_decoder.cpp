@@ -98,8 +98,11 @@ std::vector<double> moe_ffn(const Weights& w, const std::string& p, const std::v
     std::vector<std::size_t> order(probs.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return probs[a] > probs[b]; });
+    // Qwen2-MoE uses the softmax weights of the chosen experts as they are; the others
+    // renormalize them to sum to one.
     double kept = 0;
     for (std::size_t s = 0; s < k; ++s) kept += probs[order[s]];
+    if (arch == "qwen2moe") kept = 1.0;
     const Matrix gate = w.get(p + "ffn_gate_exps.weight"), up = w.get(p + "ffn_up_exps.weight");
     const Matrix down = w.get(p + "ffn_down_exps.weight");
     std::vector<double> out(h.size(), 0.0);
@@ -108,6 +111,15 @@ std::vector<double> moe_ffn(const Weights& w, const std::string& p, const std::v
         const std::vector<double> y = swiglu_ffn(expert_rows(gate, e, probs.size()), expert_rows(up, e, probs.size()),
                                                  expert_rows(down, e, probs.size()), h);
         for (std::size_t i = 0; i < out.size(); ++i) out[i] += probs[e] / kept * y[i];
+    }
+    if (w.file->find_tensor(p + "ffn_gate_inp_shexp.weight")) {
+        const std::vector<double> gate_w = w.vec(p + "ffn_gate_inp_shexp.weight");
+        double logit = 0;
+        for (std::size_t i = 0; i < h.size(); ++i) logit += gate_w[i] * h[i];
+        const double shared_gate = 1.0 / (1.0 + std::exp(-logit));
+        const std::vector<double> y = swiglu_ffn(w.get(p + "ffn_gate_shexp.weight"), w.get(p + "ffn_up_shexp.weight"),
+                                                 w.get(p + "ffn_down_shexp.weight"), h);
+        for (std::size_t i = 0; i < out.size(); ++i) out[i] += shared_gate * y[i];
     }
     return out;
 }

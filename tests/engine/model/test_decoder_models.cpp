@@ -54,9 +54,12 @@ private slots:
         QTest::addRow("qwen3-q4_0") << "qwen3" << TensorType::Q4_0 << false << false << quantized_bound;
         QTest::addRow("qwen2-q5_0") << "qwen2" << TensorType::Q5_0 << false << false << quantized_bound;
         QTest::addRow("qwen3-q5_1") << "qwen3" << TensorType::Q5_1 << false << false << quantized_bound;
-        // Mixture of experts: 8 experts, 2 used per token (Qwen3-MoE and Mixtral layouts).
+        // Mixture of experts: 8 experts, 2 used per token (Qwen3-MoE, Qwen2-MoE with its shared
+        // expert, and Mixtral layouts).
         QTest::addRow("qwen3moe-f32") << "qwen3moe" << TensorType::F32 << false << false << 1e-5;
         QTest::addRow("qwen3moe-q8_0") << "qwen3moe" << TensorType::Q8_0 << false << false << quantized_bound;
+        QTest::addRow("qwen2moe-f32") << "qwen2moe" << TensorType::F32 << false << false << 1e-5;
+        QTest::addRow("qwen2moe-q8_0") << "qwen2moe" << TensorType::Q8_0 << false << false << quantized_bound;
         QTest::addRow("mixtral-f32") << "mixtral" << TensorType::F32 << true << false << 1e-5;
         QTest::addRow("mixtral-q4_0") << "mixtral" << TensorType::Q4_0 << false << false << quantized_bound;
     }

@@ -81,7 +81,7 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
         add(p + "attn_k.weight", {e, kv}, 0.25f, true);
         add(p + "attn_v.weight", {e, kv}, 0.25f, true);
         add(p + "attn_output.weight", {q, e}, 0.25f, true);
-        if (a == "qwen2") {
+        if (a == "qwen2" || a == "qwen2moe") {
             add(p + "attn_q.bias", {q}, 0.1f, false);
             add(p + "attn_k.bias", {kv}, 0.1f, false);
             add(p + "attn_v.bias", {kv}, 0.1f, false);
@@ -96,6 +96,12 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
             add(p + "ffn_gate_exps.weight", {e, s.n_ff_exp, s.n_expert}, 0.25f, true);
             add(p + "ffn_up_exps.weight", {e, s.n_ff_exp, s.n_expert}, 0.25f, true);
             add(p + "ffn_down_exps.weight", {s.n_ff_exp, e, s.n_expert}, 0.2f, true);
+            if (a == "qwen2moe") {
+                add(p + "ffn_gate_inp_shexp.weight", {e}, 0.5f, false);
+                add(p + "ffn_gate_shexp.weight", {e, s.n_ff_exp}, 0.25f, true);
+                add(p + "ffn_up_shexp.weight", {e, s.n_ff_exp}, 0.25f, true);
+                add(p + "ffn_down_shexp.weight", {s.n_ff_exp, e}, 0.2f, true);
+            }
             continue;
         }
         add(p + "ffn_gate.weight", {e, s.n_ff}, 0.25f, true);
