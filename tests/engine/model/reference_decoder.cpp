@@ -69,15 +69,19 @@ void rotate(std::vector<double>& v, int head_dim, int pos, double base, bool neo
     }
 }
 
-std::vector<double> swiglu_ffn(const Matrix& gate, const Matrix& up, const Matrix& down, const std::vector<double>& h) {
+std::vector<double> swiglu_ffn(const Matrix& gate, const Matrix& up, const Matrix& down, const std::vector<double>& h,
+                               bool gelu = false) {
     std::vector<double> g = matvec(gate, h);
     const std::vector<double> u = matvec(up, h);
-    for (std::size_t i = 0; i < g.size(); ++i) g[i] = g[i] / (1.0 + std::exp(-g[i])) * u[i];
+    const double c = std::sqrt(2.0 / 3.14159265358979323846);
+    for (std::size_t i = 0; i < g.size(); ++i)
+        g[i] = (gelu ? 0.5 * g[i] * (1.0 + std::tanh(c * (g[i] + 0.044715 * g[i] * g[i] * g[i])))
+                     : g[i] / (1.0 + std::exp(-g[i]))) * u[i];
     return matvec(down, g);
 }
 
-std::vector<double> dense_ffn(const Weights& w, const std::string& p, const std::vector<double>& h) {
-    return swiglu_ffn(w.get(p + "ffn_gate.weight"), w.get(p + "ffn_up.weight"), w.get(p + "ffn_down.weight"), h);
+std::vector<double> dense_ffn(const Weights& w, const std::string& p, const std::vector<double>& h, bool gelu) {
+    return swiglu_ffn(w.get(p + "ffn_gate.weight"), w.get(p + "ffn_up.weight"), w.get(p + "ffn_down.weight"), h, gelu);
 }
 
 // Expert e's matrix: rows [e * rows_per_expert, (e + 1) * rows_per_expert) of the stack.
@@ -145,13 +149,23 @@ std::vector<std::vector<float>> reference_decoder_logits(const std::string& path
 
     const std::size_t n = tokens.size();
     Matrix x(n);
-    for (std::size_t t = 0; t < n; ++t) x[t] = embd[static_cast<std::size_t>(tokens[t])];
+    // Gemma: embeddings scaled by sqrt(n_embd); sandwich norms; GELU-gated FFN; 5 of every 6
+    // layers attend within a sliding window with RoPE base 10000.
+    const bool gemma = arch == "gemma3";
+    const int window = static_cast<int>(f.get_uint(arch + ".attention.sliding_window").value_or(0));
+    for (std::size_t t = 0; t < n; ++t) {
+        x[t] = embd[static_cast<std::size_t>(tokens[t])];
+        if (gemma)
+            for (double& v : x[t]) v *= std::sqrt(static_cast<double>(n_embd));
+    }
     for (int l = 0; l < n_layer; ++l) {
         const std::string p = "blk." + std::to_string(l) + ".";
         const Matrix wq = w.get(p + "attn_q.weight"), wk = w.get(p + "attn_k.weight"), wv = w.get(p + "attn_v.weight");
         const Matrix wo = w.get(p + "attn_output.weight");
         const std::vector<double> bq = w.vec(p + "attn_q.bias"), bk = w.vec(p + "attn_k.bias"), bv = w.vec(p + "attn_v.bias");
         const std::vector<double> qn = w.vec(p + "attn_q_norm.weight"), kn = w.vec(p + "attn_k_norm.weight");
+        const bool sliding = gemma && window > 0 && (l + 1) % 6 != 0;
+        const double layer_base = sliding ? 10000.0 : base;
         Matrix q(n), k(n), v(n);
         for (std::size_t t = 0; t < n; ++t) {
             const std::vector<double> h = rmsnorm(x[t], w.vec(p + "attn_norm.weight"), eps);
@@ -166,16 +180,17 @@ std::vector<std::vector<float>> reference_decoder_logits(const std::string& path
                 }
             };
             if (!qn.empty()) norm_heads(q[t], qn), norm_heads(k[t], kn);
-            rotate(q[t], hd, static_cast<int>(t), base, neox, factors);
-            rotate(k[t], hd, static_cast<int>(t), base, neox, factors);
+            rotate(q[t], hd, static_cast<int>(t), layer_base, neox, factors);
+            rotate(k[t], hd, static_cast<int>(t), layer_base, neox, factors);
         }
         for (std::size_t t = 0; t < n; ++t) {
             std::vector<double> attn(static_cast<std::size_t>(n_head * hd), 0.0);
             for (int h = 0; h < n_head; ++h) {
                 const int kvh = h / (n_head / n_head_kv);
-                std::vector<double> s(t + 1);
+                std::vector<double> s(t + 1, -1e300);
                 double mx = -1e300;
-                for (std::size_t j = 0; j <= t; ++j) {
+                const std::size_t first = sliding && t + 1 > static_cast<std::size_t>(window) ? t + 1 - static_cast<std::size_t>(window) : 0;
+                for (std::size_t j = first; j <= t; ++j) {
                     double d = 0;
                     for (int i = 0; i < hd; ++i) d += q[t][static_cast<std::size_t>(h * hd + i)] * k[j][static_cast<std::size_t>(kvh * hd + i)];
                     s[j] = d / std::sqrt(static_cast<double>(hd));
@@ -183,14 +198,16 @@ std::vector<std::vector<float>> reference_decoder_logits(const std::string& path
                 }
                 double sum = 0;
                 for (double& e : s) sum += (e = std::exp(e - mx));
-                for (std::size_t j = 0; j <= t; ++j)
+                for (std::size_t j = first; j <= t; ++j)
                     for (int i = 0; i < hd; ++i)
                         attn[static_cast<std::size_t>(h * hd + i)] += s[j] / sum * v[j][static_cast<std::size_t>(kvh * hd + i)];
             }
-            const std::vector<double> o = matvec(wo, attn);
+            std::vector<double> o = matvec(wo, attn);
+            if (gemma) o = rmsnorm(o, w.vec(p + "post_attention_norm.weight"), eps);
             for (int i = 0; i < n_embd; ++i) x[t][static_cast<std::size_t>(i)] += o[static_cast<std::size_t>(i)];
             const std::vector<double> h = rmsnorm(x[t], w.vec(p + "ffn_norm.weight"), eps);
-            const std::vector<double> d = f.find_tensor(p + "ffn_gate_inp.weight") ? moe_ffn(w, p, h) : dense_ffn(w, p, h);
+            std::vector<double> d = f.find_tensor(p + "ffn_gate_inp.weight") ? moe_ffn(w, p, h) : dense_ffn(w, p, h, gemma);
+            if (gemma) d = rmsnorm(d, w.vec(p + "post_ffw_norm.weight"), eps);
             for (int i = 0; i < n_embd; ++i) x[t][static_cast<std::size_t>(i)] += d[static_cast<std::size_t>(i)];
         }
     }

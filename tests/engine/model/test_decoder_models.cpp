@@ -58,6 +58,8 @@ private slots:
         // expert, and Mixtral layouts).
         QTest::addRow("qwen3moe-f32") << "qwen3moe" << TensorType::F32 << false << false << 1e-5;
         QTest::addRow("qwen3moe-q8_0") << "qwen3moe" << TensorType::Q8_0 << false << false << quantized_bound;
+        QTest::addRow("gemma3-f32-tied") << "gemma3" << TensorType::F32 << true << false << 1e-5;
+        QTest::addRow("gemma3-q8_0") << "gemma3" << TensorType::Q8_0 << true << false << quantized_bound;
         QTest::addRow("qwen2moe-f32") << "qwen2moe" << TensorType::F32 << false << false << 1e-5;
         QTest::addRow("qwen2moe-q8_0") << "qwen2moe" << TensorType::Q8_0 << false << false << quantized_bound;
         QTest::addRow("mixtral-f32") << "mixtral" << TensorType::F32 << true << false << 1e-5;
@@ -75,6 +77,10 @@ private slots:
         QFETCH(double, bound);
         test::TinyDecoder spec;
         spec.arch = arch.toStdString();
+        if (spec.arch == "gemma3") {
+            spec.n_layer = 6;        // five sliding-window layers and one global
+            spec.sliding_window = 5; // shorter than the 17-token prompt, so the window bites
+        }
         if (spec.arch.ends_with("moe") || spec.arch == "mixtral") {
             spec.arch = spec.arch == "mixtral" ? "llama" : spec.arch;
             spec.n_expert = 8;

@@ -46,6 +46,10 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
     w.set(a + ".context_length", OwnedValue::u32(static_cast<std::uint32_t>(s.n_ctx)));
     w.set(a + ".rope.freq_base", OwnedValue::f32(s.rope_base));
     w.set(a + ".attention.layer_norm_rms_epsilon", OwnedValue::f32(1e-6f));
+    if (s.sliding_window > 0) {
+        w.set(a + ".attention.sliding_window", OwnedValue::u32(static_cast<std::uint32_t>(s.sliding_window)));
+        w.set(a + ".attention.key_length", OwnedValue::u32(static_cast<std::uint32_t>(s.n_embd / s.n_head)));
+    }
     if (s.n_expert > 0) {
         w.set(a + ".expert_count", OwnedValue::u32(static_cast<std::uint32_t>(s.n_expert)));
         w.set(a + ".expert_used_count", OwnedValue::u32(static_cast<std::uint32_t>(s.n_expert_used)));
@@ -86,11 +90,15 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
             add(p + "attn_k.bias", {kv}, 0.1f, false);
             add(p + "attn_v.bias", {kv}, 0.1f, false);
         }
-        if (a == "qwen3" || a == "qwen3moe") {
+        if (a == "qwen3" || a == "qwen3moe" || a == "gemma3") {
             add(p + "attn_q_norm.weight", {head_dim}, 0.1f, false);
             add(p + "attn_k_norm.weight", {head_dim}, 0.1f, false);
         }
         add(p + "ffn_norm.weight", {e}, 0.1f, false);
+        if (a == "gemma3") {
+            add(p + "post_attention_norm.weight", {e}, 0.1f, false);
+            add(p + "post_ffw_norm.weight", {e}, 0.1f, false);
+        }
         if (s.n_expert > 0) {
             add(p + "ffn_gate_inp.weight", {e, s.n_expert}, 0.5f, false);
             add(p + "ffn_gate_exps.weight", {e, s.n_ff_exp, s.n_expert}, 0.25f, true);

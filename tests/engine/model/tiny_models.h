@@ -23,6 +23,7 @@ struct TinyDecoder {
     int n_expert = 0;                // > 0: routed experts replace the dense FFN
     int n_expert_used = 0;
     int n_ff_exp = 32;
+    int sliding_window = 0;          // gemma3: attention.sliding_window
     quant::TensorType matrix_type = quant::TensorType::F32; // type of the 2-D weights
 };
 
