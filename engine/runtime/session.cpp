@@ -81,15 +81,17 @@ Result<std::vector<float>> Session::extend(std::span<const std::int32_t> tokens,
     return all_logits ? all : logits;
 }
 
+std::size_t Session::reusable_prefix(std::span<const std::int32_t> tokens) const {
+    std::size_t keep = 0;
+    while (keep < m_cached.size() && keep < tokens.size() && m_cached[keep] == tokens[keep]) ++keep;
+    // The last token is always recomputed: its logits are the answer.
+    return tokens.empty() ? 0 : std::min(keep, tokens.size() - 1);
+}
+
 Result<std::vector<float>> Session::evaluate(std::span<const std::int32_t> tokens, bool all_logits) {
     m_cancel.store(false);
     if (tokens.empty()) return make_error(ErrorCode::invalid_argument, "no tokens to evaluate");
-    std::size_t keep = 0;
-    if (!all_logits) {
-        while (keep < m_cached.size() && keep < tokens.size() && m_cached[keep] == tokens[keep]) ++keep;
-        // The last token is always recomputed: its logits are the answer.
-        keep = std::min(keep, tokens.size() - 1);
-    }
+    const std::size_t keep = all_logits ? 0 : reusable_prefix(tokens);
     m_cached.resize(keep);
     return extend(tokens.subspan(keep), all_logits);
 }
@@ -103,8 +105,7 @@ Result<GenerationResult> Session::generate(std::span<const std::int32_t> prompt,
         result.stop_reason = StopReason::context_full;
         return result;
     }
-    std::size_t reused = 0;
-    while (reused < m_cached.size() && reused + 1 < prompt.size() && m_cached[reused] == prompt[reused]) ++reused;
+    const std::size_t reused = reusable_prefix(prompt);
     Result<std::vector<float>> logits = evaluate(prompt);
     if (!logits) {
         if (logits.error().code == ErrorCode::cancelled) {

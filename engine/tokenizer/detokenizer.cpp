@@ -10,34 +10,12 @@ constexpr std::string_view replacement = "\xEF\xBF\xBD";
 // True when text[pos, end) is the start of a valid UTF-8 sequence that more bytes could finish.
 bool is_partial_sequence(std::string_view text, std::size_t pos) {
     const auto b = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = b(pos);
-    std::size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        n = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        n = 3;
-        lo = lead == 0xE0 ? 0xA0 : 0x80;
-        hi = lead == 0xED ? 0x9F : 0xBF;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        n = 4;
-        lo = lead == 0xF0 ? 0x90 : 0x80;
-        hi = lead == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return false;
-    }
+    const unicode::Utf8Lead lead = unicode::utf8_lead(b(pos));
     const std::size_t available = text.size() - pos;
-    if (available >= n) {
-        return false;
-    }
-    if (available >= 2 && (b(pos + 1) < lo || b(pos + 1) > hi)) {
-        return false;
-    }
-    for (std::size_t i = 2; i < available; ++i) {
-        if ((b(pos + i) & 0xC0) != 0x80) {
-            return false;
-        }
-    }
+    if (lead.length <= 1 || available >= lead.length) return false;
+    if (available >= 2 && (b(pos + 1) < lead.second_min || b(pos + 1) > lead.second_max)) return false;
+    for (std::size_t i = 2; i < available; ++i)
+        if ((b(pos + i) & 0xC0) != 0x80) return false;
     return true;
 }
 

@@ -147,36 +147,24 @@ void append_nfd(char32_t cp, std::u32string& out) {
     out.append(unicode_data::nfd_data + it->offset, it->length);
 }
 
+Utf8Lead utf8_lead(unsigned char lead) {
+    if (lead < 0x80) return {1};
+    if (lead >= 0xC2 && lead <= 0xDF) return {2};
+    if (lead >= 0xE0 && lead <= 0xEF)
+        return {3, static_cast<unsigned char>(lead == 0xE0 ? 0xA0 : 0x80), static_cast<unsigned char>(lead == 0xED ? 0x9F : 0xBF)};
+    if (lead >= 0xF0 && lead <= 0xF4)
+        return {4, static_cast<unsigned char>(lead == 0xF0 ? 0x90 : 0x80), static_cast<unsigned char>(lead == 0xF4 ? 0x8F : 0xBF)};
+    return {0};
+}
+
 std::size_t valid_sequence_length(std::string_view text, std::size_t pos) {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = byte(pos);
-    if (lead < 0x80) {
-        return 1;
-    }
-    std::size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte (RFC 3629 table)
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        n = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        n = 3;
-        lo = lead == 0xE0 ? 0xA0 : 0x80;
-        hi = lead == 0xED ? 0x9F : 0xBF;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        n = 4;
-        lo = lead == 0xF0 ? 0x90 : 0x80;
-        hi = lead == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return 0;
-    }
-    if (pos + n > text.size() || byte(pos + 1) < lo || byte(pos + 1) > hi) {
-        return 0;
-    }
-    for (std::size_t i = 2; i < n; ++i) {
-        if ((byte(pos + i) & 0xC0) != 0x80) {
-            return 0;
-        }
-    }
-    return n;
+    const Utf8Lead lead = utf8_lead(byte(pos));
+    if (lead.length <= 1) return lead.length;
+    if (pos + lead.length > text.size() || byte(pos + 1) < lead.second_min || byte(pos + 1) > lead.second_max) return 0;
+    for (std::size_t i = 2; i < lead.length; ++i)
+        if ((byte(pos + i) & 0xC0) != 0x80) return 0;
+    return lead.length;
 }
 
 void decode_utf8(std::string_view text, std::vector<DecodedChar>& out) {

@@ -74,6 +74,14 @@ struct DecodedChar {
 };
 
 void decode_utf8(std::string_view text, std::vector<DecodedChar>& out);
+// What a UTF-8 lead byte announces: the sequence length (0: not a lead byte) and the range
+// the second byte must fall in (RFC 3629; excludes overlongs, surrogates, > U+10FFFF).
+struct Utf8Lead {
+    std::size_t length = 0;
+    unsigned char second_min = 0x80, second_max = 0xBF;
+};
+Utf8Lead utf8_lead(unsigned char lead);
+
 // Length of the valid UTF-8 sequence starting at text[pos]; 0 when the bytes there are not
 // valid UTF-8 (bad lead byte, bad continuation, overlong, surrogate, above U+10FFFF or cut off).
 std::size_t valid_sequence_length(std::string_view text, std::size_t pos);

@@ -81,6 +81,8 @@ public:
 private:
     Session(const Model& model, int n_ctx, int n_batch);
     Result<std::vector<float>> extend(std::span<const std::int32_t> tokens, bool all_logits);
+    // How many leading tokens the cache already holds (never the last one).
+    std::size_t reusable_prefix(std::span<const std::int32_t> tokens) const;
 
     struct Runtime;
     const Model& m_model;
