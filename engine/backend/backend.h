@@ -38,6 +38,15 @@ struct RopeParams {
     int n_dims = 0;               // rotated dimensions per head (<= head size)
     float freq_base = 10000.0f;
     float freq_scale = 1.0f;      // linear position scaling (1 / factor)
+    // YaRN context extension (ext_factor 1): dimensions that rotate fewer than beta_slow
+    // times over the original context are interpolated by freq_scale, those rotating more
+    // than beta_fast times keep their frequency, a linear ramp blends the ones between, and
+    // cos/sin are multiplied by attn_factor * (1 + 0.1 ln(1 / freq_scale)).
+    float ext_factor = 0.0f;
+    float attn_factor = 1.0f;
+    float beta_fast = 32.0f;
+    float beta_slow = 1.0f;
+    int n_ctx_orig = 0;
     // Per-pair frequency divisors (F32, n_dims / 2 values), as GGUF files store Llama 3
     // style scaling in `rope_freqs.weight`; invalid (no data) when the model has none.
     Tensor freq_factors;

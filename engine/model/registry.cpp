@@ -12,6 +12,7 @@ const std::vector<ArchEntry>& architectures() {
         {"gemma3", load_gemma3},
         {"qwen3moe", load_qwen3moe},
         {"qwen2moe", load_qwen2moe},
+        {"olmoe", load_olmoe},
     };
     return entries;
 }

@@ -8,7 +8,7 @@ namespace conclave::model {
 
 Result<std::unique_ptr<ArchModel>> load_gemma3(const ModelFile& file) {
     return load_llama_family(file, LlamaFamilyConfig{.rope_style = RopeStyle::neox,
-                                                     .qk_norm = true,
+                                                     .qk_norm = QkNorm::per_head,
                                                      .geglu = true,
                                                      .scale_embeddings = true,
                                                      .sandwich_norms = true,

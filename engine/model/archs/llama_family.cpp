@@ -10,6 +10,7 @@ namespace {
 struct Hparams {
     int n_layer = 0, n_embd = 0, n_head = 0, n_head_kv = 0, head_dim = 0, n_ff = 0, n_vocab = 0, n_ctx = 0;
     float eps = 1e-5f;
+    float expert_weights_scale = 1.0f;
     int sliding_window = 0;
     int n_expert = 0, n_expert_used = 0, n_ff_exp = 0, n_ff_shexp = 0;
     RopeParams rope;
@@ -62,6 +63,7 @@ Result<Hparams> read_hparams(const ModelFile& f) {
     hp.n_ff_shexp = static_cast<int>(f.uint_or("expert_shared_feed_forward_length", static_cast<std::uint64_t>(hp.n_ff_exp)));
     if (hp.n_expert > 0 && (hp.n_expert_used <= 0 || hp.n_expert_used > hp.n_expert || hp.n_ff_exp <= 0))
         return make_error(ErrorCode::invalid_format, "the model's expert counts are inconsistent");
+    hp.expert_weights_scale = f.real_or("expert_weights_scale", 1.0f);
     hp.n_layer = static_cast<int>(*n_layer);
     hp.n_embd = static_cast<int>(*n_embd);
     hp.n_head = static_cast<int>(*n_head);
@@ -76,7 +78,15 @@ Result<Hparams> read_hparams(const ModelFile& f) {
     hp.rope.n_dims = static_cast<int>(f.uint_or("rope.dimension_count", static_cast<std::uint64_t>(hp.head_dim)));
     hp.rope.freq_base = f.real_or("rope.freq_base", 10000.0f);
     const auto scaling = f.gguf().get_string(f.arch() + ".rope.scaling.type");
-    if (scaling && *scaling == "linear") hp.rope.freq_scale = 1.0f / f.real_or("rope.scaling.factor", 1.0f);
+    const float factor = f.real_or("rope.scaling.factor", 1.0f);
+    if (scaling && (*scaling == "linear" || *scaling == "yarn") && factor > 0.0f) hp.rope.freq_scale = 1.0f / factor;
+    if (scaling && *scaling == "yarn") {
+        hp.rope.ext_factor = 1.0f;
+        hp.rope.attn_factor = f.real_or("rope.scaling.attn_factor", 1.0f);
+        hp.rope.beta_fast = f.real_or("rope.scaling.yarn_beta_fast", 32.0f);
+        hp.rope.beta_slow = f.real_or("rope.scaling.yarn_beta_slow", 1.0f);
+        hp.rope.n_ctx_orig = static_cast<int>(f.uint_or("rope.scaling.original_context_length", f.uint_or("context_length", 2048)));
+    }
     if (hp.rope.n_dims <= 0 || hp.rope.n_dims > hp.head_dim || hp.rope.n_dims % 2 != 0)
         return make_error(ErrorCode::invalid_format, "the model's RoPE dimension count is invalid");
     return hp;
@@ -117,9 +127,10 @@ Result<void> LlamaFamily::bind(const ModelFile& f) {
             need(l.bk, p + "attn_k.bias", {kv_width});
             need(l.bv, p + "attn_v.bias", {kv_width});
         }
-        if (m_config.qk_norm) {
-            need(l.q_norm, layer_weight(i, "attn_q_norm"), {m_hp.head_dim});
-            need(l.k_norm, layer_weight(i, "attn_k_norm"), {m_hp.head_dim});
+        if (m_config.qk_norm != QkNorm::none) {
+            const bool whole = m_config.qk_norm == QkNorm::whole;
+            need(l.q_norm, layer_weight(i, "attn_q_norm"), {whole ? q_width : m_hp.head_dim});
+            need(l.k_norm, layer_weight(i, "attn_k_norm"), {whole ? kv_width : m_hp.head_dim});
         }
         if (m_config.sandwich_norms) {
             need(l.post_attention_norm, layer_weight(i, "post_attention_norm"), {e});
@@ -172,10 +183,13 @@ void LlamaFamily::attention_block(Backend& b, const Layer& l, Tensor& x, KvLayer
         b.add(k, l.bk, k);
         b.add(v, l.bv, v);
     }
-    if (m_config.qk_norm) {
+    if (m_config.qk_norm == QkNorm::per_head) {
         Tensor qh = b.reshape_rows(q, m_hp.head_dim), kh = b.reshape_rows(k, m_hp.head_dim);
         b.rms_norm(qh, l.q_norm, m_hp.eps, qh);
         b.rms_norm(kh, l.k_norm, m_hp.eps, kh);
+    } else if (m_config.qk_norm == QkNorm::whole) {
+        b.rms_norm(q, l.q_norm, m_hp.eps, q);
+        b.rms_norm(k, l.k_norm, m_hp.eps, k);
     }
     RopeParams rope = m_hp.rope;
     if (l.sliding) rope.freq_base = m_config.sliding_rope_base;
@@ -219,7 +233,8 @@ void LlamaFamily::moe_block(Backend& b, const Layer& l, const Tensor& h, Tensor&
         for (int s = 0; s < n_used; ++s) {
             const auto slot = static_cast<std::size_t>(s + n_used * t);
             ids[slot] = order[static_cast<std::size_t>(s)];
-            weights[slot] = probs[static_cast<std::size_t>(ids[slot])] / (m_config.moe_normalize_top_k ? kept : 1.0f);
+            weights[slot] = probs[static_cast<std::size_t>(ids[slot])] / (m_config.moe_normalize_top_k ? kept : 1.0f) *
+                            m_hp.expert_weights_scale;
         }
     }
     Tensor g = b.scratch(quant::TensorType::F32, {m_hp.n_ff_exp, n_used * n, 1, 1});

@@ -7,10 +7,15 @@
 
 namespace conclave::model {
 
+// Where q and k are RMS-normalized before RoPE, if at all: over each head (Qwen3, Gemma 3,
+// norm weights of one head's size) or over all heads at once (OLMoE, weights as wide as q
+// and as k).
+enum class QkNorm { none, per_head, whole };
+
 struct LlamaFamilyConfig {
     RopeStyle rope_style = RopeStyle::normal;
     bool qkv_bias = false;   // Qwen2: biases on q, k and v
-    bool qk_norm = false;    // Qwen3, Gemma 3: RMSNorm over each head of q and k before RoPE
+    QkNorm qk_norm = QkNorm::none;
     bool geglu = false;      // Gemma: GELU-gated feed-forward instead of SwiGLU
     bool scale_embeddings = false; // Gemma: token embeddings times sqrt(n_embd)
     bool sandwich_norms = false;   // Gemma 2/3: RMSNorm on attention and FFN outputs too
@@ -20,7 +25,8 @@ struct LlamaFamilyConfig {
     float sliding_rope_base = 10000.0f;
     // Mixture of experts (used when the file has <arch>.expert_count > 0): a softmax over
     // all experts' router logits, the top n_expert_used kept, their weights renormalized to
-    // sum to 1 when set (Mixtral, Qwen3-MoE).
+    // sum to 1 when set (Mixtral, Qwen3-MoE), then multiplied by <arch>.expert_weights_scale
+    // when the file has one.
     bool moe_normalize_top_k = true;
     // Qwen2-MoE: a shared expert every token uses, its output scaled by sigmoid of a learned
     // per-token gate, added to the routed experts' sum.

@@ -6,7 +6,7 @@
 namespace conclave::model {
 
 Result<std::unique_ptr<ArchModel>> load_qwen3(const ModelFile& file) {
-    return load_llama_family(file, LlamaFamilyConfig{.rope_style = RopeStyle::neox, .qk_norm = true});
+    return load_llama_family(file, LlamaFamilyConfig{.rope_style = RopeStyle::neox, .qk_norm = QkNorm::per_head});
 }
 
 } // namespace conclave::model

@@ -8,7 +8,7 @@ namespace conclave::model {
 Result<std::unique_ptr<ArchModel>> load_qwen3moe(const ModelFile& file) {
     if (file.uint_or("expert_count", 0) == 0)
         return make_error(ErrorCode::invalid_format, "a qwen3moe file needs qwen3moe.expert_count");
-    return load_llama_family(file, LlamaFamilyConfig{.rope_style = RopeStyle::neox, .qk_norm = true,
+    return load_llama_family(file, LlamaFamilyConfig{.rope_style = RopeStyle::neox, .qk_norm = QkNorm::per_head,
                                                      .moe_normalize_top_k = true});
 }
 

@@ -52,19 +52,41 @@ std::vector<double> rmsnorm(const std::vector<double>& x, const std::vector<doub
     return y;
 }
 
+struct Rotation {
+    double base = 10000.0;
+    bool neox = false;
+    std::vector<double> factors;   // Llama 3 per-pair divisors, or empty
+    double yarn_factor = 0.0;      // YaRN context extension factor, or 0
+    int yarn_original_ctx = 0;
+};
+
+// YaRN: pair i turns base^(2i/d)... times less often than once per position; over the
+// original context it completes ctx / (2 pi base^(2i/d)) turns. Pairs with more than 32
+// turns keep their frequency, fewer than 1 are interpolated by the factor, a ramp between.
+double yarn_theta(const Rotation& r, int i, int head_dim, double pos_times_freq) {
+    const auto pair_with_turns = [&](double turns) {
+        return head_dim * std::log(r.yarn_original_ctx / (turns * 2.0 * 3.14159265358979323846)) / (2.0 * std::log(r.base));
+    };
+    const double low = std::max(0.0, std::floor(pair_with_turns(32.0)));
+    const double high = std::min(static_cast<double>(head_dim - 1), std::ceil(pair_with_turns(1.0)));
+    const double keep = 1.0 - std::clamp((i - low) / std::max(0.001, high - low), 0.0, 1.0);
+    return pos_times_freq / r.yarn_factor * (1.0 - keep) + pos_times_freq * keep;
+}
+
 // Rotates each head of v (head_dim values per head) for position pos.
-void rotate(std::vector<double>& v, int head_dim, int pos, double base, bool neox, const std::vector<double>& factors) {
+void rotate(std::vector<double>& v, int head_dim, int pos, const Rotation& r) {
     const int half = head_dim / 2;
+    const double magnitude = r.yarn_factor > 0 ? 1.0 + 0.1 * std::log(r.yarn_factor) : 1.0;
     for (std::size_t h = 0; h * static_cast<std::size_t>(head_dim) < v.size(); ++h) {
         double* x = v.data() + h * static_cast<std::size_t>(head_dim);
         for (int i = 0; i < half; ++i) {
-            double freq = std::pow(base, -2.0 * i / head_dim);
-            if (!factors.empty()) freq /= factors[static_cast<std::size_t>(i)];
-            const double theta = pos * freq;
-            const int a = neox ? i : 2 * i, b = neox ? i + half : 2 * i + 1;
+            double freq = std::pow(r.base, -2.0 * i / head_dim);
+            if (!r.factors.empty()) freq /= r.factors[static_cast<std::size_t>(i)];
+            const double theta = r.yarn_factor > 0 ? yarn_theta(r, i, head_dim, pos * freq) : pos * freq;
+            const int a = r.neox ? i : 2 * i, b = r.neox ? i + half : 2 * i + 1;
             const double x0 = x[a], x1 = x[b];
-            x[a] = x0 * std::cos(theta) - x1 * std::sin(theta);
-            x[b] = x0 * std::sin(theta) + x1 * std::cos(theta);
+            x[a] = magnitude * (x0 * std::cos(theta) - x1 * std::sin(theta));
+            x[b] = magnitude * (x0 * std::sin(theta) + x1 * std::cos(theta));
         }
     }
 }
@@ -102,11 +124,12 @@ std::vector<double> moe_ffn(const Weights& w, const std::string& p, const std::v
     std::vector<std::size_t> order(probs.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return probs[a] > probs[b]; });
-    // Qwen2-MoE uses the softmax weights of the chosen experts as they are; the others
-    // renormalize them to sum to one.
+    // Qwen2-MoE and OLMoE use the softmax weights of the chosen experts as they are; the
+    // others renormalize them to sum to one. A file may scale them all.
     double kept = 0;
     for (std::size_t s = 0; s < k; ++s) kept += probs[order[s]];
-    if (arch == "qwen2moe") kept = 1.0;
+    if (arch == "qwen2moe" || arch == "olmoe") kept = 1.0;
+    kept /= w.file->get_float(arch + ".expert_weights_scale").value_or(1.0);
     const Matrix gate = w.get(p + "ffn_gate_exps.weight"), up = w.get(p + "ffn_up_exps.weight");
     const Matrix down = w.get(p + "ffn_down_exps.weight");
     std::vector<double> out(h.size(), 0.0);
@@ -145,7 +168,11 @@ std::vector<std::vector<float>> reference_decoder_logits(const std::string& path
     const Matrix embd = w.get("token_embd.weight");
     Matrix out = w.get("output.weight");
     if (out.empty()) out = embd;
-    const std::vector<double> factors = w.vec("rope_freqs.weight");
+    Rotation rotation{.base = base, .neox = neox, .factors = w.vec("rope_freqs.weight")};
+    if (f.get_string(arch + ".rope.scaling.type").value_or("") == "yarn") {
+        rotation.yarn_factor = *f.get_float(arch + ".rope.scaling.factor");
+        rotation.yarn_original_ctx = static_cast<int>(*f.get_uint(arch + ".rope.scaling.original_context_length"));
+    }
 
     const std::size_t n = tokens.size();
     Matrix x(n);
@@ -165,7 +192,8 @@ std::vector<std::vector<float>> reference_decoder_logits(const std::string& path
         const std::vector<double> bq = w.vec(p + "attn_q.bias"), bk = w.vec(p + "attn_k.bias"), bv = w.vec(p + "attn_v.bias");
         const std::vector<double> qn = w.vec(p + "attn_q_norm.weight"), kn = w.vec(p + "attn_k_norm.weight");
         const bool sliding = gemma && window > 0 && (l + 1) % 6 != 0;
-        const double layer_base = sliding ? 10000.0 : base;
+        Rotation layer_rotation = rotation;
+        if (sliding) layer_rotation.base = 10000.0;
         Matrix q(n), k(n), v(n);
         for (std::size_t t = 0; t < n; ++t) {
             const std::vector<double> h = rmsnorm(x[t], w.vec(p + "attn_norm.weight"), eps);
@@ -179,9 +207,10 @@ std::vector<std::vector<float>> reference_decoder_logits(const std::string& path
                     std::copy(head.begin(), head.end(), m.begin() + static_cast<long>(h0));
                 }
             };
-            if (!qn.empty()) norm_heads(q[t], qn), norm_heads(k[t], kn);
-            rotate(q[t], hd, static_cast<int>(t), layer_base, neox, factors);
-            rotate(k[t], hd, static_cast<int>(t), layer_base, neox, factors);
+            if (qn.size() == static_cast<std::size_t>(hd)) norm_heads(q[t], qn), norm_heads(k[t], kn);
+            else if (!qn.empty()) q[t] = rmsnorm(q[t], qn, eps), k[t] = rmsnorm(k[t], kn, eps); // OLMoE
+            rotate(q[t], hd, static_cast<int>(t), layer_rotation);
+            rotate(k[t], hd, static_cast<int>(t), layer_rotation);
         }
         for (std::size_t t = 0; t < n; ++t) {
             std::vector<double> attn(static_cast<std::size_t>(n_head * hd), 0.0);

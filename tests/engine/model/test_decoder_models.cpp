@@ -64,6 +64,15 @@ private slots:
         QTest::addRow("qwen2moe-q8_0") << "qwen2moe" << TensorType::Q8_0 << false << false << quantized_bound;
         QTest::addRow("mixtral-f32") << "mixtral" << TensorType::F32 << true << false << 1e-5;
         QTest::addRow("mixtral-q4_0") << "mixtral" << TensorType::Q4_0 << false << false << quantized_bound;
+        QTest::addRow("olmoe-f32") << "olmoe" << TensorType::F32 << false << false << 1e-5;
+        QTest::addRow("olmoe-q8_0") << "olmoe" << TensorType::Q8_0 << false << false << quantized_bound;
+        // A file-level expert weight scale (as DeepSeek-style files carry) multiplies every
+        // routed expert's weight.
+        // YaRN over an original context of 8 positions (17 are evaluated), so interpolated,
+        // blended and untouched frequencies all occur.
+        QTest::addRow("qwen3-yarn-f32") << "qwen3-yarn" << TensorType::F32 << false << false << 1e-5;
+        QTest::addRow("llama-yarn-q8_0") << "llama-yarn" << TensorType::Q8_0 << false << false << quantized_bound;
+        QTest::addRow("qwen3moe-scaled-f32") << "qwen3moe-scaled" << TensorType::F32 << false << false << 1e-5;
     }
 
     // Both sides use the same (dequantized) weights. F32/F16 files differ only by float-vs-
@@ -80,6 +89,15 @@ private slots:
         if (spec.arch == "gemma3") {
             spec.n_layer = 6;        // five sliding-window layers and one global
             spec.sliding_window = 5; // shorter than the 17-token prompt, so the window bites
+        }
+        if (spec.arch.ends_with("-yarn")) {
+            spec.arch = spec.arch.substr(0, spec.arch.size() - 5);
+            spec.yarn_factor = 4.0f;
+            spec.yarn_original_ctx = 8;
+        }
+        if (spec.arch == "qwen3moe-scaled") {
+            spec.arch = "qwen3moe";
+            spec.expert_weights_scale = 2.5f;
         }
         if (spec.arch.ends_with("moe") || spec.arch == "mixtral") {
             spec.arch = spec.arch == "mixtral" ? "llama" : spec.arch;

@@ -46,6 +46,11 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
     w.set(a + ".context_length", OwnedValue::u32(static_cast<std::uint32_t>(s.n_ctx)));
     w.set(a + ".rope.freq_base", OwnedValue::f32(s.rope_base));
     w.set(a + ".attention.layer_norm_rms_epsilon", OwnedValue::f32(1e-6f));
+    if (s.yarn_factor > 0.0f) {
+        w.set(a + ".rope.scaling.type", OwnedValue::string("yarn"));
+        w.set(a + ".rope.scaling.factor", OwnedValue::f32(s.yarn_factor));
+        w.set(a + ".rope.scaling.original_context_length", OwnedValue::u32(static_cast<std::uint32_t>(s.yarn_original_ctx)));
+    }
     if (s.sliding_window > 0) {
         w.set(a + ".attention.sliding_window", OwnedValue::u32(static_cast<std::uint32_t>(s.sliding_window)));
         w.set(a + ".attention.key_length", OwnedValue::u32(static_cast<std::uint32_t>(s.n_embd / s.n_head)));
@@ -54,6 +59,7 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
         w.set(a + ".expert_count", OwnedValue::u32(static_cast<std::uint32_t>(s.n_expert)));
         w.set(a + ".expert_used_count", OwnedValue::u32(static_cast<std::uint32_t>(s.n_expert_used)));
         w.set(a + ".expert_feed_forward_length", OwnedValue::u32(static_cast<std::uint32_t>(s.n_ff_exp)));
+        if (s.expert_weights_scale > 0.0f) w.set(a + ".expert_weights_scale", OwnedValue::f32(s.expert_weights_scale));
     }
     bool ok = true;
     const int head_dim = s.n_embd / s.n_head;
@@ -93,6 +99,10 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
         if (a == "qwen3" || a == "qwen3moe" || a == "gemma3") {
             add(p + "attn_q_norm.weight", {head_dim}, 0.1f, false);
             add(p + "attn_k_norm.weight", {head_dim}, 0.1f, false);
+        }
+        if (a == "olmoe") { // normalized over all heads at once
+            add(p + "attn_q_norm.weight", {q}, 0.1f, false);
+            add(p + "attn_k_norm.weight", {kv}, 0.1f, false);
         }
         add(p + "ffn_norm.weight", {e}, 0.1f, false);
         if (a == "gemma3") {

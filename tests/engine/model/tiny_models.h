@@ -9,7 +9,7 @@
 namespace conclave::test {
 
 struct TinyDecoder {
-    std::string arch = "llama";   // llama, qwen2, qwen3
+    std::string arch = "llama";   // llama, qwen2, qwen3, gemma3, qwen3moe, qwen2moe, olmoe
     int n_vocab = 97;
     int n_embd = 64;
     int n_head = 4;
@@ -20,9 +20,12 @@ struct TinyDecoder {
     float rope_base = 10000.0f;
     bool tied_output = false;
     bool rope_freq_factors = false;  // Llama 3 style rope_freqs.weight
+    float yarn_factor = 0.0f;        // > 0: rope.scaling.type yarn with this factor
+    int yarn_original_ctx = 0;
     int n_expert = 0;                // > 0: routed experts replace the dense FFN
     int n_expert_used = 0;
     int n_ff_exp = 32;
+    float expert_weights_scale = 0.0f; // > 0: written as <arch>.expert_weights_scale
     int sliding_window = 0;          // gemma3: attention.sliding_window
     quant::TensorType matrix_type = quant::TensorType::F32; // type of the 2-D weights
 };
