@@ -4,9 +4,12 @@
 #include "core/thread_pool.h"
 #include "model/architecture.h"
 #include "runtime/sampler.h"
+#include "runtime/stop_strings.h"
+#include "tokenizer/detokenizer.h"
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 namespace conclave {
 namespace {
@@ -97,7 +100,7 @@ Result<std::vector<float>> Session::evaluate(std::span<const std::int32_t> token
 }
 
 Result<GenerationResult> Session::generate(std::span<const std::int32_t> prompt, const GenerateOptions& options,
-                                           const TokenCallback& on_token) {
+                                           const PieceCallback& on_piece) {
     const Clock::time_point start = Clock::now();
     GenerationResult result;
     result.n_prompt = static_cast<int>(prompt.size());
@@ -118,6 +121,9 @@ Result<GenerationResult> Session::generate(std::span<const std::int32_t> prompt,
     result.prompt_ms = ms_since(start);
 
     runtime::Sampler sampler(options.sampling);
+    std::optional<tokenizer::Detokenizer> detokenizer;
+    if (m_model.tokenizer()) detokenizer.emplace(*m_model.tokenizer());
+    runtime::StopStringFilter stops(detokenizer ? options.stop_strings : std::vector<std::string>{});
     std::vector<std::int32_t> history(prompt.begin(), prompt.end());
     const Clock::time_point gen_start = Clock::now();
     for (int i = 0; i < options.max_tokens; ++i) {
@@ -133,8 +139,15 @@ Result<GenerationResult> Session::generate(std::span<const std::int32_t> prompt,
         }
         result.tokens.push_back(id);
         history.push_back(id);
-        if (on_token && !on_token(id)) {
+        runtime::StopStringFilter::Step shown = stops.push(detokenizer ? detokenizer->push(id) : std::string());
+        result.text += shown.text;
+        if (on_piece && !on_piece(GeneratedPiece{id, shown.text, ms_since(start)})) {
             result.stop_reason = StopReason::callback;
+            break;
+        }
+        if (shown.stopped) {
+            result.stop_reason = StopReason::stop_string;
+            result.stop_string = std::move(shown.matched);
             break;
         }
         if (i + 1 == options.max_tokens) break;
@@ -151,6 +164,14 @@ Result<GenerationResult> Session::generate(std::span<const std::int32_t> prompt,
         }
     }
     result.generate_ms = ms_since(gen_start);
+    if (result.stop_reason != StopReason::stop_string) {
+        // A partial character at the very end becomes U+FFFD; a partial stop string is text.
+        runtime::StopStringFilter::Step last = stops.push(detokenizer ? detokenizer->flush() : std::string());
+        const std::string rest = last.text + stops.finish();
+        if (last.stopped) result.stop_reason = StopReason::stop_string, result.stop_string = std::move(last.matched);
+        result.text += rest;
+        if (on_piece && !rest.empty()) on_piece(GeneratedPiece{-1, rest, ms_since(start)});
+    }
     return result;
 }
 

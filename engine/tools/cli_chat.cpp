@@ -85,19 +85,14 @@ int run_chat(const Args& args) {
         runtime::ChatPrompt prompt = runtime::render_chat_prompt(**model, std::move(input));
         if (!prompt.warning.empty() && !warned) std::fprintf(stderr, "%s\n", prompt.warning.c_str()), warned = true;
         const std::vector<std::int32_t> tokens = tok->tokenize(prompt.text, {.add_special = false, .parse_special = true});
-        tokenizer::Detokenizer detok(*tok);
-        std::string answer;
-        auto result = (*session)->generate(tokens, options, [&](std::int32_t id) {
-            const std::string piece = detok.push(id);
-            answer += piece;
-            std::fwrite(piece.data(), 1, piece.size(), stdout);
+        auto result = (*session)->generate(tokens, options, [&](const GeneratedPiece& piece) {
+            std::fwrite(piece.text.data(), 1, piece.text.size(), stdout);
             std::fflush(stdout);
             return true;
         });
-        const std::string rest = detok.flush();
-        answer += rest;
-        std::printf("%s\n", rest.c_str());
+        std::printf("\n");
         if (!result) return fail(result.error().message);
+        const std::string& answer = result->text;
         if (result->stop_reason == StopReason::context_full)
             std::fprintf(stderr, "(the context is full; /reset to start over)\n");
         history.push_back(message("assistant", answer));

@@ -1,6 +1,6 @@
 // `conclave-cli generate FILE (--prompt TEXT | --tokens IDS) [--chat] [-n N] [--temp T]
 // [--seed S] [--top-k K] [--top-p P] [--min-p P] [--repeat-penalty R] [--threads N]
-// [--ctx N] [--json]`: one completion, streamed to stdout, or a JSON report with speeds.
+// [--ctx N] [--stop TEXT]... [--json]`: one completion, streamed to stdout, or a JSON report with speeds.
 
 #include "cli_args.h"
 #include "cli_commands.h"
@@ -8,7 +8,6 @@
 #include "conclave/session.h"
 #include "json_writer.h"
 #include "runtime/chat_prompt.h"
-#include "tokenizer/detokenizer.h"
 #include "tokenizer/tokenizer.h"
 
 #include <cstdio>
@@ -19,6 +18,7 @@ namespace {
 struct GenerateArgs {
     std::string path, prompt;
     std::vector<std::int32_t> tokens;
+    std::vector<std::string> stop_strings;
     bool chat = false, json = false, has_prompt = false;
     int n_predict = 128, threads = 0, n_ctx = 4096;
     SamplingParams sampling;
@@ -42,6 +42,7 @@ Result<GenerateArgs> parse(const Args& args) {
         Result<long long> integer = 0ll;
         Result<double> number = 0.0;
         if (arg == "--prompt") g.prompt = v, g.has_prompt = true;
+        else if (arg == "--stop") g.stop_strings.push_back(v);
         else if (arg == "--tokens") {
             auto ids = parse_token_ids(v);
             if (!ids) return ids.error();
@@ -55,6 +56,8 @@ Result<GenerateArgs> parse(const Args& args) {
         else if (arg == "--top-p") g.sampling.top_p = static_cast<float>(*(number = parse_number(arg, v)));
         else if (arg == "--min-p") g.sampling.min_p = static_cast<float>(*(number = parse_number(arg, v)));
         else if (arg == "--repeat-penalty") g.sampling.repetition_penalty = static_cast<float>(*(number = parse_number(arg, v)));
+        else if (arg == "--presence-penalty") g.sampling.presence_penalty = static_cast<float>(*(number = parse_number(arg, v)));
+        else if (arg == "--frequency-penalty") g.sampling.frequency_penalty = static_cast<float>(*(number = parse_number(arg, v)));
         else return make_error(ErrorCode::invalid_argument, "generate: unknown option '" + arg + "'");
         if (!integer) return integer.error();
         if (!number) return number.error();
@@ -88,28 +91,21 @@ int run_generate(const Args& args) {
     }
     auto session = Session::create(**model, {.n_ctx = g.n_ctx, .n_threads = g.threads});
     if (!session) return fail(session.error().message);
-    GenerateOptions options{g.sampling, g.n_predict, {}};
+    GenerateOptions options;
+    options.sampling = g.sampling;
+    options.max_tokens = g.n_predict;
     if (tok) options.stop_tokens.assign(tok->eog_tokens().begin(), tok->eog_tokens().end());
 
-    std::string text;
-    std::optional<tokenizer::Detokenizer> detok;
-    if (tok) detok.emplace(*tok);
-    auto result = (*session)->generate(g.tokens, options, [&](std::int32_t id) {
-        if (!detok) return true;
-        const std::string piece = detok->push(id);
-        text += piece;
+    options.stop_strings = g.stop_strings;
+    auto result = (*session)->generate(g.tokens, options, [&](const GeneratedPiece& piece) {
         if (!g.json) {
-            std::fwrite(piece.data(), 1, piece.size(), stdout);
+            std::fwrite(piece.text.data(), 1, piece.text.size(), stdout);
             std::fflush(stdout);
         }
         return true;
     });
     if (!result) return fail(result.error().message);
-    if (detok) {
-        const std::string rest = detok->flush();
-        text += rest;
-        if (!g.json) std::fwrite(rest.data(), 1, rest.size(), stdout);
-    }
+    const std::string& text = result->text;
     if (!g.json) {
         std::printf("\n");
         return 0;
@@ -119,6 +115,7 @@ int run_generate(const Args& args) {
     json.begin_object().key("tokens").begin_array();
     for (const std::int32_t id : result->tokens) json.value(static_cast<std::int64_t>(id));
     json.end_array().key("text").value(text).key("stop_reason").value(stop_reason_name(result->stop_reason));
+    if (!result->stop_string.empty()) json.key("stop_string").value(result->stop_string);
     json.key("n_prompt").value(result->n_prompt).key("n_generated").value(static_cast<std::uint64_t>(result->tokens.size()));
     json.key("prompt_tokens_per_s").value(per_s(result->n_prompt_evaluated, result->prompt_ms));
     json.key("generation_tokens_per_s").value(per_s(static_cast<double>(result->tokens.size()) - 1.0, result->generate_ms));

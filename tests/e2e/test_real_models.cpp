@@ -126,6 +126,21 @@ private slots:
         QCOMPARE(chat.readAllStandardError().count("> "), 3);
     }
 
+    // A stop string taken from the middle of a greedy answer ends the same answer right
+    // before it, whatever tokens it spans.
+    void smollm2StopsAtAStopString() {
+        if (!QFileInfo::exists(smollm2_path())) QSKIP("the default model is absent; run scripts/fetch-default-model");
+        const QStringList common{QStringLiteral("generate"), smollm2_path(), QStringLiteral("--prompt"),
+                                 QStringLiteral("Once upon a time"), QStringLiteral("--temp"), QStringLiteral("0"),
+                                 QStringLiteral("-n"), QStringLiteral("40"), QStringLiteral("--json")};
+        const QString full = cli_json(common)[QStringLiteral("text")].toString();
+        QVERIFY2(full.size() > 40, qPrintable(full));
+        const QString stop = full.mid(full.size() / 2, 5);
+        const QJsonObject out = cli_json(common + QStringList{QStringLiteral("--stop"), stop});
+        QCOMPARE(out[QStringLiteral("stop_reason")].toString(), QStringLiteral("stop_string"));
+        QCOMPARE(out[QStringLiteral("text")].toString(), full.left(full.indexOf(stop)));
+    }
+
     void smollm2GreedyAgreesWithLlamaCpp() {
         greedyAgreesWithLlamaCpp(smollm2_path(), QStringLiteral("smollm2-135m-instruct-q4_1.json"));
     }

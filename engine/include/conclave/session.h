@@ -14,6 +14,8 @@
 #include <functional>
 #include <memory>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace conclave {
@@ -44,10 +46,15 @@ struct GenerateOptions {
     SamplingParams sampling;
     int max_tokens = 512;
     std::vector<std::int32_t> stop_tokens; // end-of-generation ids (not emitted)
+    // Generation ends when the answer's text contains one of these; neither it nor anything
+    // after it is shown. Needs the model's tokenizer (ignored for vocabulary-less files).
+    std::vector<std::string> stop_strings;
 };
 
 struct GenerationResult {
     std::vector<std::int32_t> tokens; // generated, without the stop token
+    std::string text;                 // what was shown: UTF-8, without a matched stop string
+    std::string stop_string;          // the stop string that ended it, if one did
     StopReason stop_reason = StopReason::max_tokens;
     int n_prompt = 0;            // prompt tokens given
     int n_prompt_evaluated = 0;  // of which computed (the rest came from the cache)
@@ -56,8 +63,18 @@ struct GenerationResult {
     double first_token_ms = 0.0; // from the call to the first generated token
 };
 
-// Called with each generated token id; return false to stop.
-using TokenCallback = std::function<bool(std::int32_t)>;
+// One step of a streamed answer. text is whole UTF-8 characters released by this token; it
+// is empty while a character or a possible stop string is incomplete, and holds more than
+// the token's own text when held-back text is released. A last call with token -1 carries
+// text still held back when generation ended (if any).
+struct GeneratedPiece {
+    std::int32_t token = -1;
+    std::string_view text;
+    double ms = 0.0; // since generate() was called
+};
+
+// Called for each generated token; return false to stop.
+using PieceCallback = std::function<bool(const GeneratedPiece&)>;
 
 class Session {
 public:
@@ -71,7 +88,7 @@ public:
     Result<std::vector<float>> evaluate(std::span<const std::int32_t> tokens, bool all_logits = false);
 
     Result<GenerationResult> generate(std::span<const std::int32_t> prompt, const GenerateOptions& options,
-                                      const TokenCallback& on_token = {});
+                                      const PieceCallback& on_piece = {});
 
     void request_cancel() { m_cancel.store(true); }
     int n_ctx() const { return m_n_ctx; }

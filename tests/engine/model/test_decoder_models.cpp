@@ -210,7 +210,7 @@ private slots:
         QVERIFY(full->tokens.size() <= 24 - prompt.size());
 
         int seen = 0;
-        auto stopped = (*session)->generate(std::vector<std::int32_t>{1, 2, 3}, options, [&](std::int32_t) {
+        auto stopped = (*session)->generate(std::vector<std::int32_t>{1, 2, 3}, options, [&](const GeneratedPiece&) {
             if (++seen == 3) (*session)->request_cancel();
             return true;
         });
