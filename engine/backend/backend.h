@@ -74,9 +74,15 @@ public:
     virtual std::string_view name() const = 0;
     virtual bool supports(Op op, quant::TensorType type) const = 0;
 
-    // Scratch tensors for one forward pass, released all at once by reset_scratch().
+    // Scratch tensors for one forward pass, released all at once by reset_scratch(), or
+    // back to a mark by rewind_scratch() (what was allocated before the mark stays valid).
     virtual Tensor scratch(quant::TensorType type, std::array<std::int64_t, 4> ne) = 0;
     virtual void reset_scratch() = 0;
+    struct ScratchMark {
+        std::size_t a = 0, b = 0; // the backend's own bookkeeping
+    };
+    virtual ScratchMark mark_scratch() const = 0;
+    virtual void rewind_scratch(ScratchMark mark) = 0;
     // Long-lived tensors (KV cache), zero-filled, alive as long as the backend.
     virtual Tensor allocate(quant::TensorType type, std::array<std::int64_t, 4> ne) = 0;
 

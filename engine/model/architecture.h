@@ -40,6 +40,9 @@ public:
     virtual ~ArchModel() = default;
     virtual const ModelShape& shape() const = 0;
     virtual Result<void> forward(Backend& backend, ForwardBatch& batch) const = 0;
+    // The most scratch memory (bytes, alignment included) one forward pass of n_tokens
+    // holds at once, with logits for the last n_logit_rows of them.
+    virtual std::uint64_t scratch_bytes(std::int64_t n_tokens, std::int64_t n_logit_rows) const = 0;
 };
 
 } // namespace conclave::model

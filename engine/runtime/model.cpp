@@ -2,6 +2,7 @@
 
 #include "gguf/gguf_file.h"
 #include "gguf/gguf_summary.h"
+#include "model/architecture.h"
 #include "model/registry.h"
 #include "tokenizer/tokenizer.h"
 
@@ -11,6 +12,48 @@ Model::~Model() = default;
 
 std::string_view Model::chat_template() const {
     return m_file->get_string("tokenizer.chat_template").value_or(std::string_view());
+}
+
+namespace {
+
+ModelInfo describe(const std::string& path, const gguf::GgufFile& file, const model::ArchModel& arch) {
+    const gguf::GgufSummary s = gguf::summarize(file);
+    const model::ModelShape& shape = arch.shape();
+    ModelInfo info;
+    info.path = path;
+    info.architecture = s.architecture;
+    info.name = s.name;
+    info.file_bytes = file.file_bytes();
+    info.n_params = s.n_params;
+    info.n_params_active = s.n_params_active;
+    info.n_expert = s.n_expert;
+    info.n_expert_used = s.n_expert_used;
+    info.n_layer = shape.n_layer;
+    info.n_embd = shape.n_embd;
+    info.n_vocab = shape.n_vocab;
+    info.context_length = shape.n_ctx_train;
+    info.kv_width = shape.kv_width;
+    info.kv_bytes_per_token = 2ull * 2ull * static_cast<std::uint64_t>(shape.kv_width) * static_cast<std::uint64_t>(shape.n_layer);
+    info.has_chat_template = s.has_chat_template;
+    info.weight_bytes = s.tensor_bytes;
+    // Scratch grows linearly with the batch (logits are kept for the last token only). Over
+    // 64 more tokens every buffer grows by a multiple of the 64-byte alignment, so that
+    // difference is the exact slope; the fixed part keeps room for the padding of up to 32
+    // live buffers and the arena's first-chunk alignment.
+    const std::uint64_t one = arch.scratch_bytes(1, 1), more = arch.scratch_bytes(65, 1);
+    info.scratch_bytes_per_token = (more - one) / 64;
+    info.scratch_bytes_fixed = one - info.scratch_bytes_per_token + 64 * 32;
+    return info;
+}
+
+} // namespace
+
+Result<ModelInfo> Model::inspect(const std::string& path) {
+    auto file = gguf::GgufFile::open(path);
+    if (!file) return file.error();
+    auto arch = model::load_architecture(**file);
+    if (!arch) return arch.error();
+    return describe(path, **file, **arch);
 }
 
 Result<std::unique_ptr<Model>> Model::load(const std::string& path) {
@@ -27,24 +70,7 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path) {
     }
     loaded->m_file = std::move(file.value());
     loaded->m_arch = std::move(arch.value());
-
-    const gguf::GgufSummary s = gguf::summarize(*loaded->m_file);
-    const model::ModelShape& shape = loaded->m_arch->shape();
-    ModelInfo& info = loaded->m_info;
-    info.path = path;
-    info.architecture = s.architecture;
-    info.name = s.name;
-    info.file_bytes = loaded->m_file->file_bytes();
-    info.n_params = s.n_params;
-    info.n_params_active = s.n_params_active;
-    info.n_expert = s.n_expert;
-    info.n_expert_used = s.n_expert_used;
-    info.n_layer = shape.n_layer;
-    info.n_embd = shape.n_embd;
-    info.n_vocab = shape.n_vocab;
-    info.context_length = shape.n_ctx_train;
-    info.kv_bytes_per_token = 2ull * 2ull * static_cast<std::uint64_t>(shape.kv_width) * static_cast<std::uint64_t>(shape.n_layer);
-    info.has_chat_template = s.has_chat_template;
+    loaded->m_info = describe(path, *loaded->m_file, *loaded->m_arch);
     return loaded;
 }
 

@@ -34,6 +34,18 @@ const char* stop_reason_name(StopReason reason) {
     return "unknown";
 }
 
+MemoryEstimate estimate_memory(const ModelInfo& info, const SessionOptions& options) {
+    const int n_ctx = info.context_length > 0 ? std::min(options.n_ctx, info.context_length) : options.n_ctx;
+    const std::uint64_t value_bytes = options.kv_type == KvCacheType::f32 ? 4 : 2;
+    MemoryEstimate m;
+    m.weights = info.weight_bytes;
+    m.kv_cache = 2ull * value_bytes * static_cast<std::uint64_t>(info.kv_width) * static_cast<std::uint64_t>(info.n_layer) *
+                 static_cast<std::uint64_t>(std::max(n_ctx, 0));
+    const int batch = std::max(1, std::min(options.n_batch, std::max(n_ctx, 1)));
+    m.scratch = info.scratch_bytes_fixed + info.scratch_bytes_per_token * static_cast<std::uint64_t>(batch);
+    return m;
+}
+
 struct Session::Runtime {
     explicit Runtime(int n_threads) : pool(n_threads), backend(pool) {}
     ThreadPool pool;
@@ -58,6 +70,14 @@ Result<std::unique_ptr<Session>> Session::create(const Model& model, const Sessi
                                                     b.allocate(kv, {shape.kv_width, n_ctx, 1, 1})});
     }
     return session;
+}
+
+MemoryEstimate Session::memory_used() const {
+    MemoryEstimate m;
+    m.weights = m_model.info().weight_bytes;
+    for (const KvLayer& layer : m_runtime->cache) m.kv_cache += layer.k.n_bytes() + layer.v.n_bytes();
+    m.scratch = m_runtime->backend.scratch_high_water();
+    return m;
 }
 
 // Runs `tokens` after what the cache holds, in batches of n_batch.

@@ -1,13 +1,19 @@
-// `conclave-cli info FILE [--json]`: what a GGUF file holds, read from its header only.
+// `conclave-cli info FILE [--ctx N] [--json]`: what a GGUF file holds, read from its header
+// only, and (for a complete file of a supported architecture) the memory a session with an
+// N-token context needs.
 
 #include "cli_commands.h"
+#include "cli_args.h"
 #include "cli_output.h"
+#include "conclave/model.h"
+#include "conclave/session.h"
 #include "gguf/gguf_file.h"
 #include "gguf/gguf_summary.h"
 #include "json_writer.h"
 #include "metadata_text.h"
 
 #include <cstdio>
+#include <optional>
 
 namespace conclave::cli {
 namespace {
@@ -26,7 +32,20 @@ std::string shape_text(const gguf::TensorInfo& t) {
     return out.empty() ? "scalar" : out;
 }
 
-void print_text(const std::string& path, const gguf::GgufFile& file, const gguf::GgufSummary& s) {
+// The estimate for a context, or nothing when the architecture cannot be bound (header-only
+// copy, unsupported architecture).
+std::optional<MemoryEstimate> memory_for(const std::string& path, const gguf::GgufFile& file, int n_ctx) {
+    for (const gguf::TensorInfo& t : file.tensors())
+        if (!t.data) return std::nullopt;
+    auto info = Model::inspect(path);
+    if (!info) return std::nullopt;
+    SessionOptions options;
+    options.n_ctx = n_ctx;
+    return estimate_memory(*info, options);
+}
+
+void print_text(const std::string& path, const gguf::GgufFile& file, const gguf::GgufSummary& s,
+                const std::optional<MemoryEstimate>& memory, int n_ctx) {
     std::printf("file:           %s (%s, GGUF v%u, %u part%s)\n", path.c_str(), bytes_text(file.file_bytes()).c_str(),
                 file.version(), file.split_count(), file.split_count() == 1 ? "" : "s");
     std::printf("architecture:   %s\n", s.architecture.empty() ? "(not set)" : s.architecture.c_str());
@@ -44,6 +63,10 @@ void print_text(const std::string& path, const gguf::GgufFile& file, const gguf:
     std::printf("layers:         %llu\n", static_cast<unsigned long long>(s.n_layer));
     std::printf("context length: %llu\n", static_cast<unsigned long long>(s.context_length));
     std::printf("chat template:  %s\n", s.has_chat_template ? "yes" : "no");
+    if (memory)
+        std::printf("memory:         %s for a %d-token context (weights %s, F16 KV cache %s, scratch %s)\n",
+                    bytes_text(memory->total()).c_str(), n_ctx, bytes_text(memory->weights).c_str(),
+                    bytes_text(memory->kv_cache).c_str(), bytes_text(memory->scratch).c_str());
     std::printf("tensor types:\n");
     for (const gguf::TypeShare& t : s.types)
         std::printf("  %-8s %5llu tensors  %10s  %5.1f%%\n", std::string(quant::tensor_type_name(t.type)).c_str(),
@@ -59,7 +82,8 @@ void print_text(const std::string& path, const gguf::GgufFile& file, const gguf:
                     bytes_text(t.n_bytes).c_str(), t.data ? "" : " (data absent)");
 }
 
-void print_json(const std::string& path, const gguf::GgufFile& file, const gguf::GgufSummary& s) {
+void print_json(const std::string& path, const gguf::GgufFile& file, const gguf::GgufSummary& s,
+                const std::optional<MemoryEstimate>& memory, int n_ctx) {
     JsonWriter json;
     json.begin_object();
     json.key("file").value(path).key("file_bytes").value(file.file_bytes());
@@ -70,6 +94,11 @@ void print_json(const std::string& path, const gguf::GgufFile& file, const gguf:
     json.key("n_expert_shared").value(s.n_expert_shared);
     json.key("n_layer").value(s.n_layer).key("context_length").value(s.context_length);
     json.key("has_chat_template").value(s.has_chat_template);
+    if (memory) {
+        json.key("memory").begin_object().key("n_ctx").value(n_ctx).key("weights").value(memory->weights);
+        json.key("kv_cache").value(memory->kv_cache).key("scratch").value(memory->scratch);
+        json.key("total").value(memory->total()).end_object();
+    }
     json.key("types").begin_array();
     for (const gguf::TypeShare& t : s.types)
         json.begin_object().key("type").value(quant::tensor_type_name(t.type)).key("n_tensors").value(t.n_tensors)
@@ -98,19 +127,29 @@ void print_json(const std::string& path, const gguf::GgufFile& file, const gguf:
 int run_info(const Args& args) {
     std::string path;
     bool json = false;
-    for (const std::string& arg : args) {
+    int n_ctx = 4096;
+    ArgCursor cursor(args);
+    while (!cursor.done()) {
+        const std::string arg = cursor.take();
         if (arg == "--json") json = true;
-        else if (!arg.empty() && arg[0] == '-') return fail("info: unknown option '" + arg + "'");
+        else if (arg == "--ctx") {
+            auto value = cursor.next_value(arg);
+            if (!value) return fail(value.error().message);
+            auto parsed = parse_integer(arg, *value, 1, 1 << 24);
+            if (!parsed) return fail(parsed.error().message);
+            n_ctx = static_cast<int>(*parsed);
+        } else if (!arg.empty() && arg[0] == '-') return fail("info: unknown option '" + arg + "'");
         else if (path.empty()) path = arg;
         else return fail("info: more than one file given");
     }
-    if (path.empty()) return fail("info: no model file given (usage: conclave-cli info FILE [--json])");
+    if (path.empty()) return fail("info: no model file given (usage: conclave-cli info FILE [--ctx N] [--json])");
     // Header-only copies are welcome here: info needs shapes, not weights.
     auto file = gguf::GgufFile::open(path, {.allow_missing_data = true});
     if (!file) return fail(file.error().message);
     const gguf::GgufSummary summary = gguf::summarize(**file);
-    if (json) print_json(path, **file, summary);
-    else print_text(path, **file, summary);
+    const std::optional<MemoryEstimate> memory = memory_for(path, **file, n_ctx);
+    if (json) print_json(path, **file, summary, memory, n_ctx);
+    else print_text(path, **file, summary, memory, n_ctx);
     return 0;
 }
 

@@ -22,6 +22,11 @@ public:
 
     Tensor scratch(quant::TensorType type, std::array<std::int64_t, 4> ne) override;
     void reset_scratch() override { m_scratch.reset(); }
+    ScratchMark mark_scratch() const override {
+        const ScratchArena::Mark m = m_scratch.mark();
+        return {m.chunk, m.used};
+    }
+    void rewind_scratch(ScratchMark mark) override { m_scratch.rewind({mark.a, mark.b}); }
     Tensor allocate(quant::TensorType type, std::array<std::int64_t, 4> ne) override;
     void upload(Tensor& dst, const void* src, std::uint64_t bytes) override;
     void download(const Tensor& src, void* dst, std::uint64_t bytes) override;
@@ -43,6 +48,7 @@ public:
     void geglu(const Tensor& gate, const Tensor& up, Tensor& out) override;
 
     std::size_t scratch_bytes() const { return m_scratch.capacity(); }
+    std::size_t scratch_high_water() const { return m_scratch.high_water(); }
 
 private:
     ThreadPool& m_pool;

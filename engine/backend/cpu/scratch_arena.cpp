@@ -22,6 +22,8 @@ void* ScratchArena::allocate(std::size_t bytes) {
             if (chunk.size - chunk.used >= padded + skew) {
                 void* result = base + chunk.used + skew;
                 chunk.used += padded + skew;
+                m_in_use += padded + skew;
+                m_high_water = std::max(m_high_water, m_in_use);
                 return result;
             }
         }
@@ -37,6 +39,21 @@ void* ScratchArena::allocate(std::size_t bytes) {
 void ScratchArena::reset() {
     for (Chunk& chunk : m_chunks) chunk.used = 0;
     m_current = 0;
+    m_in_use = 0;
+}
+
+ScratchArena::Mark ScratchArena::mark() const {
+    if (m_chunks.empty()) return {};
+    return {m_current, m_chunks[m_current].used};
+}
+
+void ScratchArena::rewind(Mark mark) {
+    if (m_chunks.empty()) return;
+    for (std::size_t i = mark.chunk + 1; i < m_chunks.size(); ++i) m_chunks[i].used = 0;
+    m_chunks[mark.chunk].used = mark.used;
+    m_current = mark.chunk;
+    m_in_use = 0;
+    for (std::size_t i = 0; i <= mark.chunk; ++i) m_in_use += m_chunks[i].used;
 }
 
 std::size_t ScratchArena::capacity() const {

@@ -37,12 +37,21 @@ struct ModelInfo {
     int n_vocab = 0;
     int context_length = 0;       // what the model was trained for
     std::uint64_t kv_bytes_per_token = 0; // F16 K and V over all layers
+    int kv_width = 0;                     // K (and V) values per position per layer
     bool has_chat_template = false;
+    std::uint64_t weight_bytes = 0;       // tensor data, mapped from the file in place
+    // Activation memory of one forward pass of n tokens: fixed + n * per_token.
+    std::uint64_t scratch_bytes_fixed = 0;
+    std::uint64_t scratch_bytes_per_token = 0;
 };
 
 class Model {
 public:
     static Result<std::unique_ptr<Model>> load(const std::string& path);
+    // What load() would report, without building the tokenizer or reading weights (the file
+    // is mapped and its header parsed; tensor data is not touched). For model pickers and
+    // memory checks before a load.
+    static Result<ModelInfo> inspect(const std::string& path);
     ~Model();
     Model(const Model&) = delete;
     Model& operator=(const Model&) = delete;

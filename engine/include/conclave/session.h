@@ -30,6 +30,15 @@ struct SessionOptions {
     KvCacheType kv_type = KvCacheType::f16;
 };
 
+// Memory a session of a model needs, before creating it.
+struct MemoryEstimate {
+    std::uint64_t weights = 0;  // the model's tensor data (mapped; resident as it is used)
+    std::uint64_t kv_cache = 0; // K and V for the (clamped) context length
+    std::uint64_t scratch = 0;  // activations of one batch of n_batch tokens
+    std::uint64_t total() const { return weights + kv_cache + scratch; }
+};
+MemoryEstimate estimate_memory(const ModelInfo& info, const SessionOptions& options);
+
 // Stored with messages; never reorder or reuse values.
 enum class StopReason : std::uint8_t {
     end_of_generation = 0, // the model emitted an end-of-generation token
@@ -91,6 +100,9 @@ public:
                                       const PieceCallback& on_piece = {});
 
     void request_cancel() { m_cancel.store(true); }
+    // What this session holds: its KV cache, the most scratch any pass has used so far, and
+    // the model's weights.
+    MemoryEstimate memory_used() const;
     int n_ctx() const { return m_n_ctx; }
     std::span<const std::int32_t> cached_tokens() const { return m_cached; }
     const Model& model() const { return m_model; }

@@ -33,6 +33,7 @@ public:
     Result<void> bind(const ModelFile& f);
     const ModelShape& shape() const override { return m_shape; }
     Result<void> forward(Backend& backend, ForwardBatch& batch) const override;
+    std::uint64_t scratch_bytes(std::int64_t n_tokens, std::int64_t n_logit_rows) const override;
 
 private:
     void attention_block(Backend& b, const Layer& l, Tensor& x, KvLayer& cache, std::span<const std::int32_t> pos,
@@ -300,12 +301,15 @@ Result<void> LlamaFamily::forward(Backend& b, ForwardBatch& batch) const {
     Tensor x = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
     b.get_rows(m_tok_embd, batch.tokens, x);
     if (m_config.scale_embeddings) b.scale(x, std::sqrt(static_cast<float>(m_hp.n_embd)));
+    // Each layer's buffers are dead once it has added its output to x.
+    const Backend::ScratchMark layer_start = b.mark_scratch();
     for (int i = 0; i < m_hp.n_layer; ++i) {
         if (batch.cancel && batch.cancel->load(std::memory_order_relaxed))
             return make_error(ErrorCode::cancelled, "stopped by the user");
         const Layer& l = m_layers[static_cast<std::size_t>(i)];
         attention_block(b, l, x, (*batch.cache)[static_cast<std::size_t>(i)], positions, batch.first_pos);
         ffn_block(b, l, x);
+        b.rewind_scratch(layer_start);
     }
     const std::int64_t first_out = batch.all_logits ? 0 : n - 1;
     const std::int64_t n_out = n - first_out;
@@ -317,6 +321,27 @@ Result<void> LlamaFamily::forward(Backend& b, ForwardBatch& batch) const {
     batch.logits->resize(static_cast<std::size_t>(n_out * m_hp.n_vocab));
     b.download(logits, batch.logits->data(), batch.logits->size() * sizeof(float));
     return {};
+}
+
+// Mirrors the scratch() calls of forward(), attention_block(), ffn_block(), moe_block() and
+// add_shared_expert(): F32 rows, each allocation padded to the arena's 64-byte alignment.
+std::uint64_t LlamaFamily::scratch_bytes(std::int64_t n, std::int64_t n_out) const {
+    const auto f32_rows = [](std::int64_t width, std::int64_t rows) {
+        return (static_cast<std::uint64_t>(width * rows) * 4u + 63u) / 64u * 64u;
+    };
+    const std::int64_t e = m_hp.n_embd, q = std::int64_t{m_hp.n_head} * m_hp.head_dim, kv = m_shape.kv_width;
+    const std::uint64_t attention = 2 * f32_rows(e, n) + 2 * f32_rows(q, n) + 2 * f32_rows(kv, n);
+    std::uint64_t ffn = f32_rows(e, n); // the normed input
+    if (m_hp.n_expert > 0) {
+        const std::int64_t slots = std::int64_t{m_hp.n_expert_used} * n;
+        ffn += f32_rows(e, n) + f32_rows(m_hp.n_expert, n) + 2 * f32_rows(m_hp.n_ff_exp, slots) + f32_rows(e, slots);
+        if (m_config.shared_expert)
+            ffn += f32_rows(1, n) + 2 * f32_rows(m_hp.n_ff_shexp, n) + 2 * f32_rows(e, n);
+    } else {
+        ffn += 2 * f32_rows(m_hp.n_ff, n) + f32_rows(e, n);
+    }
+    const std::uint64_t output = f32_rows(e, n_out) + f32_rows(m_hp.n_vocab, n_out);
+    return f32_rows(e, n) + std::max(attention + ffn, output); // layers are rewound before the output
 }
 
 } // namespace

@@ -123,6 +123,39 @@ private slots:
         }
     }
 
+    // The estimate a user sees before loading is what a session then holds: the KV cache
+    // exactly, the scratch peak within 10% (never above).
+    void memoryEstimateMatchesASession_data() {
+        QTest::addColumn<QString>("arch");
+        for (const char* arch : {"llama", "qwen2moe", "gemma3", "olmoe"}) QTest::newRow(arch) << arch;
+    }
+
+    void memoryEstimateMatchesASession() {
+        QFETCH(QString, arch);
+        test::TinyDecoder spec;
+        spec.arch = arch.toStdString();
+        if (spec.arch.ends_with("moe")) spec.n_expert = 8, spec.n_expert_used = 2;
+        const std::string path = write(spec, QStringLiteral("memory-") + arch);
+        auto inspected = Model::inspect(path);
+        QVERIFY2(inspected.ok(), inspected.ok() ? "" : inspected.error().message.c_str());
+        auto model = Model::load(path);
+        QVERIFY(model.ok());
+        QCOMPARE(inspected->n_params, (*model)->info().n_params);
+        QCOMPARE(inspected->scratch_bytes_per_token, (*model)->info().scratch_bytes_per_token);
+        QVERIFY(inspected->weight_bytes > 0 && inspected->weight_bytes < inspected->file_bytes);
+
+        const SessionOptions options{.n_ctx = 48, .n_threads = 2, .n_batch = 8, .kv_type = KvCacheType::f16};
+        const MemoryEstimate estimate = estimate_memory(*inspected, options);
+        auto session = Session::create(**model, options);
+        QVERIFY(session.ok());
+        QVERIFY((*session)->evaluate(std::vector<std::int32_t>(prompt.begin(), prompt.end())).ok());
+        const MemoryEstimate used = (*session)->memory_used();
+        QCOMPARE(used.kv_cache, estimate.kv_cache);
+        QCOMPARE(used.weights, estimate.weights);
+        QVERIFY2(used.scratch <= estimate.scratch && used.scratch * 10 >= estimate.scratch * 9,
+                 qPrintable(QStringLiteral("scratch used %1, estimated %2").arg(used.scratch).arg(estimate.scratch)));
+    }
+
     void prefixReuseBatchesAndThreadsChangeNothing() {
         test::TinyDecoder spec;
         spec.arch = "qwen2";
