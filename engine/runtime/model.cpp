@@ -4,6 +4,7 @@
 #include "gguf/gguf_summary.h"
 #include "model/architecture.h"
 #include "model/registry.h"
+#include "runtime/weight_prefetch.h"
 #include "tokenizer/tokenizer.h"
 
 namespace conclave {
@@ -56,7 +57,7 @@ Result<ModelInfo> Model::inspect(const std::string& path) {
     return describe(path, **file, **arch);
 }
 
-Result<std::unique_ptr<Model>> Model::load(const std::string& path) {
+Result<std::unique_ptr<Model>> Model::load(const std::string& path, const LoadOptions& options) {
     auto file = gguf::GgufFile::open(path);
     if (!file) return file.error();
     auto arch = model::load_architecture(**file);
@@ -67,6 +68,11 @@ Result<std::unique_ptr<Model>> Model::load(const std::string& path) {
         if (!tokenizer) return make_error(tokenizer.error().code, "the model's vocabulary cannot be used: " +
                                                                       tokenizer.error().message);
         loaded->m_tokenizer = std::move(tokenizer.value());
+    }
+    if (options.prefetch) {
+        if (Result<void> read = runtime::prefetch_weights(**file, options.progress); !read) return read.error();
+    } else if (options.progress && !options.progress(1.0f)) {
+        return make_error(ErrorCode::cancelled, "loading the model was cancelled");
     }
     loaded->m_file = std::move(file.value());
     loaded->m_arch = std::move(arch.value());

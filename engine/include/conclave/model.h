@@ -7,6 +7,7 @@
 #include "conclave/result.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -45,9 +46,18 @@ struct ModelInfo {
     std::uint64_t scratch_bytes_per_token = 0;
 };
 
+struct LoadOptions {
+    // Called as the weights are read in, with the fraction done (0..1); return false to
+    // cancel the load (ErrorCode::cancelled). May be empty.
+    std::function<bool(float)> progress;
+    // Read the weights into memory during load (when they fit in available memory), so the
+    // first answer does not wait on the disk. Off: pages are read as they are first used.
+    bool prefetch = true;
+};
+
 class Model {
 public:
-    static Result<std::unique_ptr<Model>> load(const std::string& path);
+    static Result<std::unique_ptr<Model>> load(const std::string& path, const LoadOptions& options = {});
     // What load() would report, without building the tokenizer or reading weights (the file
     // is mapped and its header parsed; tensor data is not touched). For model pickers and
     // memory checks before a load.

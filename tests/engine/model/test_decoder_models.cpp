@@ -156,6 +156,30 @@ private slots:
                  qPrintable(QStringLiteral("scratch used %1, estimated %2").arg(used.scratch).arg(estimate.scratch)));
     }
 
+    // Loading reports progress from 0 to 1 in order, and a cancel from the progress callback
+    // ends the load with a cancelled error and no model.
+    void loadReportsProgressAndCanBeCancelled() {
+        test::TinyDecoder spec;
+        spec.n_layer = 4;
+        const std::string path = write(spec, QStringLiteral("progress"));
+        std::vector<float> seen;
+        auto model = Model::load(path, {.progress = [&](float f) { return seen.push_back(f), true; }});
+        QVERIFY(model.ok());
+        QVERIFY(seen.size() > 10); // one report per tensor at least
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        QCOMPARE(seen.back(), 1.0f);
+        QVERIFY(seen.front() < 0.5f);
+
+        int calls = 0;
+        auto cancelled = Model::load(path, {.progress = [&](float) { return ++calls < 3; }});
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(cancelled.error().code, ErrorCode::cancelled);
+        QCOMPARE(calls, 3);
+
+        auto lazy = Model::load(path, {.progress = [&](float) { return false; }, .prefetch = false});
+        QCOMPARE(lazy.error().code, ErrorCode::cancelled);
+    }
+
     void prefixReuseBatchesAndThreadsChangeNothing() {
         test::TinyDecoder spec;
         spec.arch = "qwen2";
