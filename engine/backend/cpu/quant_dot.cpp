@@ -27,7 +27,8 @@ Kernel first_of(Kernel (*const (&registries)[N])(quant::TensorType), quant::Tens
 QuantDotFn find_quant_dot_avx2(quant::TensorType weight) {
 #if defined(__x86_64__)
     using Registry = QuantDotFn (*)(quant::TensorType);
-    static constexpr Registry avx2[] = {quant_dot_avx2, quant_dot_k_avx2, quant_dot_k23_avx2, quant_dot_iq_avx2};
+    static constexpr Registry avx2[] = {quant_dot_avx2, quant_dot_k_avx2, quant_dot_k23_avx2,
+                                        quant_dot_iq_avx2};
     if (has_avx2()) return first_of(avx2, weight);
 #endif
     (void)weight;
@@ -37,8 +38,8 @@ QuantDotFn find_quant_dot_avx2(quant::TensorType weight) {
 QuantDotX4Fn find_quant_dot_x4(quant::TensorType weight) {
 #if defined(__x86_64__)
     using Registry = QuantDotX4Fn (*)(quant::TensorType);
-    static constexpr Registry avx2[] = {quant_dot_x4_avx2, quant_dot_x4_k_avx2, quant_dot_x4_k23_avx2,
-                                        quant_dot_x4_iq_avx2};
+    static constexpr Registry avx2[] = {quant_dot_x4_avx2, quant_dot_x4_k_avx2,
+                                        quant_dot_x4_k23_avx2, quant_dot_x4_iq_avx2};
     if (has_avx2()) return first_of(avx2, weight);
 #endif
     (void)weight;
@@ -52,7 +53,8 @@ QuantDotFn find_quant_dot(quant::TensorType weight) {
 
 QuantDotFn find_quant_dot_reference(quant::TensorType weight) {
     using Registry = QuantDotFn (*)(quant::TensorType);
-    static constexpr Registry scalar[] = {quant_dot_reference, quant_dot_k_reference, quant_dot_iq_reference};
+    static constexpr Registry scalar[] = {quant_dot_reference, quant_dot_k_reference,
+                                          quant_dot_iq_reference};
     return first_of(scalar, weight);
 }
 

@@ -20,8 +20,8 @@ using QuantDotFn = float (*)(const void* weights, const void* activations, std::
 
 // One weight row against four activation rows `a_stride` bytes apart; out[0..3]. Null when
 // the processor or type has none (four single dots do the same).
-using QuantDotX4Fn = void (*)(const void* weights, const void* activations, std::size_t a_stride, std::int64_t n,
-                              float* out);
+using QuantDotX4Fn = void (*)(const void* weights, const void* activations, std::size_t a_stride,
+                              std::int64_t n, float* out);
 
 QuantDotFn find_quant_dot(quant::TensorType weight);
 QuantDotX4Fn find_quant_dot_x4(quant::TensorType weight);

@@ -32,7 +32,8 @@ CONCLAVE_AVX2 inline __m256i table_values(__m256i table, const std::uint8_t* qs)
 
 template <typename Act, int T>
 CONCLAVE_AVX2 void rows_of(const void* a, std::size_t a_stride, const Act* (&y)[T]) {
-    for (int t = 0; t < T; ++t) y[t] = reinterpret_cast<const Act*>(static_cast<const unsigned char*>(a) + t * a_stride);
+    for (int t = 0; t < T; ++t)
+        y[t] = reinterpret_cast<const Act*>(static_cast<const unsigned char*>(a) + t * a_stride);
 }
 
 struct Iq4NlFormat {
@@ -49,7 +50,8 @@ struct Mxfp4Format {
 };
 
 template <typename Format, int T>
-CONCLAVE_AVX2 void dot_table32_rows(const void* w, const void* a, std::size_t a_stride, std::int64_t n, float* out) {
+CONCLAVE_AVX2 void dot_table32_rows(const void* w, const void* a, std::size_t a_stride,
+                                    std::int64_t n, float* out) {
     const auto* x = static_cast<const typename Format::Block*>(w);
     const quant::BlockQ8_0* y[T];
     rows_of<quant::BlockQ8_0, T>(a, a_stride, y);
@@ -79,7 +81,8 @@ CONCLAVE_AVX2 float dot_table32(const void* w, const void* a, std::int64_t n) {
 // IQ4_XS: sub-block ib (elements 32ib..32ib+31) has a 6-bit scale minus 32 (low nibble in
 // scales_l, top two bits in scales_h); madd applies it to the int16 pair sums.
 template <int T>
-CONCLAVE_AVX2 void dot_iq4_xs_rows(const void* w, const void* a, std::size_t a_stride, std::int64_t n, float* out) {
+CONCLAVE_AVX2 void dot_iq4_xs_rows(const void* w, const void* a, std::size_t a_stride,
+                                   std::int64_t n, float* out) {
     const auto* x = static_cast<const quant::BlockIQ4_XS*>(w);
     const quant::BlockQ8_K* y[T];
     rows_of<quant::BlockQ8_K, T>(a, a_stride, y);
@@ -103,7 +106,8 @@ CONCLAVE_AVX2 void dot_iq4_xs_rows(const void* w, const void* a, std::size_t a_s
         }
         const float wd = _cvtsh_ss(x[b].d);
         for (int t = 0; t < T; ++t)
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * y[t][b].d), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * y[t][b].d), _mm256_cvtepi32_ps(sumi[t]),
+                                     acc[t]);
     }
     for (int t = 0; t < T; ++t) out[t] = hsum256(acc[t]);
 }
@@ -119,20 +123,28 @@ CONCLAVE_AVX2 float dot_iq4_xs(const void* w, const void* a, std::int64_t n) {
 QuantDotFn quant_dot_iq_avx2(quant::TensorType weight) {
     using T = quant::TensorType;
     switch (weight) {
-    case T::IQ4_NL: return dot_table32<Iq4NlFormat>;
-    case T::IQ4_XS: return dot_iq4_xs;
-    case T::MXFP4: return dot_table32<Mxfp4Format>;
-    default: return nullptr;
+    case T::IQ4_NL:
+        return dot_table32<Iq4NlFormat>;
+    case T::IQ4_XS:
+        return dot_iq4_xs;
+    case T::MXFP4:
+        return dot_table32<Mxfp4Format>;
+    default:
+        return nullptr;
     }
 }
 
 QuantDotX4Fn quant_dot_x4_iq_avx2(quant::TensorType weight) {
     using T = quant::TensorType;
     switch (weight) {
-    case T::IQ4_NL: return dot_table32_rows<Iq4NlFormat, 4>;
-    case T::IQ4_XS: return dot_iq4_xs_rows<4>;
-    case T::MXFP4: return dot_table32_rows<Mxfp4Format, 4>;
-    default: return nullptr;
+    case T::IQ4_NL:
+        return dot_table32_rows<Iq4NlFormat, 4>;
+    case T::IQ4_XS:
+        return dot_iq4_xs_rows<4>;
+    case T::MXFP4:
+        return dot_table32_rows<Mxfp4Format, 4>;
+    default:
+        return nullptr;
     }
 }
 
@@ -141,8 +153,12 @@ QuantDotX4Fn quant_dot_x4_iq_avx2(quant::TensorType weight) {
 #else
 
 namespace conclave::cpu {
-QuantDotFn quant_dot_iq_avx2(quant::TensorType) { return nullptr; }
-QuantDotX4Fn quant_dot_x4_iq_avx2(quant::TensorType) { return nullptr; }
+QuantDotFn quant_dot_iq_avx2(quant::TensorType) {
+    return nullptr;
+}
+QuantDotX4Fn quant_dot_x4_iq_avx2(quant::TensorType) {
+    return nullptr;
+}
 } // namespace conclave::cpu
 
 #endif

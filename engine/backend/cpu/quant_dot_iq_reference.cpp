@@ -20,7 +20,8 @@ using quant::fp16_to_fp32;
 // Sum over 32 elements of table[code] * activation.
 int table_dot_32(const std::int8_t (&table)[16], const std::uint8_t* qs, const std::int8_t* act) {
     int sumi = 0;
-    for (int j = 0; j < 16; ++j) sumi += table[qs[j] & 0x0f] * act[j] + table[qs[j] >> 4] * act[j + 16];
+    for (int j = 0; j < 16; ++j)
+        sumi += table[qs[j] & 0x0f] * act[j] + table[qs[j] >> 4] * act[j + 16];
     return sumi;
 }
 
@@ -58,7 +59,8 @@ float dot_iq4_xs(const void* w, const void* a, std::int64_t n) {
         for (int ib = 0; ib < quant::qk_k / 32; ++ib) {
             const int low = (x.scales_l[ib / 2] >> (4 * (ib % 2))) & 0x0f;
             const int high = (x.scales_h >> (2 * ib)) & 3;
-            total += ((low | (high << 4)) - 32) * table_dot_32(quant::kvalues_iq4nl, x.qs + 16 * ib, y.qs + 32 * ib);
+            total += ((low | (high << 4)) - 32) *
+                     table_dot_32(quant::kvalues_iq4nl, x.qs + 16 * ib, y.qs + 32 * ib);
         }
         sum += y.d * fp16_to_fp32(x.d) * static_cast<float>(total);
     }
@@ -70,10 +72,14 @@ float dot_iq4_xs(const void* w, const void* a, std::int64_t n) {
 QuantDotFn quant_dot_iq_reference(quant::TensorType weight) {
     using T = quant::TensorType;
     switch (weight) {
-    case T::IQ4_NL: return dot_iq4_nl;
-    case T::IQ4_XS: return dot_iq4_xs;
-    case T::MXFP4: return dot_mxfp4;
-    default: return nullptr;
+    case T::IQ4_NL:
+        return dot_iq4_nl;
+    case T::IQ4_XS:
+        return dot_iq4_xs;
+    case T::MXFP4:
+        return dot_mxfp4;
+    default:
+        return nullptr;
     }
 }
 

@@ -23,20 +23,23 @@ constexpr int qk = quant::qk_k;
 // Sixteen int16 lanes: 8 copies of scale 2r, then 8 of scale 2r + 1 (signed bytes in sc8).
 CONCLAVE_AVX2 inline __m256i run_scales(__m128i sc8, int r) {
     const long long ones = 0x0101010101010101LL;
-    return _mm256_cvtepi8_epi16(_mm_shuffle_epi8(sc8, _mm_set_epi64x(ones * (2 * r + 1), ones * (2 * r))));
+    return _mm256_cvtepi8_epi16(
+        _mm_shuffle_epi8(sc8, _mm_set_epi64x(ones * (2 * r + 1), ones * (2 * r))));
 }
 
 template <int T>
 CONCLAVE_AVX2 void rows_of(const void* a, std::size_t a_stride, const quant::BlockQ8_K* (&y)[T]) {
     for (int t = 0; t < T; ++t)
-        y[t] = reinterpret_cast<const quant::BlockQ8_K*>(static_cast<const unsigned char*>(a) + t * a_stride);
+        y[t] = reinterpret_cast<const quant::BlockQ8_K*>(static_cast<const unsigned char*>(a) +
+                                                         t * a_stride);
 }
 
 // Q2_K against T activation rows `a_stride` bytes apart (T = 1 for generation, 4 for prompts):
 // each run's codes and scales are expanded once and used for every row. The weight minimum
 // (high nibble of scales[g], times dmin) meets the activation sums per 16.
 template <int T>
-CONCLAVE_AVX2 void dot_q2_k_rows(const void* w, const void* a, std::size_t a_stride, std::int64_t n, float* out) {
+CONCLAVE_AVX2 void dot_q2_k_rows(const void* w, const void* a, std::size_t a_stride, std::int64_t n,
+                                 float* out) {
     const auto* x = static_cast<const quant::BlockQ2_K*>(w);
     const quant::BlockQ8_K* y[T];
     rows_of<T>(a, a_stride, y);
@@ -65,8 +68,10 @@ CONCLAVE_AVX2 void dot_q2_k_rows(const void* w, const void* a, std::size_t a_str
         const float wd = _cvtsh_ss(x[b].d), wmin = _cvtsh_ss(x[b].dmin);
         for (int t = 0; t < T; ++t) {
             const __m256i mins = _mm256_madd_epi16(mins16, load32(y[t][b].bsums));
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * y[t][b].d), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
-            acc[t] = _mm256_fnmadd_ps(_mm256_set1_ps(wmin * y[t][b].d), _mm256_cvtepi32_ps(mins), acc[t]);
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * y[t][b].d), _mm256_cvtepi32_ps(sumi[t]),
+                                     acc[t]);
+            acc[t] = _mm256_fnmadd_ps(_mm256_set1_ps(wmin * y[t][b].d), _mm256_cvtepi32_ps(mins),
+                                      acc[t]);
         }
     }
     for (int t = 0; t < T; ++t) out[t] = hsum256(acc[t]);
@@ -82,8 +87,10 @@ CONCLAVE_AVX2 inline __m128i q3_scales(const std::uint8_t* packed) {
     std::memcpy(&high_bytes, packed + 8, sizeof high_bytes);
     const __m128i low8 = _mm_cvtsi64_si128(static_cast<long long>(low_bytes));
     const __m128i low4 = _mm_set1_epi8(0x0f);
-    const __m128i lows = _mm_unpacklo_epi64(_mm_and_si128(low8, low4), _mm_and_si128(_mm_srli_epi16(low8, 4), low4));
-    const __m128i shifted = _mm_srlv_epi32(_mm_set1_epi32(static_cast<int>(high_bytes)), _mm_set_epi32(6, 4, 2, 0));
+    const __m128i lows =
+        _mm_unpacklo_epi64(_mm_and_si128(low8, low4), _mm_and_si128(_mm_srli_epi16(low8, 4), low4));
+    const __m128i shifted =
+        _mm_srlv_epi32(_mm_set1_epi32(static_cast<int>(high_bytes)), _mm_set_epi32(6, 4, 2, 0));
     const __m128i highs = _mm_and_si128(shifted, _mm_set1_epi8(3));
     return _mm_sub_epi8(_mm_or_si128(lows, _mm_slli_epi16(highs, 4)), _mm_set1_epi8(32));
 }
@@ -91,7 +98,8 @@ CONCLAVE_AVX2 inline __m128i q3_scales(const std::uint8_t* packed) {
 // Q3_K against T activation rows: sum over groups g of scale_g * (sum of u * y - 4 * bsums_g)
 // with u = low + 4*bit in 0..7.
 template <int T>
-CONCLAVE_AVX2 void dot_q3_k_rows(const void* w, const void* a, std::size_t a_stride, std::int64_t n, float* out) {
+CONCLAVE_AVX2 void dot_q3_k_rows(const void* w, const void* a, std::size_t a_stride, std::int64_t n,
+                                 float* out) {
     const auto* x = static_cast<const quant::BlockQ3_K*>(w);
     const quant::BlockQ8_K* y[T];
     rows_of<T>(a, a_stride, y);
@@ -113,7 +121,8 @@ CONCLAVE_AVX2 void dot_q3_k_rows(const void* w, const void* a, std::size_t a_str
             for (int s = 0; s < 4; ++s) {
                 const int r = 4 * h + s;
                 const __m256i low = _mm256_and_si256(_mm256_srli_epi16(plane, 2 * s), low2);
-                const __m256i high = _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(hmask, r), one), 2);
+                const __m256i high =
+                    _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(hmask, r), one), 2);
                 const __m256i codes = _mm256_or_si256(low, high);
                 const __m256i scales = run_scales(sc8, r);
                 for (int t = 0; t < T; ++t) {
@@ -124,7 +133,8 @@ CONCLAVE_AVX2 void dot_q3_k_rows(const void* w, const void* a, std::size_t a_str
         }
         const float wd = _cvtsh_ss(x[b].d);
         for (int t = 0; t < T; ++t)
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * y[t][b].d), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * y[t][b].d), _mm256_cvtepi32_ps(sumi[t]),
+                                     acc[t]);
     }
     for (int t = 0; t < T; ++t) out[t] = hsum256(acc[t]);
 }
@@ -146,18 +156,24 @@ CONCLAVE_AVX2 float dot_q3_k(const void* w, const void* a, std::int64_t n) {
 QuantDotFn quant_dot_k23_avx2(quant::TensorType weight) {
     using T = quant::TensorType;
     switch (weight) {
-    case T::Q2_K: return dot_q2_k;
-    case T::Q3_K: return dot_q3_k;
-    default: return nullptr;
+    case T::Q2_K:
+        return dot_q2_k;
+    case T::Q3_K:
+        return dot_q3_k;
+    default:
+        return nullptr;
     }
 }
 
 QuantDotX4Fn quant_dot_x4_k23_avx2(quant::TensorType weight) {
     using T = quant::TensorType;
     switch (weight) {
-    case T::Q2_K: return dot_q2_k_rows<4>;
-    case T::Q3_K: return dot_q3_k_rows<4>;
-    default: return nullptr;
+    case T::Q2_K:
+        return dot_q2_k_rows<4>;
+    case T::Q3_K:
+        return dot_q3_k_rows<4>;
+    default:
+        return nullptr;
     }
 }
 
@@ -166,8 +182,12 @@ QuantDotX4Fn quant_dot_x4_k23_avx2(quant::TensorType weight) {
 #else
 
 namespace conclave::cpu {
-QuantDotFn quant_dot_k23_avx2(quant::TensorType) { return nullptr; }
-QuantDotX4Fn quant_dot_x4_k23_avx2(quant::TensorType) { return nullptr; }
+QuantDotFn quant_dot_k23_avx2(quant::TensorType) {
+    return nullptr;
+}
+QuantDotX4Fn quant_dot_x4_k23_avx2(quant::TensorType) {
+    return nullptr;
+}
 } // namespace conclave::cpu
 
 #endif

@@ -22,9 +22,9 @@ struct ScaleLayout {
     int dmin;
 };
 constexpr ScaleLayout layouts[] = {
-    {TensorType::Q4_0, 0, -1},   {TensorType::Q4_1, 0, 2},   {TensorType::Q5_0, 0, -1},
-    {TensorType::Q5_1, 0, 2},    {TensorType::Q8_0, 0, -1},  {TensorType::Q2_K, 80, 82},
-    {TensorType::Q3_K, 108, -1}, {TensorType::Q4_K, 0, 2},   {TensorType::Q5_K, 0, 2},
+    {TensorType::Q4_0, 0, -1},   {TensorType::Q4_1, 0, 2},    {TensorType::Q5_0, 0, -1},
+    {TensorType::Q5_1, 0, 2},    {TensorType::Q8_0, 0, -1},   {TensorType::Q2_K, 80, 82},
+    {TensorType::Q3_K, 108, -1}, {TensorType::Q4_K, 0, 2},    {TensorType::Q5_K, 0, 2},
     {TensorType::Q6_K, 208, -1}, {TensorType::IQ4_NL, 0, -1}, {TensorType::IQ4_XS, 0, -1},
     {TensorType::MXFP4, 0, -1},
 };
@@ -44,11 +44,16 @@ void put_half(unsigned char* p, float value) {
 
 const char* fill_name(Fill fill) {
     switch (fill) {
-    case Fill::Random: return "random";
-    case Fill::Zero: return "zero";
-    case Fill::Max: return "max";
-    case Fill::MaxNeg: return "maxneg";
-    case Fill::Min: return "min";
+    case Fill::Random:
+        return "random";
+    case Fill::Zero:
+        return "zero";
+    case Fill::Max:
+        return "max";
+    case Fill::MaxNeg:
+        return "maxneg";
+    case Fill::Min:
+        return "min";
     }
     return "?";
 }
@@ -60,28 +65,41 @@ std::uint64_t packed_row_bytes(TensorType type, std::int64_t n) {
     return t.row_bytes();
 }
 
-bool has_scale_layout(TensorType type) { return layout_of(type) != nullptr; }
+bool has_scale_layout(TensorType type) {
+    return layout_of(type) != nullptr;
+}
 
-std::vector<unsigned char> patterned_weights(TensorType type, std::int64_t n, std::int64_t rows, Fill fill,
-                                             unsigned seed) {
+std::vector<unsigned char> patterned_weights(TensorType type, std::int64_t n, std::int64_t rows,
+                                             Fill fill, unsigned seed) {
     const ScaleLayout* layout = layout_of(type);
     if (!layout) return {};
     const std::uint64_t block_bytes = quant::tensor_type_info(type).block_bytes;
     std::vector<unsigned char> out(packed_row_bytes(type, n) * static_cast<std::uint64_t>(rows));
     std::mt19937 rng(seed);
     const unsigned char byte = fill == Fill::Max || fill == Fill::MaxNeg ? 0xff : 0x00;
-    for (unsigned char& c : out) c = fill == Fill::Random ? static_cast<unsigned char>(rng()) : byte;
+    for (unsigned char& c : out)
+        c = fill == Fill::Random ? static_cast<unsigned char>(rng()) : byte;
     std::uniform_real_distribution<float> log2_scale(-10.0f, -2.0f);
     for (std::uint64_t at = 0; at < out.size(); at += block_bytes) {
         unsigned char* block = out.data() + at;
         if (type == TensorType::MXFP4) {
             // 2^(e-128) per doubled E2M1 level; 0xff would overflow the dequantized values.
             switch (fill) {
-            case Fill::Random: block[0] = static_cast<unsigned char>(110 + rng() % 30); break;
-            case Fill::Zero: block[0] = 0; break;
-            case Fill::Max: block[0] = 131; break;
-            case Fill::MaxNeg: block[0] = 1; break;
-            case Fill::Min: block[0] = 200; break;
+            case Fill::Random:
+                block[0] = static_cast<unsigned char>(110 + rng() % 30);
+                break;
+            case Fill::Zero:
+                block[0] = 0;
+                break;
+            case Fill::Max:
+                block[0] = 131;
+                break;
+            case Fill::MaxNeg:
+                block[0] = 1;
+                break;
+            case Fill::Min:
+                block[0] = 200;
+                break;
             }
             continue;
         }
@@ -91,10 +109,17 @@ std::vector<unsigned char> patterned_weights(TensorType type, std::int64_t n, st
             d = std::exp2(log2_scale(rng)) * (rng() % 2 ? 1.0f : -1.0f);
             dmin = std::exp2(log2_scale(rng)) * (rng() % 2 ? 1.0f : -1.0f);
             break;
-        case Fill::Zero: break;
-        case Fill::Max: d = dmin = 0.5f; break;
-        case Fill::MaxNeg: d = dmin = -0.5f; break;
-        case Fill::Min: d = -0.5f, dmin = 0.25f; break;
+        case Fill::Zero:
+            break;
+        case Fill::Max:
+            d = dmin = 0.5f;
+            break;
+        case Fill::MaxNeg:
+            d = dmin = -0.5f;
+            break;
+        case Fill::Min:
+            d = -0.5f, dmin = 0.25f;
+            break;
         }
         put_half(block + layout->d, d);
         if (layout->dmin >= 0) put_half(block + layout->dmin, dmin);
@@ -102,7 +127,8 @@ std::vector<unsigned char> patterned_weights(TensorType type, std::int64_t n, st
     return out;
 }
 
-std::vector<unsigned char> random_weights(TensorType type, std::int64_t n, std::int64_t rows, unsigned seed) {
+std::vector<unsigned char> random_weights(TensorType type, std::int64_t n, std::int64_t rows,
+                                          unsigned seed) {
     if (!quant::can_quantize(type)) return patterned_weights(type, n, rows, Fill::Random, seed);
     const std::uint64_t bytes = packed_row_bytes(type, n);
     std::vector<unsigned char> out(bytes * static_cast<std::uint64_t>(rows));
@@ -111,7 +137,8 @@ std::vector<unsigned char> random_weights(TensorType type, std::int64_t n, std::
     std::vector<float> values(static_cast<std::size_t>(n));
     for (std::int64_t r = 0; r < rows; ++r) {
         for (float& v : values) v = dist(rng);
-        if (!quant::quantize_row(type, values.data(), n, out.data() + r * bytes, bytes).ok()) return {};
+        if (!quant::quantize_row(type, values.data(), n, out.data() + r * bytes, bytes).ok())
+            return {};
     }
     return out;
 }
@@ -125,13 +152,15 @@ SplitRow split_row(TensorType type, const unsigned char* row, std::int64_t n) {
     const ScaleLayout* layout = layout_of(type);
     if (layout && layout->dmin >= 0) {
         const std::uint64_t block_bytes = quant::tensor_type_info(type).block_bytes;
-        for (std::uint64_t at = 0; at < bytes; at += block_bytes) put_half(copy.data() + at + layout->dmin, 0.0f);
+        for (std::uint64_t at = 0; at < bytes; at += block_bytes)
+            put_half(copy.data() + at + layout->dmin, 0.0f);
     }
     (void)quant::dequantize_row(type, copy.data(), bytes, scaled_only.data(), n);
     SplitRow split;
     split.scaled.assign(scaled_only.begin(), scaled_only.end());
     split.minimum.resize(count);
-    for (std::size_t i = 0; i < count; ++i) split.minimum[i] = static_cast<double>(whole[i]) - scaled_only[i];
+    for (std::size_t i = 0; i < count; ++i)
+        split.minimum[i] = static_cast<double>(whole[i]) - scaled_only[i];
     return split;
 }
 
