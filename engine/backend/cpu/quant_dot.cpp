@@ -6,7 +6,7 @@ namespace conclave::cpu {
 
 namespace {
 
-bool has_avx2() {
+[[maybe_unused]] bool has_avx2() {
     static const bool avx2 = [] {
         const CpuFeatures f = detect_cpu_features();
         return f.avx2 && f.fma && f.f16c;
