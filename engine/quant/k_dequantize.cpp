@@ -31,16 +31,6 @@ void dequantize_row_q2_k(const std::uint8_t* src, float* dst, std::int64_t n) {
     }
 }
 
-// The sixteen 6-bit scales of Q3_K: low nibbles in bytes 0..7 (scales 0..7 low, 8..15 high
-// nibble), the top two bits of scale s in bits 2*(s/4) of byte 8 + s%4.
-void unpack_q3_k_scales(const std::uint8_t (&packed)[k_scale_bytes], int (&scales)[16]) {
-    for (int s = 0; s < 16; ++s) {
-        const int low = s < 8 ? (packed[s] & 0x0f) : (packed[s - 8] >> 4);
-        const int high = (packed[8 + s % 4] >> (2 * (s / 4))) & 3;
-        scales[s] = (low | (high << 4)) - 32;
-    }
-}
-
 // 2 low bits as in Q2_K; bit e/32 of hmask[e%32] is the third bit, stored inverted: a clear
 // bit lowers the value by 4, so levels run from -4 to 3.
 void dequantize_row_q3_k(const std::uint8_t* src, float* dst, std::int64_t n) {

@@ -4,6 +4,7 @@
 // the CPU features first.
 
 #if defined(__x86_64__)
+#include <cstdint>
 #include <immintrin.h>
 
 #define CONCLAVE_AVX2 __attribute__((target("avx2,fma,f16c")))
@@ -15,6 +16,27 @@ CONCLAVE_AVX2 inline float hsum256(__m256 v) {
     const __m128 lo = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
     const __m128 pairs = _mm_add_ps(lo, _mm_movehl_ps(lo, lo));
     return _mm_cvtss_f32(_mm_add_ss(pairs, _mm_movehdup_ps(pairs)));
+}
+
+CONCLAVE_AVX2 inline __m256i load32(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
+
+// 16 bytes of nibbles -> 32 bytes: low nibbles first, then high nibbles (the order of the
+// 32-element blocks whose byte j holds elements j and j + 16).
+CONCLAVE_AVX2 inline __m256i spread_nibbles(const std::uint8_t* qs) {
+    const __m128i packed = _mm_loadu_si128(reinterpret_cast<const __m128i*>(qs));
+    const __m256i both = _mm256_set_m128i(_mm_srli_epi16(packed, 4), packed);
+    return _mm256_and_si256(both, _mm256_set1_epi8(0x0f));
+}
+
+// Eight int32 sums of unsigned bytes u times signed bytes s.
+CONCLAVE_AVX2 inline __m256i dot_us(__m256i u, __m256i s) {
+    return _mm256_madd_epi16(_mm256_maddubs_epi16(u, s), _mm256_set1_epi16(1));
+}
+
+// Signed x signed: move the sign of x onto y so maddubs sees |x| (unsigned) times y*sign(x).
+// Exact while x and y stay in -127..127.
+CONCLAVE_AVX2 inline __m256i dot_ss(__m256i x, __m256i y) {
+    return dot_us(_mm256_sign_epi8(x, x), _mm256_sign_epi8(y, x));
 }
 
 } // namespace conclave::cpu

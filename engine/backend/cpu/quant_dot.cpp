@@ -6,7 +6,7 @@ namespace conclave::cpu {
 
 namespace {
 
-bool has_avx2() {
+[[maybe_unused]] bool has_avx2() {
     static const bool avx2 = [] {
         const CpuFeatures f = detect_cpu_features();
         return f.avx2 && f.fma && f.f16c;
@@ -14,25 +14,48 @@ bool has_avx2() {
     return avx2;
 }
 
+// The kernel of the first registry that covers `weight`, or null.
+template <typename Kernel, std::size_t N>
+Kernel first_of(Kernel (*const (&registries)[N])(quant::TensorType), quant::TensorType weight) {
+    for (const auto registry : registries)
+        if (auto fn = registry(weight)) return fn;
+    return nullptr;
+}
+
 } // namespace
+
+QuantDotFn find_quant_dot_avx2(quant::TensorType weight) {
+#if defined(__x86_64__)
+    using Registry = QuantDotFn (*)(quant::TensorType);
+    static constexpr Registry avx2[] = {quant_dot_avx2, quant_dot_k_avx2, quant_dot_k23_avx2,
+                                        quant_dot_iq_avx2};
+    if (has_avx2()) return first_of(avx2, weight);
+#endif
+    (void)weight;
+    return nullptr;
+}
 
 QuantDotX4Fn find_quant_dot_x4(quant::TensorType weight) {
 #if defined(__x86_64__)
-    if (has_avx2()) return quant_dot_x4_avx2(weight);
+    using Registry = QuantDotX4Fn (*)(quant::TensorType);
+    static constexpr Registry avx2[] = {quant_dot_x4_avx2, quant_dot_x4_k_avx2,
+                                        quant_dot_x4_k23_avx2, quant_dot_x4_iq_avx2};
+    if (has_avx2()) return first_of(avx2, weight);
 #endif
     (void)weight;
     return nullptr;
 }
 
 QuantDotFn find_quant_dot(quant::TensorType weight) {
-    [[maybe_unused]] const bool avx2 = has_avx2();
-#if defined(__x86_64__)
-    if (avx2)
-        if (QuantDotFn fn = quant_dot_avx2(weight)) return fn;
-#endif
-    return quant_dot_reference(weight);
+    if (QuantDotFn fn = find_quant_dot_avx2(weight)) return fn;
+    return find_quant_dot_reference(weight);
 }
 
-QuantDotFn find_quant_dot_reference(quant::TensorType weight) { return quant_dot_reference(weight); }
+QuantDotFn find_quant_dot_reference(quant::TensorType weight) {
+    using Registry = QuantDotFn (*)(quant::TensorType);
+    static constexpr Registry scalar[] = {quant_dot_reference, quant_dot_k_reference,
+                                          quant_dot_iq_reference};
+    return first_of(scalar, weight);
+}
 
 } // namespace conclave::cpu

@@ -10,9 +10,9 @@
 #include "quant/blocks_legacy.h"
 #include "quant/half.h"
 
-#include <cstring>
 #include "backend/cpu/avx2_util.h"
 
+#include <cstring>
 #include <immintrin.h>
 #include <type_traits>
 
@@ -22,23 +22,6 @@ namespace {
 constexpr int qk = quant::qk_legacy;
 
 CONCLAVE_AVX2 inline float scale_of(std::uint16_t h) { return _cvtsh_ss(h); }
-
-// 16 bytes of nibbles -> 32 bytes: low nibbles first, then high nibbles.
-CONCLAVE_AVX2 inline __m256i spread_nibbles(const std::uint8_t* qs) {
-    const __m128i packed = _mm_loadu_si128(reinterpret_cast<const __m128i*>(qs));
-    const __m256i both = _mm256_set_m128i(_mm_srli_epi16(packed, 4), packed);
-    return _mm256_and_si256(both, _mm256_set1_epi8(0x0f));
-}
-
-// Eight int32 sums of unsigned bytes u times signed bytes s.
-CONCLAVE_AVX2 inline __m256i dot_us(__m256i u, __m256i s) {
-    return _mm256_madd_epi16(_mm256_maddubs_epi16(u, s), _mm256_set1_epi16(1));
-}
-
-// Signed x signed: move the sign of x onto y so maddubs sees |x| (unsigned) times y*sign(x).
-CONCLAVE_AVX2 inline __m256i dot_ss(__m256i x, __m256i y) {
-    return dot_us(_mm256_sign_epi8(x, x), _mm256_sign_epi8(y, x));
-}
 
 CONCLAVE_AVX2 float dot_q4_0(const void* w, const void* a, std::int64_t n) {
     const auto* x = static_cast<const quant::BlockQ4_0*>(w);
@@ -195,12 +178,9 @@ QuantDotX4Fn quant_dot_x4_avx2(quant::TensorType weight) {
     case T::Q5_0: return dot_x4<Q5_0Codes>;
     case T::Q5_1: return dot_x4<Q5_1Codes>;
     case T::Q8_0: return dot_x4<Q8_0Codes>;
-    default: return quant_dot_x4_k_avx2(weight);
+    default: return nullptr;
     }
 }
-
-namespace {
-} // namespace
 
 QuantDotFn quant_dot_avx2(quant::TensorType weight) {
     using T = quant::TensorType;
@@ -210,7 +190,7 @@ QuantDotFn quant_dot_avx2(quant::TensorType weight) {
     case T::Q5_0: return dot_q5_0;
     case T::Q5_1: return dot_q5_1;
     case T::Q8_0: return dot_q8_0;
-    default: return quant_dot_k_avx2(weight);
+    default: return nullptr;
     }
 }
 

@@ -1,4 +1,5 @@
-// AVX2 integer dot products of K-quant weights with Q8_K activations. Codes are expanded to
+// AVX2 integer dot products of Q4_K, Q5_K and Q6_K weights with Q8_K activations (Q2_K/Q3_K
+// are in quant_dot_k23_avx2.cpp). Codes are expanded to
 // bytes in registers, multiplied with activation bytes by maddubs, and weighted by their
 // sub-block scales with madd into int32 lanes; one float multiply per super-block. Offsets
 // (Q6_K's -32, Q4_K's minimum) are applied through the activation sums per 16 (bsums).
@@ -19,34 +20,73 @@ namespace {
 
 constexpr int qk = quant::qk_k;
 
-CONCLAVE_AVX2 inline __m256i load32(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
-
-CONCLAVE_AVX2 float dot_q4_k(const void* w, const void* a, std::int64_t n) {
-    const auto* x = static_cast<const quant::BlockQ4_K*>(w);
-    const auto* y = static_cast<const quant::BlockQ8_K*>(a);
+// Chunk c (elements 64c..64c+63) of a Q4_K/Q5_K super-block as two runs of 32 codes: the low
+// nibbles of qs[32c..32c+31] (sub-block 2c), then the high nibbles (sub-block 2c+1); Q5_K adds
+// bit 2c or 2c+1 of qh[l] as 16.
+CONCLAVE_AVX2 inline void k4_chunk(const quant::BlockQ4_K& x, int c, __m256i& lo, __m256i& hi) {
     const __m256i low4 = _mm256_set1_epi8(0x0f);
-    __m256 acc = _mm256_setzero_ps();
-    float mins_total = 0.0f;
+    const __m256i q = load32(x.qs + 32 * c);
+    lo = _mm256_and_si256(q, low4);
+    hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), low4);
+}
+
+CONCLAVE_AVX2 inline __m256i q5_fifth_bit(__m256i qh, int bit) {
+    return _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(qh, bit), _mm256_set1_epi8(1)), 4);
+}
+
+CONCLAVE_AVX2 inline void k4_chunk(const quant::BlockQ5_K& x, int c, __m256i& lo, __m256i& hi) {
+    const __m256i low4 = _mm256_set1_epi8(0x0f);
+    const __m256i q = load32(x.qs + 32 * c), qh = load32(x.qh);
+    lo = _mm256_or_si256(_mm256_and_si256(q, low4), q5_fifth_bit(qh, 2 * c));
+    hi = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(q, 4), low4), q5_fifth_bit(qh, 2 * c + 1));
+}
+
+// Q4_K/Q5_K against T activation rows `a_stride` bytes apart (T = 1 for generation, 4 for
+// prompts): each chunk's codes are expanded once and reused for every row. Codes (0..31)
+// times activations stay within maddubs' int16 pairs; madd applies the 6-bit sub-block scale.
+// The minimum term goes through the activation sums per 16.
+template <typename Block, int T>
+CONCLAVE_AVX2 void dot_k4_rows(const void* w, const void* a, std::size_t a_stride, std::int64_t n, float* out) {
+    const auto* x = static_cast<const Block*>(w);
+    const quant::BlockQ8_K* y[T];
+    for (int t = 0; t < T; ++t)
+        y[t] = reinterpret_cast<const quant::BlockQ8_K*>(static_cast<const unsigned char*>(a) + t * a_stride);
+    __m256 acc[T];
+    float mins_total[T];
+    for (int t = 0; t < T; ++t) acc[t] = _mm256_setzero_ps(), mins_total[t] = 0.0f;
     for (std::int64_t b = 0; b < n / qk; ++b) {
         int scale[8], min[8];
         for (int sb = 0; sb < 8; ++sb) quant::unpack_scale_min_k4(x[b].scales, sb, scale[sb], min[sb]);
-        int mins = 0;
-        for (int sb = 0; sb < 8; ++sb) mins += min[sb] * (y[b].bsums[2 * sb] + y[b].bsums[2 * sb + 1]);
-        __m256i sumi = _mm256_setzero_si256();
+        __m256i sumi[T];
+        for (int t = 0; t < T; ++t) sumi[t] = _mm256_setzero_si256();
         for (int c = 0; c < 4; ++c) {
-            const __m256i q = load32(x[b].qs + 32 * c);
-            const __m256i lo = _mm256_and_si256(q, low4);
-            const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), low4);
-            const __m256i p_lo = _mm256_maddubs_epi16(lo, load32(y[b].qs + 64 * c));
-            const __m256i p_hi = _mm256_maddubs_epi16(hi, load32(y[b].qs + 64 * c + 32));
-            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p_lo, _mm256_set1_epi16(static_cast<short>(scale[2 * c]))));
-            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p_hi, _mm256_set1_epi16(static_cast<short>(scale[2 * c + 1]))));
+            __m256i lo, hi;
+            k4_chunk(x[b], c, lo, hi);
+            const __m256i s_lo = _mm256_set1_epi16(static_cast<short>(scale[2 * c]));
+            const __m256i s_hi = _mm256_set1_epi16(static_cast<short>(scale[2 * c + 1]));
+            for (int t = 0; t < T; ++t) {
+                const __m256i p_lo = _mm256_maddubs_epi16(lo, load32(y[t][b].qs + 64 * c));
+                const __m256i p_hi = _mm256_maddubs_epi16(hi, load32(y[t][b].qs + 64 * c + 32));
+                sumi[t] = _mm256_add_epi32(sumi[t], _mm256_add_epi32(_mm256_madd_epi16(p_lo, s_lo), _mm256_madd_epi16(p_hi, s_hi)));
+            }
         }
-        const float d = _cvtsh_ss(x[b].d) * y[b].d;
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
-        mins_total += _cvtsh_ss(x[b].dmin) * y[b].d * static_cast<float>(mins);
+        const float wd = _cvtsh_ss(x[b].d), wmin = _cvtsh_ss(x[b].dmin);
+        for (int t = 0; t < T; ++t) {
+            const quant::BlockQ8_K& yb = y[t][b];
+            int mins = 0;
+            for (int sb = 0; sb < 8; ++sb) mins += min[sb] * (yb.bsums[2 * sb] + yb.bsums[2 * sb + 1]);
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * yb.d), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
+            mins_total[t] += wmin * yb.d * static_cast<float>(mins);
+        }
     }
-    return hsum256(acc) - mins_total;
+    for (int t = 0; t < T; ++t) out[t] = hsum256(acc[t]) - mins_total[t];
+}
+
+template <typename Block>
+CONCLAVE_AVX2 float dot_k4(const void* w, const void* a, std::int64_t n) {
+    float out;
+    dot_k4_rows<Block, 1>(w, a, 0, n, &out);
+    return out;
 }
 
 // Weights 32 codes (0..63, offset 32 applied later) with the scales of their two groups of
@@ -95,40 +135,6 @@ CONCLAVE_AVX2 float dot_q6_k(const void* w, const void* a, std::int64_t n) {
 
 // Four activation rows against one weight row (prompts): each super-block's codes are
 // expanded once and reused for the four tokens.
-CONCLAVE_AVX2 void dot_q4_k_x4(const void* w, const void* a, std::size_t a_stride, std::int64_t n, float* out) {
-    const auto* x = static_cast<const quant::BlockQ4_K*>(w);
-    const quant::BlockQ8_K* y[4];
-    for (int t = 0; t < 4; ++t)
-        y[t] = reinterpret_cast<const quant::BlockQ8_K*>(static_cast<const unsigned char*>(a) + t * a_stride);
-    const __m256i low4 = _mm256_set1_epi8(0x0f);
-    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
-    float mins_total[4] = {};
-    for (std::int64_t b = 0; b < n / qk; ++b) {
-        int scale[8], min[8];
-        for (int sb = 0; sb < 8; ++sb) quant::unpack_scale_min_k4(x[b].scales, sb, scale[sb], min[sb]);
-        __m256i codes[8];
-        for (int c = 0; c < 4; ++c) {
-            const __m256i q = load32(x[b].qs + 32 * c);
-            codes[2 * c] = _mm256_and_si256(q, low4);
-            codes[2 * c + 1] = _mm256_and_si256(_mm256_srli_epi16(q, 4), low4);
-        }
-        const float wd = _cvtsh_ss(x[b].d), wmin = _cvtsh_ss(x[b].dmin);
-        for (int t = 0; t < 4; ++t) {
-            const quant::BlockQ8_K& yb = y[t][b];
-            __m256i sumi = _mm256_setzero_si256();
-            int mins = 0;
-            for (int sb = 0; sb < 8; ++sb) {
-                const __m256i p = _mm256_maddubs_epi16(codes[sb], load32(yb.qs + 32 * sb));
-                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p, _mm256_set1_epi16(static_cast<short>(scale[sb]))));
-                mins += min[sb] * (yb.bsums[2 * sb] + yb.bsums[2 * sb + 1]);
-            }
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * yb.d), _mm256_cvtepi32_ps(sumi), acc[t]);
-            mins_total[t] += wmin * yb.d * static_cast<float>(mins);
-        }
-    }
-    for (int t = 0; t < 4; ++t) out[t] = hsum256(acc[t]) - mins_total[t];
-}
-
 CONCLAVE_AVX2 void dot_q6_k_x4(const void* w, const void* a, std::size_t a_stride, std::int64_t n, float* out) {
     const auto* x = static_cast<const quant::BlockQ6_K*>(w);
     const quant::BlockQ8_K* y[4];
@@ -166,19 +172,18 @@ CONCLAVE_AVX2 void dot_q6_k_x4(const void* w, const void* a, std::size_t a_strid
 QuantDotX4Fn quant_dot_x4_k_avx2(quant::TensorType weight) {
     using T = quant::TensorType;
     switch (weight) {
-    case T::Q4_K: return dot_q4_k_x4;
+    case T::Q4_K: return dot_k4_rows<quant::BlockQ4_K, 4>;
+    case T::Q5_K: return dot_k4_rows<quant::BlockQ5_K, 4>;
     case T::Q6_K: return dot_q6_k_x4;
     default: return nullptr;
     }
 }
 
-namespace {
-} // namespace
-
 QuantDotFn quant_dot_k_avx2(quant::TensorType weight) {
     using T = quant::TensorType;
     switch (weight) {
-    case T::Q4_K: return dot_q4_k;
+    case T::Q4_K: return dot_k4<quant::BlockQ4_K>;
+    case T::Q5_K: return dot_k4<quant::BlockQ5_K>;
     case T::Q6_K: return dot_q6_k;
     default: return nullptr;
     }

@@ -1,7 +1,7 @@
 // Scalar integer dot products of K-quant weights with Q8_K activations. A super-block of 256
-// holds sub-blocks with 6-bit (Q4_K/Q5_K) or 8-bit (Q6_K) scales; the weight minimum of
-// Q4_K/Q5_K multiplies the activation sums per 16 (bsums), so it costs one multiply per
-// sub-block instead of one per element.
+// holds sub-blocks with 4-bit (Q2_K), 6-bit (Q3_K/Q4_K/Q5_K) or 8-bit (Q6_K) scales; the
+// weight minimum of Q2_K/Q4_K/Q5_K multiplies the activation sums per 16 (bsums), so it costs
+// one multiply per sub-block instead of one per element.
 
 #include "backend/cpu/block_load.h"
 #include "backend/cpu/quant_dot.h"
@@ -55,6 +55,53 @@ float dot_k4_family(const void* w, const void* a, std::int64_t n, bool fifth_bit
     return sum;
 }
 
+// Q2_K and Q3_K share the 2-bit plane: byte 32*h + l of qs holds elements 128*h + 32*s + l
+// in bits 2s..2s+1 (s = 0..3).
+int low2_code(const std::uint8_t* qs, int e) { return (qs[32 * (e / 128) + e % 32] >> (2 * ((e % 128) / 32))) & 3; }
+
+// Q2_K: 16 sub-blocks of 16, scale in the low nibble and minimum in the high nibble of
+// scales[g], both multiplied by the super-block's fp16 d and dmin.
+float dot_q2_k(const void* w, const void* a, std::int64_t n) {
+    float sum = 0.0f;
+    for (std::int64_t b = 0; b < n / qk; ++b) {
+        const auto x = load_block<quant::BlockQ2_K>(w, b);
+        const auto y = load_block<quant::BlockQ8_K>(a, b);
+        int scaled = 0, mins = 0;
+        for (int g = 0; g < qk / 16; ++g) {
+            int sumi = 0;
+            for (int l = 0; l < 16; ++l) sumi += low2_code(x.qs, 16 * g + l) * y.qs[16 * g + l];
+            scaled += (x.scales[g] & 0x0f) * sumi;
+            mins += (x.scales[g] >> 4) * y.bsums[g];
+        }
+        sum += y.d * (fp16_to_fp32(x.d) * static_cast<float>(scaled) - fp16_to_fp32(x.dmin) * static_cast<float>(mins));
+    }
+    return sum;
+}
+
+// Q3_K: the 2-bit plane plus an inverted third bit (bit e/32 of hmask[e%32]; clear means -4),
+// so codes run -4..3; 16 signed 6-bit scales.
+float dot_q3_k(const void* w, const void* a, std::int64_t n) {
+    float sum = 0.0f;
+    for (std::int64_t b = 0; b < n / qk; ++b) {
+        const auto x = load_block<quant::BlockQ3_K>(w, b);
+        const auto y = load_block<quant::BlockQ8_K>(a, b);
+        int scales[16];
+        quant::unpack_q3_k_scales(x.scales, scales);
+        int total = 0;
+        for (int g = 0; g < qk / 16; ++g) {
+            int sumi = 0;
+            for (int l = 0; l < 16; ++l) {
+                const int e = 16 * g + l;
+                const int high = (x.hmask[e % 32] >> (e / 32)) & 1;
+                sumi += (low2_code(x.qs, e) - (high ? 0 : 4)) * y.qs[e];
+            }
+            total += scales[g] * sumi;
+        }
+        sum += y.d * fp16_to_fp32(x.d) * static_cast<float>(total);
+    }
+    return sum;
+}
+
 float dot_q4_k(const void* w, const void* a, std::int64_t n) { return dot_k4_family<quant::BlockQ4_K>(w, a, n, false); }
 float dot_q5_k(const void* w, const void* a, std::int64_t n) { return dot_k4_family<quant::BlockQ5_K>(w, a, n, true); }
 
@@ -94,6 +141,8 @@ float dot_q6_k(const void* w, const void* a, std::int64_t n) {
 QuantDotFn quant_dot_k_reference(quant::TensorType weight) {
     using T = quant::TensorType;
     switch (weight) {
+    case T::Q2_K: return dot_q2_k;
+    case T::Q3_K: return dot_q3_k;
     case T::Q4_K: return dot_q4_k;
     case T::Q5_K: return dot_q5_k;
     case T::Q6_K: return dot_q6_k;

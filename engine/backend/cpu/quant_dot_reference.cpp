@@ -95,7 +95,7 @@ QuantDotFn quant_dot_reference(quant::TensorType weight) {
     case T::Q5_0: return dot_q5_0;
     case T::Q5_1: return dot_q5_1;
     case T::Q8_0: return dot_q8_0;
-    default: return quant_dot_k_reference(weight);
+    default: return nullptr;
     }
 }
 
