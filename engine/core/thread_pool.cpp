@@ -8,6 +8,7 @@ namespace {
 // About 50-100 µs of spinning: longer than the gap between kernels in a forward pass,
 // short enough that an idle app does not burn a core.
 constexpr int spin_iterations = 20000;
+constexpr std::uint32_t job_open = 1u << 31; // ThreadPool::m_state: the job accepts workers
 
 inline void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -41,14 +42,21 @@ void ThreadPool::run(const std::function<void(int, int)>& fn) {
         return;
     }
     m_job = &fn;
-    m_pending.store(m_n_threads - 1, std::memory_order_relaxed);
+    m_state.store(job_open, std::memory_order_release);
     {
         std::lock_guard lock(m_mutex);
         m_generation.fetch_add(1, std::memory_order_release);
     }
     m_wake.notify_all();
     fn(0, m_n_threads);
-    while (m_pending.load(std::memory_order_acquire) != 0) cpu_relax();
+    // Close the job: workers that have not started by now never will (the work they would
+    // have taken is done), so a worker that lost its core to another process costs nothing.
+    // Wait only for the ones inside.
+    m_state.fetch_and(~job_open, std::memory_order_acq_rel);
+    for (int spins = 0; m_state.load(std::memory_order_acquire) != 0; ++spins) {
+        if (spins < spin_iterations / 10) cpu_relax();
+        else std::this_thread::yield();
+    }
     m_job = nullptr;
 }
 
@@ -66,8 +74,13 @@ void ThreadPool::worker(int index) {
         }
         seen = m_generation.load(std::memory_order_acquire);
         if (m_stop.load()) return;
+        std::uint32_t state = m_state.load(std::memory_order_acquire);
+        while ((state & job_open) != 0 &&
+               !m_state.compare_exchange_weak(state, state + 1, std::memory_order_acq_rel, std::memory_order_acquire)) {
+        }
+        if ((state & job_open) == 0) continue; // too late: the caller has finished the job
         (*m_job)(index, m_n_threads);
-        m_pending.fetch_sub(1, std::memory_order_acq_rel);
+        m_state.fetch_sub(1, std::memory_order_release);
     }
 }
 
@@ -81,11 +94,18 @@ void ThreadPool::parallel_for(std::int64_t n, std::int64_t grain,
         fn(0, n);
         return;
     }
+    // More chunks than threads, taken in order by whichever thread is free: when the machine
+    // is busy and a worker is descheduled, the others take over its share instead of waiting.
+    const std::int64_t chunks = std::min<std::int64_t>(max_chunks, std::int64_t{threads} * 4);
+    std::atomic<std::int64_t> next{0};
     run([&](int index, int) {
         if (index >= threads) return;
-        const std::int64_t begin = n * index / threads;
-        const std::int64_t end = n * (index + 1) / threads;
-        if (begin < end) fn(begin, end);
+        for (std::int64_t c = next.fetch_add(1, std::memory_order_relaxed); c < chunks;
+             c = next.fetch_add(1, std::memory_order_relaxed)) {
+            const std::int64_t begin = n * c / chunks;
+            const std::int64_t end = n * (c + 1) / chunks;
+            if (begin < end) fn(begin, end);
+        }
     });
 }
 

@@ -25,11 +25,14 @@ public:
 
     int size() const { return m_n_threads; }
 
-    // Calls fn(thread_index, n_threads) once on every thread and returns when all are done.
+    // Calls fn(thread_index, n_threads) on the calling thread and on every worker that
+    // arrives before the caller's own call returns; returns when all calls are done. A worker
+    // may miss a job (it was descheduled) or arrive twice, so fn must share out its work
+    // dynamically (an atomic counter) and not rely on how many threads take part.
     void run(const std::function<void(int, int)>& fn);
 
-    // Splits [0, n) into contiguous chunks of at least `grain` and calls fn(begin, end) on
-    // them across the threads.
+    // Splits [0, n) into contiguous chunks of at least `grain` (up to four per thread) and
+    // calls fn(begin, end) on each, on whichever thread takes it; a thread may get several.
     void parallel_for(std::int64_t n, std::int64_t grain, const std::function<void(std::int64_t, std::int64_t)>& fn);
 
 private:
@@ -39,7 +42,7 @@ private:
     std::vector<std::thread> m_threads;
     const std::function<void(int, int)>* m_job = nullptr;
     std::atomic<std::uint64_t> m_generation{0};
-    std::atomic<int> m_pending{0};
+    std::atomic<std::uint32_t> m_state{0}; // open bit | workers inside the current job
     std::atomic<bool> m_stop{false};
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -1,18 +1,20 @@
 // `conclave-cli bench FILE [-p 512] [-n 128] [-t N] [-r 3] [--json]`: prompt processing and
 // generation speed (median of r runs, each from an empty cache) and the memory bandwidth
-// generation achieves (weight bytes read per token x tokens/s).
+// generation achieves (weight bytes read per token x tokens/s) against the machine's read
+// bandwidth measured with the same thread count.
 
 #include "cli_args.h"
 #include "cli_commands.h"
 #include "cli_output.h"
 #include "conclave/session.h"
-#include "gguf/gguf_summary.h"
 #include "json_writer.h"
+#include "memory_bandwidth.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <random>
+#include <thread>
 
 namespace conclave::cli {
 namespace {
@@ -54,11 +56,7 @@ int run_bench(const Args& args) {
     auto model = Model::load(path);
     if (!model) return fail(model.error().message);
     const ModelInfo& info = (*model)->info();
-    const gguf::GgufSummary summary = gguf::summarize((*model)->file());
-    // Bytes of weights one generated token reads: all of them for a dense model; for MoE
-    // only the active share of the routed experts.
-    const double bytes_per_token = static_cast<double>(summary.tensor_bytes) *
-                                   static_cast<double>(summary.n_params_active) / static_cast<double>(summary.n_params);
+    const double bytes_per_token = weight_bytes_per_token((*model)->file(), info.n_expert, info.n_expert_used);
 
     std::mt19937 rng(42);
     std::uniform_int_distribution<std::int32_t> token(0, info.n_vocab - 1);
@@ -90,18 +88,28 @@ int run_bench(const Args& args) {
     }
     const double pp_median = pp.empty() ? 0.0 : median(pp), tg_median = tg.empty() ? 0.0 : median(tg);
     const double bandwidth = bytes_per_token * tg_median / 1e9;
+    const int bandwidth_threads = threads > 0 ? static_cast<int>(threads)
+                                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const double machine = n_gen > 0 ? measure_read_bandwidth(bandwidth_threads) / 1e9 : 0.0;
+    const double ceiling = machine > 0 ? machine * 1e9 / bytes_per_token : 0.0; // tokens/s if bound by memory
     if (json) {
         JsonWriter out;
         out.begin_object().key("model").value(path).key("threads").value(static_cast<std::int64_t>(threads));
         out.key("n_prompt").value(static_cast<std::int64_t>(n_prompt)).key("n_gen").value(static_cast<std::int64_t>(n_gen));
         out.key("runs").value(static_cast<std::int64_t>(runs));
         out.key("prompt_tokens_per_s").value(pp_median).key("generation_tokens_per_s").value(tg_median);
-        out.key("weight_bytes_per_token").value(bytes_per_token).key("generation_gb_per_s").value(bandwidth).end_object();
+        out.key("weight_bytes_per_token").value(bytes_per_token).key("generation_gb_per_s").value(bandwidth);
+        out.key("machine_read_gb_per_s").value(machine).key("bandwidth_ceiling_tokens_per_s").value(ceiling);
+        out.key("fraction_of_ceiling").value(ceiling > 0 ? tg_median / ceiling : 0.0).end_object();
         std::printf("%s\n", out.text().c_str());
         return 0;
     }
     std::printf("%s: prompt %lld tokens %.1f t/s, generation %lld tokens %.1f t/s (%.2f GB/s of weights), median of %lld\n",
                 info.name.empty() ? path.c_str() : info.name.c_str(), n_prompt, pp_median, n_gen, tg_median, bandwidth, runs);
+    if (ceiling > 0)
+        std::printf("memory: %.1f MB read per token; this machine reads %.1f GB/s with %d threads, so generation is "
+                    "bound at %.1f t/s; achieved %.0f%%\n",
+                    bytes_per_token / 1e6, machine, bandwidth_threads, ceiling, 100.0 * tg_median / ceiling);
     return 0;
 }
 
