@@ -39,7 +39,7 @@ void Statement::throw_error(int code, std::string_view what) const {
     std::string message(what);
     message += ": ";
     message += m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(code);
-    throw DatabaseError(code & 0xff, message);
+    throw DatabaseError(code & 0xff, message, m_db ? sqlite3_system_errno(m_db) : 0);
 }
 
 Statement& Statement::bind(std::string_view name, std::int64_t value) {

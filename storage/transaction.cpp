@@ -23,3 +23,19 @@ void Transaction::commit() {
 }
 
 } // namespace conclave::storage
+
+namespace conclave::storage {
+
+// A deferred BEGIN takes no lock until the first read, and in WAL mode a reader never waits
+// for the writer: the snapshot is the last commit before that first read.
+ReadTransaction::ReadTransaction(Database& db) : m_db(db) { m_db.exec("BEGIN DEFERRED"); }
+
+ReadTransaction::~ReadTransaction() {
+    try {
+        m_db.exec("COMMIT");
+    } catch (...) {
+        // A read-only transaction has nothing to lose; ending it cannot fail in a way that matters.
+    }
+}
+
+} // namespace conclave::storage
