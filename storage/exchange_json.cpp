@@ -133,17 +133,21 @@ std::string ConversationExchange::export_json(std::optional<Id> conversation_id)
 }
 
 ImportSummary ConversationExchange::import_json(std::string_view json) {
-    Statement header = m_db.prepare("SELECT json_valid(:doc), json_extract(:doc, '$.format'),"
-                                    " json_extract(:doc, '$.version'), json_type(:doc, '$.conversations')");
+    // Validity first, alone: the other JSON functions raise an error on malformed text.
+    Statement valid = m_db.prepare("SELECT json_valid(:doc)");
+    valid.bind(":doc", json);
+    if (!valid.step() || valid.int64(0) == 0)
+        throw DatabaseError(ErrorKind::invalid_input, "the import file is not valid JSON");
+    Statement header = m_db.prepare("SELECT json_extract(:doc, '$.format'), json_extract(:doc, '$.version'),"
+                                    " json_type(:doc, '$.conversations')");
     header.bind(":doc", json);
     header.step();
-    if (header.int64(0) == 0) throw DatabaseError(ErrorKind::invalid_input, "the import file is not valid JSON");
-    if (header.text(1) != format_name || header.is_null(3) || header.text(3) != "array")
+    if (header.text(0) != format_name || header.is_null(2) || header.text(2) != "array")
         throw DatabaseError(ErrorKind::invalid_input, "the import file is not a Conclave conversation export");
-    if (header.int64(2) > format_version)
+    if (header.int64(1) > format_version)
         throw DatabaseError(ErrorKind::invalid_input,
                             "the import file was written by a newer Conclave (format version " +
-                                std::to_string(header.int64(2)) + "); update Conclave to import it");
+                                std::to_string(header.int64(1)) + "); update Conclave to import it");
 
     Transaction transaction(m_db);
     detail::IncomingCounts counts;
