@@ -24,7 +24,9 @@ ErrorKind error_kind_for(int sqlite_code, int system_errno) {
         // as an I/O error; the user's remedy is the same as for SQLITE_FULL.
         if (system_errno == ENOSPC || system_errno == EDQUOT || system_errno == EFBIG) return ErrorKind::disk_full;
         if (system_errno == EROFS || system_errno == EACCES) return ErrorKind::read_only;
-        return ErrorKind::other;
+        // SQLite often cannot say why a write failed (its errno is gone by then); it is still
+        // a failed write, which the caller handles like a full disk.
+        return ErrorKind::write_failed;
     default: return ErrorKind::other;
     }
 }

@@ -6,8 +6,13 @@
 #include "conclave/storage/schema.h"
 #include "recovery.h"
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
 
 namespace conclave::storage {
@@ -47,6 +52,10 @@ std::string unused_name(const std::string& base) {
                                                       "' is full; conversations are kept only in memory until "
                                                       "space is freed. (" + error.what() + ")");
     case ErrorKind::cannot_open:
+        // SQLite's errno is often that of a later attempt (ENOENT); ask the folder directly.
+        if (access(folder.empty() ? "." : folder.c_str(), W_OK) != 0 ||
+            (fs::exists(path) && access(path.c_str(), W_OK) != 0))
+            rethrow_for_user(DatabaseError(ErrorKind::read_only, error.what()), path);
         throw DatabaseError(ErrorKind::cannot_open, "Conclave cannot open its database '" + path + "'. (" +
                                                         error.what() + ")");
     default: throw error;
@@ -88,22 +97,41 @@ std::unique_ptr<Database> open_writable(const std::string& path) {
     return db;
 }
 
+// The schema version in the file's header (bytes 60-63, big-endian) without SQLite, so a
+// newer database is refused before SQLite creates -wal or -shm files beside it. Returns
+// nullopt for a file that does not start with SQLite's header (damaged, or empty).
+std::optional<int> header_user_version(const std::string& path) {
+    std::array<unsigned char, 100> header{};
+    std::ifstream file(path, std::ios::binary);
+    if (!file.read(reinterpret_cast<char*>(header.data()), header.size())) return std::nullopt;
+    static constexpr char magic[] = "SQLite format 3";
+    if (!std::equal(magic, magic + sizeof magic, header.begin())) return std::nullopt;
+    return static_cast<int>((std::uint32_t{header[60]} << 24) | (std::uint32_t{header[61]} << 16) |
+                            (std::uint32_t{header[62]} << 8) | std::uint32_t{header[63]});
+}
+
+[[noreturn]] void refuse_newer(const std::string& path, int version) {
+    throw DatabaseError(ErrorKind::newer_schema,
+                        "'" + path + "' was written by a newer version of Conclave (schema version " +
+                            std::to_string(version) + "; this version understands up to " +
+                            std::to_string(current_schema_version()) +
+                            "). It has not been changed; update Conclave to open it.");
+}
+
 // Opens an existing database and returns what the integrity check found (empty: healthy).
 // Damage that stops SQLite from even reading the file is reported as a problem too.
 std::vector<std::string> open_and_check(const std::string& path, const OpenOptions& options, OpenReport& report,
                                         std::unique_ptr<Database>& db) {
+    const std::optional<int> in_header = header_user_version(path);
+    if (in_header && *in_header > current_schema_version()) refuse_newer(path, *in_header);
     try {
         {
-            // Read-only first: a newer database is refused before anything could write to it.
+            // Read-only next: commits still in a -wal file (after a crash) may hold a newer
+            // version than the header; they are refused before anything could write.
             Database peek(path, Database::Mode::read_only);
             report.found_schema_version = peek.user_version();
         }
-        if (report.found_schema_version > current_schema_version())
-            throw DatabaseError(ErrorKind::newer_schema,
-                                "'" + path + "' was written by a newer version of Conclave (schema version " +
-                                    std::to_string(report.found_schema_version) +
-                                    "; this version understands up to " + std::to_string(current_schema_version()) +
-                                    "). It has not been changed; update Conclave to open it.");
+        if (report.found_schema_version > current_schema_version()) refuse_newer(path, report.found_schema_version);
         db = open_writable(path);
         return options.full_integrity_check ? db->integrity_problems() : db->quick_check_problems();
     } catch (const DatabaseError& error) {

@@ -14,6 +14,7 @@ namespace conclave::storage {
 
 enum class ErrorKind {
     disk_full,      // no space (or a size limit) for the write; retry after space is freed
+    write_failed,   // the system refused a write (file-size limit, quota, I/O error); retry later
     read_only,      // the file or its folder cannot be written
     cannot_open,    // the file or folder does not exist or cannot be opened
     corrupt,        // the file is damaged or is not a database
