@@ -12,6 +12,9 @@ namespace {
 // message of it (bm25 scores are negative; larger magnitude is better).
 constexpr double title_weight = 2.0;
 
+// How many of the newest matches per index are ranked (see search()).
+constexpr int recent_window = 2000;
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 } // namespace
@@ -43,42 +46,56 @@ std::string fts_query_for(std::string_view user_text) {
 std::vector<SearchHit> ConversationSearch::search(std::string_view user_text, const SearchOptions& options) {
     const std::string query = fts_query_for(user_text);
     if (query.empty() || options.limit <= 0) return {};
-    // Each FTS table is ranked on its own with ORDER BY rank LIMIT (which FTS5 answers
-    // without sorting every match), then the two short lists are merged.
-    Statement select = m_db.prepare(
-        "SELECT conversation_id, title, message_id, role, snippet, score, created_at FROM ("
-        " SELECT m.conversation_id, c.title, m.id AS message_id, m.role, hit.snippet, hit.score, m.created_at,"
-        "  c.archived"
-        " FROM (SELECT rowid, snippet(messages_fts, 0, :begin, :end, '…', :words) AS snippet, rank AS score"
-        "       FROM messages_fts WHERE messages_fts MATCH :query ORDER BY rank LIMIT :fetch) hit"
-        " JOIN messages m ON m.id = hit.rowid JOIN conversations c ON c.id = m.conversation_id"
+    // Ranking every match of a common word would cost time in proportion to the history
+    // (bm25 per match). Each index is instead read newest first (FTS5 walks its doclists
+    // in rowid order without sorting) and only the newest `recent_window` matches are
+    // ranked: for a rare word that is every match, for a common one the recent ones.
+    Statement ranked = m_db.prepare(
+        "SELECT kind, id, score FROM ("
+        " SELECT 0 AS kind, rowid AS id, rank AS score FROM (SELECT rowid, rank FROM messages_fts"
+        "  WHERE messages_fts MATCH :query ORDER BY rowid DESC LIMIT :window)"
         " UNION ALL"
-        " SELECT c.id, c.title, NULL, NULL, hit.snippet, hit.score * :title_weight, c.created_at, c.archived"
-        " FROM (SELECT rowid, snippet(conversations_fts, 0, :begin, :end, '…', :words) AS snippet, rank AS score"
-        "       FROM conversations_fts WHERE conversations_fts MATCH :query ORDER BY rank LIMIT :fetch) hit"
-        " JOIN conversations c ON c.id = hit.rowid)"
-        " WHERE :include_archived OR archived = 0"
-        " ORDER BY score, created_at DESC LIMIT :limit");
-    // Archived hits are filtered after ranking, so fetch more when they are excluded.
-    const int fetch = options.include_archived ? options.limit : options.limit * 4;
-    select.bind(":query", query)
-        .bind(":begin", highlight_begin)
-        .bind(":end", highlight_end)
-        .bind(":words", std::clamp(options.snippet_words, 1, 64))
-        .bind(":fetch", fetch)
+        " SELECT 1, rowid, rank * :title_weight FROM (SELECT rowid, rank FROM conversations_fts"
+        "  WHERE conversations_fts MATCH :query ORDER BY rowid DESC LIMIT :window))"
+        " ORDER BY score, id DESC LIMIT :fetch");
+    // Archived hits are dropped below, after ranking, so fetch more when they are excluded.
+    ranked.bind(":query", query)
+        .bind(":window", recent_window)
         .bind(":title_weight", title_weight)
-        .bind(":include_archived", options.include_archived ? 1 : 0)
-        .bind(":limit", options.limit);
+        .bind(":fetch", options.include_archived ? options.limit : options.limit * 4);
+
+    // Snippets are made only for the hits returned: each is a point query on one row.
+    const int words = std::clamp(options.snippet_words, 1, 64);
+    Statement message_hit = m_db.prepare(
+        "SELECT m.conversation_id, c.title, m.role, m.created_at, c.archived,"
+        " snippet(messages_fts, 0, :begin, :end, '…', :words)"
+        " FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid JOIN conversations c ON c.id = m.conversation_id"
+        " WHERE messages_fts MATCH :query AND messages_fts.rowid = :id");
+    Statement title_hit = m_db.prepare(
+        "SELECT c.id, c.title, NULL, c.created_at, c.archived, snippet(conversations_fts, 0, :begin, :end, '…', :words)"
+        " FROM conversations_fts JOIN conversations c ON c.id = conversations_fts.rowid"
+        " WHERE conversations_fts MATCH :query AND conversations_fts.rowid = :id");
+
     std::vector<SearchHit> hits;
-    while (select.step()) {
+    while (ranked.step() && static_cast<int>(hits.size()) < options.limit) {
+        const bool is_title = ranked.int64(0) == 1;
+        const Id id = ranked.int64(1);
+        Statement& detail = is_title ? title_hit : message_hit;
+        detail.reset();
+        detail.bind(":query", query).bind(":begin", highlight_begin).bind(":end", highlight_end).bind(":words", words);
+        detail.bind(":id", id);
+        if (!detail.step()) continue;
+        if (!options.include_archived && detail.int64(4) != 0) continue;
         SearchHit hit;
-        hit.conversation_id = select.int64(0);
-        hit.conversation_title = select.text(1);
-        hit.message_id = detail::optional_int64(select, 2);
-        if (!select.is_null(3)) hit.role = role_from_string(select.text(3));
-        hit.snippet = select.text(4);
-        hit.score = select.real(5);
-        hit.created_at = select.int64(6);
+        hit.conversation_id = detail.int64(0);
+        hit.conversation_title = detail.text(1);
+        if (!is_title) {
+            hit.message_id = id;
+            hit.role = role_from_string(detail.text(2));
+        }
+        hit.created_at = detail.int64(3);
+        hit.snippet = detail.text(5);
+        hit.score = ranked.real(2);
         hits.push_back(std::move(hit));
     }
     return hits;

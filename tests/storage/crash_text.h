@@ -15,4 +15,13 @@ inline std::string prefix(std::size_t bytes) {
     return text.substr(0, bytes);
 }
 
+// A whole answer: the child streams this many tokens before it finishes.
+inline constexpr int answer_tokens = 60;
+
+inline std::string answer() {
+    std::string text;
+    for (int k = 0; k < answer_tokens; ++k) text += token(k);
+    return text;
+}
+
 } // namespace crash_text

@@ -59,7 +59,7 @@ int stream(const std::string& path) {
             reply.role = Role::assistant;
             StreamingMessageWriter writer = store.begin_streaming(reply, options);
             report("begin " + std::to_string(writer.message_id()));
-            for (int token = 0; token < 60; ++token) {
+            for (int token = 0; token < crash_text::answer_tokens; ++token) {
                 writer.append(crash_text::token(token));
                 if (!writer.has_unsaved_text())
                     report("saved " + std::to_string(writer.message_id()) + " " + std::to_string(writer.content().size()));

@@ -103,8 +103,21 @@ private slots:
         answer.role = Role::assistant;
         StreamingMessageWriter writer = m_store->begin_streaming(answer, {.flush_interval = {}});
         writer.append("photosynthesis converts light");
-        QCOMPARE(message_ids("photosynthesis").size(), 1);
+        // A growing answer is indexed once, when it ends, not at every save.
+        QVERIFY(message_ids("photosynthesis").isEmpty());
+        writer.append(" into sugar");
         writer.finish({});
+        QCOMPARE(message_ids("photosynthesis").size(), 1);
+        QCOMPARE(message_ids("sugar").size(), 1);
+        // Editing text in place (an interrupted answer marked at start) re-indexes it.
+        NewMessage cut = answer;
+        cut.state = MessageState::streaming;
+        cut.content = "chlorophyll absorbs";
+        m_store->append_message(cut);
+        QVERIFY(message_ids("chlorophyll").isEmpty());
+        m_store->mark_interrupted_streams();
+        QCOMPARE(message_ids("chlorophyll").size(), 1);
+        QVERIFY(m_db->integrity_problems().empty());
         const Message removed = say(c, "ephemeral words");
         QCOMPARE(message_ids("ephemeral"), (QList<Id>{removed.id}));
         m_store->delete_subtree(removed.id);

@@ -8,6 +8,10 @@
 // ("cafe" finds "café"), case too. Scripts written without spaces (Chinese, Japanese) are
 // indexed in runs, so a word there matches the start of a run.
 //
+// Ranking: bm25 (FTS5's rank; titles weighted up) over the newest 2,000 matches in each
+// index, so a word found in a hundred thousand messages costs no more than a rare one.
+// An answer still streaming is not indexed yet; it is once it ends (or is interrupted).
+//
 // Ownership and threads: borrows a Database and is used on its thread; a search box on
 // another thread gets its own Database. Throws DatabaseError.
 
