@@ -17,8 +17,8 @@
 #include "conclave/storage/search.h"
 
 #include <algorithm>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -42,8 +42,9 @@ struct Options {
 class Words {
 public:
     explicit Words(std::mt19937& random) : m_random(random) {
-        const char* syllables[] = {"ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "pa", "qui", "dor",
-                                   "len", "mar", "sho", "tek", "vin", "gra", "plu", "xe"};
+        const char* syllables[] = {"ka",  "lo",  "mi",  "ne",  "ru",  "sa",  "ti",
+                                   "vo",  "ze",  "pa",  "qui", "dor", "len", "mar",
+                                   "sho", "tek", "vin", "gra", "plu", "xe"};
         for (int i = 0; m_words.size() < 8000; ++i) {
             std::string w;
             for (int s = i; s > 0 || w.empty(); s /= 20) w += syllables[s % 20];
@@ -52,7 +53,8 @@ public:
     }
     const std::string& next() {
         const double u = std::uniform_real_distribution<double>(0, 1)(m_random);
-        return m_words[static_cast<std::size_t>(std::pow(static_cast<double>(m_words.size()), u)) - 1];
+        return m_words[static_cast<std::size_t>(std::pow(static_cast<double>(m_words.size()), u)) -
+                       1];
     }
     std::string sentence(int n) {
         std::string out;
@@ -66,18 +68,23 @@ private:
 };
 
 std::string conversation_json(long id, int n_messages, Words& words, std::mt19937& random) {
-    std::string out = "{\"uid\":\"bench-c" + std::to_string(id) + "\",\"title\":\"" + words.sentence(4) +
+    std::string out = "{\"uid\":\"bench-c" + std::to_string(id) + "\",\"title\":\"" +
+                      words.sentence(4) +
                       "\",\"created_at\":" + std::to_string(1'600'000'000'000 + id * 1000) +
-                      ",\"updated_at\":" + std::to_string(1'600'000'000'000 + id * 1000 + 999) + ",\"messages\":[";
+                      ",\"updated_at\":" + std::to_string(1'600'000'000'000 + id * 1000 + 999) +
+                      ",\"messages\":[";
     std::uniform_int_distribution<int> length(8, 90);
     for (int m = 0; m < n_messages; ++m) {
         const std::string uid = "bench-c" + std::to_string(id) + "-m" + std::to_string(m);
-        const std::string parent = m == 0 ? "null" : "\"bench-c" + std::to_string(id) + "-m" + std::to_string(m - 1) + "\"";
+        const std::string parent =
+            m == 0 ? "null"
+                   : "\"bench-c" + std::to_string(id) + "-m" + std::to_string(m - 1) + "\"";
         std::string text = words.sentence(length(random));
-        if (random() % 5000 == 0) text += " zyxwvuflux";  // the rare word
-        out += std::string(m ? "," : "") + "{\"uid\":\"" + uid + "\",\"parent\":" + parent + ",\"role\":\"" +
-               (m % 2 ? "assistant" : "user") + "\",\"content\":\"" + text + "\",\"created_at\":" +
-               std::to_string(1'600'000'000'000 + id * 1000 + m) + ",\"updated_at\":0}";
+        if (random() % 5000 == 0) text += " zyxwvuflux"; // the rare word
+        out += std::string(m ? "," : "") + "{\"uid\":\"" + uid + "\",\"parent\":" + parent +
+               ",\"role\":\"" + (m % 2 ? "assistant" : "user") + "\",\"content\":\"" + text +
+               "\",\"created_at\":" + std::to_string(1'600'000'000'000 + id * 1000 + m) +
+               ",\"updated_at\":0}";
     }
     return out + "]}";
 }
@@ -91,12 +98,16 @@ void populate(Database& db, const Options& options) {
     const auto start = Steady::now();
     std::string batch;
     for (int c = 0; c < options.conversations; ++c) {
-        const int n = c == 0 ? 500 : static_cast<int>(rest / others + (c - 1 < rest % others ? 1 : 0));
+        const int n =
+            c == 0 ? 500 : static_cast<int>(rest / others + (c - 1 < rest % others ? 1 : 0));
         batch += (batch.empty() ? "" : ",") + conversation_json(c, n, words, random);
         if ((c + 1) % 100 == 0 || c + 1 == options.conversations) {
-            exchange.import_json("{\"format\":\"conclave-conversations\",\"version\":1,\"conversations\":[" + batch + "]}");
+            exchange.import_json(
+                "{\"format\":\"conclave-conversations\",\"version\":1,\"conversations\":[" + batch +
+                "]}");
             batch.clear();
-            std::fprintf(stderr, "\rpopulating: %d / %d conversations", c + 1, options.conversations);
+            std::fprintf(stderr, "\rpopulating: %d / %d conversations", c + 1,
+                         options.conversations);
         }
     }
     std::fprintf(stderr, "\rpopulated in %.0f s%30s\n",
@@ -110,7 +121,7 @@ struct Timing {
 
 Timing measure(int runs, const std::function<void()>& body) {
     std::vector<double> ms;
-    body();  // warm the page cache and statement paths once
+    body(); // warm the page cache and statement paths once
     for (int i = 0; i < runs; ++i) {
         const auto t0 = Steady::now();
         body();
@@ -121,7 +132,8 @@ Timing measure(int runs, const std::function<void()>& body) {
 }
 
 void print(const char* what, Timing t, const std::string& note = {}) {
-    std::printf("%-52s median %8.3f ms   p95 %8.3f ms  %s\n", what, t.median_ms, t.p95_ms, note.c_str());
+    std::printf("%-52s median %8.3f ms   p95 %8.3f ms  %s\n", what, t.median_ms, t.p95_ms,
+                note.c_str());
 }
 
 } // namespace
@@ -130,9 +142,12 @@ int main(int argc, char** argv) {
     Options options;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--conversations" && i + 1 < argc) options.conversations = std::stoi(argv[++i]);
-        else if (arg == "--messages" && i + 1 < argc) options.messages = std::stol(argv[++i]);
-        else options.path = arg;
+        if (arg == "--conversations" && i + 1 < argc)
+            options.conversations = std::stoi(argv[++i]);
+        else if (arg == "--messages" && i + 1 < argc)
+            options.messages = std::stol(argv[++i]);
+        else
+            options.path = arg;
     }
     {
         OpenedDatabase opened = open_conclave_database(options.path);
@@ -140,10 +155,11 @@ int main(int argc, char** argv) {
         count.step();
         if (count.int64(0) != options.messages) {
             if (count.int64(0) != 0) {
-                std::fprintf(stderr, "%s holds other data; give a new path\n", options.path.c_str());
+                std::fprintf(stderr, "%s holds other data; give a new path\n",
+                             options.path.c_str());
                 return 1;
             }
-            opened.database->exec("PRAGMA synchronous = OFF");  // bulk set-up only
+            opened.database->exec("PRAGMA synchronous = OFF"); // bulk set-up only
             populate(*opened.database, options);
         }
     }
@@ -155,11 +171,13 @@ int main(int argc, char** argv) {
     ConversationStore store(db);
     ConversationSearch search(db);
     std::printf("database: %s, %.0f MiB, %d conversations, %ld messages\n", options.path.c_str(),
-                static_cast<double>(std::filesystem::file_size(options.path)) / (1 << 20), options.conversations,
-                options.messages);
-    std::printf("%-52s %8.1f ms (cold-ish: includes quick_check)\n", "start-up: open_conclave_database", open_ms);
+                static_cast<double>(std::filesystem::file_size(options.path)) / (1 << 20),
+                options.conversations, options.messages);
+    std::printf("%-52s %8.1f ms (cold-ish: includes quick_check)\n",
+                "start-up: open_conclave_database", open_ms);
 
-    print("list_conversations, first 50", measure(200, [&] { store.list_conversations({.limit = 50}); }));
+    print("list_conversations, first 50",
+          measure(200, [&] { store.list_conversations({.limit = 50}); }));
     std::size_t rows = 0;
     const Timing list_all = measure(30, [&] { rows = store.list_conversations().size(); });
     print("list_conversations, all", list_all, std::to_string(rows) + " rows");
@@ -184,11 +202,12 @@ int main(int argc, char** argv) {
     reply.conversation_id = big;
     reply.role = Role::assistant;
     StreamingOptions stream_options;
-    stream_options.flush_interval = std::chrono::hours(1);  // flushes only when asked, below
+    stream_options.flush_interval = std::chrono::hours(1); // flushes only when asked, below
     StreamingMessageWriter writer = store.begin_streaming(reply, stream_options);
     std::mt19937 random(7);
     Words words(random);
-    print("append one token (in memory, no write due)", measure(2000, [&] { writer.append(words.next() + " "); }));
+    print("append one token (in memory, no write due)",
+          measure(2000, [&] { writer.append(words.next() + " "); }));
     const Timing flush_full = measure(200, [&] {
         writer.append(words.sentence(20) + " ");
         writer.flush();

@@ -3,9 +3,8 @@
 #include "conclave/storage/database.h"
 #include "conclave/storage/database_error.h"
 
-#include <sqlite3.h>
-
 #include <filesystem>
+#include <sqlite3.h>
 #include <system_error>
 
 namespace conclave::storage {
@@ -16,14 +15,16 @@ namespace {
 void copy_pages(Database& source, sqlite3* target) {
     sqlite3_backup* backup = sqlite3_backup_init(target, "main", source.handle(), "main");
     if (!backup)
-        throw DatabaseError(sqlite3_errcode(target), std::string("backup: ") + sqlite3_errmsg(target),
+        throw DatabaseError(sqlite3_errcode(target),
+                            std::string("backup: ") + sqlite3_errmsg(target),
                             sqlite3_system_errno(target));
     // All pages in one step: the source is read under one snapshot, so the copy is consistent.
     const int step = sqlite3_backup_step(backup, -1);
     const int finish = sqlite3_backup_finish(backup);
     const int code = step == SQLITE_DONE ? finish : step;
     if (code != SQLITE_OK && code != SQLITE_DONE)
-        throw DatabaseError(code & 0xff, std::string("backup: ") + sqlite3_errstr(code), sqlite3_system_errno(target));
+        throw DatabaseError(code & 0xff, std::string("backup: ") + sqlite3_errstr(code),
+                            sqlite3_system_errno(target));
 }
 
 } // namespace
@@ -41,12 +42,14 @@ void backup_database(Database& source, const std::string& target_path) {
         copy_pages(source, target);
         code = sqlite3_close(target);
         target = nullptr;
-        if (code != SQLITE_OK) throw DatabaseError(code & 0xff, "closing backup '" + target_path + "' failed");
+        if (code != SQLITE_OK)
+            throw DatabaseError(code & 0xff, "closing backup '" + target_path + "' failed");
     } catch (const DatabaseError& error) {
         sqlite3_close(target);
         std::error_code ignored;
         std::filesystem::remove(target_path, ignored);
-        throw DatabaseError(error.kind(), "backup to '" + target_path + "' failed: " + error.what());
+        throw DatabaseError(error.kind(),
+                            "backup to '" + target_path + "' failed: " + error.what());
     }
 }
 

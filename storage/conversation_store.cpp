@@ -15,12 +15,15 @@ namespace conclave::storage {
 
 using detail::bind_optional;
 
-ConversationStore::ConversationStore(Database& db, Clock clock) : m_db(db), m_clock(std::move(clock)) {}
+ConversationStore::ConversationStore(Database& db, Clock clock)
+    : m_db(db), m_clock(std::move(clock)) {}
 
-Conversation ConversationStore::create_conversation(std::string_view title, std::optional<Id> model_id) {
+Conversation ConversationStore::create_conversation(std::string_view title,
+                                                    std::optional<Id> model_id) {
     const std::int64_t now = m_clock();
-    Statement insert = m_db.prepare("INSERT INTO conversations(title, created_at, updated_at, last_model_id)"
-                                    " VALUES(:title, :now, :now, :model)");
+    Statement insert =
+        m_db.prepare("INSERT INTO conversations(title, created_at, updated_at, last_model_id)"
+                     " VALUES(:title, :now, :now, :model)");
     insert.bind(":title", title).bind(":now", now);
     bind_optional(insert, ":model", model_id);
     insert.run();
@@ -38,7 +41,8 @@ Conversation ConversationStore::conversation(Id id) {
 
 std::vector<Conversation> ConversationStore::list_conversations(const ListOptions& options) {
     // The WHERE clauses match the conversations_by_recency index (archived, pinned, updated_at).
-    std::string sql = "SELECT " + std::string(detail::conversation_columns) + " FROM conversations c";
+    std::string sql =
+        "SELECT " + std::string(detail::conversation_columns) + " FROM conversations c";
     if (options.archived == ListOptions::Archived::exclude) sql += " WHERE c.archived = 0";
     if (options.archived == ListOptions::Archived::only) sql += " WHERE c.archived = 1";
     sql += " ORDER BY c.pinned DESC, c.updated_at DESC, c.id DESC LIMIT :limit OFFSET :offset";
@@ -51,7 +55,8 @@ std::vector<Conversation> ConversationStore::list_conversations(const ListOption
 
 void ConversationStore::require_conversation(Id conversation_id) {
     if (m_db.changes() == 0)
-        throw DatabaseError(ErrorKind::not_found, "no conversation with id " + std::to_string(conversation_id));
+        throw DatabaseError(ErrorKind::not_found,
+                            "no conversation with id " + std::to_string(conversation_id));
 }
 
 void ConversationStore::rename(Id conversation_id, std::string_view title) {
@@ -78,24 +83,28 @@ void ConversationStore::set_archived(Id conversation_id, bool archived) {
     require_conversation(conversation_id);
 }
 
-void ConversationStore::set_system_prompt(Id conversation_id, const std::optional<std::string>& prompt) {
-    Statement update = m_db.prepare("UPDATE conversations SET system_prompt = :prompt WHERE id = :id");
+void ConversationStore::set_system_prompt(Id conversation_id,
+                                          const std::optional<std::string>& prompt) {
+    Statement update =
+        m_db.prepare("UPDATE conversations SET system_prompt = :prompt WHERE id = :id");
     bind_optional(update, ":prompt", prompt);
     update.bind(":id", conversation_id).run();
     require_conversation(conversation_id);
 }
 
 void ConversationStore::set_sampling(Id conversation_id, const SamplingOverrides& sampling) {
-    Statement update = m_db.prepare(
-        "UPDATE conversations SET temperature = :temperature, top_k = :top_k, top_p = :top_p, min_p = :min_p,"
-        " repetition_penalty = :repetition_penalty, seed = :seed WHERE id = :id");
+    Statement update =
+        m_db.prepare("UPDATE conversations SET temperature = :temperature, top_k = :top_k, top_p = "
+                     ":top_p, min_p = :min_p,"
+                     " repetition_penalty = :repetition_penalty, seed = :seed WHERE id = :id");
     detail::bind_sampling(update, sampling);
     update.bind(":id", conversation_id).run();
     require_conversation(conversation_id);
 }
 
 void ConversationStore::set_last_model(Id conversation_id, std::optional<Id> model_id) {
-    Statement update = m_db.prepare("UPDATE conversations SET last_model_id = :model WHERE id = :id");
+    Statement update =
+        m_db.prepare("UPDATE conversations SET last_model_id = :model WHERE id = :id");
     bind_optional(update, ":model", model_id);
     update.bind(":id", conversation_id).run();
     require_conversation(conversation_id);

@@ -2,7 +2,6 @@
 // switching and deleting branches, and starting a streamed answer.
 
 #include "conclave/storage/conversation_store.h"
-
 #include "conclave/storage/database.h"
 #include "conclave/storage/database_error.h"
 #include "conclave/storage/transaction.h"
@@ -24,14 +23,17 @@ std::optional<Id> active_leaf_of(Database& db, Id conversation_id) {
     Statement select = db.prepare("SELECT active_leaf_id FROM conversations WHERE id = :id");
     select.bind(":id", conversation_id);
     if (!select.step())
-        throw DatabaseError(ErrorKind::not_found, "no conversation with id " + std::to_string(conversation_id));
+        throw DatabaseError(ErrorKind::not_found,
+                            "no conversation with id " + std::to_string(conversation_id));
     return detail::optional_int64(select, 0);
 }
 
 Id conversation_of_message(Database& db, Id message_id) {
     Statement select = db.prepare("SELECT conversation_id FROM messages WHERE id = :id");
     select.bind(":id", message_id);
-    if (!select.step()) throw DatabaseError(ErrorKind::not_found, "no message with id " + std::to_string(message_id));
+    if (!select.step())
+        throw DatabaseError(ErrorKind::not_found,
+                            "no message with id " + std::to_string(message_id));
     return select.int64(0);
 }
 
@@ -42,18 +44,22 @@ std::optional<Id> parent_for(Database& db, const NewMessage& message) {
     if (message.at_root) return std::nullopt;
     if (!message.parent_id) return active_leaf;
     if (conversation_of_message(db, *message.parent_id) != message.conversation_id)
-        throw DatabaseError(ErrorKind::invalid_input, "message " + std::to_string(*message.parent_id) +
+        throw DatabaseError(ErrorKind::invalid_input, "message " +
+                                                          std::to_string(*message.parent_id) +
                                                           " is not in conversation " +
                                                           std::to_string(message.conversation_id));
     return message.parent_id;
 }
 
-Id insert_message(Database& db, const NewMessage& message, std::optional<Id> parent, std::int64_t now) {
+Id insert_message(Database& db, const NewMessage& message, std::optional<Id> parent,
+                  std::int64_t now) {
     Statement insert = db.prepare(
-        "INSERT INTO messages(conversation_id, parent_id, role, content, reasoning, state, error, model_id,"
+        "INSERT INTO messages(conversation_id, parent_id, role, content, reasoning, state, error, "
+        "model_id,"
         " model_name, prompt_tokens, completion_tokens, time_to_first_token_ms, tokens_per_second,"
         " created_at, updated_at)"
-        " VALUES(:conversation, :parent, :role, :content, :reasoning, :state, :error, :model_id, :model_name,"
+        " VALUES(:conversation, :parent, :role, :content, :reasoning, :state, :error, :model_id, "
+        ":model_name,"
         " :prompt_tokens, :completion_tokens, :ttft, :tps, :now, :now)");
     insert.bind(":conversation", message.conversation_id)
         .bind(":role", to_string(message.role))
@@ -103,7 +109,8 @@ Message ConversationStore::edit_message(Id message_id, std::string_view new_cont
     return append_message(edited);
 }
 
-StreamingMessageWriter ConversationStore::begin_streaming(const NewMessage& message, StreamingOptions options) {
+StreamingMessageWriter ConversationStore::begin_streaming(const NewMessage& message,
+                                                          StreamingOptions options) {
     NewMessage streaming = message;
     streaming.state = MessageState::streaming;
     const Id id = append_message(streaming).id;
@@ -111,10 +118,12 @@ StreamingMessageWriter ConversationStore::begin_streaming(const NewMessage& mess
 }
 
 Message ConversationStore::message(Id message_id) {
-    Statement select =
-        m_db.prepare("SELECT " + std::string(detail::message_columns) + " FROM messages m WHERE m.id = :id");
+    Statement select = m_db.prepare("SELECT " + std::string(detail::message_columns) +
+                                    " FROM messages m WHERE m.id = :id");
     select.bind(":id", message_id);
-    if (!select.step()) throw DatabaseError(ErrorKind::not_found, "no message with id " + std::to_string(message_id));
+    if (!select.step())
+        throw DatabaseError(ErrorKind::not_found,
+                            "no message with id " + std::to_string(message_id));
     return detail::read_message(select);
 }
 
@@ -123,10 +132,13 @@ std::vector<BranchMessage> ConversationStore::active_branch(Id conversation_id) 
     // The depth bound stops a cycle (only a damaged file could hold one) from looping.
     Statement select = m_db.prepare(
         "WITH RECURSIVE branch(id, depth) AS ("
-        " SELECT active_leaf_id, 0 FROM conversations WHERE id = :conversation AND active_leaf_id IS NOT NULL"
+        " SELECT active_leaf_id, 0 FROM conversations WHERE id = :conversation AND active_leaf_id "
+        "IS NOT NULL"
         " UNION ALL SELECT m.parent_id, b.depth + 1 FROM messages m JOIN branch b ON m.id = b.id"
         " WHERE m.parent_id IS NOT NULL AND b.depth < 1000000)"
-        " SELECT " + std::string(detail::message_columns) + ","
+        " SELECT " +
+        std::string(detail::message_columns) +
+        ","
         " (SELECT count(*) FROM messages s WHERE s.conversation_id = m.conversation_id"
         "   AND s.parent_id IS m.parent_id AND s.id < m.id),"
         " (SELECT count(*) FROM messages s WHERE s.conversation_id = m.conversation_id"
@@ -154,8 +166,9 @@ ConversationView ConversationStore::open_conversation(Id conversation_id) {
 
 std::vector<Message> ConversationStore::all_messages(Id conversation_id) {
     // A parent is always inserted before its children, so id order lists parents first.
-    Statement select = m_db.prepare("SELECT " + std::string(detail::message_columns) +
-                                    " FROM messages m WHERE m.conversation_id = :conversation ORDER BY m.id");
+    Statement select =
+        m_db.prepare("SELECT " + std::string(detail::message_columns) +
+                     " FROM messages m WHERE m.conversation_id = :conversation ORDER BY m.id");
     select.bind(":conversation", conversation_id);
     std::vector<Message> messages;
     while (select.step()) messages.push_back(detail::read_message(select));
@@ -177,7 +190,8 @@ void ConversationStore::set_active_leaf(Id conversation_id, Id message_id) {
     Transaction transaction(m_db);
     if (conversation_of_message(m_db, message_id) != conversation_id)
         throw DatabaseError(ErrorKind::invalid_input, "message " + std::to_string(message_id) +
-                                                          " is not in conversation " + std::to_string(conversation_id));
+                                                          " is not in conversation " +
+                                                          std::to_string(conversation_id));
     set_leaf(m_db, conversation_id, message_id);
     transaction.commit();
 }
@@ -205,22 +219,27 @@ Id ConversationStore::select_branch(Id message_id) {
 void ConversationStore::delete_subtree(Id message_id) {
     Transaction transaction(m_db);
     const Message doomed = message(message_id);
-    Statement leaf_inside = m_db.prepare("SELECT 1 FROM conversations WHERE id = :conversation AND active_leaf_id IN (" +
-                                         std::string(subtree_ids) + ")");
+    Statement leaf_inside = m_db.prepare(
+        "SELECT 1 FROM conversations WHERE id = :conversation AND active_leaf_id IN (" +
+        std::string(subtree_ids) + ")");
     leaf_inside.bind(":conversation", doomed.conversation_id).bind(":root", message_id);
     const bool moves_branch = leaf_inside.step();
     // One statement removes the whole subtree, so the parent_id references are checked once
     // it is all gone, and no cascade recurses once per level.
-    m_db.prepare("DELETE FROM messages WHERE id IN (" + std::string(subtree_ids) + ")").bind(":root", message_id).run();
+    m_db.prepare("DELETE FROM messages WHERE id IN (" + std::string(subtree_ids) + ")")
+        .bind(":root", message_id)
+        .run();
     if (moves_branch) {
         std::optional<Id> leaf;
         if (doomed.parent_id) {
             leaf = newest_leaf_below(*doomed.parent_id);
         } else {
-            Statement newest_root = m_db.prepare(
-                "SELECT max(id) FROM messages WHERE conversation_id = :conversation AND parent_id IS NULL");
+            Statement newest_root =
+                m_db.prepare("SELECT max(id) FROM messages WHERE conversation_id = :conversation "
+                             "AND parent_id IS NULL");
             newest_root.bind(":conversation", doomed.conversation_id);
-            if (newest_root.step() && !newest_root.is_null(0)) leaf = newest_leaf_below(newest_root.int64(0));
+            if (newest_root.step() && !newest_root.is_null(0))
+                leaf = newest_leaf_below(newest_root.int64(0));
         }
         set_leaf(m_db, doomed.conversation_id, leaf);
     }

@@ -14,7 +14,8 @@ constexpr int busy_timeout_ms = 5000;
 } // namespace
 
 Database::Database(const std::string& path, Mode mode) : m_path(path) {
-    const int flags = (mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+    const int flags = (mode == Mode::read_only ? SQLITE_OPEN_READONLY
+                                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                       SQLITE_OPEN_FULLMUTEX;
     const int code = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
     if (code != SQLITE_OK) {
@@ -22,7 +23,8 @@ Database::Database(const std::string& path, Mode mode) : m_path(path) {
         const int system_errno = m_db ? sqlite3_system_errno(m_db) : 0;
         sqlite3_close(m_db);
         m_db = nullptr;
-        throw DatabaseError(code & 0xff, "cannot open database '" + path + "': " + message, system_errno);
+        throw DatabaseError(code & 0xff, "cannot open database '" + path + "': " + message,
+                            system_errno);
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, busy_timeout_ms);
@@ -41,9 +43,13 @@ Database::Database(const std::string& path, Mode mode) : m_path(path) {
     }
 }
 
-Database::~Database() { sqlite3_close(m_db); }
+Database::~Database() {
+    sqlite3_close(m_db);
+}
 
-Statement Database::prepare(std::string_view sql) { return Statement(m_db, sql); }
+Statement Database::prepare(std::string_view sql) {
+    return Statement(m_db, sql);
+}
 
 void Database::exec(std::string_view sql) {
     char* message = nullptr;
@@ -57,7 +63,8 @@ void Database::exec(std::string_view sql) {
 }
 
 void Database::throw_error(int code, const std::string& context) const {
-    throw DatabaseError(code & 0xff, context + ": " + sqlite3_errmsg(m_db), sqlite3_system_errno(m_db));
+    throw DatabaseError(code & 0xff, context + ": " + sqlite3_errmsg(m_db),
+                        sqlite3_system_errno(m_db));
 }
 
 int Database::user_version() {
@@ -84,14 +91,24 @@ std::vector<std::string> check_problems(Database& db, std::string_view pragma) {
 
 } // namespace
 
-std::vector<std::string> Database::integrity_problems() { return check_problems(*this, "PRAGMA integrity_check"); }
+std::vector<std::string> Database::integrity_problems() {
+    return check_problems(*this, "PRAGMA integrity_check");
+}
 
-std::vector<std::string> Database::quick_check_problems() { return check_problems(*this, "PRAGMA quick_check"); }
+std::vector<std::string> Database::quick_check_problems() {
+    return check_problems(*this, "PRAGMA quick_check");
+}
 
-bool Database::is_read_only() const { return sqlite3_db_readonly(m_db, "main") == 1; }
+bool Database::is_read_only() const {
+    return sqlite3_db_readonly(m_db, "main") == 1;
+}
 
-std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(m_db); }
+std::int64_t Database::last_insert_id() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
 
-int Database::changes() const { return sqlite3_changes(m_db); }
+int Database::changes() const {
+    return sqlite3_changes(m_db);
+}
 
 } // namespace conclave::storage

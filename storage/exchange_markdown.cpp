@@ -10,33 +10,45 @@ namespace {
 
 std::string heading_for(const Message& m) {
     switch (m.role) {
-    case Role::system: return "System";
-    case Role::user: return "User";
-    case Role::tool: return "Tool";
-    case Role::assistant: return m.model_name.empty() ? "Assistant" : "Assistant (" + m.model_name + ")";
+    case Role::system:
+        return "System";
+    case Role::user:
+        return "User";
+    case Role::tool:
+        return "Tool";
+    case Role::assistant:
+        return m.model_name.empty() ? "Assistant" : "Assistant (" + m.model_name + ")";
     }
     return "Message";
 }
 
 std::string note_for(const Message& m) {
     switch (m.state) {
-    case MessageState::stopped: return "*(stopped by the user)*\n\n";
-    case MessageState::failed: return "*(failed: " + m.error.value_or("unknown error") + ")*\n\n";
-    case MessageState::interrupted: return "*(interrupted: Conclave ended while this was being written)*\n\n";
-    case MessageState::streaming: return "*(still being written)*\n\n";
-    case MessageState::complete: return {};
+    case MessageState::stopped:
+        return "*(stopped by the user)*\n\n";
+    case MessageState::failed:
+        return "*(failed: " + m.error.value_or("unknown error") + ")*\n\n";
+    case MessageState::interrupted:
+        return "*(interrupted: Conclave ended while this was being written)*\n\n";
+    case MessageState::streaming:
+        return "*(still being written)*\n\n";
+    case MessageState::complete:
+        return {};
     }
     return {};
 }
 
 std::string conversation_markdown(const ConversationView& view) {
-    std::string out = "# " + (view.conversation.title.empty() ? std::string("Untitled conversation")
-                                                              : view.conversation.title) + "\n\n";
+    std::string out = "# " +
+                      (view.conversation.title.empty() ? std::string("Untitled conversation")
+                                                       : view.conversation.title) +
+                      "\n\n";
     for (const BranchMessage& entry : view.branch) {
         const Message& m = entry.message;
         out += "## " + heading_for(m) + "\n\n";
         if (!m.reasoning.empty())
-            out += "<details>\n<summary>Thinking</summary>\n\n" + m.reasoning + "\n\n</details>\n\n";
+            out +=
+                "<details>\n<summary>Thinking</summary>\n\n" + m.reasoning + "\n\n</details>\n\n";
         if (!m.content.empty()) out += m.content + "\n\n";
         out += note_for(m);
     }
@@ -54,7 +66,8 @@ std::string ConversationExchange::export_markdown_all() {
     ConversationStore store(m_db);
     std::string out;
     ReadTransaction snapshot(m_db);
-    for (const Conversation& c : store.list_conversations({.archived = ListOptions::Archived::include})) {
+    for (const Conversation& c :
+         store.list_conversations({.archived = ListOptions::Archived::include})) {
         if (!out.empty()) out += "---\n\n";
         ConversationView view;
         view.conversation = c;

@@ -18,11 +18,12 @@ std::optional<Id> id_for_uid(Database& db, std::string_view table, const std::st
 }
 
 Id insert_conversation(Database& db, const Conversation& c) {
-    Statement insert = db.prepare(
-        "INSERT INTO conversations(uid, title, created_at, updated_at, pinned, archived, system_prompt,"
-        " temperature, top_k, top_p, min_p, repetition_penalty, seed)"
-        " VALUES(:uid, :title, :created, :updated, :pinned, :archived, :system_prompt,"
-        " :temperature, :top_k, :top_p, :min_p, :repetition_penalty, :seed)");
+    Statement insert =
+        db.prepare("INSERT INTO conversations(uid, title, created_at, updated_at, pinned, "
+                   "archived, system_prompt,"
+                   " temperature, top_k, top_p, min_p, repetition_penalty, seed)"
+                   " VALUES(:uid, :title, :created, :updated, :pinned, :archived, :system_prompt,"
+                   " :temperature, :top_k, :top_p, :min_p, :repetition_penalty, :seed)");
     insert.bind(":uid", c.uid)
         .bind(":title", c.title)
         .bind(":created", c.created_at)
@@ -36,12 +37,16 @@ Id insert_conversation(Database& db, const Conversation& c) {
 }
 
 Id insert_message(Database& db, Id conversation_id, std::optional<Id> parent, const Message& m) {
-    const MessageState state = m.state == MessageState::streaming ? MessageState::interrupted : m.state;
-    Statement insert = db.prepare(
-        "INSERT INTO messages(uid, conversation_id, parent_id, role, content, reasoning, state, error, model_name,"
-        " prompt_tokens, completion_tokens, time_to_first_token_ms, tokens_per_second, created_at, updated_at)"
-        " VALUES(:uid, :conversation, :parent, :role, :content, :reasoning, :state, :error, :model_name,"
-        " :prompt_tokens, :completion_tokens, :ttft, :tps, :created, :updated)");
+    const MessageState state =
+        m.state == MessageState::streaming ? MessageState::interrupted : m.state;
+    Statement insert =
+        db.prepare("INSERT INTO messages(uid, conversation_id, parent_id, role, content, "
+                   "reasoning, state, error, model_name,"
+                   " prompt_tokens, completion_tokens, time_to_first_token_ms, tokens_per_second, "
+                   "created_at, updated_at)"
+                   " VALUES(:uid, :conversation, :parent, :role, :content, :reasoning, :state, "
+                   ":error, :model_name,"
+                   " :prompt_tokens, :completion_tokens, :ttft, :tps, :created, :updated)");
     insert.bind(":uid", m.uid)
         .bind(":conversation", conversation_id)
         .bind(":role", to_string(m.role))
@@ -63,10 +68,11 @@ Id insert_message(Database& db, Id conversation_id, std::optional<Id> parent, co
 
 } // namespace
 
-void add_conversation(Database& db, const IncomingConversation& incoming, bool orphans_attach_to_previous,
-                      IncomingCounts& counts) {
+void add_conversation(Database& db, const IncomingConversation& incoming,
+                      bool orphans_attach_to_previous, IncomingCounts& counts) {
     const Conversation& source = incoming.conversation;
-    if (source.uid.empty()) throw DatabaseError(ErrorKind::invalid_input, "a conversation has no uid");
+    if (source.uid.empty())
+        throw DatabaseError(ErrorKind::invalid_input, "a conversation has no uid");
     std::optional<Id> conversation_id = id_for_uid(db, "conversations", source.uid);
     const bool is_new = !conversation_id;
     if (is_new) {
@@ -82,7 +88,8 @@ void add_conversation(Database& db, const IncomingConversation& incoming, bool o
     std::set<std::string> seen;
     std::vector<const IncomingMessage*> pending;
     for (const IncomingMessage& m : incoming.messages) {
-        if (m.message.uid.empty()) throw DatabaseError(ErrorKind::invalid_input, "a message has no uid");
+        if (m.message.uid.empty())
+            throw DatabaseError(ErrorKind::invalid_input, "a message has no uid");
         if (!seen.insert(m.message.uid).second) continue;
         if (const auto existing = id_for_uid(db, "messages", m.message.uid)) {
             local_ids[m.message.uid] = *existing;
@@ -98,21 +105,27 @@ void add_conversation(Database& db, const IncomingConversation& incoming, bool o
             std::optional<Id> parent;
             if (m->parent_uid) {
                 const auto known = local_ids.find(*m->parent_uid);
-                if (known != local_ids.end()) parent = known->second;
-                else if (const auto here = id_for_uid(db, "messages", *m->parent_uid)) parent = here;
+                if (known != local_ids.end())
+                    parent = known->second;
+                else if (const auto here = id_for_uid(db, "messages", *m->parent_uid))
+                    parent = here;
                 else if (seen.count(*m->parent_uid)) {
                     waiting.push_back(m);
                     continue;
-                } else if (orphans_attach_to_previous) parent = previous;
+                } else if (orphans_attach_to_previous)
+                    parent = previous;
                 else
-                    throw DatabaseError(ErrorKind::invalid_input, "message " + m->message.uid + " refers to parent " +
-                                                                      *m->parent_uid + ", which is not in the file");
+                    throw DatabaseError(ErrorKind::invalid_input,
+                                        "message " + m->message.uid + " refers to parent " +
+                                            *m->parent_uid + ", which is not in the file");
             }
-            previous = local_ids[m->message.uid] = insert_message(db, *conversation_id, parent, m->message);
+            previous = local_ids[m->message.uid] =
+                insert_message(db, *conversation_id, parent, m->message);
             ++counts.messages_added;
         }
         if (waiting.size() == pending.size())
-            throw DatabaseError(ErrorKind::invalid_input, "the messages of conversation " + source.uid +
+            throw DatabaseError(ErrorKind::invalid_input, "the messages of conversation " +
+                                                              source.uid +
                                                               " refer to each other in a cycle");
         pending = std::move(waiting);
     }

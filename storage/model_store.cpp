@@ -16,7 +16,8 @@ using detail::optional_real;
 
 constexpr std::string_view model_columns =
     "id, path, file_size, file_modified_at, sha256, display_name, architecture, parameter_count,"
-    " active_parameter_count, quant_mix, context_length, added_at, last_used_at, favourite, missing";
+    " active_parameter_count, quant_mix, context_length, added_at, last_used_at, favourite, "
+    "missing";
 
 ModelRecord read_model(const Statement& row) {
     ModelRecord m;
@@ -48,11 +49,13 @@ std::optional<T> either(const std::optional<T>& preferred, const std::optional<T
 ModelSettings merged(const ModelSettings& preferred, const ModelSettings& fallback) {
     ModelSettings out;
     out.system_prompt = either(preferred.system_prompt, fallback.system_prompt);
-    out.sampling.temperature = either(preferred.sampling.temperature, fallback.sampling.temperature);
+    out.sampling.temperature =
+        either(preferred.sampling.temperature, fallback.sampling.temperature);
     out.sampling.top_k = either(preferred.sampling.top_k, fallback.sampling.top_k);
     out.sampling.top_p = either(preferred.sampling.top_p, fallback.sampling.top_p);
     out.sampling.min_p = either(preferred.sampling.min_p, fallback.sampling.min_p);
-    out.sampling.repetition_penalty = either(preferred.sampling.repetition_penalty, fallback.sampling.repetition_penalty);
+    out.sampling.repetition_penalty =
+        either(preferred.sampling.repetition_penalty, fallback.sampling.repetition_penalty);
     out.sampling.seed = either(preferred.sampling.seed, fallback.sampling.seed);
     out.context_length = either(preferred.context_length, fallback.context_length);
     out.threads = either(preferred.threads, fallback.threads);
@@ -66,16 +69,20 @@ ModelStore::ModelStore(Database& db, Clock clock) : m_db(db), m_clock(std::move(
 
 ModelRecord ModelStore::remember_model(const ModelRecord& record) {
     Statement upsert = m_db.prepare(
-        "INSERT INTO models(path, file_size, file_modified_at, sha256, display_name, architecture, parameter_count,"
+        "INSERT INTO models(path, file_size, file_modified_at, sha256, display_name, architecture, "
+        "parameter_count,"
         " active_parameter_count, quant_mix, context_length, added_at, favourite)"
-        " VALUES(:path, :size, :modified, :sha256, :name, :arch, :params, :active, :quant, :context, :now, :favourite)"
+        " VALUES(:path, :size, :modified, :sha256, :name, :arch, :params, :active, :quant, "
+        ":context, :now, :favourite)"
         " ON CONFLICT(path) DO UPDATE SET file_size = excluded.file_size,"
         " file_modified_at = excluded.file_modified_at,"
         // A changed file invalidates the old hash; an unchanged one keeps it.
         " sha256 = CASE WHEN excluded.sha256 IS NOT NULL THEN excluded.sha256"
-        "   WHEN file_size = excluded.file_size AND file_modified_at = excluded.file_modified_at THEN sha256 END,"
+        "   WHEN file_size = excluded.file_size AND file_modified_at = excluded.file_modified_at "
+        "THEN sha256 END,"
         " display_name = excluded.display_name, architecture = excluded.architecture,"
-        " parameter_count = excluded.parameter_count, active_parameter_count = excluded.active_parameter_count,"
+        " parameter_count = excluded.parameter_count, active_parameter_count = "
+        "excluded.active_parameter_count,"
         " quant_mix = excluded.quant_mix, context_length = excluded.context_length, missing = 0");
     upsert.bind(":path", record.path)
         .bind(":size", record.file_size)
@@ -94,14 +101,17 @@ ModelRecord ModelStore::remember_model(const ModelRecord& record) {
 }
 
 ModelRecord ModelStore::model(Id id) {
-    Statement select = m_db.prepare("SELECT " + std::string(model_columns) + " FROM models WHERE id = :id");
+    Statement select =
+        m_db.prepare("SELECT " + std::string(model_columns) + " FROM models WHERE id = :id");
     select.bind(":id", id);
-    if (!select.step()) throw DatabaseError(ErrorKind::not_found, "no model with id " + std::to_string(id));
+    if (!select.step())
+        throw DatabaseError(ErrorKind::not_found, "no model with id " + std::to_string(id));
     return read_model(select);
 }
 
 std::optional<ModelRecord> ModelStore::find_by_path(const std::string& path) {
-    Statement select = m_db.prepare("SELECT " + std::string(model_columns) + " FROM models WHERE path = :path");
+    Statement select =
+        m_db.prepare("SELECT " + std::string(model_columns) + " FROM models WHERE path = :path");
     select.bind(":path", path);
     if (!select.step()) return std::nullopt;
     return read_model(select);
@@ -117,31 +127,47 @@ std::vector<ModelRecord> ModelStore::list_models() {
 }
 
 void ModelStore::require_changed(Id id) {
-    if (m_db.changes() == 0) throw DatabaseError(ErrorKind::not_found, "no model with id " + std::to_string(id));
+    if (m_db.changes() == 0)
+        throw DatabaseError(ErrorKind::not_found, "no model with id " + std::to_string(id));
 }
 
 void ModelStore::mark_used(Id id) {
-    m_db.prepare("UPDATE models SET last_used_at = :now WHERE id = :id").bind(":now", m_clock()).bind(":id", id).run();
+    m_db.prepare("UPDATE models SET last_used_at = :now WHERE id = :id")
+        .bind(":now", m_clock())
+        .bind(":id", id)
+        .run();
     require_changed(id);
 }
 
 void ModelStore::set_favourite(Id id, bool favourite) {
-    m_db.prepare("UPDATE models SET favourite = :v WHERE id = :id").bind(":v", favourite ? 1 : 0).bind(":id", id).run();
+    m_db.prepare("UPDATE models SET favourite = :v WHERE id = :id")
+        .bind(":v", favourite ? 1 : 0)
+        .bind(":id", id)
+        .run();
     require_changed(id);
 }
 
 void ModelStore::set_missing(Id id, bool missing) {
-    m_db.prepare("UPDATE models SET missing = :v WHERE id = :id").bind(":v", missing ? 1 : 0).bind(":id", id).run();
+    m_db.prepare("UPDATE models SET missing = :v WHERE id = :id")
+        .bind(":v", missing ? 1 : 0)
+        .bind(":id", id)
+        .run();
     require_changed(id);
 }
 
 void ModelStore::set_sha256(Id id, const std::string& sha256) {
-    m_db.prepare("UPDATE models SET sha256 = :v WHERE id = :id").bind(":v", sha256).bind(":id", id).run();
+    m_db.prepare("UPDATE models SET sha256 = :v WHERE id = :id")
+        .bind(":v", sha256)
+        .bind(":id", id)
+        .run();
     require_changed(id);
 }
 
 void ModelStore::rename(Id id, const std::string& display_name) {
-    m_db.prepare("UPDATE models SET display_name = :v WHERE id = :id").bind(":v", display_name).bind(":id", id).run();
+    m_db.prepare("UPDATE models SET display_name = :v WHERE id = :id")
+        .bind(":v", display_name)
+        .bind(":id", id)
+        .run();
     require_changed(id);
 }
 
@@ -151,9 +177,10 @@ void ModelStore::forget_model(Id id) {
 }
 
 ModelSettings ModelStore::settings(Id id) {
-    model(id);  // not_found for an unknown model, rather than silently empty settings
+    model(id); // not_found for an unknown model, rather than silently empty settings
     Statement select = m_db.prepare(
-        "SELECT system_prompt, temperature, top_k, top_p, min_p, repetition_penalty, seed, context_length, threads,"
+        "SELECT system_prompt, temperature, top_k, top_p, min_p, repetition_penalty, seed, "
+        "context_length, threads,"
         " backend, gpu_memory_budget, placement_mode FROM model_settings WHERE model_id = :id");
     select.bind(":id", id);
     ModelSettings s;
@@ -175,11 +202,14 @@ ModelSettings ModelStore::settings(Id id) {
 
 void ModelStore::save_settings(Id id, const ModelSettings& settings) {
     model(id);
-    Statement upsert = m_db.prepare(
-        "INSERT OR REPLACE INTO model_settings(model_id, system_prompt, temperature, top_k, top_p, min_p,"
-        " repetition_penalty, seed, context_length, threads, backend, gpu_memory_budget, placement_mode)"
-        " VALUES(:id, :system_prompt, :temperature, :top_k, :top_p, :min_p, :repetition_penalty, :seed,"
-        " :context_length, :threads, :backend, :gpu_memory_budget, :placement_mode)");
+    Statement upsert =
+        m_db.prepare("INSERT OR REPLACE INTO model_settings(model_id, system_prompt, temperature, "
+                     "top_k, top_p, min_p,"
+                     " repetition_penalty, seed, context_length, threads, backend, "
+                     "gpu_memory_budget, placement_mode)"
+                     " VALUES(:id, :system_prompt, :temperature, :top_k, :top_p, :min_p, "
+                     ":repetition_penalty, :seed,"
+                     " :context_length, :threads, :backend, :gpu_memory_budget, :placement_mode)");
     upsert.bind(":id", id);
     bind_optional(upsert, ":system_prompt", settings.system_prompt);
     detail::bind_sampling(upsert, settings.sampling);

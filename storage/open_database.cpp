@@ -6,14 +6,13 @@
 #include "conclave/storage/schema.h"
 #include "recovery.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <system_error>
+#include <unistd.h>
 
 namespace conclave::storage {
 namespace {
@@ -35,7 +34,8 @@ std::string timestamp(const Clock& clock) {
 // "<base>", or "<base>-2", "-3", ... when a file of that name is already there.
 std::string unused_name(const std::string& base) {
     std::string name = base;
-    for (int n = 2; fs::exists(name) || fs::exists(name + "-wal"); ++n) name = base + "-" + std::to_string(n);
+    for (int n = 2; fs::exists(name) || fs::exists(name + "-wal"); ++n)
+        name = base + "-" + std::to_string(n);
     return name;
 }
 
@@ -44,21 +44,26 @@ std::string unused_name(const std::string& base) {
     const std::string folder = fs::path(path).parent_path().string();
     switch (error.kind()) {
     case ErrorKind::read_only:
-        throw DatabaseError(ErrorKind::read_only, "Conclave cannot write its database in '" + folder +
-                                                      "' (read-only or no permission); conversations are kept only "
-                                                      "in memory until it can. (" + error.what() + ")");
+        throw DatabaseError(ErrorKind::read_only,
+                            "Conclave cannot write its database in '" + folder +
+                                "' (read-only or no permission); conversations are kept only "
+                                "in memory until it can. (" +
+                                error.what() + ")");
     case ErrorKind::disk_full:
-        throw DatabaseError(ErrorKind::disk_full, "The disk holding '" + path +
-                                                      "' is full; conversations are kept only in memory until "
-                                                      "space is freed. (" + error.what() + ")");
+        throw DatabaseError(ErrorKind::disk_full,
+                            "The disk holding '" + path +
+                                "' is full; conversations are kept only in memory until "
+                                "space is freed. (" +
+                                error.what() + ")");
     case ErrorKind::cannot_open:
         // SQLite's errno is often that of a later attempt (ENOENT); ask the folder directly.
         if (access(folder.empty() ? "." : folder.c_str(), W_OK) != 0 ||
             (fs::exists(path) && access(path.c_str(), W_OK) != 0))
             rethrow_for_user(DatabaseError(ErrorKind::read_only, error.what()), path);
-        throw DatabaseError(ErrorKind::cannot_open, "Conclave cannot open its database '" + path + "'. (" +
-                                                        error.what() + ")");
-    default: throw error;
+        throw DatabaseError(ErrorKind::cannot_open, "Conclave cannot open its database '" + path +
+                                                        "'. (" + error.what() + ")");
+    default:
+        throw error;
     }
 }
 
@@ -68,11 +73,13 @@ void ensure_folder(const std::string& path) {
     std::error_code error;
     fs::create_directories(folder, error);
     if (error)
-        rethrow_for_user(DatabaseError(error == std::errc::permission_denied || error == std::errc::read_only_file_system
-                                           ? ErrorKind::read_only
-                                           : ErrorKind::cannot_open,
-                                       "cannot create folder '" + folder.string() + "': " + error.message()),
-                         path);
+        rethrow_for_user(
+            DatabaseError(error == std::errc::permission_denied ||
+                                  error == std::errc::read_only_file_system
+                              ? ErrorKind::read_only
+                              : ErrorKind::cannot_open,
+                          "cannot create folder '" + folder.string() + "': " + error.message()),
+            path);
 }
 
 std::string move_aside(const std::string& path, const Clock& clock) {
@@ -80,9 +87,10 @@ std::string move_aside(const std::string& path, const Clock& clock) {
     std::error_code error;
     fs::rename(path, target, error);
     if (error)
-        throw DatabaseError(ErrorKind::read_only, "the database '" + path +
-                                                      "' is damaged and could not be moved aside (" + error.message() +
-                                                      "); it was not changed");
+        throw DatabaseError(ErrorKind::read_only,
+                            "the database '" + path +
+                                "' is damaged and could not be moved aside (" + error.message() +
+                                "); it was not changed");
     for (const char* suffix : companion_suffixes) {
         std::error_code ignored;
         if (fs::exists(path + suffix)) fs::rename(path + suffix, target + suffix, ignored);
@@ -93,7 +101,8 @@ std::string move_aside(const std::string& path, const Clock& clock) {
 std::unique_ptr<Database> open_writable(const std::string& path) {
     auto db = std::make_unique<Database>(path);
     if (db->is_read_only())
-        throw DatabaseError(ErrorKind::read_only, "cannot open database '" + path + "' for writing");
+        throw DatabaseError(ErrorKind::read_only,
+                            "cannot open database '" + path + "' for writing");
     return db;
 }
 
@@ -112,7 +121,8 @@ std::optional<int> header_user_version(const std::string& path) {
 
 [[noreturn]] void refuse_newer(const std::string& path, int version) {
     throw DatabaseError(ErrorKind::newer_schema,
-                        "'" + path + "' was written by a newer version of Conclave (schema version " +
+                        "'" + path +
+                            "' was written by a newer version of Conclave (schema version " +
                             std::to_string(version) + "; this version understands up to " +
                             std::to_string(current_schema_version()) +
                             "). It has not been changed; update Conclave to open it.");
@@ -120,8 +130,8 @@ std::optional<int> header_user_version(const std::string& path) {
 
 // Opens an existing database and returns what the integrity check found (empty: healthy).
 // Damage that stops SQLite from even reading the file is reported as a problem too.
-std::vector<std::string> open_and_check(const std::string& path, const OpenOptions& options, OpenReport& report,
-                                        std::unique_ptr<Database>& db) {
+std::vector<std::string> open_and_check(const std::string& path, const OpenOptions& options,
+                                        OpenReport& report, std::unique_ptr<Database>& db) {
     const std::optional<int> in_header = header_user_version(path);
     if (in_header && *in_header > current_schema_version()) refuse_newer(path, *in_header);
     try {
@@ -131,7 +141,8 @@ std::vector<std::string> open_and_check(const std::string& path, const OpenOptio
             Database peek(path, Database::Mode::read_only);
             report.found_schema_version = peek.user_version();
         }
-        if (report.found_schema_version > current_schema_version()) refuse_newer(path, report.found_schema_version);
+        if (report.found_schema_version > current_schema_version())
+            refuse_newer(path, report.found_schema_version);
         db = open_writable(path);
         return options.full_integrity_check ? db->integrity_problems() : db->quick_check_problems();
     } catch (const DatabaseError& error) {
@@ -161,15 +172,16 @@ OpenedDatabase open_conclave_database(const std::string& path, const OpenOptions
             report.corrupt_file_moved_to = move_aside(path, options.clock);
             db = open_writable(path);
             migrate(*db);
-            const detail::RecoveryCounts recovered = detail::recover_into(*report.corrupt_file_moved_to, *db);
+            const detail::RecoveryCounts recovered =
+                detail::recover_into(*report.corrupt_file_moved_to, *db);
             report.recovered_conversations = recovered.conversations;
             report.recovered_messages = recovered.messages;
         } else {
             if (!db) db = open_writable(path);
             const int version = db->user_version();
             if (version > 0 && version < current_schema_version()) {
-                const std::string backup = unused_name(path + ".backup-v" + std::to_string(version) + "-" +
-                                                       timestamp(options.clock));
+                const std::string backup = unused_name(
+                    path + ".backup-v" + std::to_string(version) + "-" + timestamp(options.clock));
                 backup_database(*db, backup);
                 report.backup_path = backup;
             }

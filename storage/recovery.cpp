@@ -19,12 +19,14 @@ constexpr int max_skips = 64;
 // are often where damage is), calling `row` for each readable row. When a page cannot be
 // read, the scan restarts further on, jumping by growing steps, so rows after a bad page
 // are still found.
-void scan_table(Database& db, const std::string& columns_from, const std::function<void(const Statement&)>& row) {
+void scan_table(Database& db, const std::string& columns_from,
+                const std::function<void(const Statement&)>& row) {
     Id after = 0;
     Id jump = 1;
     for (int skips = 0; skips <= max_skips; ++skips) {
         try {
-            Statement select = db.prepare("SELECT " + columns_from + " NOT INDEXED WHERE id > :after ORDER BY id");
+            Statement select =
+                db.prepare("SELECT " + columns_from + " NOT INDEXED WHERE id > :after ORDER BY id");
             select.bind(":after", after);
             while (select.step()) {
                 after = select.int64(0);
@@ -48,7 +50,8 @@ std::string fresh_uid(Database& db) {
 void recover_settings(Database& damaged, Database& fresh) {
     try {
         Statement select = damaged.prepare("SELECT key, value FROM app_settings");
-        Statement insert = fresh.prepare("INSERT OR IGNORE INTO app_settings(key, value) VALUES(:key, :value)");
+        Statement insert =
+            fresh.prepare("INSERT OR IGNORE INTO app_settings(key, value) VALUES(:key, :value)");
         while (select.step()) {
             insert.reset();
             insert.bind(":key", select.text(0)).bind(":value", select.text(1)).run();
@@ -72,16 +75,18 @@ RecoveryCounts recover_into(const std::string& damaged_path, Database& fresh) {
 
     std::map<Id, IncomingConversation> conversations;
     std::map<Id, Id> active_leaf_of;
-    scan_table(*damaged, std::string(conversation_columns) + " FROM conversations c", [&](const Statement& row) {
-        Conversation c = read_conversation(row);
-        if (c.active_leaf_id) active_leaf_of[c.id] = *c.active_leaf_id;
-        conversations[c.id].conversation = std::move(c);
-    });
+    scan_table(*damaged, std::string(conversation_columns) + " FROM conversations c",
+               [&](const Statement& row) {
+                   Conversation c = read_conversation(row);
+                   if (c.active_leaf_id) active_leaf_of[c.id] = *c.active_leaf_id;
+                   conversations[c.id].conversation = std::move(c);
+               });
     std::map<Id, std::vector<Message>> messages;
-    scan_table(*damaged, std::string(message_columns) + " FROM messages m", [&](const Statement& row) {
-        Message m = read_message(row);
-        messages[m.conversation_id].push_back(std::move(m));
-    });
+    scan_table(*damaged, std::string(message_columns) + " FROM messages m",
+               [&](const Statement& row) {
+                   Message m = read_message(row);
+                   messages[m.conversation_id].push_back(std::move(m));
+               });
 
     for (auto& [conversation_id, list] : messages) {
         IncomingConversation& in = conversations[conversation_id];
@@ -95,7 +100,8 @@ RecoveryCounts recover_into(const std::string& damaged_path, Database& fresh) {
         std::map<Id, std::string> uid_of;
         for (const Message& m : list) uid_of[m.id] = m.uid;
         const auto leaf = active_leaf_of.find(conversation_id);
-        if (leaf != active_leaf_of.end() && uid_of.count(leaf->second)) in.active_leaf_uid = uid_of[leaf->second];
+        if (leaf != active_leaf_of.end() && uid_of.count(leaf->second))
+            in.active_leaf_uid = uid_of[leaf->second];
         const std::string* previous = nullptr;
         for (const Message& m : list) {
             IncomingMessage incoming{m, std::nullopt};
@@ -103,8 +109,10 @@ RecoveryCounts recover_into(const std::string& damaged_path, Database& fresh) {
             // the thread still reads in order.
             if (m.parent_id) {
                 const auto parent = uid_of.find(*m.parent_id);
-                if (parent != uid_of.end()) incoming.parent_uid = parent->second;
-                else if (previous) incoming.parent_uid = *previous;
+                if (parent != uid_of.end())
+                    incoming.parent_uid = parent->second;
+                else if (previous)
+                    incoming.parent_uid = *previous;
             }
             in.messages.push_back(std::move(incoming));
             previous = &m.uid;

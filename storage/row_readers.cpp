@@ -55,19 +55,28 @@ Message read_message(const Statement& row, int first) {
     return m;
 }
 
-void bind_optional(Statement& statement, std::string_view name, const std::optional<std::int64_t>& value) {
-    if (value) statement.bind(name, *value);
-    else statement.bind_null(name);
+void bind_optional(Statement& statement, std::string_view name,
+                   const std::optional<std::int64_t>& value) {
+    if (value)
+        statement.bind(name, *value);
+    else
+        statement.bind_null(name);
 }
 
-void bind_optional(Statement& statement, std::string_view name, const std::optional<double>& value) {
-    if (value) statement.bind(name, *value);
-    else statement.bind_null(name);
+void bind_optional(Statement& statement, std::string_view name,
+                   const std::optional<double>& value) {
+    if (value)
+        statement.bind(name, *value);
+    else
+        statement.bind_null(name);
 }
 
-void bind_optional(Statement& statement, std::string_view name, const std::optional<std::string>& value) {
-    if (value) statement.bind(name, std::string_view(*value));
-    else statement.bind_null(name);
+void bind_optional(Statement& statement, std::string_view name,
+                   const std::optional<std::string>& value) {
+    if (value)
+        statement.bind(name, std::string_view(*value));
+    else
+        statement.bind_null(name);
 }
 
 void bind_sampling(Statement& statement, const SamplingOverrides& sampling) {

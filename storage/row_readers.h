@@ -31,9 +31,11 @@ Message read_message(const Statement& row, int first = 0);
 std::optional<std::int64_t> optional_int64(const Statement& row, int column);
 std::optional<double> optional_real(const Statement& row, int column);
 
-void bind_optional(Statement& statement, std::string_view name, const std::optional<std::int64_t>& value);
+void bind_optional(Statement& statement, std::string_view name,
+                   const std::optional<std::int64_t>& value);
 void bind_optional(Statement& statement, std::string_view name, const std::optional<double>& value);
-void bind_optional(Statement& statement, std::string_view name, const std::optional<std::string>& value);
+void bind_optional(Statement& statement, std::string_view name,
+                   const std::optional<std::string>& value);
 
 // Binds :temperature, :top_k, :top_p, :min_p, :repetition_penalty and :seed.
 void bind_sampling(Statement& statement, const SamplingOverrides& sampling);

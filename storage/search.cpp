@@ -15,7 +15,9 @@ constexpr double title_weight = 2.0;
 // How many of the newest matches per index are ranked (see search()).
 constexpr int recent_window = 2000;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 } // namespace
 
@@ -43,7 +45,8 @@ std::string fts_query_for(std::string_view user_text) {
     return query;
 }
 
-std::vector<SearchHit> ConversationSearch::search(std::string_view user_text, const SearchOptions& options) {
+std::vector<SearchHit> ConversationSearch::search(std::string_view user_text,
+                                                  const SearchOptions& options) {
     const std::string query = fts_query_for(user_text);
     if (query.empty() || options.limit <= 0) return {};
     // Ranking every match of a common word would cost time in proportion to the history
@@ -66,13 +69,15 @@ std::vector<SearchHit> ConversationSearch::search(std::string_view user_text, co
 
     // Snippets are made only for the hits returned: each is a point query on one row.
     const int words = std::clamp(options.snippet_words, 1, 64);
-    Statement message_hit = m_db.prepare(
-        "SELECT m.conversation_id, c.title, m.role, m.created_at, c.archived,"
-        " snippet(messages_fts, 0, :begin, :end, '…', :words)"
-        " FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid JOIN conversations c ON c.id = m.conversation_id"
-        " WHERE messages_fts MATCH :query AND messages_fts.rowid = :id");
+    Statement message_hit =
+        m_db.prepare("SELECT m.conversation_id, c.title, m.role, m.created_at, c.archived,"
+                     " snippet(messages_fts, 0, :begin, :end, '…', :words)"
+                     " FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid JOIN "
+                     "conversations c ON c.id = m.conversation_id"
+                     " WHERE messages_fts MATCH :query AND messages_fts.rowid = :id");
     Statement title_hit = m_db.prepare(
-        "SELECT c.id, c.title, NULL, c.created_at, c.archived, snippet(conversations_fts, 0, :begin, :end, '…', :words)"
+        "SELECT c.id, c.title, NULL, c.created_at, c.archived, snippet(conversations_fts, 0, "
+        ":begin, :end, '…', :words)"
         " FROM conversations_fts JOIN conversations c ON c.id = conversations_fts.rowid"
         " WHERE conversations_fts MATCH :query AND conversations_fts.rowid = :id");
 
@@ -82,7 +87,10 @@ std::vector<SearchHit> ConversationSearch::search(std::string_view user_text, co
         const Id id = ranked.int64(1);
         Statement& detail = is_title ? title_hit : message_hit;
         detail.reset();
-        detail.bind(":query", query).bind(":begin", highlight_begin).bind(":end", highlight_end).bind(":words", words);
+        detail.bind(":query", query)
+            .bind(":begin", highlight_begin)
+            .bind(":end", highlight_end)
+            .bind(":words", words);
         detail.bind(":id", id);
         if (!detail.step()) continue;
         if (!options.include_archived && detail.int64(4) != 0) continue;

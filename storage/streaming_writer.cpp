@@ -8,16 +8,17 @@
 
 namespace conclave::storage {
 
-StreamingMessageWriter::StreamingMessageWriter(Database& db, Id message_id, std::string initial_content,
+StreamingMessageWriter::StreamingMessageWriter(Database& db, Id message_id,
+                                               std::string initial_content,
                                                StreamingOptions options)
-    : m_db(&db), m_message_id(message_id), m_content(std::move(initial_content)), m_options(std::move(options)),
-      m_last_write(m_options.now()), m_open(true) {}
+    : m_db(&db), m_message_id(message_id), m_content(std::move(initial_content)),
+      m_options(std::move(options)), m_last_write(m_options.now()), m_open(true) {}
 
 StreamingMessageWriter::StreamingMessageWriter(StreamingMessageWriter&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr)), m_message_id(other.m_message_id),
       m_content(std::move(other.m_content)), m_reasoning(std::move(other.m_reasoning)),
-      m_options(std::move(other.m_options)), m_last_write(other.m_last_write), m_unsaved(other.m_unsaved),
-      m_open(std::exchange(other.m_open, false)) {}
+      m_options(std::move(other.m_options)), m_last_write(other.m_last_write),
+      m_unsaved(other.m_unsaved), m_open(std::exchange(other.m_open, false)) {}
 
 StreamingMessageWriter::~StreamingMessageWriter() {
     if (!m_open) return;
@@ -58,8 +59,8 @@ void StreamingMessageWriter::flush() {
 
 void StreamingMessageWriter::write_progress() {
     // One statement is one commit: the row holds the old text or the new, never a mix.
-    Statement update = m_db->prepare(
-        "UPDATE messages SET content = :content, reasoning = :reasoning, updated_at = :now WHERE id = :id");
+    Statement update = m_db->prepare("UPDATE messages SET content = :content, reasoning = "
+                                     ":reasoning, updated_at = :now WHERE id = :id");
     update.bind(":content", std::string_view(m_content))
         .bind(":reasoning", std::string_view(m_reasoning))
         .bind(":now", m_options.wall_clock())
@@ -72,10 +73,12 @@ void StreamingMessageWriter::close(MessageState state, const std::optional<std::
     if (!m_open) return;
     const std::int64_t now = m_options.wall_clock();
     Transaction transaction(*m_db);
-    Statement update = m_db->prepare(
-        "UPDATE messages SET content = :content, reasoning = :reasoning, state = :state, error = :error,"
-        " prompt_tokens = :prompt_tokens, completion_tokens = :completion_tokens,"
-        " time_to_first_token_ms = :ttft, tokens_per_second = :tps, updated_at = :now WHERE id = :id");
+    Statement update =
+        m_db->prepare("UPDATE messages SET content = :content, reasoning = :reasoning, state = "
+                      ":state, error = :error,"
+                      " prompt_tokens = :prompt_tokens, completion_tokens = :completion_tokens,"
+                      " time_to_first_token_ms = :ttft, tokens_per_second = :tps, updated_at = "
+                      ":now WHERE id = :id");
     update.bind(":content", std::string_view(m_content))
         .bind(":reasoning", std::string_view(m_reasoning))
         .bind(":state", to_string(state))
@@ -98,9 +101,13 @@ void StreamingMessageWriter::close(MessageState state, const std::optional<std::
     m_open = false;
 }
 
-void StreamingMessageWriter::finish(const GenerationStats& stats) { close(MessageState::complete, std::nullopt, stats); }
+void StreamingMessageWriter::finish(const GenerationStats& stats) {
+    close(MessageState::complete, std::nullopt, stats);
+}
 
-void StreamingMessageWriter::stop(const GenerationStats& stats) { close(MessageState::stopped, std::nullopt, stats); }
+void StreamingMessageWriter::stop(const GenerationStats& stats) {
+    close(MessageState::stopped, std::nullopt, stats);
+}
 
 void StreamingMessageWriter::fail(std::string_view error, const GenerationStats& stats) {
     close(MessageState::failed, std::string(error), stats);

@@ -6,7 +6,9 @@
 
 namespace crash_text {
 
-inline std::string token(int k) { return "tök" + std::to_string(k) + " "; }
+inline std::string token(int k) {
+    return "tök" + std::to_string(k) + " ";
+}
 
 // The first `bytes` bytes of an answer made of tokens 0, 1, 2, ...
 inline std::string prefix(std::size_t bytes) {

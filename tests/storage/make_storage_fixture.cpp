@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
         store.append_message(answer);
         answer.parent_id = q1.id;
         answer.content = "Rött, grönt och blått.";
-        store.append_message(answer);  // a regenerated answer: the active branch
+        store.append_message(answer); // a regenerated answer: the active branch
 
         const Id second = store.create_conversation("Streaming when the power went out").id;
         question.conversation_id = second;

@@ -19,14 +19,13 @@
 #include "conclave/storage/open_database.h"
 #include "crash_text.h"
 
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <string>
+#include <sys/resource.h>
 #include <thread>
+#include <unistd.h>
 
 using namespace conclave::storage;
 
@@ -43,12 +42,14 @@ int stream(const std::string& path) {
     StreamingOptions options;
     options.flush_interval = std::chrono::milliseconds(3);
     for (int round = 0;; ++round) {
-        const Id conversation = round % 4 == 0 || store.list_conversations({.limit = 1}).empty()
-                                    ? store.create_conversation("crash round " + std::to_string(round)).id
-                                    : store.list_conversations({.limit = 1})[0].id;
+        const Id conversation =
+            round % 4 == 0 || store.list_conversations({.limit = 1}).empty()
+                ? store.create_conversation("crash round " + std::to_string(round)).id
+                : store.list_conversations({.limit = 1})[0].id;
         NewMessage question;
         question.conversation_id = conversation;
-        question.content = "question-" + std::to_string(getpid()) + "-" + std::to_string(round) + "-é";
+        question.content =
+            "question-" + std::to_string(getpid()) + "-" + std::to_string(round) + "-é";
         const Message asked = store.append_message(question);
         report("user " + std::to_string(asked.id) + " " + question.content);
         // Every third round also regenerates, so kills land while branching too.
@@ -62,11 +63,13 @@ int stream(const std::string& path) {
             for (int token = 0; token < crash_text::answer_tokens; ++token) {
                 writer.append(crash_text::token(token));
                 if (!writer.has_unsaved_text())
-                    report("saved " + std::to_string(writer.message_id()) + " " + std::to_string(writer.content().size()));
+                    report("saved " + std::to_string(writer.message_id()) + " " +
+                           std::to_string(writer.content().size()));
                 std::this_thread::sleep_for(std::chrono::microseconds(300));
             }
             writer.finish({5, 60, 1.0, 100.0});
-            report("done " + std::to_string(writer.message_id()) + " " + std::to_string(writer.content().size()));
+            report("done " + std::to_string(writer.message_id()) + " " +
+                   std::to_string(writer.content().size()));
         }
     }
 }
@@ -121,7 +124,8 @@ int fill(const std::string& path) {
     limit.rlim_cur = unlimited;
     setrlimit(RLIMIT_FSIZE, &limit);
     writer.finish({});
-    report(store.message(writer.message_id()).content == expected ? "resumed complete" : "resumed incomplete");
+    report(store.message(writer.message_id()).content == expected ? "resumed complete"
+                                                                  : "resumed incomplete");
     return 0;
 }
 

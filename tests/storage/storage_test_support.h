@@ -7,7 +7,6 @@
 #include "conclave/storage/schema.h"
 
 #include <QString>
-
 #include <memory>
 #include <string>
 
@@ -28,6 +27,8 @@ inline std::unique_ptr<Database> migrated_database(const std::string& path) {
     return db;
 }
 
-inline QString q(const std::string& text) { return QString::fromStdString(text); }
+inline QString q(const std::string& text) {
+    return QString::fromStdString(text);
+}
 
 } // namespace conclave::storage::testing

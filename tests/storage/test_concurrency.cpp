@@ -11,7 +11,6 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <atomic>
 #include <thread>
 
@@ -40,11 +39,13 @@ private slots:
                 std::size_t last_count = 0;
                 while (writing.load()) {
                     const std::size_t count = store.list_conversations().size();
-                    if (count < last_count) throw std::runtime_error("the conversation list shrank");
+                    if (count < last_count)
+                        throw std::runtime_error("the conversation list shrank");
                     last_count = count;
                     search.search("tök");
                     const ConversationView view = store.open_conversation(conversation);
-                    if (!view.branch.empty() && view.conversation.active_leaf_id != view.branch.back().message.id)
+                    if (!view.branch.empty() &&
+                        view.conversation.active_leaf_id != view.branch.back().message.id)
                         throw std::runtime_error("the active leaf is not the end of the branch");
                     for (const BranchMessage& entry : view.branch) {
                         const Message& m = entry.message;
@@ -70,7 +71,7 @@ private slots:
             reply.conversation_id = conversation;
             reply.role = Role::assistant;
             StreamingOptions options;
-            options.flush_interval = std::chrono::milliseconds(0);  // every token is a commit
+            options.flush_interval = std::chrono::milliseconds(0); // every token is a commit
             StreamingMessageWriter writer = writer_store.begin_streaming(reply, options);
             for (int token = 0; token < 40; ++token) writer.append(crash_text::token(token));
             writer.finish({});
@@ -79,7 +80,8 @@ private slots:
         writing = false;
         reader.join();
         QVERIFY2(reader_failure.empty(), reader_failure.c_str());
-        QVERIFY2(reads.load() > 10, qPrintable(QStringLiteral("only %1 reads overlapped").arg(reads.load())));
+        QVERIFY2(reads.load() > 10,
+                 qPrintable(QStringLiteral("only %1 reads overlapped").arg(reads.load())));
     }
 };
 

@@ -21,7 +21,8 @@ class TestConversationStore : public QObject {
     ManualClock m_clock;
     std::unique_ptr<ConversationStore> m_store;
 
-    Message say(Id conversation, Role role, const std::string& text, std::optional<Id> parent = {}) {
+    Message say(Id conversation, Role role, const std::string& text,
+                std::optional<Id> parent = {}) {
         NewMessage m;
         m.conversation_id = conversation;
         m.role = role;
@@ -39,7 +40,8 @@ class TestConversationStore : public QObject {
 
 private slots:
     void init() {
-        m_db = migrated_database((m_dir.path() + QStringLiteral("/store%1.db").arg(m_next++)).toStdString());
+        m_db = migrated_database(
+            (m_dir.path() + QStringLiteral("/store%1.db").arg(m_next++)).toStdString());
         m_store = std::make_unique<ConversationStore>(*m_db, m_clock.clock());
     }
 
@@ -98,8 +100,10 @@ private slots:
         // A new message makes a conversation the most recent one.
         say(old, Role::user, "back to this");
         QCOMPARE(ids(m_store->list_conversations()), (QList<Id>{pinned, old, newer}));
-        QCOMPARE(ids(m_store->list_conversations({.archived = ListOptions::Archived::only})), (QList<Id>{archived}));
-        QCOMPARE(m_store->list_conversations({.archived = ListOptions::Archived::include}).size(), std::size_t{4});
+        QCOMPARE(ids(m_store->list_conversations({.archived = ListOptions::Archived::only})),
+                 (QList<Id>{archived}));
+        QCOMPARE(m_store->list_conversations({.archived = ListOptions::Archived::include}).size(),
+                 std::size_t{4});
         QCOMPARE(ids(m_store->list_conversations({.limit = 1, .offset = 1})), (QList<Id>{old}));
     }
 
@@ -170,7 +174,8 @@ private slots:
         m_store->delete_subtree(a2.id);
         QCOMPARE(m_store->all_messages(c).size(), std::size_t{3});
         // The branch falls back to the newest remaining leaf under the question.
-        QCOMPARE(contents(m_store->active_branch(c)), (QStringList{"q", "first answer", "follow-up"}));
+        QCOMPARE(contents(m_store->active_branch(c)),
+                 (QStringList{"q", "first answer", "follow-up"}));
         QVERIFY_THROWS_EXCEPTION(DatabaseError, m_store->message(deep.id));
 
         m_store->delete_subtree(q1.id);
@@ -187,7 +192,8 @@ private slots:
         const Id c = m_store->create_conversation("long").id;
         std::optional<Id> first;
         for (int i = 0; i < 1500; ++i) {
-            const Message m = say(c, i % 2 ? Role::assistant : Role::user, "turn " + std::to_string(i));
+            const Message m =
+                say(c, i % 2 ? Role::assistant : Role::user, "turn " + std::to_string(i));
             if (!first) first = m.id;
         }
         QCOMPARE(m_store->active_branch(c).size(), std::size_t{1500});
@@ -215,7 +221,8 @@ private slots:
         QTest::newRow("cjk") << QStringLiteral("你好，世界。日本語のテキスト");
         QTest::newRow("emoji and zwj") << QStringLiteral("👩‍👩‍👧 🦜 🇵🇹");
         QTest::newRow("rtl and combining") << QStringLiteral("שלום עולם مرحبا Z̤͔ͧ̑̓");
-        QTest::newRow("code with quotes") << QStringLiteral("printf(\"%s\\n\", s); -- ' OR 1=1; \"\"");
+        QTest::newRow("code with quotes")
+            << QStringLiteral("printf(\"%s\\n\", s); -- ' OR 1=1; \"\"");
     }
 
     void unicodeIsKeptByteForByte() {
@@ -245,7 +252,8 @@ private slots:
         // A parent from another conversation is refused and nothing is written.
         const Id other = m_store->create_conversation("other").id;
         const Message foreign = say(other, Role::user, "elsewhere");
-        QCOMPARE(kind_of([&] { say(c, Role::assistant, "misplaced", foreign.id); }), ErrorKind::invalid_input);
+        QCOMPARE(kind_of([&] { say(c, Role::assistant, "misplaced", foreign.id); }),
+                 ErrorKind::invalid_input);
         QVERIFY(m_store->all_messages(c).empty());
     }
 

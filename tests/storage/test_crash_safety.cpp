@@ -13,7 +13,6 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <map>
 
 using namespace conclave::storage;
@@ -24,8 +23,8 @@ namespace {
 constexpr int kills = 60;
 
 struct Expected {
-    std::string user_content;       // user messages: exact text
-    std::size_t saved_bytes = 0;    // answers: committed length so far
+    std::string user_content;    // user messages: exact text
+    std::size_t saved_bytes = 0; // answers: committed length so far
     bool answer = false;
     bool done = false;
 };
@@ -49,11 +48,12 @@ private slots:
 
         for (int round = 0; round < kills; ++round) {
             QProcess child;
-            child.start(QStringLiteral(CONCLAVE_STORAGE_CHILD), {QStringLiteral("stream"), q(path)});
+            child.start(QStringLiteral(CONCLAVE_STORAGE_CHILD),
+                        {QStringLiteral("stream"), q(path)});
             QVERIFY2(child.waitForStarted(), "the child did not start");
             // From "still opening the database" to "deep in a stream".
             QTest::qSleep(static_cast<int>(random.bounded(5, 160)));
-            child.kill();  // SIGKILL: no destructor, no flush, no close
+            child.kill(); // SIGKILL: no destructor, no flush, no close
             QVERIFY(child.waitForFinished());
 
             std::map<Id, bool> open_streams;
@@ -80,9 +80,9 @@ private slots:
 
             // The next start of the app: the file must be healthy, not moved aside.
             OpenedDatabase opened = open_conclave_database(path, {.full_integrity_check = true});
-            QVERIFY2(!opened.report.corrupt_file_moved_to, opened.report.problems.empty()
-                                                                ? "moved aside"
-                                                                : opened.report.problems.front().c_str());
+            QVERIFY2(!opened.report.corrupt_file_moved_to,
+                     opened.report.problems.empty() ? "moved aside"
+                                                    : opened.report.problems.front().c_str());
             QVERIFY(opened.database->integrity_problems().empty());
             answers_cut += opened.report.interrupted_messages;
             ConversationStore store(*opened.database);
@@ -106,7 +106,8 @@ private slots:
             }
         }
         // The kills must have landed mid-answer, or this test proved nothing.
-        QVERIFY2(answers_cut >= kills / 3, qPrintable(QStringLiteral("only %1 answers were cut").arg(answers_cut)));
+        QVERIFY2(answers_cut >= kills / 3,
+                 qPrintable(QStringLiteral("only %1 answers were cut").arg(answers_cut)));
         QVERIFY(expected.size() > static_cast<std::size_t>(kills));
     }
 };

@@ -22,7 +22,8 @@ class TestExchange : public QObject {
     int m_next = 0;
 
     std::unique_ptr<Database> fresh() {
-        return migrated_database((m_dir.path() + QStringLiteral("/x%1.db").arg(m_next++)).toStdString());
+        return migrated_database(
+            (m_dir.path() + QStringLiteral("/x%1.db").arg(m_next++)).toStdString());
     }
 
     static Message say(ConversationStore& store, Id c, Role role, const std::string& text,
@@ -46,7 +47,8 @@ class TestExchange : public QObject {
         store.set_pinned(c, true);
         store.set_system_prompt(c, std::string("Be terse.\nAlways."));
         store.set_sampling(c, {0.3, 20, 0.9, std::nullopt, 1.1, 1234567890123});
-        const Message q1 = say(store, c, Role::user, "first\tquestion\n with a newline and \x01 control");
+        const Message q1 =
+            say(store, c, Role::user, "first\tquestion\n with a newline and \x01 control");
         say(store, c, Role::assistant, "answer A");
         const Message b = say(store, c, Role::assistant, "answer B 中文", q1.id);
         say(store, c, Role::user, "follow-up on B");
@@ -75,7 +77,8 @@ class TestExchange : public QObject {
             QVERIFY(mb[i].stats == ma[i].stats);
             QCOMPARE(mb[i].created_at, ma[i].created_at);
             QCOMPARE(mb[i].parent_id.has_value(), ma[i].parent_id.has_value());
-            if (ma[i].parent_id) QCOMPARE(to.message(*mb[i].parent_id).uid, from.message(*ma[i].parent_id).uid);
+            if (ma[i].parent_id)
+                QCOMPARE(to.message(*mb[i].parent_id).uid, from.message(*ma[i].parent_id).uid);
         }
         QCOMPARE(to.message(*cb.active_leaf_id).uid, from.message(*ca.active_leaf_id).uid);
     }
@@ -88,7 +91,7 @@ private slots:
         const std::string json = ConversationExchange(*source).export_json(c);
         QJsonParseError error{};
         QJsonDocument::fromJson(QByteArray::fromStdString(json), &error);
-        QCOMPARE(error.error, QJsonParseError::NoError);  // another parser reads it too
+        QCOMPARE(error.error, QJsonParseError::NoError); // another parser reads it too
 
         auto target = fresh();
         const ImportSummary summary = ConversationExchange(*target).import_json(json);
@@ -119,7 +122,8 @@ private slots:
 
         // The conversation continues on the source machine; the new export brings just that.
         say(from, c, Role::user, "one more");
-        const ImportSummary merged = exchange.import_json(ConversationExchange(*source).export_json());
+        const ImportSummary merged =
+            exchange.import_json(ConversationExchange(*source).export_json());
         QCOMPARE(merged.conversations_merged, 1);
         QCOMPARE(merged.messages_added, 1);
         QCOMPARE(to.all_messages(to.list_conversations()[0].id).size(), std::size_t{5});
@@ -131,14 +135,18 @@ private slots:
         QTest::newRow("other json") << QStringLiteral("{\"hello\": 1}");
         QTest::newRow("newer format") << QStringLiteral(
             "{\"format\":\"conclave-conversations\",\"version\":99,\"conversations\":[]}");
-        QTest::newRow("missing parent") << QStringLiteral(
-            "{\"format\":\"conclave-conversations\",\"version\":1,\"conversations\":[{\"uid\":\"c1\",\"title\":\"t\","
-            "\"messages\":[{\"uid\":\"m1\",\"parent\":\"nowhere\",\"role\":\"user\",\"content\":\"x\"}]}]}");
+        QTest::newRow("missing parent")
+            << QStringLiteral("{\"format\":\"conclave-conversations\",\"version\":1,"
+                              "\"conversations\":[{\"uid\":\"c1\",\"title\":\"t\","
+                              "\"messages\":[{\"uid\":\"m1\",\"parent\":\"nowhere\",\"role\":"
+                              "\"user\",\"content\":\"x\"}]}]}");
         QTest::newRow("bad role") << QStringLiteral(
-            "{\"format\":\"conclave-conversations\",\"version\":1,\"conversations\":[{\"uid\":\"c1\",\"title\":\"t\","
+            "{\"format\":\"conclave-conversations\",\"version\":1,\"conversations\":[{\"uid\":"
+            "\"c1\",\"title\":\"t\","
             "\"messages\":[{\"uid\":\"m1\",\"role\":\"wizard\",\"content\":\"x\"}]}]}");
         QTest::newRow("content not text") << QStringLiteral(
-            "{\"format\":\"conclave-conversations\",\"version\":1,\"conversations\":[{\"uid\":\"c1\",\"title\":\"t\","
+            "{\"format\":\"conclave-conversations\",\"version\":1,\"conversations\":[{\"uid\":"
+            "\"c1\",\"title\":\"t\","
             "\"messages\":[{\"uid\":\"m1\",\"role\":\"user\",\"content\":42}]}]}");
         QTest::newRow("conversation not an object") << QStringLiteral(
             "{\"format\":\"conclave-conversations\",\"version\":1,\"conversations\":[\"text\"]}");
@@ -161,14 +169,17 @@ private slots:
     void importOrdersParentsBeforeChildren() {
         // A hand-edited file may list a reply before the message it answers.
         const std::string json =
-            "{\"format\":\"conclave-conversations\",\"version\":1,\"conversations\":[{\"uid\":\"c1\","
+            "{\"format\":\"conclave-conversations\",\"version\":1,\"conversations\":[{\"uid\":"
+            "\"c1\","
             "\"title\":\"reordered\",\"active_leaf\":\"m2\",\"messages\":["
-            "{\"uid\":\"m2\",\"parent\":\"m1\",\"role\":\"assistant\",\"content\":\"answer\",\"state\":\"streaming\"},"
+            "{\"uid\":\"m2\",\"parent\":\"m1\",\"role\":\"assistant\",\"content\":\"answer\","
+            "\"state\":\"streaming\"},"
             "{\"uid\":\"m1\",\"parent\":null,\"role\":\"user\",\"content\":\"question\"}]}]}";
         auto target = fresh();
         ConversationExchange(*target).import_json(json);
         ConversationStore store(*target);
-        const std::vector<BranchMessage> branch = store.active_branch(store.list_conversations()[0].id);
+        const std::vector<BranchMessage> branch =
+            store.active_branch(store.list_conversations()[0].id);
         QCOMPARE(branch.size(), std::size_t{2});
         QCOMPARE(q(branch[0].message.content), QStringLiteral("question"));
         // An answer exported mid-stream cannot continue here: it arrives interrupted.
@@ -186,14 +197,17 @@ private slots:
         stopped.state = MessageState::stopped;
         store.append_message(stopped);
         const QString md = q(ConversationExchange(*db).export_markdown(c));
-        QVERIFY2(md.startsWith(QStringLiteral("# Ünïcode \"quoted\" \\ title 🦜\n")), qPrintable(md));
+        QVERIFY2(md.startsWith(QStringLiteral("# Ünïcode \"quoted\" \\ title 🦜\n")),
+                 qPrintable(md));
         QVERIFY(md.contains(QStringLiteral("## User\n\nfirst\tquestion")));
-        QVERIFY(md.contains(QStringLiteral("## Assistant (Qwen3 30B-A3B)\n\n<details>\n<summary>Thinking</summary>")));
+        QVERIFY(md.contains(QStringLiteral(
+            "## Assistant (Qwen3 30B-A3B)\n\n<details>\n<summary>Thinking</summary>")));
         QVERIFY(md.contains(QStringLiteral("answer B 中文")));
-        QVERIFY(!md.contains(QStringLiteral("answer A")));  // the other branch is not on screen
+        QVERIFY(!md.contains(QStringLiteral("answer A"))); // the other branch is not on screen
         QVERIFY(!md.contains(QStringLiteral("follow-up on B")));
         QVERIFY(md.contains(QStringLiteral("cut short\n\n*(stopped by the user)*")));
-        QVERIFY(md.indexOf(QStringLiteral("first\tquestion")) < md.indexOf(QStringLiteral("answer B")));
+        QVERIFY(md.indexOf(QStringLiteral("first\tquestion")) <
+                md.indexOf(QStringLiteral("answer B")));
 
         store.create_conversation("second");
         const QString all = q(ConversationExchange(*db).export_markdown_all());

@@ -38,7 +38,8 @@ class TestModelsSettings : public QObject {
 
 private slots:
     void init() {
-        m_db = migrated_database((m_dir.path() + QStringLiteral("/models%1.db").arg(m_next++)).toStdString());
+        m_db = migrated_database(
+            (m_dir.path() + QStringLiteral("/models%1.db").arg(m_next++)).toStdString());
     }
 
     void cleanup() { m_db.reset(); }
@@ -83,6 +84,14 @@ private slots:
         answer.model_id = model;
         answer.model_name = "SmolLM2 135M";
         const Id message = conversations.append_message(answer).id;
+
+        conversations.set_last_model(c, std::nullopt);
+        QVERIFY(!conversations.conversation(c).last_model_id);
+        conversations.set_last_model(c, model);
+        models.rename(model, "Smol (renamed)");
+        QCOMPARE(q(models.find_by_path(smol().path).value().display_name),
+                 QStringLiteral("Smol (renamed)"));
+        QVERIFY(!models.find_by_path("/nowhere.gguf"));
 
         models.set_missing(model, true);
         QVERIFY(models.model(model).missing);

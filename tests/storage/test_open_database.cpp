@@ -18,7 +18,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <map>
 
 using namespace conclave::storage;
@@ -58,10 +57,11 @@ class TestOpenDatabase : public QObject {
     static std::map<std::string, std::string> populate(const std::string& path) {
         std::map<std::string, std::string> contents;
         OpenedDatabase opened = open_conclave_database(path);
-        opened.database->exec("PRAGMA synchronous = NORMAL");  // set-up speed only
+        opened.database->exec("PRAGMA synchronous = NORMAL"); // set-up speed only
         ConversationStore store(*opened.database);
         for (int c = 0; c < 12; ++c) {
-            const Id conversation = store.create_conversation("conversation " + std::to_string(c)).id;
+            const Id conversation =
+                store.create_conversation("conversation " + std::to_string(c)).id;
             for (int m = 0; m < 8; ++m) {
                 NewMessage message;
                 message.conversation_id = conversation;
@@ -80,13 +80,15 @@ class TestOpenDatabase : public QObject {
         QVERIFY(file.open(QIODevice::ReadWrite));
         QVERIFY(file.seek(page * page_size + 8));
         QByteArray garbage(page_size - 16, '\0');
-        for (int i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<char>((i * 151 + 7) & 0xff);
+        for (int i = 0; i < garbage.size(); ++i)
+            garbage[i] = static_cast<char>((i * 151 + 7) & 0xff);
         file.write(garbage);
     }
 
 private slots:
     void newDatabaseIsCreatedWithTheFolder() {
-        const std::string path = (fresh_folder() + QStringLiteral("/deeper/conclave.db")).toStdString();
+        const std::string path =
+            (fresh_folder() + QStringLiteral("/deeper/conclave.db")).toStdString();
         OpenedDatabase opened = open_conclave_database(path);
         QCOMPARE(opened.report.found_schema_version, 0);
         QCOMPARE(opened.report.schema_version, current_schema_version());
@@ -96,7 +98,7 @@ private slots:
         opened.database.reset();
         OpenedDatabase again = open_conclave_database(path);
         QCOMPARE(again.report.found_schema_version, current_schema_version());
-        QVERIFY(!again.report.backup_path);  // nothing to migrate, nothing to back up
+        QVERIFY(!again.report.backup_path); // nothing to migrate, nothing to back up
     }
 
     void versionOneFixtureMigratesWithBackupAndDataIntact() {
@@ -151,7 +153,7 @@ private slots:
         // Version 2 indexed what version 1 held.
         ConversationSearch search(db);
         QCOMPARE(search.search("grönt").size(), std::size_t{1});
-        QCOMPARE(search.search("svenska").size(), std::size_t{2});  // the title and the question
+        QCOMPARE(search.search("svenska").size(), std::size_t{2}); // the title and the question
     }
 
     void newerDatabaseIsRefusedAndUntouched() {
@@ -174,7 +176,7 @@ private slots:
             QVERIFY2(message.contains(path), error.what());
         }
         QCOMPARE(file_hash(path), before);
-        QCOMPARE(QDir(folder).entryList(QDir::Files), files_before);  // no backup, nothing moved
+        QCOMPARE(QDir(folder).entryList(QDir::Files), files_before); // no backup, nothing moved
     }
 
     void damagedDatabaseIsMovedAsideAndRecovered() {
@@ -189,8 +191,9 @@ private slots:
             Statement size = db.prepare("PRAGMA page_size");
             QVERIFY(size.step());
             page_size = static_cast<int>(size.int64(0));
-            Statement pages = db.prepare("SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'leaf'"
-                                         " ORDER BY pageno");
+            Statement pages =
+                db.prepare("SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'leaf'"
+                           " ORDER BY pageno");
             std::vector<qint64> leaves;
             while (pages.step()) leaves.push_back(pages.int64(0));
             QVERIFY(leaves.size() > 4);
@@ -247,7 +250,8 @@ private slots:
         QVERIFY(junk.open(QIODevice::WriteOnly));
         junk.write(QByteArray(20000, 'y'));
         junk.close();
-        OpenedDatabase again = open_conclave_database(path.toStdString(), {.clock = [] { return std::int64_t{0}; }});
+        OpenedDatabase again =
+            open_conclave_database(path.toStdString(), {.clock = [] { return std::int64_t{0}; }});
         QVERIFY(again.report.corrupt_file_moved_to != opened.report.corrupt_file_moved_to);
         QCOMPARE(QFile(q(*opened.report.corrupt_file_moved_to)).size(), 10000);
     }
@@ -256,20 +260,22 @@ private slots:
         const QString folder = fresh_folder();
         const QString path = folder + QStringLiteral("/conclave.db");
         QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
-                                                QFile::ReadOther | QFile::ExeOther | QFile::ReadGroup |
-                                                QFile::ExeGroup);
+                                                QFile::ReadOther | QFile::ExeOther |
+                                                QFile::ReadGroup | QFile::ExeGroup);
         const QFile::Permissions read_only = QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther |
                                              QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup;
         QVERIFY(QFile::setPermissions(folder, read_only));
         const QStringList refused = run_child(QStringLiteral("open"), path);
-        QVERIFY2(refused.size() == 1 && refused[0].startsWith(QStringLiteral("error %1 ")
-                                                                   .arg(static_cast<int>(ErrorKind::read_only))),
+        QVERIFY2(refused.size() == 1 &&
+                     refused[0].startsWith(
+                         QStringLiteral("error %1 ").arg(static_cast<int>(ErrorKind::read_only))),
                  qPrintable(refused.join('|')));
         QVERIFY2(refused[0].contains(folder), qPrintable(refused[0]));
         QVERIFY(!QFile::exists(path));
 
         // The folder becomes writable again (for everyone, as the child may run as nobody).
-        QVERIFY(QFile::setPermissions(folder, read_only | QFile::WriteOwner | QFile::WriteOther | QFile::WriteGroup));
+        QVERIFY(QFile::setPermissions(folder, read_only | QFile::WriteOwner | QFile::WriteOther |
+                                                  QFile::WriteGroup));
         QCOMPARE(run_child(QStringLiteral("open"), path), QStringList{QStringLiteral("ok")});
         OpenedDatabase opened = open_conclave_database(path.toStdString());
         QCOMPARE(ConversationStore(*opened.database).list_conversations().size(), std::size_t{1});
@@ -281,11 +287,13 @@ private slots:
         QVERIFY2(lines.size() == 3, qPrintable(lines.join('|')));
         // SQLite reports a write refused by the file-size limit as a failed write (a truly
         // full disk is SQLITE_FULL, tested in test_streaming_writer); the handling is the same.
-        QVERIFY2(lines[0].startsWith(QStringLiteral("full %1 ").arg(static_cast<int>(ErrorKind::write_failed))),
+        QVERIFY2(lines[0].startsWith(
+                     QStringLiteral("full %1 ").arg(static_cast<int>(ErrorKind::write_failed))),
                  qPrintable(lines[0]));
         QCOMPARE(lines[1], QStringLiteral("memory intact"));
         QCOMPARE(lines[2], QStringLiteral("resumed complete"));
-        OpenedDatabase opened = open_conclave_database(path.toStdString(), {.full_integrity_check = true});
+        OpenedDatabase opened =
+            open_conclave_database(path.toStdString(), {.full_integrity_check = true});
         QVERIFY(!opened.report.corrupt_file_moved_to);
     }
 };

@@ -38,7 +38,8 @@ class TestSearch : public QObject {
 
 private slots:
     void init() {
-        m_db = migrated_database((m_dir.path() + QStringLiteral("/search%1.db").arg(m_next++)).toStdString());
+        m_db = migrated_database(
+            (m_dir.path() + QStringLiteral("/search%1.db").arg(m_next++)).toStdString());
         m_store = std::make_unique<ConversationStore>(*m_db);
         m_search = std::make_unique<ConversationSearch>(*m_db);
     }
@@ -51,8 +52,9 @@ private slots:
 
     void bestMatchFirstWithSnippet() {
         const Id c = m_store->create_conversation("Cooking").id;
-        const Message once = say(c, "I like many things about the sea, the mountains, the forests, old books, "
-                                    "trains and also, once in a while, a good risotto with mushrooms.");
+        const Message once =
+            say(c, "I like many things about the sea, the mountains, the forests, old books, "
+                   "trains and also, once in a while, a good risotto with mushrooms.");
         const Message focused = say(c, "Risotto: toast the rice, add risotto stock slowly.");
         say(c, "Nothing relevant here at all.");
         const std::vector<SearchHit> hits = m_search->search("risotto");
@@ -67,14 +69,16 @@ private slots:
         QVERIFY2(snippet.contains(q("\x02Risotto\x03")), qPrintable(snippet));
         // A long message gives an excerpt around the match, not the whole text.
         const QString excerpt = q(m_search->search("risotto", {.snippet_words = 6})[1].snippet);
-        QVERIFY2(excerpt.contains(q("\x02risotto\x03")) && excerpt.contains(QStringLiteral("…")), qPrintable(excerpt));
+        QVERIFY2(excerpt.contains(q("\x02risotto\x03")) && excerpt.contains(QStringLiteral("…")),
+                 qPrintable(excerpt));
         QVERIFY(!excerpt.contains(QStringLiteral("mountains")));
     }
 
     void titlesAreFoundAndOutrankASingleMention() {
         const Id named = m_store->create_conversation("Kubernetes upgrade").id;
         const Id other = m_store->create_conversation("Misc").id;
-        say(other, "we could also talk about kubernetes some day, among many other long topics of interest");
+        say(other, "we could also talk about kubernetes some day, among many other long topics of "
+                   "interest");
         const std::vector<SearchHit> hits = m_search->search("kubernetes");
         QCOMPARE(hits.size(), std::size_t{2});
         QVERIFY(!hits[0].message_id);
@@ -91,7 +95,7 @@ private slots:
         const Message both = say(c, "The quick brown fox");
         say(c, "A quick test");
         QCOMPARE(message_ids("quick fox"), (QList<Id>{both.id}));
-        QCOMPARE(message_ids("quick br"), (QList<Id>{both.id}));  // typing "brown"
+        QCOMPARE(message_ids("quick br"), (QList<Id>{both.id})); // typing "brown"
         QCOMPARE(message_ids("qu").size(), 2);
         QVERIFY(message_ids("fox quick zebra").isEmpty());
     }
@@ -129,8 +133,9 @@ private slots:
 
     void anyTypedTextIsASafeQuery_data() {
         QTest::addColumn<QString>("typed");
-        for (const char* text : {"\"", "\"unbalanced", "a*b", "NOT", "AND OR", "col:umn", "(", "^start", "-x",
-                                 "NEAR(a b)", "'; DROP TABLE messages; --", "   ", "…", "*"})
+        for (const char* text :
+             {"\"", "\"unbalanced", "a*b", "NOT", "AND OR", "col:umn", "(", "^start", "-x",
+              "NEAR(a b)", "'; DROP TABLE messages; --", "   ", "…", "*"})
             QTest::newRow(text) << QString::fromUtf8(text);
     }
 
@@ -138,16 +143,19 @@ private slots:
         QFETCH(QString, typed);
         const Id c = m_store->create_conversation("safe").id;
         say(c, "NOT a problem: col:umn (and) \"quotes\" a*b");
-        m_search->search(typed.toStdString());  // must not throw
+        m_search->search(typed.toStdString()); // must not throw
         QCOMPARE(m_store->all_messages(c).size(), std::size_t{1});
     }
 
     void unicodeMatching_data() {
         QTest::addColumn<QString>("stored");
         QTest::addColumn<QString>("typed");
-        QTest::newRow("diacritics ignored") << QStringLiteral("Un café crème") << QStringLiteral("cafe creme");
-        QTest::newRow("accent typed") << QStringLiteral("naive approach") << QStringLiteral("naïve");
-        QTest::newRow("case folded") << QStringLiteral("GRÜSSE aus München") << QStringLiteral("münchen");
+        QTest::newRow("diacritics ignored")
+            << QStringLiteral("Un café crème") << QStringLiteral("cafe creme");
+        QTest::newRow("accent typed")
+            << QStringLiteral("naive approach") << QStringLiteral("naïve");
+        QTest::newRow("case folded")
+            << QStringLiteral("GRÜSSE aus München") << QStringLiteral("münchen");
         QTest::newRow("cyrillic") << QStringLiteral("Привет, мир") << QStringLiteral("МИР");
         QTest::newRow("greek prefix") << QStringLiteral("καλημέρα κόσμε") << QStringLiteral("καλη");
         QTest::newRow("cjk run prefix") << QStringLiteral("东京 大阪") << QStringLiteral("东");

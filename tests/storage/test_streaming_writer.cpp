@@ -37,7 +37,7 @@ class TestStreamingWriter : public QObject {
         answer.conversation_id = m_conversation;
         answer.role = Role::assistant;
         answer.model_name = "TinyModel";
-        answer.parent_id = m_question;  // every answer here answers the question: regenerations
+        answer.parent_id = m_question; // every answer here answers the question: regenerations
         return m_store->begin_streaming(answer, options());
     }
 
@@ -45,7 +45,8 @@ class TestStreamingWriter : public QObject {
 
 private slots:
     void init() {
-        m_db = migrated_database((m_dir.path() + QStringLiteral("/stream%1.db").arg(m_next++)).toStdString());
+        m_db = migrated_database(
+            (m_dir.path() + QStringLiteral("/stream%1.db").arg(m_next++)).toStdString());
         m_store = std::make_unique<ConversationStore>(*m_db);
         m_now = std::make_shared<std::chrono::steady_clock::time_point>();
         m_conversation = m_store->create_conversation("streaming").id;
@@ -65,12 +66,13 @@ private slots:
         const Message started = m_store->message(writer.message_id());
         QCOMPARE(started.state, MessageState::streaming);
         QCOMPARE(started.parent_id, std::optional<Id>(m_question));
-        QCOMPARE(m_store->conversation(m_conversation).active_leaf_id, std::optional<Id>(writer.message_id()));
+        QCOMPARE(m_store->conversation(m_conversation).active_leaf_id,
+                 std::optional<Id>(writer.message_id()));
 
         writer.append("Once");
         *m_now += 400ms;
         writer.append(" upon");
-        QCOMPARE(q(saved(writer.message_id())), QString());  // not yet a second
+        QCOMPARE(q(saved(writer.message_id())), QString()); // not yet a second
         QVERIFY(writer.has_unsaved_text());
         *m_now += 600ms;
         writer.append(" a");
@@ -80,7 +82,7 @@ private slots:
         writer.append(" time");
         QCOMPARE(q(saved(writer.message_id())), QStringLiteral("Once upon a"));
         *m_now += 1000ms;
-        writer.flush_if_due();  // a pause in the tokens still saves after the interval
+        writer.flush_if_due(); // a pause in the tokens still saves after the interval
         QCOMPARE(q(saved(writer.message_id())), QStringLiteral("Once upon a time"));
 
         writer.append(".");
@@ -156,7 +158,7 @@ private slots:
             }
         }
         QVERIFY2(hit_full, "the size limit was never reached");
-        QCOMPARE(writer.content(), expected);  // nothing typed or generated is lost in memory
+        QCOMPARE(writer.content(), expected); // nothing typed or generated is lost in memory
         QVERIFY(writer.has_unsaved_text());
         const std::string on_disk = saved(writer.message_id());
         QVERIFY(on_disk.size() < expected.size());
@@ -200,7 +202,8 @@ private slots:
         }
         // Nothing half-written: the conversation is exactly as before.
         QCOMPARE(m_store->all_messages(m_conversation).size(), std::size_t{1});
-        QCOMPARE(m_store->conversation(m_conversation).active_leaf_id, std::optional<Id>(m_question));
+        QCOMPARE(m_store->conversation(m_conversation).active_leaf_id,
+                 std::optional<Id>(m_question));
         m_db->exec("PRAGMA max_page_count = 1073741823");
         const Message saved_now = m_store->append_message(big);
         QCOMPARE(saved_now.content.size(), big.content.size());

@@ -29,14 +29,14 @@ class Database;
 struct ListOptions {
     enum class Archived { exclude, include, only };
     Archived archived = Archived::exclude;
-    int limit = -1;  // -1: all
+    int limit = -1; // -1: all
     int offset = 0;
 };
 
 // One conversation as the chat view opens it, read from one snapshot.
 struct ConversationView {
     Conversation conversation;
-    std::vector<BranchMessage> branch;  // root first, active leaf last
+    std::vector<BranchMessage> branch; // root first, active leaf last
 };
 
 class ConversationStore {
@@ -67,7 +67,8 @@ public:
     // Starts an assistant answer (state streaming) that the writer fills as tokens arrive.
     // The message becomes the active leaf at once. Regenerating is begin_streaming with the
     // same parent as the answer being replaced.
-    StreamingMessageWriter begin_streaming(const NewMessage& message, StreamingOptions options = {});
+    StreamingMessageWriter begin_streaming(const NewMessage& message,
+                                           StreamingOptions options = {});
 
     std::vector<BranchMessage> active_branch(Id conversation_id);
     // The conversation and its active branch from one consistent snapshot.

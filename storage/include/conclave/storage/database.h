@@ -19,8 +19,8 @@ namespace conclave::storage {
 class Database {
 public:
     enum class Mode {
-        read_write,  // creates the file when missing; WAL and the settings above
-        read_only,   // never writes, never changes the journal mode (inspection, recovery)
+        read_write, // creates the file when missing; WAL and the settings above
+        read_only,  // never writes, never changes the journal mode (inspection, recovery)
     };
 
     // Opens (and in read_write mode creates when missing) the database file at `path`.

@@ -13,15 +13,15 @@
 namespace conclave::storage {
 
 enum class ErrorKind {
-    disk_full,      // no space (or a size limit) for the write; retry after space is freed
-    write_failed,   // the system refused a write (file-size limit, quota, I/O error); retry later
-    read_only,      // the file or its folder cannot be written
-    cannot_open,    // the file or folder does not exist or cannot be opened
-    corrupt,        // the file is damaged or is not a database
-    newer_schema,   // written by a newer Conclave; left untouched
-    busy,           // another process held the database past the busy timeout
-    not_found,      // the conversation, message or model asked for does not exist
-    invalid_input,  // an import file or argument that storage refuses
+    disk_full,     // no space (or a size limit) for the write; retry after space is freed
+    write_failed,  // the system refused a write (file-size limit, quota, I/O error); retry later
+    read_only,     // the file or its folder cannot be written
+    cannot_open,   // the file or folder does not exist or cannot be opened
+    corrupt,       // the file is damaged or is not a database
+    newer_schema,  // written by a newer Conclave; left untouched
+    busy,          // another process held the database past the busy timeout
+    not_found,     // the conversation, message or model asked for does not exist
+    invalid_input, // an import file or argument that storage refuses
     other,
 };
 

@@ -23,13 +23,13 @@ struct ModelRecord {
     Id id = 0;
     std::string path;
     std::int64_t file_size = 0;
-    std::int64_t file_modified_at = 0;  // ms since the epoch
-    std::optional<std::string> sha256;  // hex; computed on request only, files are large
+    std::int64_t file_modified_at = 0; // ms since the epoch
+    std::optional<std::string> sha256; // hex; computed on request only, files are large
     std::string display_name;
     std::string architecture;
     std::int64_t parameter_count = 0;
-    std::int64_t active_parameter_count = 0;  // per token; equals parameter_count for dense models
-    std::string quant_mix;                     // e.g. "Q4_K 80%, Q6_K 15%, F32 5%"
+    std::int64_t active_parameter_count = 0; // per token; equals parameter_count for dense models
+    std::string quant_mix;                   // e.g. "Q4_K 80%, Q6_K 15%, F32 5%"
     std::int64_t context_length = 0;
     std::int64_t added_at = 0;
     std::optional<std::int64_t> last_used_at;
@@ -42,8 +42,8 @@ struct ModelSettings {
     SamplingOverrides sampling;
     std::optional<std::int64_t> context_length;
     std::optional<std::int64_t> threads;
-    std::optional<std::string> backend;  // "cpu", "vulkan", "cuda"
-    std::optional<std::int64_t> gpu_memory_budget;  // bytes
+    std::optional<std::string> backend;            // "cpu", "vulkan", "cuda"
+    std::optional<std::int64_t> gpu_memory_budget; // bytes
     std::optional<std::string> placement_mode;
 
     bool operator==(const ModelSettings&) const = default;

@@ -30,20 +30,20 @@
 namespace conclave::storage {
 
 struct OpenOptions {
-    bool full_integrity_check = false;  // integrity_check instead of quick_check (slower)
-    Clock clock = system_clock_ms;      // for the names of backup and corrupt files
+    bool full_integrity_check = false; // integrity_check instead of quick_check (slower)
+    Clock clock = system_clock_ms;     // for the names of backup and corrupt files
 };
 
 struct OpenReport {
-    int found_schema_version = 0;  // 0: a new database was created
-    int schema_version = 0;        // after migrations
-    std::optional<std::string> backup_path;  // made before migrating
+    int found_schema_version = 0;           // 0: a new database was created
+    int schema_version = 0;                 // after migrations
+    std::optional<std::string> backup_path; // made before migrating
     // Set when the database was damaged: where it now is, and what SQLite reported.
     std::optional<std::string> corrupt_file_moved_to;
     std::vector<std::string> problems;
     int recovered_conversations = 0;
     int recovered_messages = 0;
-    int interrupted_messages = 0;  // answers that were streaming when the app last ended
+    int interrupted_messages = 0; // answers that were streaming when the app last ended
 };
 
 struct OpenedDatabase {

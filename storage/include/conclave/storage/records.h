@@ -24,11 +24,11 @@ enum class Role { system, user, assistant, tool };
 
 // Stored by name in the database and in export files: names are never renamed or reused.
 enum class MessageState {
-    complete,     // finished normally
-    streaming,    // being written now (only while a StreamingMessageWriter is open)
-    stopped,      // the user stopped the generation; the text so far is kept
-    failed,       // the generation failed; `error` says why; the text so far is kept
-    interrupted,  // the app ended (crash, power cut, quit) while it was streaming
+    complete,    // finished normally
+    streaming,   // being written now (only while a StreamingMessageWriter is open)
+    stopped,     // the user stopped the generation; the text so far is kept
+    failed,      // the generation failed; `error` says why; the text so far is kept
+    interrupted, // the app ended (crash, power cut, quit) while it was streaming
 };
 
 std::string_view to_string(Role role);
@@ -51,15 +51,15 @@ struct SamplingOverrides {
 
 struct Conversation {
     Id id = 0;
-    std::string uid;  // stable across export and import
+    std::string uid; // stable across export and import
     std::string title;
     std::int64_t created_at = 0;
     std::int64_t updated_at = 0;
     bool pinned = false;
     bool archived = false;
     std::optional<Id> last_model_id;
-    std::optional<Id> active_leaf_id;  // the last message of the branch on screen
-    std::optional<std::string> system_prompt;  // overrides the model's when set
+    std::optional<Id> active_leaf_id;         // the last message of the branch on screen
+    std::optional<std::string> system_prompt; // overrides the model's when set
     SamplingOverrides sampling;
 };
 
@@ -76,12 +76,12 @@ struct Message {
     Id id = 0;
     std::string uid;
     Id conversation_id = 0;
-    std::optional<Id> parent_id;  // nullopt for the first message of a branch at the root
+    std::optional<Id> parent_id; // nullopt for the first message of a branch at the root
     Role role = Role::user;
     std::string content;
-    std::string reasoning;  // the model's thinking text, shown apart from the answer
+    std::string reasoning; // the model's thinking text, shown apart from the answer
     MessageState state = MessageState::complete;
-    std::optional<std::string> error;  // why it failed (state failed)
+    std::optional<std::string> error; // why it failed (state failed)
     std::optional<Id> model_id;
     std::string model_name;
     GenerationStats stats;
@@ -93,7 +93,7 @@ struct Message {
 // can show "2 / 3" and arrows to the other versions.
 struct BranchMessage {
     Message message;
-    int sibling_index = 0;  // 0-based, in creation order
+    int sibling_index = 0; // 0-based, in creation order
     int sibling_count = 1;
 };
 
@@ -103,7 +103,7 @@ struct NewMessage {
     // The message it answers or follows. nullopt appends after the conversation's active
     // leaf (the usual case); an explicit parent starts a branch beside the parent's children.
     std::optional<Id> parent_id;
-    bool at_root = false;  // true: a root message even when the conversation has messages
+    bool at_root = false; // true: a root message even when the conversation has messages
     Role role = Role::user;
     std::string content;
     std::string reasoning;

@@ -32,17 +32,17 @@ inline constexpr std::string_view highlight_end = "\x03";
 
 struct SearchOptions {
     int limit = 50;
-    int snippet_words = 16;  // words of context around matches, at most 64
+    int snippet_words = 16; // words of context around matches, at most 64
     bool include_archived = true;
 };
 
 struct SearchHit {
     Id conversation_id = 0;
     std::string conversation_title;
-    std::optional<Id> message_id;  // nullopt: the title matched
+    std::optional<Id> message_id; // nullopt: the title matched
     std::optional<Role> role;
-    std::string snippet;  // with highlight_begin / highlight_end around matched words
-    double score = 0;     // lower is better (FTS5 bm25, titles weighted up)
+    std::string snippet; // with highlight_begin / highlight_end around matched words
+    double score = 0;    // lower is better (FTS5 bm25, titles weighted up)
     std::int64_t created_at = 0;
 };
 

@@ -32,13 +32,16 @@ class Database;
 struct StreamingOptions {
     std::chrono::milliseconds flush_interval{1000};
     // Where time comes from; tests replace it.
-    std::function<std::chrono::steady_clock::time_point()> now = [] { return std::chrono::steady_clock::now(); };
+    std::function<std::chrono::steady_clock::time_point()> now = [] {
+        return std::chrono::steady_clock::now();
+    };
     Clock wall_clock = system_clock_ms;
 };
 
 class StreamingMessageWriter {
 public:
-    StreamingMessageWriter(Database& db, Id message_id, std::string initial_content, StreamingOptions options);
+    StreamingMessageWriter(Database& db, Id message_id, std::string initial_content,
+                           StreamingOptions options);
     ~StreamingMessageWriter();
     StreamingMessageWriter(StreamingMessageWriter&& other) noexcept;
     StreamingMessageWriter& operator=(StreamingMessageWriter&&) = delete;
@@ -69,7 +72,8 @@ public:
 
 private:
     void write_progress();
-    void close(MessageState state, const std::optional<std::string>& error, const GenerationStats& stats);
+    void close(MessageState state, const std::optional<std::string>& error,
+               const GenerationStats& stats);
 
     Database* m_db = nullptr;
     Id m_message_id = 0;
