@@ -277,8 +277,22 @@ private slots:
         QVERIFY(QFile::setPermissions(folder, read_only | QFile::WriteOwner | QFile::WriteOther |
                                                   QFile::WriteGroup));
         QCOMPARE(run_child(QStringLiteral("open"), path), QStringList{QStringLiteral("ok")});
+
+        // An existing database in a folder that turned read-only: refused the same way, the
+        // file unchanged; writable again, and saving goes on.
+        QVERIFY(QFile::setPermissions(folder, read_only));
+        const QByteArray before = file_hash(path);
+        const QStringList existing = run_child(QStringLiteral("open"), path);
+        QVERIFY2(existing.size() == 1 &&
+                     existing[0].startsWith(
+                         QStringLiteral("error %1 ").arg(static_cast<int>(ErrorKind::read_only))),
+                 qPrintable(existing.join('|')));
+        QCOMPARE(file_hash(path), before);
+        QVERIFY(QFile::setPermissions(folder, read_only | QFile::WriteOwner | QFile::WriteOther |
+                                                  QFile::WriteGroup));
+        QCOMPARE(run_child(QStringLiteral("open"), path), QStringList{QStringLiteral("ok")});
         OpenedDatabase opened = open_conclave_database(path.toStdString());
-        QCOMPARE(ConversationStore(*opened.database).list_conversations().size(), std::size_t{1});
+        QCOMPARE(ConversationStore(*opened.database).list_conversations().size(), std::size_t{2});
     }
 
     void fileSizeLimitIsADiskFullErrorAndSavingResumes() {
