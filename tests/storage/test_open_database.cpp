@@ -191,11 +191,17 @@ private slots:
             Statement size = db.prepare("PRAGMA page_size");
             QVERIFY(size.step());
             page_size = static_cast<int>(size.int64(0));
-            Statement pages =
-                db.prepare("SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'leaf'"
-                           " ORDER BY pageno");
             std::vector<qint64> leaves;
-            while (pages.step()) leaves.push_back(pages.int64(0));
+            try {
+                // dbstat (SQLITE_ENABLE_DBSTAT_VTAB, on in Debian's and Ubuntu's SQLite) says
+                // which pages hold the messages table's rows.
+                Statement pages = db.prepare(
+                    "SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'leaf'"
+                    " ORDER BY pageno");
+                while (pages.step()) leaves.push_back(pages.int64(0));
+            } catch (const DatabaseError&) {
+                QSKIP("this SQLite has no dbstat table to find a page of the messages table");
+            }
             QVERIFY(leaves.size() > 4);
             page = leaves[leaves.size() / 2] - 1;
         }
