@@ -13,20 +13,29 @@ constexpr int busy_timeout_ms = 5000;
 
 } // namespace
 
-Database::Database(const std::string& path) : m_path(path) {
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+Database::Database(const std::string& path, Mode mode) : m_path(path) {
+    const int flags = (mode == Mode::read_only ? SQLITE_OPEN_READONLY
+                                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                      SQLITE_OPEN_FULLMUTEX;
     const int code = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
     if (code != SQLITE_OK) {
         const std::string message = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(code);
+        const int system_errno = m_db ? sqlite3_system_errno(m_db) : 0;
         sqlite3_close(m_db);
         m_db = nullptr;
-        throw DatabaseError(code & 0xff, "cannot open database '" + path + "': " + message);
+        throw DatabaseError(code & 0xff, "cannot open database '" + path + "': " + message,
+                            system_errno);
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, busy_timeout_ms);
     try {
         // The first read of the file: a file that is not a database fails here, not later.
-        exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+        // synchronous=FULL syncs the WAL at every commit: a committed message survives a power
+        // cut, not only a crash. Commits are rare (a user action, a streaming flush a second).
+        if (mode == Mode::read_only)
+            exec("PRAGMA foreign_keys = ON; PRAGMA schema_version;");
+        else
+            exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
     } catch (...) {
         sqlite3_close(m_db);
         m_db = nullptr;
@@ -34,9 +43,13 @@ Database::Database(const std::string& path) : m_path(path) {
     }
 }
 
-Database::~Database() { sqlite3_close(m_db); }
+Database::~Database() {
+    sqlite3_close(m_db);
+}
 
-Statement Database::prepare(std::string_view sql) { return Statement(m_db, sql); }
+Statement Database::prepare(std::string_view sql) {
+    return Statement(m_db, sql);
+}
 
 void Database::exec(std::string_view sql) {
     char* message = nullptr;
@@ -45,8 +58,13 @@ void Database::exec(std::string_view sql) {
     if (code != SQLITE_OK) {
         const std::string reason = message ? message : sqlite3_errstr(code);
         sqlite3_free(message);
-        throw DatabaseError(code & 0xff, "'" + m_path + "': " + reason);
+        throw DatabaseError(code & 0xff, "'" + m_path + "': " + reason, sqlite3_system_errno(m_db));
     }
+}
+
+void Database::throw_error(int code, const std::string& context) const {
+    throw DatabaseError(code & 0xff, context + ": " + sqlite3_errmsg(m_db),
+                        sqlite3_system_errno(m_db));
 }
 
 int Database::user_version() {
@@ -59,9 +77,11 @@ void Database::set_user_version(int version) {
     exec("PRAGMA user_version = " + std::to_string(version));
 }
 
-std::vector<std::string> Database::integrity_problems() {
+namespace {
+
+std::vector<std::string> check_problems(Database& db, std::string_view pragma) {
     std::vector<std::string> problems;
-    Statement statement = prepare("PRAGMA integrity_check");
+    Statement statement = db.prepare(pragma);
     while (statement.step()) {
         std::string line = statement.text(0);
         if (line != "ok") problems.push_back(std::move(line));
@@ -69,8 +89,26 @@ std::vector<std::string> Database::integrity_problems() {
     return problems;
 }
 
-std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(m_db); }
+} // namespace
 
-int Database::changes() const { return sqlite3_changes(m_db); }
+std::vector<std::string> Database::integrity_problems() {
+    return check_problems(*this, "PRAGMA integrity_check");
+}
+
+std::vector<std::string> Database::quick_check_problems() {
+    return check_problems(*this, "PRAGMA quick_check");
+}
+
+bool Database::is_read_only() const {
+    return sqlite3_db_readonly(m_db, "main") == 1;
+}
+
+std::int64_t Database::last_insert_id() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const {
+    return sqlite3_changes(m_db);
+}
 
 } // namespace conclave::storage

@@ -3,17 +3,19 @@
 #include "conclave/storage/database_error.h"
 
 #include <sqlite3.h>
-
 #include <utility>
 
 namespace conclave::storage {
 
 Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db) {
-    const int code = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
+    const int code =
+        sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
     if (code != SQLITE_OK) throw_error(code, "prepare");
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
 
 Statement::Statement(Statement&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr)), m_stmt(std::exchange(other.m_stmt, nullptr)) {}
@@ -31,7 +33,8 @@ int Statement::index_of(std::string_view name) const {
     const std::string key(name);
     const int index = sqlite3_bind_parameter_index(m_stmt, key.c_str());
     if (index == 0)
-        throw DatabaseError(SQLITE_RANGE, "no parameter named '" + key + "' in: " + sqlite3_sql(m_stmt));
+        throw DatabaseError(SQLITE_RANGE,
+                            "no parameter named '" + key + "' in: " + sqlite3_sql(m_stmt));
     return index;
 }
 
@@ -39,7 +42,7 @@ void Statement::throw_error(int code, std::string_view what) const {
     std::string message(what);
     message += ": ";
     message += m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(code);
-    throw DatabaseError(code & 0xff, message);
+    throw DatabaseError(code & 0xff, message, m_db ? sqlite3_system_errno(m_db) : 0);
 }
 
 Statement& Statement::bind(std::string_view name, std::int64_t value) {
@@ -84,11 +87,17 @@ void Statement::reset() {
     sqlite3_clear_bindings(m_stmt);
 }
 
-bool Statement::is_null(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+bool Statement::is_null(int column) const {
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
 
-std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
+std::int64_t Statement::int64(int column) const {
+    return sqlite3_column_int64(m_stmt, column);
+}
 
-double Statement::real(int column) const { return sqlite3_column_double(m_stmt, column); }
+double Statement::real(int column) const {
+    return sqlite3_column_double(m_stmt, column);
+}
 
 std::string Statement::text(int column) const {
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));

@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <sqlite3.h>
 
 using namespace conclave::storage;
@@ -53,10 +52,16 @@ private slots:
     void namedBindsRoundTripUnicodeAndNull() {
         Database db(path("binds.db"));
         createNotes(db);
-        db.prepare("INSERT INTO books(title) VALUES(:title)").bind(":title", "Кни́га — 本 🦜").run();
+        db.prepare("INSERT INTO books(title) VALUES(:title)")
+            .bind(":title", "Кни́га — 本 🦜")
+            .run();
         const std::int64_t book = db.last_insert_id();
-        db.prepare("INSERT INTO notes(book, body) VALUES(:book, :body)").bind(":book", book).bind_null(":body").run();
-        Statement read = db.prepare("SELECT b.title, n.body FROM notes n JOIN books b ON b.id = n.book");
+        db.prepare("INSERT INTO notes(book, body) VALUES(:book, :body)")
+            .bind(":book", book)
+            .bind_null(":body")
+            .run();
+        Statement read =
+            db.prepare("SELECT b.title, n.body FROM notes n JOIN books b ON b.id = n.book");
         QVERIFY(read.step());
         QCOMPARE(QString::fromStdString(read.text(0)), QStringLiteral("Кни́га — 本 🦜"));
         QVERIFY(!read.optional_text(1).has_value());
@@ -114,7 +119,8 @@ private slots:
             QFAIL("a text file opened as a database");
         } catch (const DatabaseError& error) {
             QCOMPARE(error.sqlite_code(), SQLITE_NOTADB);
-            QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("notes.txt")), error.what());
+            QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("notes.txt")),
+                     error.what());
         }
         QFile after(file);
         QVERIFY(after.open(QIODevice::ReadOnly));

@@ -1,7 +1,9 @@
 #pragma once
 // Database: one open SQLite connection with Conclave's settings (WAL, foreign keys, busy
-// timeout). Owned by one thread at a time; open a second Database for a second thread (WAL
-// lets readers run while one writer writes). Throws DatabaseError on failure.
+// timeout, synchronous=FULL so a commit survives a power cut). Owned by one thread at a
+// time; open a second Database for a second thread (WAL lets readers run while one writer
+// writes). Throws DatabaseError on failure. Open the app's database with
+// open_conclave_database() (open_database.h), which also checks, migrates and recovers it.
 
 #include "conclave/storage/statement.h"
 
@@ -16,8 +18,13 @@ namespace conclave::storage {
 
 class Database {
 public:
-    // Opens (and creates when missing) the database file at `path`.
-    explicit Database(const std::string& path);
+    enum class Mode {
+        read_write, // creates the file when missing; WAL and the settings above
+        read_only,  // never writes, never changes the journal mode (inspection, recovery)
+    };
+
+    // Opens (and in read_write mode creates when missing) the database file at `path`.
+    explicit Database(const std::string& path, Mode mode = Mode::read_write);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -31,6 +38,16 @@ public:
 
     // "ok" problems are none: returns the list of problems SQLite's integrity check reports.
     std::vector<std::string> integrity_problems();
+    // The same for PRAGMA quick_check: every page and record, but not index contents, so it
+    // takes a fraction of the time on a large database. Used at every start.
+    std::vector<std::string> quick_check_problems();
+
+    // Throws DatabaseError for `code` with this connection's message and errno.
+    [[noreturn]] void throw_error(int code, const std::string& context) const;
+
+    // True when SQLite could only open the file for reading (a read-only file opened in
+    // read_write mode silently falls back to that).
+    bool is_read_only() const;
 
     std::int64_t last_insert_id() const;
     int changes() const;

@@ -26,8 +26,12 @@ public:
     Statement& bind(std::string_view name, int value) { return bind(name, std::int64_t{value}); }
     Statement& bind(std::string_view name, double value);
     Statement& bind(std::string_view name, std::string_view text);
-    Statement& bind(std::string_view name, const char* text) { return bind(name, std::string_view(text)); }
-    Statement& bind(std::string_view name, const std::string& text) { return bind(name, std::string_view(text)); }
+    Statement& bind(std::string_view name, const char* text) {
+        return bind(name, std::string_view(text));
+    }
+    Statement& bind(std::string_view name, const std::string& text) {
+        return bind(name, std::string_view(text));
+    }
     Statement& bind_null(std::string_view name);
 
     // Advances to the next row; false when the statement is done.
