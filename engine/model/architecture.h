@@ -22,6 +22,7 @@ struct ModelShape {
     int n_vocab = 0;
     int n_ctx_train = 0;
     int kv_width = 0;      // head_dim * n_head_kv: one K (and one V) row per position per layer
+    int head_dim = 0;
 };
 
 // One forward pass: tokens at positions first_pos... with the cache already holding rows

@@ -36,10 +36,11 @@ const char* stop_reason_name(StopReason reason) {
 
 MemoryEstimate estimate_memory(const ModelInfo& info, const SessionOptions& options) {
     const int n_ctx = info.context_length > 0 ? std::min(options.n_ctx, info.context_length) : options.n_ctx;
-    const std::uint64_t value_bytes = options.kv_type == KvCacheType::f32 ? 4 : 2;
+    // Bytes per 32 values: F32 128, F16 64, Q8_0 34 (32 codes and a half-precision scale).
+    const std::uint64_t block_bytes = options.kv_type == KvCacheType::f32 ? 128 : options.kv_type == KvCacheType::q8_0 ? 34 : 64;
     MemoryEstimate m;
     m.weights = info.weight_bytes;
-    m.kv_cache = 2ull * value_bytes * static_cast<std::uint64_t>(info.kv_width) * static_cast<std::uint64_t>(info.n_layer) *
+    m.kv_cache = 2ull * block_bytes * static_cast<std::uint64_t>(info.kv_width) / 32 * static_cast<std::uint64_t>(info.n_layer) *
                  static_cast<std::uint64_t>(std::max(n_ctx, 0));
     const int batch = std::max(1, std::min(options.n_batch, std::max(n_ctx, 1)));
     m.scratch = info.scratch_bytes_fixed + info.scratch_bytes_per_token * static_cast<std::uint64_t>(batch);
@@ -63,7 +64,12 @@ Result<std::unique_ptr<Session>> Session::create(const Model& model, const Sessi
     const int n_ctx = shape.n_ctx_train > 0 ? std::min(options.n_ctx, shape.n_ctx_train) : options.n_ctx;
     auto session = std::unique_ptr<Session>(new Session(model, n_ctx, std::max(1, options.n_batch)));
     session->m_runtime = std::make_unique<Runtime>(options.n_threads);
-    const quant::TensorType kv = options.kv_type == KvCacheType::f32 ? quant::TensorType::F32 : quant::TensorType::F16;
+    const quant::TensorType kv = options.kv_type == KvCacheType::f32    ? quant::TensorType::F32
+                                 : options.kv_type == KvCacheType::q8_0 ? quant::TensorType::Q8_0
+                                                                        : quant::TensorType::F16;
+    if (kv == quant::TensorType::Q8_0 && shape.head_dim % 32 != 0)
+        return make_error(ErrorCode::unsupported, "a Q8_0 KV cache needs a head size that is a multiple of 32 (this model's is " +
+                                                      std::to_string(shape.head_dim) + "); use F16");
     for (int i = 0; i < shape.n_layer; ++i) {
         Backend& b = session->m_runtime->backend;
         session->m_runtime->cache.push_back(KvLayer{b.allocate(kv, {shape.kv_width, n_ctx, 1, 1}),

@@ -1,4 +1,4 @@
-// `conclave-cli logits FILE --tokens ID,ID,... [--all] [--backend cpu] [--threads N] [--kv f16|f32]
+// `conclave-cli logits FILE --tokens ID,ID,... [--all] [--backend cpu] [--threads N] [--kv f16|f32|q8_0]
 // [--json]`:
 // evaluates exactly the given ids (no BOS added) and prints the logits of the last position,
 // or with --all one row per position. Used to compare Conclave with other implementations.
@@ -30,8 +30,8 @@ int run_logits(const Args& args) {
             if (!value) return fail(value.error().message);
             if (arg == "--backend") backend = *value;
             else if (arg == "--kv") {
-                if (*value != "f16" && *value != "f32") return fail("--kv takes f16 or f32");
-                kv = *value == "f32" ? KvCacheType::f32 : KvCacheType::f16;
+                if (*value != "f16" && *value != "f32" && *value != "q8_0") return fail("--kv takes f16, f32 or q8_0");
+                kv = *value == "f32" ? KvCacheType::f32 : *value == "q8_0" ? KvCacheType::q8_0 : KvCacheType::f16;
             }
             else if (arg == "--threads") {
                 auto n = parse_integer(arg, *value, 1, 1024);

@@ -1,12 +1,17 @@
 // Attention over the KV cache on the CPU. The cache holds one row per position with every
-// KV head side by side ([head_dim * n_head_kv, n_ctx]), in F16 or F32. Work is split over
+// KV head side by side ([head_dim * n_head_kv, n_ctx]), in F16, F32 or Q8_0 (blocks of 32
+// never straddle two heads: the session only offers Q8_0 when head_dim is a multiple of
+// 32; its rows are expanded to floats one head at a time as they are read). Work is split over
 // (token, head) pairs; each reads its KV head's rows once per query.
 
 #include "backend/cpu/cpu_ops.h"
 #include "backend/cpu/vec_dot.h"
+#include "quant/dequantize.h"
 #include "quant/half.h"
+#include "quant/quantize.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <vector>
 
@@ -20,6 +25,11 @@ void store_rows(Tensor& cache, const Tensor& src, std::int64_t first_pos) {
         if (cache.type == quant::TensorType::F16) {
             auto* to = static_cast<std::uint16_t*>(cache.data) + (first_pos + t) * width;
             for (std::int64_t i = 0; i < width; ++i) to[i] = quant::fp32_to_fp16(from[i]);
+        } else if (cache.type == quant::TensorType::Q8_0) {
+            const std::uint64_t row_bytes = cache.row_bytes();
+            auto* to = static_cast<unsigned char*>(cache.data) + static_cast<std::uint64_t>(first_pos + t) * row_bytes;
+            [[maybe_unused]] const auto done = quant::quantize_row(cache.type, from, width, to, row_bytes);
+            assert(done.ok());
         } else {
             float* to = f32(cache) + (first_pos + t) * width;
             std::copy(from, from + width, to);
@@ -30,14 +40,29 @@ void store_rows(Tensor& cache, const Tensor& src, std::int64_t first_pos) {
 struct CacheRows {
     const Tensor& t;
     std::int64_t width;
+    // One head's values of a Q8_0 row as floats (n <= max_head_dim).
+    const float* expand_q8_0(std::int64_t pos, std::int64_t offset, std::int64_t n) const {
+        thread_local std::vector<float> head;
+        head.resize(static_cast<std::size_t>(n));
+        const std::uint64_t block_bytes = quant::tensor_type_info(t.type).block_bytes;
+        const auto* row = static_cast<const unsigned char*>(t.data) + static_cast<std::uint64_t>(pos) * t.row_bytes();
+        [[maybe_unused]] const auto done = quant::dequantize_row(
+            t.type, row + static_cast<std::uint64_t>(offset / 32) * block_bytes, static_cast<std::uint64_t>(n / 32) * block_bytes,
+            head.data(), n);
+        assert(done.ok());
+        return head.data();
+    }
     float dot(std::int64_t pos, std::int64_t offset, const float* q, std::int64_t n, const VecKernels& k) const {
         if (t.type == quant::TensorType::F16)
             return k.dot_f16(static_cast<const std::uint16_t*>(t.data) + pos * width + offset, q, n);
+        if (t.type == quant::TensorType::Q8_0) return k.dot(expand_q8_0(pos, offset, n), q, n);
         return k.dot(f32(t) + pos * width + offset, q, n);
     }
     void axpy(float a, std::int64_t pos, std::int64_t offset, float* y, std::int64_t n, const VecKernels& k) const {
         if (t.type == quant::TensorType::F16)
             k.axpy_f16(a, static_cast<const std::uint16_t*>(t.data) + pos * width + offset, y, n);
+        else if (t.type == quant::TensorType::Q8_0)
+            k.axpy(a, expand_q8_0(pos, offset, n), y, n);
         else
             k.axpy(a, f32(t) + pos * width + offset, y, n);
     }

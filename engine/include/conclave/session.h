@@ -21,7 +21,9 @@
 namespace conclave {
 
 // Stored in settings; never reorder or reuse values.
-enum class KvCacheType : std::uint8_t { f16 = 0, f32 = 1 };
+// q8_0: 8.5 bits per value (about half of f16's memory) for long contexts; needs a head
+// size that is a multiple of 32, otherwise Session::create refuses it.
+enum class KvCacheType : std::uint8_t { f16 = 0, f32 = 1, q8_0 = 2 };
 
 struct SessionOptions {
     int n_ctx = 4096;      // clamped to the model's trained context length

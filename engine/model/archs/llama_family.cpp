@@ -163,7 +163,7 @@ Result<void> LlamaFamily::bind(const ModelFile& f) {
     for (const Tensor* t : {&m_output_norm, &m_hp.rope.freq_factors})
         if (t->valid() && t->type != quant::TensorType::F32)
             return make_error(ErrorCode::unsupported, "norm and RoPE factor tensors must be F32");
-    m_shape = ModelShape{m_hp.n_layer, m_hp.n_embd, m_hp.n_vocab, m_hp.n_ctx, static_cast<int>(kv_width)};
+    m_shape = ModelShape{m_hp.n_layer, m_hp.n_embd, m_hp.n_vocab, m_hp.n_ctx, static_cast<int>(kv_width), m_hp.head_dim};
     return {};
 }
 
