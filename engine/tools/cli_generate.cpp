@@ -1,6 +1,6 @@
 // `conclave-cli generate FILE (--prompt TEXT | --tokens IDS) [--chat] [-n N] [--temp T]
 // [--seed S] [--top-k K] [--top-p P] [--min-p P] [--repeat-penalty R] [--threads N]
-// [--ctx N] [--stop TEXT]... [--json]`: one completion, streamed to stdout, or a JSON report with speeds.
+// [--ctx N] [--kv f16|f32|q8_0] [--stop TEXT]... [--json]`: one completion, streamed to stdout, or a JSON report with speeds.
 
 #include "cli_args.h"
 #include "cli_commands.h"
@@ -21,6 +21,7 @@ struct GenerateArgs {
     std::vector<std::string> stop_strings;
     bool chat = false, json = false, has_prompt = false;
     int n_predict = 128, threads = 0, n_ctx = 4096;
+    KvCacheType kv = KvCacheType::f16;
     SamplingParams sampling;
 };
 
@@ -43,6 +44,10 @@ Result<GenerateArgs> parse(const Args& args) {
         Result<double> number = 0.0;
         if (arg == "--prompt") g.prompt = v, g.has_prompt = true;
         else if (arg == "--stop") g.stop_strings.push_back(v);
+        else if (arg == "--kv") {
+            if (v != "f16" && v != "f32" && v != "q8_0") return make_error(ErrorCode::invalid_argument, "--kv takes f16, f32 or q8_0");
+            g.kv = v == "f32" ? KvCacheType::f32 : v == "q8_0" ? KvCacheType::q8_0 : KvCacheType::f16;
+        }
         else if (arg == "--tokens") {
             auto ids = parse_token_ids(v);
             if (!ids) return ids.error();
@@ -89,7 +94,7 @@ int run_generate(const Args& args) {
         // A rendered chat prompt spells out its special tokens (and BOS) itself.
         g.tokens = tok->tokenize(text, {.add_special = !g.chat, .parse_special = g.chat});
     }
-    auto session = Session::create(**model, {.n_ctx = g.n_ctx, .n_threads = g.threads});
+    auto session = Session::create(**model, {.n_ctx = g.n_ctx, .n_threads = g.threads, .kv_type = g.kv});
     if (!session) return fail(session.error().message);
     GenerateOptions options;
     options.sampling = g.sampling;
