@@ -12,19 +12,18 @@
 // --expect fails the run unless dispatch picked that instruction set, so a CPU model without
 // the feature cannot silently test the other path. Exit status 0 when every check passed.
 
-#include "check_report.h"
-#include "check_tiny_models.h"
-#include "weight_blocks.h"
-
 #include "backend/cpu/activation_format.h"
 #include "backend/cpu/activation_quant.h"
 #include "backend/cpu/cpu_backend.h"
 #include "backend/cpu/cpu_ops.h"
 #include "backend/cpu/quant_dot.h"
 #include "backend/cpu/vec_dot.h"
+#include "check_report.h"
+#include "check_tiny_models.h"
 #include "conclave/cpu_features.h"
 #include "quant/dequantize.h"
 #include "quant/half.h"
+#include "weight_blocks.h"
 
 #include <chrono>
 #include <cmath>
@@ -53,8 +52,8 @@ const std::vector<TensorType> neon_types = {TensorType::Q4_0, TensorType::Q4_1, 
                                             TensorType::Q5_1, TensorType::Q8_0, TensorType::Q4_K,
                                             TensorType::Q5_K, TensorType::Q6_K};
 const std::vector<TensorType> avx2_types = {
-    TensorType::Q4_0, TensorType::Q4_1, TensorType::Q5_0, TensorType::Q5_1,   TensorType::Q8_0,
-    TensorType::Q2_K, TensorType::Q3_K, TensorType::Q4_K, TensorType::Q5_K,   TensorType::Q6_K,
+    TensorType::Q4_0,   TensorType::Q4_1,   TensorType::Q5_0, TensorType::Q5_1, TensorType::Q8_0,
+    TensorType::Q2_K,   TensorType::Q3_K,   TensorType::Q4_K, TensorType::Q5_K, TensorType::Q6_K,
     TensorType::IQ4_NL, TensorType::IQ4_XS, TensorType::MXFP4};
 
 // The variants this processor runs (a variant whose Q8_0 kernel is null is absent).
@@ -65,7 +64,10 @@ std::vector<Variant> available_variants() {
         {"neon-dotprod", [](TensorType t) { return cpu::find_quant_dot_neon(t, true); },
          [](TensorType t) { return cpu::find_quant_dot_x4_neon(t, true); }, neon_types},
         {"avx2", cpu::find_quant_dot_avx2,
-         [](TensorType t) { return cpu::find_quant_dot_avx2(t) ? cpu::find_quant_dot_x4(t) : nullptr; }, avx2_types},
+         [](TensorType t) {
+             return cpu::find_quant_dot_avx2(t) ? cpu::find_quant_dot_x4(t) : nullptr;
+         },
+         avx2_types},
     };
     std::vector<Variant> out;
     for (const Variant& v : all)
@@ -73,16 +75,22 @@ std::vector<Variant> available_variants() {
     return out;
 }
 
-const char* type_name(TensorType type) { return quant::tensor_type_name(type).data(); }
+const char* type_name(TensorType type) {
+    return quant::tensor_type_name(type).data();
+}
 
 // Activation rows before quantization (as in test_quant_dots.cpp).
 enum class Act { Gaussian, Zero, Saturated, Spike };
 const char* act_name(Act act) {
     switch (act) {
-    case Act::Gaussian: return "gauss";
-    case Act::Zero: return "zero";
-    case Act::Saturated: return "sat";
-    case Act::Spike: return "spike";
+    case Act::Gaussian:
+        return "gauss";
+    case Act::Zero:
+        return "zero";
+    case Act::Saturated:
+        return "sat";
+    case Act::Spike:
+        return "spike";
     }
     return "?";
 }
@@ -92,9 +100,12 @@ std::vector<float> activation_values(Act act, std::int64_t n, unsigned seed) {
     std::normal_distribution<float> dist(0.0f, 1.0f);
     std::vector<float> v(static_cast<std::size_t>(n));
     for (float& x : v) {
-        if (act == Act::Gaussian || act == Act::Spike) x = dist(rng);
-        else if (act == Act::Saturated) x = rng() % 2 ? 1.0f : -1.0f;
-        else x = 0.0f;
+        if (act == Act::Gaussian || act == Act::Spike)
+            x = dist(rng);
+        else if (act == Act::Saturated)
+            x = rng() % 2 ? 1.0f : -1.0f;
+        else
+            x = 0.0f;
     }
     if (act == Act::Spike) v[static_cast<std::size_t>(rng() % static_cast<unsigned>(n))] = -1e4f;
     return v;
@@ -104,19 +115,24 @@ std::vector<float> activation_values(Act act, std::int64_t n, unsigned seed) {
 // the reference against exact math (Q8_1's fp16 block sums cost up to 2^-11 of the minimum
 // term), SIMD against the reference (the same integers, summed in another order in float),
 // and an absolute floor for rows whose products are all (sub)normal-tiny.
-double exact_bound(TensorType type) { return cpu::activation_format(type) == TensorType::Q8_1 ? 2e-3 : 1e-5; }
+double exact_bound(TensorType type) {
+    return cpu::activation_format(type) == TensorType::Q8_1 ? 2e-3 : 1e-5;
+}
 constexpr double simd_bound = 1e-5;
 constexpr double tiny = 1e-30;
 constexpr float sentinel = -12345.0f;
 
-bool within(double got, double want, double bound) { return std::isfinite(got) && std::fabs(got - want) <= bound; }
+bool within(double got, double want, double bound) {
+    return std::isfinite(got) && std::fabs(got - want) <= bound;
+}
 
 struct Expected {
     double exact = 0.0;     // sum of dequantized w * dequantized a, in double
     double magnitude = 0.0; // M
 };
 
-Expected expected_dot(TensorType type, const unsigned char* w, const unsigned char* a, std::int64_t n) {
+Expected expected_dot(TensorType type, const unsigned char* w, const unsigned char* a,
+                      std::int64_t n) {
     const TensorType format = cpu::activation_format(type);
     std::vector<float> af(static_cast<std::size_t>(n));
     (void)quant::dequantize_row(format, a, test::packed_row_bytes(format, n), af.data(), n);
@@ -124,7 +140,8 @@ Expected expected_dot(TensorType type, const unsigned char* w, const unsigned ch
     Expected e;
     for (std::size_t i = 0; i < af.size(); ++i) {
         e.exact += (split.scaled[i] + split.minimum[i]) * af[i];
-        e.magnitude += (std::fabs(split.scaled[i]) + std::fabs(split.minimum[i])) * std::fabs(af[i]);
+        e.magnitude +=
+            (std::fabs(split.scaled[i]) + std::fabs(split.minimum[i])) * std::fabs(af[i]);
     }
     return e;
 }
@@ -133,15 +150,18 @@ Expected expected_dot(TensorType type, const unsigned char* w, const unsigned ch
 void check_registered(CheckReport& report, const Variant& v) {
     for (TensorType type : v.types) {
         const cpu::QuantDotFn single = v.single(type);
-        report.check(single && single != cpu::find_quant_dot_reference(type), "%s %s: no single-row kernel", v.name,
+        report.check(single && single != cpu::find_quant_dot_reference(type),
+                     "%s %s: no single-row kernel", v.name, type_name(type));
+        report.check(v.four(type) != nullptr, "%s %s: no four-token kernel", v.name,
                      type_name(type));
-        report.check(v.four(type) != nullptr, "%s %s: no four-token kernel", v.name, type_name(type));
     }
 }
 
 // One shape, fill and activation kind: four activation rows against one weight row.
-void check_case(CheckReport& report, const Variant& v, TensorType type, std::int64_t n, Fill fill, Act act) {
-    const std::vector<unsigned char> w = test::patterned_weights(type, n, 1, fill, 100u + static_cast<unsigned>(n));
+void check_case(CheckReport& report, const Variant& v, TensorType type, std::int64_t n, Fill fill,
+                Act act) {
+    const std::vector<unsigned char> w =
+        test::patterned_weights(type, n, 1, fill, 100u + static_cast<unsigned>(n));
     const TensorType format = cpu::activation_format(type);
     const std::uint64_t stride = test::packed_row_bytes(format, n);
     std::vector<unsigned char> a(stride * 4);
@@ -154,24 +174,27 @@ void check_case(CheckReport& report, const Variant& v, TensorType type, std::int
     const cpu::QuantDotX4Fn four = v.four(type);
     float out[6] = {sentinel, sentinel, sentinel, sentinel, sentinel, sentinel};
     if (four) four(w.data(), a.data(), stride, n, out + 1);
-    const std::string tag = std::string(v.name) + " " + type_name(type) + " n" + std::to_string(n) + " " +
-                            test::fill_name(fill) + " " + act_name(act);
-    report.check(out[0] == sentinel && out[5] == sentinel, "%s: x4 wrote outside out[0..3]", tag.c_str());
+    const std::string tag = std::string(v.name) + " " + type_name(type) + " n" + std::to_string(n) +
+                            " " + test::fill_name(fill) + " " + act_name(act);
+    report.check(out[0] == sentinel && out[5] == sentinel, "%s: x4 wrote outside out[0..3]",
+                 tag.c_str());
     for (int t = 0; t < 4; ++t) {
         const unsigned char* at = a.data() + t * stride;
         const Expected e = expected_dot(type, w.data(), at, n);
         const double r = ref(w.data(), at, n);
         report.check(within(r, e.exact, exact_bound(type) * e.magnitude + tiny),
-                     "%s token %d: reference %.9g vs exact %.9g (M %g)", tag.c_str(), t, r, e.exact, e.magnitude);
+                     "%s token %d: reference %.9g vs exact %.9g (M %g)", tag.c_str(), t, r, e.exact,
+                     e.magnitude);
         if (single) {
             const double s = single(w.data(), at, n);
-            report.check(within(s, r, simd_bound * e.magnitude + tiny), "%s token %d: single %.9g vs reference %.9g (M %g)",
-                         tag.c_str(), t, s, r, e.magnitude);
+            report.check(within(s, r, simd_bound * e.magnitude + tiny),
+                         "%s token %d: single %.9g vs reference %.9g (M %g)", tag.c_str(), t, s, r,
+                         e.magnitude);
         }
         if (four)
             report.check(within(out[t + 1], r, simd_bound * e.magnitude + tiny),
-                         "%s token %d: x4 %.9g vs reference %.9g (M %g)", tag.c_str(), t, static_cast<double>(out[t + 1]),
-                         r, e.magnitude);
+                         "%s token %d: x4 %.9g vs reference %.9g (M %g)", tag.c_str(), t,
+                         static_cast<double>(out[t + 1]), r, e.magnitude);
     }
 }
 
@@ -196,18 +219,21 @@ void check_dispatch(CheckReport& report, const std::string& expect) {
     if (expect == "neon-dotprod" || expect == "neon") {
         const bool dotprod = expect == "neon-dotprod";
         report.check(f.arm64 && f.neon, "expected an ARM64 processor with NEON");
-        report.check(f.arm_dotprod == dotprod, "expected dotprod %s, the processor reports %s", dotprod ? "on" : "off",
-                     f.arm_dotprod ? "on" : "off");
+        report.check(f.arm_dotprod == dotprod, "expected dotprod %s, the processor reports %s",
+                     dotprod ? "on" : "off", f.arm_dotprod ? "on" : "off");
         report.check(std::strcmp(vec, "neon") == 0, "vector kernels are '%s', expected neon", vec);
         for (TensorType type : neon_types) {
             const cpu::QuantDotFn want = cpu::find_quant_dot_neon(type, dotprod);
-            report.check(want && cpu::find_quant_dot(type) == want, "%s: dispatch did not pick the %s kernel",
-                         type_name(type), expect.c_str());
+            report.check(want && cpu::find_quant_dot(type) == want,
+                         "%s: dispatch did not pick the %s kernel", type_name(type),
+                         expect.c_str());
             report.check(cpu::find_quant_dot_x4(type) == cpu::find_quant_dot_x4_neon(type, dotprod),
-                         "%s: four-token dispatch did not pick the %s kernel", type_name(type), expect.c_str());
+                         "%s: four-token dispatch did not pick the %s kernel", type_name(type),
+                         expect.c_str());
         }
         if (!dotprod)
-            report.check(!cpu::find_quant_dot_neon(TensorType::Q8_0, true), "dotprod kernels offered without dotprod");
+            report.check(!cpu::find_quant_dot_neon(TensorType::Q8_0, true),
+                         "dotprod kernels offered without dotprod");
     } else if (expect == "avx2") {
         report.check(f.avx2 && f.fma && f.f16c, "expected AVX2, FMA and F16C");
         report.check(std::strcmp(vec, "avx2") == 0, "vector kernels are '%s', expected avx2", vec);
@@ -229,14 +255,18 @@ void check_vector_kernels(CheckReport& report) {
         const std::size_t un = static_cast<std::size_t>(n);
         std::vector<float> a(un), b(un);
         std::vector<std::uint16_t> h(un);
-        for (std::size_t i = 0; i < un; ++i) a[i] = dist(rng), b[i] = dist(rng), h[i] = quant::fp32_to_fp16(a[i]);
+        for (std::size_t i = 0; i < un; ++i)
+            a[i] = dist(rng), b[i] = dist(rng), h[i] = quant::fp32_to_fp16(a[i]);
         const auto close = [&](double x, double y) {
-            return std::fabs(x - y) <= 1e-5 * (1.0 + std::fabs(y)) * std::sqrt(static_cast<double>(n));
+            return std::fabs(x - y) <=
+                   1e-5 * (1.0 + std::fabs(y)) * std::sqrt(static_cast<double>(n));
         };
         const double d = fast.dot(a.data(), b.data(), n), dr = ref.dot(a.data(), b.data(), n);
         report.check(close(d, dr), "%s dot n=%d: %.9g vs portable %.9g", fast.name, n, d, dr);
-        const double dh = fast.dot_f16(h.data(), b.data(), n), dhr = ref.dot_f16(h.data(), b.data(), n);
-        report.check(close(dh, dhr), "%s dot_f16 n=%d: %.9g vs portable %.9g", fast.name, n, dh, dhr);
+        const double dh = fast.dot_f16(h.data(), b.data(), n),
+                     dhr = ref.dot_f16(h.data(), b.data(), n);
+        report.check(close(dh, dhr), "%s dot_f16 n=%d: %.9g vs portable %.9g", fast.name, n, dh,
+                     dhr);
         std::vector<float> y1(un + 1, 0.5f), y2 = y1, y3 = y1, y4 = y1;
         y1[un] = y2[un] = y3[un] = y4[un] = sentinel;
         fast.axpy(0.75f, a.data(), y1.data(), n);
@@ -244,8 +274,10 @@ void check_vector_kernels(CheckReport& report) {
         fast.axpy_f16(-1.25f, h.data(), y3.data(), n);
         ref.axpy_f16(-1.25f, h.data(), y4.data(), n);
         bool axpy_ok = y1[un] == sentinel && y3[un] == sentinel;
-        for (std::size_t i = 0; i < un; ++i) axpy_ok = axpy_ok && close(y1[i], y2[i]) && close(y3[i], y4[i]);
-        report.check(axpy_ok, "%s axpy/axpy_f16 n=%d differ from portable or wrote past y", fast.name, n);
+        for (std::size_t i = 0; i < un; ++i)
+            axpy_ok = axpy_ok && close(y1[i], y2[i]) && close(y3[i], y4[i]);
+        report.check(axpy_ok, "%s axpy/axpy_f16 n=%d differ from portable or wrote past y",
+                     fast.name, n);
     }
 }
 
@@ -265,10 +297,12 @@ void check_mul_mat(CheckReport& report, TensorType type) {
     Tensor yt{TensorType::F32, {n_out, n_tokens, 1, 1}, y.data() + guard, &backend};
     backend.mul_mat(w, xt, yt);
     bool guards = true;
-    for (std::size_t i = 0; i < guard; ++i) guards = guards && y[i] == sentinel && y[guard + n_y + i] == sentinel;
+    for (std::size_t i = 0; i < guard; ++i)
+        guards = guards && y[i] == sentinel && y[guard + n_y + i] == sentinel;
     report.check(guards, "mul_mat %s wrote outside its output", type_name(type));
 
-    const std::vector<float> rounded = cpu::round_activations(pool, xt, cpu::activation_format(type));
+    const std::vector<float> rounded =
+        cpu::round_activations(pool, xt, cpu::activation_format(type));
     const cpu::VecKernels& k = cpu::vec_kernels();
     std::vector<float> buffer(static_cast<std::size_t>(n_in));
     for (std::int64_t r = 0; r < n_out; ++r) {
@@ -278,12 +312,14 @@ void check_mul_mat(CheckReport& report, TensorType type) {
             const float* act = rounded.data() + t * n_in;
             double magnitude = 0.0;
             for (std::size_t i = 0; i < split.scaled.size(); ++i)
-                magnitude += (std::fabs(split.scaled[i]) + std::fabs(split.minimum[i])) * std::fabs(act[i]);
+                magnitude +=
+                    (std::fabs(split.scaled[i]) + std::fabs(split.minimum[i])) * std::fabs(act[i]);
             const double generic = k.dot(row, act, n_in);
             const double fast = y[guard + static_cast<std::size_t>(t * n_out + r)];
             report.check(within(fast, generic, exact_bound(type) * magnitude + tiny),
-                         "mul_mat %s row %lld token %lld: fast %.9g generic %.9g (M %g)", type_name(type),
-                         static_cast<long long>(r), static_cast<long long>(t), fast, generic, magnitude);
+                         "mul_mat %s row %lld token %lld: fast %.9g generic %.9g (M %g)",
+                         type_name(type), static_cast<long long>(r), static_cast<long long>(t),
+                         fast, generic, magnitude);
         }
     }
 }
@@ -294,7 +330,8 @@ void run_section(CheckReport& report, const char* name, Section section) {
     const long failures = report.failures(), checks = report.checks();
     const auto start = std::chrono::steady_clock::now();
     section();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("%-32s %6ld checks  %s  (%.1f s)\n", name, report.checks() - checks,
                 report.failures() == failures ? "ok" : "FAILED", seconds);
 }
@@ -305,7 +342,8 @@ int main(int argc, char** argv) {
     std::string expect;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--expect" && i + 1 < argc) expect = argv[++i];
+        if (arg == "--expect" && i + 1 < argc)
+            expect = argv[++i];
         else {
             std::fprintf(stderr, "usage: %s [--expect neon-dotprod|neon|avx2]\n", argv[0]);
             return 2;
@@ -316,20 +354,24 @@ int main(int argc, char** argv) {
     std::string names;
     for (const Variant& v : variants) names += std::string(names.empty() ? "" : ", ") + v.name;
     std::printf("processor: %s; SIMD kernels: %s; vector kernels: %s\n",
-                describe_cpu_features(detect_cpu_features()).c_str(), names.empty() ? "none" : names.c_str(),
-                cpu::vec_kernels().name);
+                describe_cpu_features(detect_cpu_features()).c_str(),
+                names.empty() ? "none" : names.c_str(), cpu::vec_kernels().name);
 
-    if (!expect.empty()) run_section(report, ("dispatch " + expect).c_str(), [&] { check_dispatch(report, expect); });
+    if (!expect.empty())
+        run_section(report, ("dispatch " + expect).c_str(),
+                    [&] { check_dispatch(report, expect); });
     for (const Variant& v : variants)
-        run_section(report, (std::string("integer dots ") + v.name).c_str(), [&] { check_variant(report, v); });
+        run_section(report, (std::string("integer dots ") + v.name).c_str(),
+                    [&] { check_variant(report, v); });
     run_section(report, "vector kernels", [&] { check_vector_kernels(report); });
     run_section(report, "mul_mat fast vs generic", [&] {
         for (const quant::TensorTypeInfo& info : quant::all_tensor_types())
-            if (cpu::find_quant_dot(info.type) && test::has_scale_layout(info.type)) check_mul_mat(report, info.type);
+            if (cpu::find_quant_dot(info.type) && test::has_scale_layout(info.type))
+                check_mul_mat(report, info.type);
     });
     run_section(report, "tiny models end to end", [&] { test::check_tiny_models(report); });
 
-    std::printf("%s: %ld checks, %ld failed\n", report.failures() ? "FAILED" : "PASSED", report.checks(),
-                report.failures());
+    std::printf("%s: %ld checks, %ld failed\n", report.failures() ? "FAILED" : "PASSED",
+                report.checks(), report.failures());
     return report.failures() ? 1 : 0;
 }

@@ -55,29 +55,37 @@ void check_model(CheckReport& report, const ModelCase& c, const std::string& dir
     spec.n_expert_used = c.n_expert ? 2 : 0;
     spec.n_layer = c.n_layer;
     const std::string path = dir + "/" + c.name + ".gguf";
-    if (!report.check(write_tiny_decoder(spec, path), "%s: could not write the model", c.name)) return;
-    auto model = Model::load(path);
-    if (!report.check(model.ok(), "%s: load failed: %s", c.name, model.ok() ? "" : model.error().message.c_str()))
+    if (!report.check(write_tiny_decoder(spec, path), "%s: could not write the model", c.name))
         return;
-    auto session = Session::create(**model, {.n_ctx = 64, .n_threads = 2, .kv_type = KvCacheType::f32});
+    auto model = Model::load(path);
+    if (!report.check(model.ok(), "%s: load failed: %s", c.name,
+                      model.ok() ? "" : model.error().message.c_str()))
+        return;
+    auto session =
+        Session::create(**model, {.n_ctx = 64, .n_threads = 2, .kv_type = KvCacheType::f32});
     if (!report.check(session.ok(), "%s: no session", c.name)) return;
-    auto logits = (*session)->evaluate(std::vector<std::int32_t>(prompt.begin(), prompt.end()), true);
+    auto logits =
+        (*session)->evaluate(std::vector<std::int32_t>(prompt.begin(), prompt.end()), true);
     if (!report.check(logits.ok(), "%s: evaluate failed", c.name)) return;
     const auto expected = reference_decoder_logits(path, prompt);
-    if (!report.check(expected.size() == prompt.size(), "%s: reference decoder failed", c.name)) return;
+    if (!report.check(expected.size() == prompt.size(), "%s: reference decoder failed", c.name))
+        return;
     const auto n_vocab = static_cast<std::ptrdiff_t>(spec.n_vocab);
     for (std::size_t t = 0; t < prompt.size(); ++t) {
         const auto first = logits->begin() + static_cast<std::ptrdiff_t>(t) * n_vocab;
         const double e = nmse(expected[t], std::vector<float>(first, first + n_vocab));
-        report.check(e < bound_for(c.type), "%s position %zu: NMSE %g (bound %g)", c.name, t, e, bound_for(c.type));
+        report.check(e < bound_for(c.type), "%s position %zu: NMSE %g (bound %g)", c.name, t, e,
+                     bound_for(c.type));
     }
 }
 
 } // namespace
 
 void check_tiny_models(CheckReport& report) {
-    std::string pattern = (std::filesystem::temp_directory_path() / "conclave-cross-XXXXXX").string();
-    if (!report.check(mkdtemp(pattern.data()) != nullptr, "could not create a temporary folder")) return;
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "conclave-cross-XXXXXX").string();
+    if (!report.check(mkdtemp(pattern.data()) != nullptr, "could not create a temporary folder"))
+        return;
     const ModelCase cases[] = {
         {"llama-q4_0", "llama", TensorType::Q4_0},
         {"qwen3-q5_1", "qwen3", TensorType::Q5_1},
@@ -90,8 +98,9 @@ void check_tiny_models(CheckReport& report) {
     for (const ModelCase& c : cases) {
         const auto start = std::chrono::steady_clock::now();
         check_model(report, c, pattern);
-        std::printf("  %-30s (%.1f s)\n", c.name,
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        std::printf(
+            "  %-30s (%.1f s)\n", c.name,
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
     std::error_code ignored;
     std::filesystem::remove_all(pattern, ignored);

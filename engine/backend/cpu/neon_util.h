@@ -30,7 +30,9 @@ struct NeonPlain {
 };
 
 struct NeonDotprod {
-    CONCLAVE_DOTPROD static int32x4_t dot(int32x4_t acc, int8x16_t a, int8x16_t b) { return vdotq_s32(acc, a, b); }
+    CONCLAVE_DOTPROD static int32x4_t dot(int32x4_t acc, int8x16_t a, int8x16_t b) {
+        return vdotq_s32(acc, a, b);
+    }
 };
 
 // IEEE half -> float in hardware (FCVT; half-precision conversion is baseline on ARM64).
@@ -38,9 +40,15 @@ inline float neon_half_to_float(std::uint16_t h) {
     return vgetq_lane_f32(vcvt_f32_f16(vreinterpret_f16_u16(vdup_n_u16(h))), 0);
 }
 
-inline int8x16_t load16(const std::int8_t* p) { return vld1q_s8(p); }
-inline uint8x16_t load16(const std::uint8_t* p) { return vld1q_u8(p); }
-inline int8x16_t as_s8(uint8x16_t v) { return vreinterpretq_s8_u8(v); }
+inline int8x16_t load16(const std::int8_t* p) {
+    return vld1q_s8(p);
+}
+inline uint8x16_t load16(const std::uint8_t* p) {
+    return vld1q_u8(p);
+}
+inline int8x16_t as_s8(uint8x16_t v) {
+    return vreinterpretq_s8_u8(v);
+}
 
 } // namespace conclave::cpu
 #endif

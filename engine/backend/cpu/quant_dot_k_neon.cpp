@@ -32,7 +32,8 @@ inline void k4_chunk(const quant::BlockQ4_K& x, int c, int8x16_t (&codes)[4]) {
 }
 
 inline uint8x16_t q5_fifth_bit(uint8x16_t qh, int bit) {
-    return vandq_u8(vtstq_u8(qh, vdupq_n_u8(static_cast<std::uint8_t>(1u << bit))), vdupq_n_u8(0x10));
+    return vandq_u8(vtstq_u8(qh, vdupq_n_u8(static_cast<std::uint8_t>(1u << bit))),
+                    vdupq_n_u8(0x10));
 }
 
 inline void k4_chunk(const quant::BlockQ5_K& x, int c, int8x16_t (&codes)[4]) {
@@ -49,7 +50,8 @@ inline void k4_chunk(const quant::BlockQ5_K& x, int c, int8x16_t (&codes)[4]) {
 // stays within int16 (two sums of 16 codes of at most 127).
 inline int k4_mins(const std::int16_t* bsums, const int16x8_t min) {
     const int16x8_t pairs = vpaddq_s16(vld1q_s16(bsums), vld1q_s16(bsums + 8));
-    const int32x4_t products = vmlal_high_s16(vmull_s16(vget_low_s16(pairs), vget_low_s16(min)), pairs, min);
+    const int32x4_t products =
+        vmlal_high_s16(vmull_s16(vget_low_s16(pairs), vget_low_s16(min)), pairs, min);
     return vaddvq_s32(products);
 }
 
@@ -61,7 +63,8 @@ void dot_k4_rows(const void* w, const void* a, std::size_t a_stride, std::int64_
     const auto* x = static_cast<const Block*>(w);
     const quant::BlockQ8_K* y[T];
     for (int t = 0; t < T; ++t)
-        y[t] = reinterpret_cast<const quant::BlockQ8_K*>(static_cast<const unsigned char*>(a) + t * a_stride);
+        y[t] = reinterpret_cast<const quant::BlockQ8_K*>(static_cast<const unsigned char*>(a) +
+                                                         t * a_stride);
     float sum[T] = {};
     for (std::int64_t b = 0; b < n / qk; ++b) {
         int scale[8];
@@ -79,8 +82,10 @@ void dot_k4_rows(const void* w, const void* a, std::size_t a_stride, std::int64_
             k4_chunk(x[b], c, codes);
             for (int t = 0; t < T; ++t) {
                 const std::int8_t* act = y[t][b].qs + 64 * c;
-                const int32x4_t lo = Isa::dot(Isa::dot(vdupq_n_s32(0), codes[0], load16(act)), codes[1], load16(act + 16));
-                const int32x4_t hi = Isa::dot(Isa::dot(vdupq_n_s32(0), codes[2], load16(act + 32)), codes[3], load16(act + 48));
+                const int32x4_t lo = Isa::dot(Isa::dot(vdupq_n_s32(0), codes[0], load16(act)),
+                                              codes[1], load16(act + 16));
+                const int32x4_t hi = Isa::dot(Isa::dot(vdupq_n_s32(0), codes[2], load16(act + 32)),
+                                              codes[3], load16(act + 48));
                 sumi[t] = vmlaq_n_s32(vmlaq_n_s32(sumi[t], lo, scale[2 * c]), hi, scale[2 * c + 1]);
             }
         }
@@ -89,7 +94,8 @@ void dot_k4_rows(const void* w, const void* a, std::size_t a_stride, std::int64_
             const quant::BlockQ8_K& yb = y[t][b];
             const int scaled = vaddvq_s32(sumi[t]);
             const int mins_total = k4_mins(yb.bsums, mins);
-            sum[t] += yb.d * (wd * static_cast<float>(scaled) - wmin * static_cast<float>(mins_total));
+            sum[t] +=
+                yb.d * (wd * static_cast<float>(scaled) - wmin * static_cast<float>(mins_total));
         }
     }
     for (int t = 0; t < T; ++t) out[t] = sum[t];
@@ -113,7 +119,8 @@ inline void q6_codes(const quant::BlockQ6_K& x, int8x16_t (&codes)[16]) {
                 vorrq_u8(vshrq_n_u8(ql0, 4), vshlq_n_u8(vandq_u8(vshrq_n_u8(qh, 4), low2), 4)),
                 vorrq_u8(vshrq_n_u8(ql1, 4), vshlq_n_u8(vshrq_n_u8(qh, 6), 4)),
             };
-            for (int r = 0; r < 4; ++r) codes[8 * half + 2 * r + part] = vsubq_s8(as_s8(runs[r]), offset);
+            for (int r = 0; r < 4; ++r)
+                codes[8 * half + 2 * r + part] = vsubq_s8(as_s8(runs[r]), offset);
         }
 }
 
@@ -124,7 +131,8 @@ void dot_q6_k_rows(const void* w, const void* a, std::size_t a_stride, std::int6
     const auto* x = static_cast<const quant::BlockQ6_K*>(w);
     const quant::BlockQ8_K* y[T];
     for (int t = 0; t < T; ++t)
-        y[t] = reinterpret_cast<const quant::BlockQ8_K*>(static_cast<const unsigned char*>(a) + t * a_stride);
+        y[t] = reinterpret_cast<const quant::BlockQ8_K*>(static_cast<const unsigned char*>(a) +
+                                                         t * a_stride);
     float sum[T] = {};
     for (std::int64_t b = 0; b < n / qk; ++b) {
         int8x16_t codes[16];
@@ -134,7 +142,8 @@ void dot_q6_k_rows(const void* w, const void* a, std::size_t a_stride, std::int6
             const quant::BlockQ8_K& yb = y[t][b];
             int32x4_t sumi = vdupq_n_s32(0);
             for (int g = 0; g < qk / 16; ++g)
-                sumi = vmlaq_n_s32(sumi, Isa::dot(vdupq_n_s32(0), codes[g], load16(yb.qs + 16 * g)), x[b].scales[g]);
+                sumi = vmlaq_n_s32(sumi, Isa::dot(vdupq_n_s32(0), codes[g], load16(yb.qs + 16 * g)),
+                                   x[b].scales[g]);
             sum[t] += yb.d * wd * static_cast<float>(vaddvq_s32(sumi));
         }
     }
@@ -142,8 +151,7 @@ void dot_q6_k_rows(const void* w, const void* a, std::size_t a_stride, std::int6
 }
 
 // Entry points: one function per (kernel, policy, rows); the dotprod ones carry the target.
-template <typename Block>
-float dot_k4_plain(const void* w, const void* a, std::int64_t n) {
+template <typename Block> float dot_k4_plain(const void* w, const void* a, std::int64_t n) {
     float out;
     dot_k4_rows<Block, NeonPlain, 1>(w, a, 0, n, &out);
     return out;
@@ -155,12 +163,13 @@ CONCLAVE_DOTPROD_ENTRY float dot_k4_dotprod(const void* w, const void* a, std::i
     return out;
 }
 template <typename Block>
-void dot_k4_x4_plain(const void* w, const void* a, std::size_t a_stride, std::int64_t n, float* out) {
+void dot_k4_x4_plain(const void* w, const void* a, std::size_t a_stride, std::int64_t n,
+                     float* out) {
     dot_k4_rows<Block, NeonPlain, 4>(w, a, a_stride, n, out);
 }
 template <typename Block>
-CONCLAVE_DOTPROD_ENTRY void dot_k4_x4_dotprod(const void* w, const void* a, std::size_t a_stride, std::int64_t n,
-                                              float* out) {
+CONCLAVE_DOTPROD_ENTRY void dot_k4_x4_dotprod(const void* w, const void* a, std::size_t a_stride,
+                                              std::int64_t n, float* out) {
     dot_k4_rows<Block, NeonDotprod, 4>(w, a, a_stride, n, out);
 }
 
@@ -174,11 +183,12 @@ CONCLAVE_DOTPROD_ENTRY float dot_q6_k_dotprod(const void* w, const void* a, std:
     dot_q6_k_rows<NeonDotprod, 1>(w, a, 0, n, &out);
     return out;
 }
-void dot_q6_k_x4_plain(const void* w, const void* a, std::size_t a_stride, std::int64_t n, float* out) {
+void dot_q6_k_x4_plain(const void* w, const void* a, std::size_t a_stride, std::int64_t n,
+                       float* out) {
     dot_q6_k_rows<NeonPlain, 4>(w, a, a_stride, n, out);
 }
-CONCLAVE_DOTPROD_ENTRY void dot_q6_k_x4_dotprod(const void* w, const void* a, std::size_t a_stride, std::int64_t n,
-                                                float* out) {
+CONCLAVE_DOTPROD_ENTRY void dot_q6_k_x4_dotprod(const void* w, const void* a, std::size_t a_stride,
+                                                std::int64_t n, float* out) {
     dot_q6_k_rows<NeonDotprod, 4>(w, a, a_stride, n, out);
 }
 
@@ -187,20 +197,28 @@ CONCLAVE_DOTPROD_ENTRY void dot_q6_k_x4_dotprod(const void* w, const void* a, st
 QuantDotFn quant_dot_k_neon(quant::TensorType weight, bool dotprod) {
     using T = quant::TensorType;
     switch (weight) {
-    case T::Q4_K: return dotprod ? dot_k4_dotprod<quant::BlockQ4_K> : dot_k4_plain<quant::BlockQ4_K>;
-    case T::Q5_K: return dotprod ? dot_k4_dotprod<quant::BlockQ5_K> : dot_k4_plain<quant::BlockQ5_K>;
-    case T::Q6_K: return dotprod ? dot_q6_k_dotprod : dot_q6_k_plain;
-    default: return nullptr;
+    case T::Q4_K:
+        return dotprod ? dot_k4_dotprod<quant::BlockQ4_K> : dot_k4_plain<quant::BlockQ4_K>;
+    case T::Q5_K:
+        return dotprod ? dot_k4_dotprod<quant::BlockQ5_K> : dot_k4_plain<quant::BlockQ5_K>;
+    case T::Q6_K:
+        return dotprod ? dot_q6_k_dotprod : dot_q6_k_plain;
+    default:
+        return nullptr;
     }
 }
 
 QuantDotX4Fn quant_dot_x4_k_neon(quant::TensorType weight, bool dotprod) {
     using T = quant::TensorType;
     switch (weight) {
-    case T::Q4_K: return dotprod ? dot_k4_x4_dotprod<quant::BlockQ4_K> : dot_k4_x4_plain<quant::BlockQ4_K>;
-    case T::Q5_K: return dotprod ? dot_k4_x4_dotprod<quant::BlockQ5_K> : dot_k4_x4_plain<quant::BlockQ5_K>;
-    case T::Q6_K: return dotprod ? dot_q6_k_x4_dotprod : dot_q6_k_x4_plain;
-    default: return nullptr;
+    case T::Q4_K:
+        return dotprod ? dot_k4_x4_dotprod<quant::BlockQ4_K> : dot_k4_x4_plain<quant::BlockQ4_K>;
+    case T::Q5_K:
+        return dotprod ? dot_k4_x4_dotprod<quant::BlockQ5_K> : dot_k4_x4_plain<quant::BlockQ5_K>;
+    case T::Q6_K:
+        return dotprod ? dot_q6_k_x4_dotprod : dot_q6_k_x4_plain;
+    default:
+        return nullptr;
     }
 }
 
@@ -209,8 +227,12 @@ QuantDotX4Fn quant_dot_x4_k_neon(quant::TensorType weight, bool dotprod) {
 #else
 
 namespace conclave::cpu {
-QuantDotFn quant_dot_k_neon(quant::TensorType, bool) { return nullptr; }
-QuantDotX4Fn quant_dot_x4_k_neon(quant::TensorType, bool) { return nullptr; }
+QuantDotFn quant_dot_k_neon(quant::TensorType, bool) {
+    return nullptr;
+}
+QuantDotX4Fn quant_dot_x4_k_neon(quant::TensorType, bool) {
+    return nullptr;
+}
 } // namespace conclave::cpu
 
 #endif

@@ -105,7 +105,8 @@ void dot_rows(const void* w, const void* a, std::size_t a_stride, std::int64_t n
     constexpr bool has_min = std::is_same_v<Act, quant::BlockQ8_1>;
     const auto* x = static_cast<const Block*>(w);
     const Act* y[T];
-    for (int t = 0; t < T; ++t) y[t] = reinterpret_cast<const Act*>(static_cast<const unsigned char*>(a) + t * a_stride);
+    for (int t = 0; t < T; ++t)
+        y[t] = reinterpret_cast<const Act*>(static_cast<const unsigned char*>(a) + t * a_stride);
     float32x4_t acc[T];
     float mins[T];
     for (int t = 0; t < T; ++t) acc[t] = vdupq_n_f32(0.0f), mins[t] = 0.0f;
@@ -115,7 +116,8 @@ void dot_rows(const void* w, const void* a, std::size_t a_stride, std::int64_t n
         const float wd = neon_half_to_float(x[b].d);
         for (int t = 0; t < T; ++t) {
             const Act& yb = y[t][b];
-            const int32x4_t sum = Isa::dot(Isa::dot(vdupq_n_s32(0), lo, load16(yb.qs)), hi, load16(yb.qs + 16));
+            const int32x4_t sum =
+                Isa::dot(Isa::dot(vdupq_n_s32(0), lo, load16(yb.qs)), hi, load16(yb.qs + 16));
             acc[t] = vfmaq_n_f32(acc[t], vcvtq_f32_s32(sum), wd * neon_half_to_float(yb.d));
             if constexpr (has_min) mins[t] += neon_half_to_float(x[b].m) * neon_half_to_float(yb.s);
         }
@@ -123,8 +125,7 @@ void dot_rows(const void* w, const void* a, std::size_t a_stride, std::int64_t n
     for (int t = 0; t < T; ++t) out[t] = vaddvq_f32(acc[t]) + mins[t];
 }
 
-template <typename Codes>
-float dot_plain(const void* w, const void* a, std::int64_t n) {
+template <typename Codes> float dot_plain(const void* w, const void* a, std::int64_t n) {
     float out;
     dot_rows<Codes, NeonPlain, 1>(w, a, 0, n, &out);
     return out;
@@ -143,18 +144,16 @@ void dot_x4_plain(const void* w, const void* a, std::size_t a_stride, std::int64
 }
 
 template <typename Codes>
-CONCLAVE_DOTPROD_ENTRY void dot_x4_dotprod(const void* w, const void* a, std::size_t a_stride, std::int64_t n,
-                                           float* out) {
+CONCLAVE_DOTPROD_ENTRY void dot_x4_dotprod(const void* w, const void* a, std::size_t a_stride,
+                                           std::int64_t n, float* out) {
     dot_rows<Codes, NeonDotprod, 4>(w, a, a_stride, n, out);
 }
 
-template <typename Codes>
-QuantDotFn single(bool dotprod) {
+template <typename Codes> QuantDotFn single(bool dotprod) {
     return dotprod ? dot_dotprod<Codes> : dot_plain<Codes>;
 }
 
-template <typename Codes>
-QuantDotX4Fn four(bool dotprod) {
+template <typename Codes> QuantDotX4Fn four(bool dotprod) {
     return dotprod ? dot_x4_dotprod<Codes> : dot_x4_plain<Codes>;
 }
 
@@ -163,24 +162,36 @@ QuantDotX4Fn four(bool dotprod) {
 QuantDotFn quant_dot_neon(quant::TensorType weight, bool dotprod) {
     using T = quant::TensorType;
     switch (weight) {
-    case T::Q4_0: return single<Q4_0Codes>(dotprod);
-    case T::Q4_1: return single<Q4_1Codes>(dotprod);
-    case T::Q5_0: return single<Q5_0Codes>(dotprod);
-    case T::Q5_1: return single<Q5_1Codes>(dotprod);
-    case T::Q8_0: return single<Q8_0Codes>(dotprod);
-    default: return nullptr;
+    case T::Q4_0:
+        return single<Q4_0Codes>(dotprod);
+    case T::Q4_1:
+        return single<Q4_1Codes>(dotprod);
+    case T::Q5_0:
+        return single<Q5_0Codes>(dotprod);
+    case T::Q5_1:
+        return single<Q5_1Codes>(dotprod);
+    case T::Q8_0:
+        return single<Q8_0Codes>(dotprod);
+    default:
+        return nullptr;
     }
 }
 
 QuantDotX4Fn quant_dot_x4_neon(quant::TensorType weight, bool dotprod) {
     using T = quant::TensorType;
     switch (weight) {
-    case T::Q4_0: return four<Q4_0Codes>(dotprod);
-    case T::Q4_1: return four<Q4_1Codes>(dotprod);
-    case T::Q5_0: return four<Q5_0Codes>(dotprod);
-    case T::Q5_1: return four<Q5_1Codes>(dotprod);
-    case T::Q8_0: return four<Q8_0Codes>(dotprod);
-    default: return nullptr;
+    case T::Q4_0:
+        return four<Q4_0Codes>(dotprod);
+    case T::Q4_1:
+        return four<Q4_1Codes>(dotprod);
+    case T::Q5_0:
+        return four<Q5_0Codes>(dotprod);
+    case T::Q5_1:
+        return four<Q5_1Codes>(dotprod);
+    case T::Q8_0:
+        return four<Q8_0Codes>(dotprod);
+    default:
+        return nullptr;
     }
 }
 
@@ -189,8 +200,12 @@ QuantDotX4Fn quant_dot_x4_neon(quant::TensorType weight, bool dotprod) {
 #else
 
 namespace conclave::cpu {
-QuantDotFn quant_dot_neon(quant::TensorType, bool) { return nullptr; }
-QuantDotX4Fn quant_dot_x4_neon(quant::TensorType, bool) { return nullptr; }
+QuantDotFn quant_dot_neon(quant::TensorType, bool) {
+    return nullptr;
+}
+QuantDotX4Fn quant_dot_x4_neon(quant::TensorType, bool) {
+    return nullptr;
+}
 } // namespace conclave::cpu
 
 #endif
