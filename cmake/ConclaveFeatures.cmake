@@ -26,6 +26,18 @@ function(conclave_resolve_option name available reason)
     set(${name} ${value} PARENT_SCOPE)
 endfunction()
 
+# Engine only: the engine library and the plain C++ checks in tests/cross, with no Qt, SQLite,
+# GUI or GPU backend, for cross builds (scripts/test-cross-arm64) where none of those exist.
+option(CONCLAVE_ENGINE_ONLY "Build only the engine and its Qt-free checks (cross builds)" OFF)
+if(CONCLAVE_ENGINE_ONLY)
+    foreach(_conclave_part GUI VULKAN CUDA)
+        set(CONCLAVE_${_conclave_part} OFF)
+        message(STATUS "Conclave ${_conclave_part}: OFF (CONCLAVE_ENGINE_ONLY=ON)")
+    endforeach()
+    message(STATUS "Conclave ENGINE_ONLY: ON (engine and tests/cross only; no Qt, SQLite or storage)")
+    return()
+endif()
+
 # Qt: Core and Test are needed by storage and the tests; Quick by the desktop app.
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Test)
 find_package(Qt6 6.4 QUIET COMPONENTS Gui Quick QuickControls2 QuickTest LinguistTools)

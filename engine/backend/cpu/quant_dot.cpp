@@ -14,6 +14,11 @@ namespace {
     return avx2;
 }
 
+[[maybe_unused]] bool has_dotprod() {
+    static const bool dotprod = detect_cpu_features().arm_dotprod;
+    return dotprod;
+}
+
 // The kernel of the first registry that covers `weight`, or null.
 template <typename Kernel, std::size_t N>
 Kernel first_of(Kernel (*const (&registries)[N])(quant::TensorType), quant::TensorType weight) {
@@ -35,12 +40,36 @@ QuantDotFn find_quant_dot_avx2(quant::TensorType weight) {
     return nullptr;
 }
 
+QuantDotFn find_quant_dot_neon(quant::TensorType weight, bool dotprod) {
+#if defined(__aarch64__)
+    if (dotprod && !has_dotprod()) return nullptr;
+    if (QuantDotFn fn = quant_dot_neon(weight, dotprod)) return fn;
+    return quant_dot_k_neon(weight, dotprod);
+#else
+    (void)weight, (void)dotprod;
+    return nullptr;
+#endif
+}
+
+QuantDotX4Fn find_quant_dot_x4_neon(quant::TensorType weight, bool dotprod) {
+#if defined(__aarch64__)
+    if (dotprod && !has_dotprod()) return nullptr;
+    if (QuantDotX4Fn fn = quant_dot_x4_neon(weight, dotprod)) return fn;
+    return quant_dot_x4_k_neon(weight, dotprod);
+#else
+    (void)weight, (void)dotprod;
+    return nullptr;
+#endif
+}
+
 QuantDotX4Fn find_quant_dot_x4(quant::TensorType weight) {
 #if defined(__x86_64__)
     using Registry = QuantDotX4Fn (*)(quant::TensorType);
     static constexpr Registry avx2[] = {quant_dot_x4_avx2, quant_dot_x4_k_avx2,
                                         quant_dot_x4_k23_avx2, quant_dot_x4_iq_avx2};
     if (has_avx2()) return first_of(avx2, weight);
+#elif defined(__aarch64__)
+    return find_quant_dot_x4_neon(weight, has_dotprod());
 #endif
     (void)weight;
     return nullptr;
@@ -48,6 +77,7 @@ QuantDotX4Fn find_quant_dot_x4(quant::TensorType weight) {
 
 QuantDotFn find_quant_dot(quant::TensorType weight) {
     if (QuantDotFn fn = find_quant_dot_avx2(weight)) return fn;
+    if (QuantDotFn fn = find_quant_dot_neon(weight, has_dotprod())) return fn;
     return find_quant_dot_reference(weight);
 }
 

@@ -29,6 +29,11 @@ QuantDotFn find_quant_dot_reference(quant::TensorType weight);
 // The AVX2 kernels alone (null where the processor lacks AVX2 or the type has none), so
 // tests can tell a SIMD kernel from the reference it falls back to.
 QuantDotFn find_quant_dot_avx2(quant::TensorType weight);
+// The NEON kernels alone, built for SDOT (`dotprod`) or for plain Advanced SIMD: null off
+// ARM64, where `dotprod` is asked and the processor lacks it, or where the type has none.
+// find_quant_dot/find_quant_dot_x4 answer the dotprod ones where the processor has SDOT.
+QuantDotFn find_quant_dot_neon(quant::TensorType weight, bool dotprod);
+QuantDotX4Fn find_quant_dot_x4_neon(quant::TensorType weight, bool dotprod);
 
 // Kernels per instruction set and family, one registry per file; quant_dot.cpp asks each in
 // turn. Each answers null for types it does not cover.
@@ -43,5 +48,10 @@ QuantDotX4Fn quant_dot_x4_avx2(quant::TensorType weight);
 QuantDotX4Fn quant_dot_x4_k_avx2(quant::TensorType weight);
 QuantDotX4Fn quant_dot_x4_k23_avx2(quant::TensorType weight);
 QuantDotX4Fn quant_dot_x4_iq_avx2(quant::TensorType weight);
+// NEON (ARM64): `dotprod` picks the kernels that use SDOT; callers check the processor.
+QuantDotFn quant_dot_neon(quant::TensorType weight, bool dotprod);   // legacy 32-blocks
+QuantDotFn quant_dot_k_neon(quant::TensorType weight, bool dotprod); // Q4_K, Q5_K, Q6_K
+QuantDotX4Fn quant_dot_x4_neon(quant::TensorType weight, bool dotprod);
+QuantDotX4Fn quant_dot_x4_k_neon(quant::TensorType weight, bool dotprod);
 
 } // namespace conclave::cpu

@@ -1,7 +1,6 @@
 #pragma once
 // Float vector kernels shared by the CPU ops, dispatched once at start-up to the widest
-// instruction set the processor has (AVX2+FMA on x86-64, plain C++ elsewhere; the compiler
-// vectorizes the portable version for NEON).
+// instruction set the processor has (AVX2+FMA on x86-64, NEON on ARM64, plain C++ elsewhere).
 
 #include <cstdint>
 
