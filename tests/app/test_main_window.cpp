@@ -1,8 +1,9 @@
 // The main window starts offscreen, shows the welcome page with this build's facts and the
 // models folder, and asks to quit on Ctrl+Q (through the Composition, which stops any answer
-// first). With the real default model: open it, type a question into the composer, press
-// Enter and watch the answer arrive in the chat view; Esc stops a streaming answer. Saves
-// screenshots (welcome, chat light and dark) to $CONCLAVE_SCREENSHOT_DIR for review.
+// first); a file that is not a model shows the error banner. With the real default model:
+// open it, type a question into the composer, press Enter and watch the answer arrive in the
+// chat view; Esc stops a streaming answer. Saves screenshots (welcome, error banner, chat
+// light and dark, settings) to $CONCLAVE_SCREENSHOT_DIR for review.
 
 #include "app_paths.h"
 #include "composition.h"
@@ -98,6 +99,20 @@ private slots:
         QVERIFY(item(window, "sidebar"));
         QVERIFY(item(window, "openModelButton")->isVisible());
         saveScreenshot(window, QStringLiteral("welcome"));
+
+        // A file that is not a model: the banner says so without blocking the window.
+        const QString broken = m_data.filePath(QStringLiteral("notes.gguf"));
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("these are my notes, not a model\n");
+        file.close();
+        app.chat().openModel(QUrl::fromLocalFile(broken));
+        auto* banner = item(window, "errorBanner");
+        QVERIFY(banner);
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY(item(window, "errorTitle")->property("text").toString().contains(QStringLiteral("notes.gguf")));
+        QTest::qWait(50);
+        saveScreenshot(window, QStringLiteral("error-banner"));
     }
 
     void ctrlQRequestsQuit() {

@@ -109,11 +109,10 @@ Rectangle {
         }
 
         // None.
-        Button {
+        AccentButton {
             objectName: "openModelButton"
             visible: bar.chat.modelStatus === ChatController.NoModel
             text: qsTr("Open model\u2026")
-            highlighted: true
             onClicked: bar.openRequested()
         }
     }

@@ -38,12 +38,11 @@ Item {
             text: qsTr("Chat with language models that run entirely on this computer. "
                        + "Nothing you type leaves it.")
         }
-        Button {
+        AccentButton {
             objectName: "welcomeOpenButton"
             Layout.alignment: Qt.AlignHCenter
             Layout.topMargin: 8
             enabled: !page.loading
-            highlighted: true
             text: page.loading ? qsTr("Loading\u2026") : qsTr("Open a GGUF model\u2026")
             onClicked: page.openRequested()
         }
