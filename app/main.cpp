@@ -1,7 +1,7 @@
 // conclave: the desktop app. Everything but argument handling lives in conclave_app.
 
 #include "build_summary.h"
-#include "main_window_host.h"
+#include "composition.h"
 #include "unix_signal_quit.h"
 
 #include <QCommandLineParser>
@@ -40,11 +40,14 @@ int main(int argc, char** argv) {
     QGuiApplication::setApplicationVersion(QStringLiteral(CONCLAVE_APP_VERSION));
 
     conclave::app::UnixSignalQuit signals_to_quit;
-    conclave::app::MainWindowHost host;
+    conclave::app::Composition composition;
     QObject::connect(&signals_to_quit, &conclave::app::UnixSignalQuit::quitRequested, &app,
                      &QCoreApplication::quit);
-    QObject::connect(&host, &conclave::app::MainWindowHost::quitRequested, &app,
+    QObject::connect(&composition, &conclave::app::Composition::quitRequested, &app,
                      &QCoreApplication::quit);
-    if (!host.show()) return 1;
+    // Any way out of the event loop (window closed, a signal) stops a streaming answer first.
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &composition.chat(),
+                     &conclave::ui::ChatController::prepareToQuit);
+    if (!composition.window().show()) return 1;
     return QGuiApplication::exec();
 }

@@ -2,26 +2,38 @@
 
 #include "app_paths.h"
 #include "build_summary.h"
+#include "chat_controller.h"
 
 #include <QLoggingCategory>
+#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(Conclave_MainPlugin)
+Q_IMPORT_QML_PLUGIN(Conclave_ChatPlugin)
 
 Q_LOGGING_CATEGORY(lcApp, "conclave.app", QtInfoMsg)
 
 namespace conclave::app {
 
-MainWindowHost::MainWindowHost(QObject* parent) : QObject(parent) {
+MainWindowHost::MainWindowHost(ui::ChatController* chat, QObject* parent) : QObject(parent), m_chat(chat) {
     // Qt 6.4 does not search the /qt/qml resource prefix by default; our modules live there.
     m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    // Fusion takes its colours from the window's palette, which follows our Theme (light or
+    // dark); the user can still pick another style through QT_QUICK_CONTROLS_STYLE.
+    // The style can only be chosen before the first window loads (a second host keeps it).
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE") && QQuickStyle::name().isEmpty())
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
 }
 
 bool MainWindowHost::show() {
+    QString theme = qEnvironmentVariable("CONCLAVE_THEME");
+    if (theme != QLatin1String("light") && theme != QLatin1String("dark")) theme = QStringLiteral("system");
     m_engine.setInitialProperties({
         {QStringLiteral("buildSummary"), buildSummary()},
         {QStringLiteral("modelsFolder"), modelsFolder()},
+        {QStringLiteral("chat"), QVariant::fromValue(m_chat)},
+        {QStringLiteral("themeMode"), theme},
     });
     m_engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Conclave/Main/Main.qml")));
     QQuickWindow* main = window();

@@ -1,21 +1,27 @@
 #pragma once
-// MainWindowHost: owns the QML engine and the main window. Created by main() (and by the
-// GUI tests) on the GUI thread; emits quitRequested when the user asks to quit so the owner
-// can stop work and save before the event loop ends.
+// MainWindowHost: owns the QML engine and the main window. Created by the Composition (and
+// by the GUI tests) on the GUI thread with the ChatController the window shows; emits
+// quitRequested when the user asks to quit so the owner can stop work and save before the
+// event loop ends.
 
 #include <QObject>
 #include <QQmlApplicationEngine>
 
 class QQuickWindow;
 
+namespace conclave::ui {
+class ChatController;
+}
+
 namespace conclave::app {
 
 class MainWindowHost : public QObject {
     Q_OBJECT
 public:
-    explicit MainWindowHost(QObject* parent = nullptr);
+    explicit MainWindowHost(ui::ChatController* chat, QObject* parent = nullptr);
 
     // Loads and shows the main window; false (with the QML errors logged) when it fails.
+    // The theme follows the system unless CONCLAVE_THEME is "light" or "dark".
     bool show();
     QQuickWindow* window() const;
 
@@ -23,6 +29,7 @@ signals:
     void quitRequested();
 
 private:
+    ui::ChatController* m_chat;
     QQmlApplicationEngine m_engine;
 };
 

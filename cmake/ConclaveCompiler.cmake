@@ -38,6 +38,22 @@ function(conclave_target_warnings target)
     endif()
 endfunction()
 
+# The same warnings for chosen source files only: for targets that also compile generated
+# sources which do not build warning-free (the QML cache of a qt_add_qml_module).
+function(conclave_source_warnings)
+    set(options -Wall -Wextra -Wpedantic -Wnon-virtual-dtor)
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+        list(APPEND options -Wshadow=local)
+        if(CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+            list(APPEND options -Wno-restrict -Wno-stringop-overflow)
+        endif()
+    endif()
+    if(CONCLAVE_WERROR)
+        list(APPEND options -Werror)
+    endif()
+    set_source_files_properties(${ARGN} PROPERTIES COMPILE_OPTIONS "${options}")
+endfunction()
+
 if(CONCLAVE_SANITIZE)
     string(REPLACE ";" "," _conclave_sanitizers "${CONCLAVE_SANITIZE}")
     add_compile_options($<$<COMPILE_LANGUAGE:C,CXX>:-fsanitize=${_conclave_sanitizers}>

@@ -1,29 +1,81 @@
 // The main window starts offscreen, shows the welcome page with this build's facts and the
-// models folder, and asks to quit on Ctrl+Q.
+// models folder, and asks to quit on Ctrl+Q (through the Composition, which stops any answer
+// first); a file that is not a model shows the error banner. With the real default model:
+// open it, type a question into the composer, press Enter and watch the answer arrive in the
+// chat view; Esc stops a streaming answer. Saves screenshots (welcome, error banner, chat
+// light and dark, settings) to $CONCLAVE_SCREENSHOT_DIR for review.
 
 #include "app_paths.h"
-#include "main_window_host.h"
+#include "composition.h"
+#include "test_model_file.h"
 
+#include <QDir>
 #include <QQuickItem>
+#include <QRegularExpression>
 #include <QQuickWindow>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
+using conclave::app::Composition;
 using conclave::app::MainWindowHost;
+using conclave::ui::ChatController;
 
 class TestMainWindow : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_data;
+    QString m_modelPath;
+
+    static void saveScreenshot(QQuickWindow* window, const QString& name) {
+        const QString folder = qEnvironmentVariable("CONCLAVE_SCREENSHOT_DIR");
+        if (folder.isEmpty()) return;
+        QDir().mkpath(folder);
+        const QImage image = window->grabWindow();
+        QVERIFY(!image.isNull());
+        QVERIFY(image.save(folder + u'/' + name + QStringLiteral(".png")));
+    }
+
+    QQuickItem* item(QQuickWindow* window, const char* name) {
+        return window->findChild<QQuickItem*>(QString::fromLatin1(name));
+    }
+
+    // Opens the default model in a shown window and asks one question through the composer.
+    void chatOnce(Composition& app, const QString& question) {
+        QQuickWindow* window = app.window().window();
+        app.chat().settings()->setTemperature(0.0);
+        app.chat().settings()->setMaxTokens(120);
+        app.chat().settings()->setThreads(1);
+        app.chat().openModel(QUrl::fromLocalFile(m_modelPath));
+        QTRY_COMPARE_WITH_TIMEOUT(app.chat().modelStatus(), ChatController::ModelStatus::Ready, 30000);
+        QQuickItem* input = item(window, "composerInput");
+        QVERIFY(input);
+        QTRY_VERIFY(input->isEnabled());
+        input->forceActiveFocus();
+        QSignalSpy finished(&app.chat(), &ChatController::answerFinished);
+        for (const QChar c : question) QTest::keyClick(window, c.toLatin1());
+        QTest::keyClick(window, Qt::Key_Return, Qt::ShiftModifier); // a new line, not a send
+        QCOMPARE(app.chat().messages()->rowCount(), 0);
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE(app.chat().messages()->rowCount(), 2);
+        QCOMPARE(app.chat().messages()->at(0).text, question);
+        QCOMPARE(input->property("text").toString(), QString());
+        QVERIFY(QTest::qWaitFor([&] { return finished.count() == 1; }, 60000));
+        QVERIFY(!app.chat().messages()->at(1).text.isEmpty());
+    }
 
 private slots:
     void initTestCase() {
+        m_modelPath = conclave::test::defaultModelPath();
         qputenv("XDG_DATA_HOME", m_data.path().toUtf8());
     }
 
+    // Any warning from our QML (a binding that fails, an unknown type) fails the test.
+    void init() { QTest::failOnWarning(QRegularExpression(QStringLiteral("qrc:/qt/qml/Conclave/"))); }
+
     void showsMainWindowWithWelcomePage() {
-        MainWindowHost host;
+        Composition app;
+        MainWindowHost& host = app.window();
         QVERIFY(host.show());
         QQuickWindow* window = host.window();
         QVERIFY(window);
@@ -31,25 +83,90 @@ private slots:
         QCOMPARE(window->title(), QStringLiteral("Conclave"));
         QVERIFY(window->width() >= 640);
 
-        auto* welcome = window->findChild<QQuickItem*>(QStringLiteral("welcomePage"));
+        auto* welcome = item(window, "welcomePage");
         QVERIFY(welcome);
         QVERIFY(welcome->isVisible());
-        auto* hint = window->findChild<QQuickItem*>(QStringLiteral("modelsFolderHint"));
+        auto* hint = item(window, "modelsFolderHint");
         QVERIFY(hint);
         QVERIFY(hint->property("text").toString().contains(conclave::app::modelsFolder()));
         QVERIFY(conclave::app::modelsFolder().startsWith(m_data.path()));
-        auto* summary = window->findChild<QQuickItem*>(QStringLiteral("buildSummary"));
+        auto* summary = item(window, "buildSummary");
         QVERIFY(summary);
         QVERIFY(summary->property("text").toString().contains(QStringLiteral("backends: cpu")));
+        auto* input = item(window, "composerInput");
+        QVERIFY(input);
+        QVERIFY(!input->isEnabled()); // no model yet
+        QVERIFY(item(window, "sidebar"));
+        QVERIFY(item(window, "openModelButton")->isVisible());
+        saveScreenshot(window, QStringLiteral("welcome"));
+
+        // A file that is not a model: the banner says so without blocking the window.
+        const QString broken = m_data.filePath(QStringLiteral("notes.gguf"));
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("these are my notes, not a model\n");
+        file.close();
+        app.chat().openModel(QUrl::fromLocalFile(broken));
+        auto* banner = item(window, "errorBanner");
+        QVERIFY(banner);
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY(item(window, "errorTitle")->property("text").toString().contains(QStringLiteral("notes.gguf")));
+        QTest::qWait(50);
+        saveScreenshot(window, QStringLiteral("error-banner"));
     }
 
     void ctrlQRequestsQuit() {
-        MainWindowHost host;
+        Composition app;
+        MainWindowHost& host = app.window();
         QVERIFY(host.show());
         QVERIFY(QTest::qWaitForWindowActive(host.window()));
-        QSignalSpy quit(&host, &MainWindowHost::quitRequested);
+        QSignalSpy quit(&app, &Composition::quitRequested);
         QTest::keyClick(host.window(), Qt::Key_Q, Qt::ControlModifier);
         QTRY_COMPARE(quit.count(), 1);
+    }
+
+    void chatsThroughTheWindow() {
+        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
+        Composition app;
+        QVERIFY(app.window().show());
+        QQuickWindow* window = app.window().window();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        chatOnce(app, QStringLiteral("Write a Python function that adds two numbers."));
+        QVERIFY(!item(window, "welcomePage")->isVisible());
+        QVERIFY(item(window, "chatPage")->isVisible());
+        QVERIFY(window->title().contains(QStringLiteral("SmolLM2"), Qt::CaseInsensitive));
+        QVERIFY(item(window, "modelName")->property("text").toString().contains(QStringLiteral("SmolLM2"), Qt::CaseInsensitive));
+        QVERIFY(item(window, "contextMeterText")->property("text").toString().contains(QStringLiteral("2,048")) ||
+                item(window, "contextMeterText")->property("text").toString().contains(QStringLiteral("4,096")));
+        QTest::qWait(100); // let the last frame render
+        saveScreenshot(window, QStringLiteral("chat-light"));
+
+        // Esc stops a streaming answer; it stays, marked stopped.
+        app.chat().settings()->setMaxTokens(400);
+        QSignalSpy finished(&app.chat(), &ChatController::answerFinished);
+        QVERIFY(app.chat().sendMessage(QStringLiteral("Now write a very long poem about autumn.")));
+        QVERIFY(QTest::qWaitFor([&] { return app.chat().messages()->at(3).text.size() > 10; }, 30000));
+        QTest::keyClick(window, Qt::Key_Escape);
+        QVERIFY(QTest::qWaitFor([&] { return finished.count() == 1; }, 10000));
+        QCOMPARE(app.chat().messages()->at(3).state, conclave::ui::ChatMessage::State::stopped);
+    }
+
+    void darkThemeScreenshot() {
+        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
+        qputenv("CONCLAVE_THEME", "dark");
+        Composition app;
+        QVERIFY(app.window().show());
+        QQuickWindow* window = app.window().window();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        chatOnce(app, QStringLiteral("What is a GGUF file? Answer in two sentences."));
+        qunsetenv("CONCLAVE_THEME");
+        QTest::qWait(100);
+        saveScreenshot(window, QStringLiteral("chat-dark"));
+        auto* drawer = window->findChild<QObject*>(QStringLiteral("settingsDrawer"));
+        QVERIFY(drawer);
+        QMetaObject::invokeMethod(drawer, "open");
+        QTest::qWait(400);
+        saveScreenshot(window, QStringLiteral("settings-dark"));
     }
 };
 

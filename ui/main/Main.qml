@@ -1,8 +1,12 @@
-// The application window. The composition root (app/) sets the initial properties; the
+// The application window: the conversation sidebar, the model bar, the error banner and the
+// chat (or the welcome page while no model is open and the chat is empty), with the
+// settings drawer on the right. The composition root (app/) sets the initial properties; the
 // window asks to quit through quitRequested() so the app can stop generation and save first.
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
+import Conclave.Chat
 
 ApplicationWindow {
     id: window
@@ -10,25 +14,161 @@ ApplicationWindow {
 
     required property string buildSummary
     required property string modelsFolder
+    required property ChatController chat
+    property string themeMode: "system"
 
     signal quitRequested()
 
-    width: 1100
-    height: 720
-    minimumWidth: 640
-    minimumHeight: 420
+    width: 1180
+    height: 760
+    minimumWidth: 720
+    minimumHeight: 480
     visible: true
-    title: qsTr("Conclave")
+    title: chat.modelStatus === ChatController.Ready ? qsTr("%1 \u2014 Conclave").arg(chat.model.name) : qsTr("Conclave")
+    color: Theme.background
+
+    palette.window: Theme.background
+    palette.windowText: Theme.text
+    palette.base: Theme.background
+    palette.alternateBase: Theme.surface
+    palette.text: Theme.text
+    palette.button: Theme.surface
+    palette.buttonText: Theme.text
+    palette.highlight: Theme.accent
+    palette.highlightedText: Theme.accentText
+    palette.placeholderText: Theme.mutedText
+    palette.mid: Theme.border
+    palette.light: Theme.surfaceHover
+    palette.dark: Theme.border
+    palette.toolTipBase: Theme.surface
+    palette.toolTipText: Theme.text
+    font.pixelSize: Theme.fontSize
+
+    Component.onCompleted: Theme.mode = themeMode
+    onClosing: chat.prepareToQuit()
+
+    function openModelDialog() { modelDialog.open() }
 
     Shortcut {
         sequences: [StandardKey.Quit, "Ctrl+Q"]
         context: Qt.ApplicationShortcut
         onActivated: window.quitRequested()
     }
+    Shortcut {
+        sequences: [StandardKey.New, "Ctrl+N"]
+        onActivated: { window.chat.newConversation(); chatPage.composer.focusInput() }
+    }
+    Shortcut {
+        sequences: [StandardKey.Open, "Ctrl+O"]
+        onActivated: window.openModelDialog()
+    }
+    Shortcut {
+        sequence: "Esc"
+        enabled: window.chat.generating || window.chat.modelStatus === ChatController.Loading
+        onActivated: window.chat.generating ? window.chat.stop() : window.chat.cancelLoad()
+    }
+    Shortcut {
+        sequence: "Ctrl+,"
+        onActivated: settingsDrawer.opened ? settingsDrawer.close() : settingsDrawer.open()
+    }
 
-    WelcomePage {
+    FileDialog {
+        id: modelDialog
+        title: qsTr("Open a GGUF model")
+        nameFilters: [qsTr("GGUF models (*.gguf)"), qsTr("All files (*)")]
+        currentFolder: "file://" + window.modelsFolder
+        onAccepted: window.chat.openModel(selectedFile)
+    }
+
+    RowLayout {
         anchors.fill: parent
-        buildSummary: window.buildSummary
-        modelsFolder: window.modelsFolder
+        spacing: 0
+
+        Sidebar {
+            Layout.preferredWidth: 264
+            Layout.fillHeight: true
+            chat: window.chat
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 0
+
+            ModelBar {
+                Layout.fillWidth: true
+                chat: window.chat
+                onOpenRequested: window.openModelDialog()
+            }
+
+            ErrorBanner {
+                Layout.fillWidth: true
+                Layout.margins: 12
+                Layout.bottomMargin: 0
+                visible: window.chat.errorVisible
+                title: window.chat.errorTitle
+                message: window.chat.errorMessage
+                hint: window.chat.errorHint
+                details: window.chat.errorDetails
+                onDismissed: window.chat.dismissError()
+            }
+
+            Item {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+
+                WelcomePage {
+                    anchors.fill: parent
+                    visible: window.chat.modelStatus !== ChatController.Ready && window.chat.messages.count === 0
+                    buildSummary: window.buildSummary
+                    modelsFolder: window.modelsFolder
+                    loading: window.chat.modelStatus === ChatController.Loading
+                    onOpenRequested: window.openModelDialog()
+                }
+                ChatPage {
+                    id: chatPage
+                    anchors.fill: parent
+                    visible: !(window.chat.modelStatus !== ChatController.Ready && window.chat.messages.count === 0)
+                    chat: window.chat
+                    onSettingsRequested: settingsDrawer.open()
+                }
+            }
+        }
+    }
+
+    SettingsDrawer {
+        id: settingsDrawer
+        settings: window.chat.settings
+    }
+
+    // Drop a .gguf file anywhere on the window to open it.
+    DropArea {
+        id: drop
+        objectName: "modelDropArea"
+        anchors.fill: parent
+        keys: ["text/uri-list"]
+        onEntered: (drag) => drag.accepted = drag.hasUrls && window.chat.isModelFile(drag.urls[0])
+        onDropped: (event) => {
+            if (event.hasUrls && window.chat.isModelFile(event.urls[0])) {
+                window.chat.openModel(event.urls[0])
+                event.acceptProposedAction()
+            }
+        }
+        Rectangle {
+            anchors.fill: parent
+            anchors.margins: 12
+            visible: drop.containsDrag
+            radius: 16
+            color: Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, 0.08)
+            border.color: Theme.accent
+            border.width: 2
+            Label {
+                anchors.centerIn: parent
+                text: qsTr("Drop to open the model")
+                color: Theme.accent
+                font.pixelSize: 22
+                font.weight: Font.DemiBold
+            }
+        }
     }
 }

@@ -1,0 +1,38 @@
+#pragma once
+// Composition: the application's object graph, built in dependency order on the GUI thread
+// by main() (and by the GUI tests): the engine thread with its worker, the conversation
+// store, the chat controller over both, and the main window over the controller. Destroyed
+// in reverse: the window first, the engine thread (which stops and joins the worker) last.
+// A quit request from the window stops a streaming answer (kept as "stopped") before it is
+// passed on through quitRequested.
+
+#include "conversation_store.h"
+#include "chat_controller.h"
+#include "engine_thread.h"
+#include "main_window_host.h"
+
+#include <QObject>
+
+namespace conclave::app {
+
+class Composition : public QObject {
+    Q_OBJECT
+public:
+    explicit Composition(QObject* parent = nullptr);
+    ~Composition() override;
+
+    EngineWorker* worker() const { return m_engine.worker(); }
+    ui::ChatController& chat() { return m_chat; }
+    MainWindowHost& window() { return m_host; }
+
+signals:
+    void quitRequested();
+
+private:
+    EngineThread m_engine;
+    ui::InMemoryConversationStore m_store;
+    ui::ChatController m_chat;
+    MainWindowHost m_host;
+};
+
+} // namespace conclave::app

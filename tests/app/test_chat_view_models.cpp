@@ -1,0 +1,129 @@
+// The chat view models without an engine: Markdown answers split into prose and code blocks
+// (also while a fence is still open), conversations grouped by date, the message list's
+// rows and roles under QAbstractItemModelTester, and the in-memory store's ordering.
+
+#include "conversation_list_model.h"
+#include "conversation_store.h"
+#include "markdown_blocks.h"
+#include "message_list_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QtTest>
+
+using namespace conclave::ui;
+
+class TestChatViewModels : public QObject {
+    Q_OBJECT
+
+private slots:
+    void splitsFencedCode_data() {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QStringList>("kinds");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<bool>("lastOpen");
+        QTest::newRow("prose only") << "Hello **world**\n\n- a\n- b" << QStringList{"prose"} << "" << false;
+        QTest::newRow("code between prose") << "Try:\n```cpp\nint x = 1;\n```\nDone." << QStringList{"prose", "code", "prose"}
+                                           << "cpp" << false;
+        QTest::newRow("streaming fence") << "Here:\n```python\nprint(1)" << QStringList{"prose", "code"} << "python" << true;
+        QTest::newRow("tilde fence, no language") << "~~~\nplain\n~~~" << QStringList{"code"} << "" << false;
+        QTest::newRow("inline backticks stay prose") << "Use `x` and ``y``." << QStringList{"prose"} << "" << false;
+        QTest::newRow("longer closing fence") << "````md\n```\ninner\n```\n````" << QStringList{"code"} << "md" << false;
+    }
+
+    void splitsFencedCode() {
+        QFETCH(QString, markdown);
+        QFETCH(QStringList, kinds);
+        QFETCH(QString, language);
+        QFETCH(bool, lastOpen);
+        const QList<MarkdownBlock> blocks = splitMarkdownBlocks(markdown);
+        QStringList got;
+        QString codeLanguage;
+        for (const MarkdownBlock& block : blocks) {
+            got << (block.kind == MarkdownBlock::Kind::code ? QStringLiteral("code") : QStringLiteral("prose"));
+            if (block.kind == MarkdownBlock::Kind::code) codeLanguage = block.language;
+        }
+        QCOMPARE(got, kinds);
+        QCOMPARE(codeLanguage, language);
+        QCOMPARE(blocks.constLast().open, lastOpen);
+    }
+
+    void codeBlockKeepsItsText() {
+        const QList<MarkdownBlock> blocks = splitMarkdownBlocks(QStringLiteral("```\n  indented\n\nline 3\n```"));
+        QCOMPARE(blocks.size(), 1);
+        QCOMPARE(blocks.at(0).text, QStringLiteral("  indented\n\nline 3"));
+    }
+
+    void groupsConversationsByDate_data() {
+        QTest::addColumn<int>("daysAgo");
+        QTest::addColumn<QString>("group");
+        QTest::newRow("today") << 0 << "Today";
+        QTest::newRow("yesterday") << 1 << "Yesterday";
+        QTest::newRow("6 days") << 6 << "Previous 7 days";
+        QTest::newRow("20 days") << 20 << "Previous 30 days";
+        QTest::newRow("a year") << 365 << "Older";
+    }
+
+    void groupsConversationsByDate() {
+        QFETCH(int, daysAgo);
+        QFETCH(QString, group);
+        const QDate today(2025, 3, 15);
+        QCOMPARE(ConversationListModel::groupFor(today.addDays(-daysAgo), today), group);
+    }
+
+    void messageModelRowsAndRoles() {
+        MessageListModel model;
+        QAbstractItemModelTester tester(&model);
+        ChatMessage user;
+        user.text = QStringLiteral("hi");
+        model.append(user);
+        ChatMessage answer;
+        answer.role = ChatMessage::Role::assistant;
+        answer.state = ChatMessage::State::streaming;
+        answer.text = QStringLiteral("Sure:\n```sh\nls");
+        model.append(answer);
+        QCOMPARE(model.rowCount(), 2);
+        const QModelIndex row = model.index(1);
+        QCOMPARE(model.data(row, MessageListModel::RoleNameRole).toString(), QStringLiteral("assistant"));
+        QCOMPARE(model.data(row, MessageListModel::StateRole).toString(), QStringLiteral("streaming"));
+        QCOMPARE(model.data(row, MessageListModel::BlocksRole).toList().size(), 2);
+
+        answer.text += QStringLiteral("\n```\nDone.");
+        answer.state = ChatMessage::State::stopped;
+        answer.generatedTokens = 12;
+        answer.tokensPerSecond = 40.0;
+        model.replace(1, answer);
+        QCOMPARE(model.data(row, MessageListModel::BlocksRole).toList().size(), 3);
+        const QString stats = model.data(row, MessageListModel::StatsTextRole).toString();
+        QVERIFY2(stats.contains(QStringLiteral("12 tokens")) && stats.contains(QStringLiteral("stopped")), qPrintable(stats));
+        QVERIFY(model.roleNames().values().contains("messageState"));
+        model.removeAt(0);
+        QCOMPARE(model.rowCount(), 1);
+        model.setMessages({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void storeOrdersByLastUpdate() {
+        InMemoryConversationStore store;
+        const qint64 first = store.createConversation(QStringLiteral("first")).id;
+        const qint64 second = store.createConversation(QStringLiteral("second")).id;
+        QTest::qWait(5);
+        ChatMessage message;
+        message.text = QStringLiteral("later");
+        const ChatMessage stored = store.appendMessage(first, message);
+        QVERIFY(stored.id > 0);
+        QCOMPARE(store.conversations().at(0).id, first);
+        QCOMPARE(store.conversations().at(1).id, second);
+        ChatMessage edited = stored;
+        edited.text = QStringLiteral("edited");
+        store.updateMessage(first, edited);
+        QCOMPARE(store.messages(first).at(0).text, QStringLiteral("edited"));
+        store.removeMessage(first, stored.id);
+        QVERIFY(store.messages(first).isEmpty());
+        store.deleteConversation(second);
+        QCOMPARE(store.conversations().size(), 1);
+        QVERIFY(store.messages(12345).isEmpty());
+    }
+};
+
+QTEST_MAIN(TestChatViewModels)
+#include "test_chat_view_models.moc"

@@ -1,0 +1,93 @@
+// One fenced code block of an answer: a header with the language and a Copy button, then the
+// code in a monospaced font, scrolling sideways instead of wrapping.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+Rectangle {
+    id: block
+    objectName: "codeBlock"
+
+    property string code
+    property string language
+    property bool open: false
+
+    implicitHeight: header.height + flick.height
+    radius: 8
+    color: Theme.codeBackground
+    border.color: Theme.border
+    clip: true
+
+    Rectangle {
+        id: header
+        width: parent.width
+        height: 32
+        color: Theme.codeHeader
+        radius: 8
+        Rectangle { // square the header's lower corners
+            anchors.bottom: parent.bottom
+            width: parent.width
+            height: 8
+            color: parent.color
+        }
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            anchors.rightMargin: 4
+            Label {
+                objectName: "codeLanguage"
+                Layout.fillWidth: true
+                text: block.language.length > 0 ? block.language : qsTr("code")
+                color: Theme.mutedText
+                font.pixelSize: Theme.smallFontSize
+                font.family: Theme.monoFamily
+            }
+            ToolButton {
+                id: copyButton
+                property bool copied: false
+                text: copied ? qsTr("Copied") : qsTr("Copy")
+                font.pixelSize: Theme.smallFontSize
+                enabled: !block.open
+                onClicked: {
+                    codeText.selectAll()
+                    codeText.copy()
+                    codeText.deselect()
+                    copied = true
+                    copiedTimer.restart()
+                }
+                Timer {
+                    id: copiedTimer
+                    interval: 1500
+                    onTriggered: copyButton.copied = false
+                }
+            }
+        }
+    }
+
+    Flickable {
+        id: flick
+        anchors.top: header.bottom
+        width: parent.width
+        height: codeText.implicitHeight
+        contentWidth: Math.max(width, codeText.implicitWidth)
+        contentHeight: codeText.implicitHeight
+        flickableDirection: Flickable.HorizontalFlick
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.horizontal: ScrollBar { policy: flick.contentWidth > flick.width ? ScrollBar.AsNeeded : ScrollBar.AlwaysOff }
+
+        TextEdit {
+            id: codeText
+            padding: 12
+            text: block.code
+            textFormat: TextEdit.PlainText
+            readOnly: true
+            selectByMouse: true
+            wrapMode: TextEdit.NoWrap
+            color: Theme.text
+            selectionColor: Theme.selection
+            selectedTextColor: Theme.text
+            font.family: Theme.monoFamily
+            font.pixelSize: 13
+        }
+    }
+}

@@ -1,0 +1,119 @@
+// The bar above the chat: the conversation's title, and the model — its name with
+// parameters, quantization and context when loaded, load progress with Cancel while loading,
+// or "Open model…" when none is loaded.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Conclave.Chat
+
+Rectangle {
+    id: bar
+    objectName: "modelBar"
+
+    required property ChatController chat
+
+    signal openRequested()
+
+    implicitHeight: 56
+    color: Theme.background
+
+    Rectangle {
+        anchors.bottom: parent.bottom
+        width: parent.width
+        height: 1
+        color: Theme.border
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: 20
+        anchors.rightMargin: 12
+        spacing: 12
+
+        Label {
+            objectName: "conversationTitle"
+            Layout.fillWidth: true
+            text: bar.chat.currentTitle
+            color: Theme.text
+            font.pixelSize: 15
+            font.weight: Font.DemiBold
+            elide: Text.ElideRight
+        }
+
+        // Loading.
+        RowLayout {
+            visible: bar.chat.modelStatus === ChatController.Loading
+            spacing: 10
+            Label {
+                text: qsTr("Loading %1").arg(bar.chat.loadingFile)
+                color: Theme.mutedText
+                font.pixelSize: Theme.smallFontSize
+                elide: Text.ElideMiddle
+                Layout.maximumWidth: 260
+            }
+            ProgressBar {
+                objectName: "loadProgress"
+                Layout.preferredWidth: 140
+                from: 0
+                to: 1
+                value: bar.chat.loadProgress
+            }
+            Button {
+                flat: true
+                text: qsTr("Cancel")
+                onClicked: bar.chat.cancelLoad()
+            }
+        }
+
+        // Loaded.
+        AbstractButton {
+            id: modelChip
+            objectName: "modelChip"
+            visible: bar.chat.modelStatus === ChatController.Ready
+            implicitHeight: 38
+            implicitWidth: chipRow.implicitWidth + 24
+            hoverEnabled: true
+            onClicked: bar.openRequested()
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("%1\nClick to open another model (Ctrl+O)").arg(bar.chat.model.path || "")
+            Accessible.name: qsTr("Model: %1").arg(bar.chat.model.name || "")
+            background: Rectangle {
+                radius: 19
+                color: modelChip.hovered ? Theme.surfaceHover : Theme.surface
+            }
+            contentItem: RowLayout {
+                id: chipRow
+                spacing: 8
+                Rectangle {
+                    Layout.leftMargin: 12
+                    width: 8
+                    height: 8
+                    radius: 4
+                    color: "#3fb950"
+                }
+                Label {
+                    objectName: "modelName"
+                    text: bar.chat.model.name || ""
+                    color: Theme.text
+                    font.weight: Font.DemiBold
+                }
+                Label {
+                    objectName: "modelFacts"
+                    Layout.rightMargin: 12
+                    text: [bar.chat.model.parameters, bar.chat.model.quantMix,
+                           qsTr("%1 ctx").arg(bar.chat.model.contextSize)].filter(s => !!s).join(" \u00B7 ")
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.smallFontSize
+                }
+            }
+        }
+
+        // None.
+        AccentButton {
+            objectName: "openModelButton"
+            visible: bar.chat.modelStatus === ChatController.NoModel
+            text: qsTr("Open model\u2026")
+            onClicked: bar.openRequested()
+        }
+    }
+}

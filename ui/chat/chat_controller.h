@@ -1,0 +1,152 @@
+#pragma once
+// ChatController: the chat window's actions and state for QML — open a model, send a
+// message, stop, regenerate, switch and start conversations, settings, the error banner.
+// It turns user actions into EngineWorker requests and the worker's queued signals into
+// changes of the MessageListModel, the ConversationListModel and the ConversationStore.
+// QML never calls the engine; it calls this.
+//
+// Ownership: the composition root owns the worker and the store and passes them in; the
+// controller owns its view models and settings. GUI thread only; every worker signal
+// arrives queued. Only the answer of the latest request is applied: a stale signal (an
+// answer cancelled by a switch) is ignored. Switching conversation or model, or quitting,
+// while an answer streams cancels it and keeps the partial text marked "stopped" first.
+
+#include "conversation_list_model.h"
+#include "conversation_store.h"
+#include "message_list_model.h"
+#include "sampling_settings.h"
+
+#include "engine_messages.h"
+
+#include <QObject>
+#include <QUrl>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+namespace conclave::app {
+class EngineWorker;
+}
+
+namespace conclave::ui {
+
+class ChatController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("ChatController is created by the application")
+    Q_PROPERTY(conclave::ui::MessageListModel* messages READ messages CONSTANT)
+    Q_PROPERTY(conclave::ui::ConversationListModel* conversations READ conversations CONSTANT)
+    Q_PROPERTY(conclave::ui::SamplingSettings* settings READ settings CONSTANT)
+    Q_PROPERTY(qint64 currentConversationId READ currentConversationId NOTIFY currentConversationChanged)
+    Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentConversationChanged)
+    Q_PROPERTY(ModelStatus modelStatus READ modelStatus NOTIFY modelChanged)
+    Q_PROPERTY(QVariantMap model READ model NOTIFY modelChanged)
+    Q_PROPERTY(QString loadingFile READ loadingFile NOTIFY modelChanged)
+    Q_PROPERTY(double loadProgress READ loadProgress NOTIFY loadProgressChanged)
+    Q_PROPERTY(bool generating READ generating NOTIFY generatingChanged)
+    Q_PROPERTY(bool canRegenerate READ canRegenerate NOTIFY generatingChanged)
+    Q_PROPERTY(int contextUsed READ contextUsed NOTIFY contextChanged)
+    Q_PROPERTY(int contextSize READ contextSize NOTIFY contextChanged)
+    Q_PROPERTY(bool errorVisible READ errorVisible NOTIFY errorChanged)
+    Q_PROPERTY(QString errorTitle READ errorTitle NOTIFY errorChanged)
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
+    Q_PROPERTY(QString errorHint READ errorHint NOTIFY errorChanged)
+    Q_PROPERTY(QString errorDetails READ errorDetails NOTIFY errorChanged)
+public:
+    enum class ModelStatus { NoModel, Loading, Ready };
+    Q_ENUM(ModelStatus)
+
+    ChatController(app::EngineWorker* worker, ConversationStore* store, QObject* parent = nullptr);
+
+    MessageListModel* messages() { return &m_messages; }
+    ConversationListModel* conversations() { return &m_conversations; }
+    SamplingSettings* settings() { return &m_settings; }
+    qint64 currentConversationId() const { return m_conversationId; }
+    QString currentTitle() const;
+    ModelStatus modelStatus() const { return m_modelStatus; }
+    QVariantMap model() const { return m_model; }
+    QString loadingFile() const { return m_loadingFile; }
+    double loadProgress() const { return m_loadProgress; }
+    bool generating() const { return m_generationId != 0; }
+    bool canRegenerate() const;
+    int contextUsed() const { return m_contextUsed; }
+    int contextSize() const { return m_contextSize; }
+    bool errorVisible() const { return !m_errorTitle.isEmpty(); }
+    QString errorTitle() const { return m_errorTitle; }
+    QString errorMessage() const { return m_errorMessage; }
+    QString errorHint() const { return m_errorHint; }
+    QString errorDetails() const { return m_errorDetails; }
+
+    // A local file URL or path of a .gguf file. Stops a streaming answer first.
+    Q_INVOKABLE void openModel(const QUrl& file);
+    Q_INVOKABLE void cancelLoad();
+    // False (and nothing sent) when the text is empty, no model is ready or an answer streams.
+    Q_INVOKABLE bool sendMessage(const QString& text);
+    Q_INVOKABLE void stop();
+    // Replaces the last answer with a new one.
+    Q_INVOKABLE void regenerate();
+    Q_INVOKABLE void newConversation();
+    Q_INVOKABLE void selectConversation(qint64 id);
+    Q_INVOKABLE void copyMessage(int row);
+    Q_INVOKABLE void dismissError();
+    // Called before the window closes: stops a streaming answer and keeps it as "stopped".
+    Q_INVOKABLE void prepareToQuit();
+    Q_INVOKABLE static bool isModelFile(const QUrl& file);
+
+signals:
+    void currentConversationChanged();
+    void modelChanged();
+    void loadProgressChanged();
+    void generatingChanged();
+    void contextChanged();
+    void errorChanged();
+    // An answer finished (normally, stopped or failed); for tests and accessibility.
+    void answerFinished(int row);
+
+private:
+    void connectWorker();
+    void onLoadProgress(quint64 id, double fraction);
+    void onModelLoaded(quint64 id, const app::ModelSummary& summary);
+    void onGenerationStarted(quint64 id, int promptTokens);
+    void onGenerationProgress(quint64 id, const app::GenerationUpdate& update);
+    void onGenerationFinished(quint64 id, const app::GenerationUpdate& update, const app::GenerationStats& stats);
+    void onTokensCounted(quint64 id, int tokens);
+    void onRequestFailed(quint64 id, const app::EngineError& error);
+
+    void startGeneration();
+    void abandonGeneration();
+    void finishGeneration(ChatMessage::State state);
+    int streamingRow() const;
+    void applyUpdate(ChatMessage& message, const app::GenerationUpdate& update) const;
+    void commitStreamingMessage(const ChatMessage& message);
+    QList<app::ChatTurn> conversationTurns() const;
+    void refreshConversations();
+    void recountContext();
+    void setContext(int used, int size);
+    void showError(const QString& title, const app::EngineError& error);
+
+    app::EngineWorker* m_worker;
+    ConversationStore* m_store;
+    MessageListModel m_messages;
+    ConversationListModel m_conversations;
+    SamplingSettings m_settings;
+
+    qint64 m_conversationId = 0; // 0: a new chat not stored until its first message
+    ModelStatus m_modelStatus = ModelStatus::NoModel;
+    QVariantMap m_model;
+    QString m_loadingFile;
+    double m_loadProgress = 0.0;
+    quint64 m_loadId = 0;
+    quint64 m_generationId = 0;
+    quint64 m_countId = 0;
+    qint64 m_streamingMessageId = 0;
+    int m_contextUsed = 0;
+    int m_contextSize = 0;
+    int m_streamingPromptTokens = 0;
+
+    QString m_errorTitle;
+    QString m_errorMessage;
+    QString m_errorHint;
+    QString m_errorDetails;
+};
+
+} // namespace conclave::ui
