@@ -4,6 +4,8 @@
 // the CPU features first.
 
 #if defined(__x86_64__)
+#include <cstdint>
+#include <cstring>
 #include <immintrin.h>
 
 #define CONCLAVE_AVX2 __attribute__((target("avx2,fma,f16c")))
@@ -15,6 +17,26 @@ CONCLAVE_AVX2 inline float hsum256(__m256 v) {
     const __m128 lo = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
     const __m128 pairs = _mm_add_ps(lo, _mm_movehl_ps(lo, lo));
     return _mm_cvtss_f32(_mm_add_ss(pairs, _mm_movehdup_ps(pairs)));
+}
+
+// 16 bytes of nibbles -> 32 bytes: low nibbles first (elements 0-15), then high nibbles.
+CONCLAVE_AVX2 inline __m256i spread_nibbles(const std::uint8_t* qs) {
+    const __m128i packed = _mm_loadu_si128(reinterpret_cast<const __m128i*>(qs));
+    const __m256i both = _mm256_set_m128i(_mm_srli_epi16(packed, 4), packed);
+    return _mm256_and_si256(both, _mm256_set1_epi8(0x0f));
+}
+
+// The 32 bits of a Q5 block's qh as 32 bytes: 0x10 where bit j is set (byte j), else 0.
+CONCLAVE_AVX2 inline __m256i fifth_bits(const std::uint8_t* qh) {
+    std::uint32_t bits;
+    std::memcpy(&bits, qh, sizeof bits);
+    // Byte j takes byte j/8 of qh (shuffles stay within 128-bit lanes; each lane has a copy).
+    const __m256i spread = _mm256_shuffle_epi8(_mm256_set1_epi32(static_cast<int>(bits)),
+                                               _mm256_set_epi64x(0x0303030303030303, 0x0202020202020202,
+                                                                 0x0101010101010101, 0x0000000000000000));
+    const __m256i select = _mm256_set1_epi64x(static_cast<long long>(0x8040201008040201ull));
+    const __m256i set = _mm256_cmpeq_epi8(_mm256_and_si256(spread, select), select);
+    return _mm256_and_si256(set, _mm256_set1_epi8(0x10));
 }
 
 } // namespace conclave::cpu

@@ -45,10 +45,10 @@ void CpuBackend::rms_norm(const Tensor& x, const Tensor& weight, float eps, Tens
     cpu::rms_norm(m_pool, x, weight, eps, out);
 }
 
-void CpuBackend::mul_mat(const Tensor& w, const Tensor& x, Tensor& out) { cpu::mul_mat(m_pool, w, x, out); }
+void CpuBackend::mul_mat(const Tensor& w, const Tensor& x, Tensor& out) { cpu::mul_mat(m_pool, m_gemm, w, x, out); }
 void CpuBackend::mul_mat_id(const Tensor& w, const Tensor& x, std::span<const std::int32_t> expert_ids, int n_used,
                             Tensor& out) {
-    cpu::mul_mat_id(m_pool, w, x, expert_ids, n_used, out);
+    cpu::mul_mat_id(m_pool, m_gemm, w, x, expert_ids, n_used, out);
 }
 
 void CpuBackend::moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Tensor& out) {

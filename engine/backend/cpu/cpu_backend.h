@@ -5,6 +5,7 @@
 // Owned by one Session; not thread-safe.
 
 #include "backend/backend.h"
+#include "backend/cpu/gemm.h"
 #include "backend/cpu/scratch_arena.h"
 #include "core/thread_pool.h"
 
@@ -42,11 +43,12 @@ public:
     void swiglu(const Tensor& gate, const Tensor& up, Tensor& out) override;
     void geglu(const Tensor& gate, const Tensor& up, Tensor& out) override;
 
-    std::size_t scratch_bytes() const { return m_scratch.capacity(); }
+    std::size_t scratch_bytes() const { return m_scratch.capacity() + m_gemm.capacity(); }
 
 private:
     ThreadPool& m_pool;
     ScratchArena m_scratch;
+    GemmWorkspace m_gemm;
     std::vector<std::unique_ptr<std::byte[]>> m_allocations;
 };
 
