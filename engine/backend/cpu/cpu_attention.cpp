@@ -1,12 +1,13 @@
 // Attention over the KV cache on the CPU. The cache holds one row per position with every
 // KV head side by side ([head_dim * n_head_kv, n_ctx]), in F16 or F32. Work is split over
-// (token, head) pairs; each reads its KV head's rows once per query.
+// (token, head) pairs handed out dynamically; each reads its KV head's rows once per query.
 
 #include "backend/cpu/cpu_ops.h"
 #include "backend/cpu/vec_dot.h"
 #include "quant/half.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <vector>
 
@@ -59,10 +60,14 @@ void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int
     const CacheRows keys{cache.k, kv_width};
     const CacheRows values{cache.v, kv_width};
     const VecKernels& k = vec_kernels();
-    pool.parallel_for(n_tokens * p.n_head, 1, [&](std::int64_t begin, std::int64_t end) {
+    // A causal prompt's last token reads n_tokens times the keys of its first: threads take
+    // one token's heads at a time, latest (dearest) first, so they finish together.
+    std::atomic<std::int64_t> next{0};
+    pool.run([&](int, int) {
         std::vector<float> scores;
-        for (std::int64_t job = begin; job < end; ++job) {
-            const std::int64_t t = job / p.n_head;
+        for (std::int64_t job = next.fetch_add(1, std::memory_order_relaxed); job < n_tokens * p.n_head;
+             job = next.fetch_add(1, std::memory_order_relaxed)) {
+            const std::int64_t t = n_tokens - 1 - job / p.n_head;
             const std::int64_t h = job % p.n_head;
             const std::int64_t kv_offset = (h / group) * p.head_dim;
             const std::int64_t pos = first_pos + t;

@@ -72,7 +72,7 @@ void CpuBackend::attention(const Tensor& q, const KvLayer& cache, std::int64_t f
     cpu::attention(m_pool, q, cache, first_pos, params, out);
 }
 
-void CpuBackend::swiglu(const Tensor& gate, const Tensor& up, Tensor& out) { cpu::swiglu(gate, up, out); }
-void CpuBackend::geglu(const Tensor& gate, const Tensor& up, Tensor& out) { cpu::geglu(gate, up, out); }
+void CpuBackend::swiglu(const Tensor& gate, const Tensor& up, Tensor& out) { cpu::swiglu(m_pool, gate, up, out); }
+void CpuBackend::geglu(const Tensor& gate, const Tensor& up, Tensor& out) { cpu::geglu(m_pool, gate, up, out); }
 
 } // namespace conclave::cpu

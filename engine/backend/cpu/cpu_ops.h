@@ -34,8 +34,8 @@ void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int
 void add(const Tensor& a, const Tensor& b, Tensor& out);
 void mul(const Tensor& a, const Tensor& b, Tensor& out);
 void scale(Tensor& x, float factor);
-void swiglu(const Tensor& gate, const Tensor& up, Tensor& out);
-void geglu(const Tensor& gate, const Tensor& up, Tensor& out);
+void swiglu(ThreadPool& pool, const Tensor& gate, const Tensor& up, Tensor& out);
+void geglu(ThreadPool& pool, const Tensor& gate, const Tensor& up, Tensor& out);
 
 inline float* f32(Tensor& t) { return static_cast<float*>(t.data); }
 inline const float* f32(const Tensor& t) { return static_cast<const float*>(t.data); }
