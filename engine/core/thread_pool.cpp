@@ -9,6 +9,10 @@ namespace {
 // short enough that an idle app does not burn a core.
 constexpr int spin_iterations = 20000;
 
+// The caller's wait for the last worker of a loop: the loops split work dynamically, so a
+// worker still busy after this long (a few µs) has most likely been preempted.
+constexpr int join_spin_iterations = 2000;
+
 inline void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)
     __builtin_ia32_pause();
@@ -48,7 +52,12 @@ void ThreadPool::run(const std::function<void(int, int)>& fn) {
     }
     m_wake.notify_all();
     fn(0, m_n_threads);
-    while (m_pending.load(std::memory_order_acquire) != 0) cpu_relax();
+    // Spin while the workers are about to finish; past that, a worker has probably been
+    // preempted (a busy machine), and yielding lets it have this core instead of the spin.
+    for (int spins = 0; m_pending.load(std::memory_order_acquire) != 0; ++spins) {
+        if (spins < join_spin_iterations) cpu_relax();
+        else std::this_thread::yield();
+    }
     m_job = nullptr;
 }
 
