@@ -80,31 +80,33 @@ void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int
     const CacheRows values{cache.v, kv_width};
     const VecKernels& k = vec_kernels();
     const bool f16 = cache.k.type == quant::TensorType::F16 && cache.v.type == quant::TensorType::F16;
-    // Jobs are (token, KV head): the query heads sharing a KV head read its rows together. A
-    // causal prompt's last token reads n_tokens times the keys of its first: threads take jobs
-    // dynamically, latest (dearest) first, so they finish together.
-    const std::int64_t n_jobs = n_tokens * p.n_head_kv;
+    // Jobs are (token, KV head): the query heads sharing a KV head read its rows together;
+    // with too few of those to keep the threads busy (generation) each query head is a job.
+    // A causal prompt's last token reads n_tokens times the keys of its first: threads take
+    // jobs dynamically, latest (dearest) first, so they finish together.
+    const int heads = n_tokens * p.n_head_kv >= 4 * pool.size() ? group : 1;
+    const std::int64_t jobs_per_token = p.n_head / heads;
+    const std::int64_t n_jobs = n_tokens * jobs_per_token;
     std::atomic<std::int64_t> next{0};
     pool.run([&](int, int) {
         std::vector<float> scores;
         for (std::int64_t job = next.fetch_add(1, std::memory_order_relaxed); job < n_jobs;
              job = next.fetch_add(1, std::memory_order_relaxed)) {
-            const std::int64_t t = n_tokens - 1 - job / p.n_head_kv;
-            const std::int64_t kv_head = job % p.n_head_kv;
-            const std::int64_t kv_offset = kv_head * p.head_dim;
+            const std::int64_t t = n_tokens - 1 - job / jobs_per_token;
+            const std::int64_t first_head = job % jobs_per_token * heads;
+            const std::int64_t kv_offset = first_head / group * p.head_dim;
             const std::int64_t pos = first_pos + t;
             const std::int64_t lo = p.sliding_window > 0 ? std::max<std::int64_t>(0, pos - p.sliding_window + 1) : 0;
-            const std::int64_t first_head = kv_head * group;
             const float* qv = f32(q) + t * q_width + first_head * p.head_dim;
             float* o = f32(out) + t * q_width + first_head * p.head_dim;
-            scores.resize(static_cast<std::size_t>(group * (pos - lo + 1)));
+            scores.resize(static_cast<std::size_t>(heads * (pos - lo + 1)));
             if (f16) {
                 const AttendGroup a{qv, static_cast<const std::uint16_t*>(cache.k.data) + kv_offset,
-                                    static_cast<const std::uint16_t*>(cache.v.data) + kv_offset, kv_width, lo, pos, group,
+                                    static_cast<const std::uint16_t*>(cache.v.data) + kv_offset, kv_width, lo, pos, heads,
                                     p.head_dim, p.scale, p.softcap, o, scores.data()};
                 if (attend_group_f16_avx2(a)) continue;
             }
-            for (int h = 0; h < group; ++h)
+            for (int h = 0; h < heads; ++h)
                 attend_head(keys, values, kv_offset, qv + h * p.head_dim, lo, pos, p, scores.data(), o + h * p.head_dim, k);
         }
     });
