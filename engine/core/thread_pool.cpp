@@ -10,6 +10,10 @@ namespace {
 constexpr int spin_iterations = 20000;
 constexpr std::uint32_t job_open = 1u << 31; // ThreadPool::m_state: the job accepts workers
 
+// The caller's wait for the last worker of a loop: the loops split work dynamically, so a
+// worker still busy after this long (a few µs) has most likely been preempted.
+constexpr int join_spin_iterations = 2000;
+
 inline void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)
     __builtin_ia32_pause();
@@ -54,7 +58,7 @@ void ThreadPool::run(const std::function<void(int, int)>& fn) {
     // Wait only for the ones inside.
     m_state.fetch_and(~job_open, std::memory_order_acq_rel);
     for (int spins = 0; m_state.load(std::memory_order_acquire) != 0; ++spins) {
-        if (spins < spin_iterations / 10) cpu_relax();
+        if (spins < join_spin_iterations) cpu_relax();
         else std::this_thread::yield();
     }
     m_job = nullptr;

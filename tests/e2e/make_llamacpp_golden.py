@@ -2,8 +2,9 @@
 """Records golden figures from llama.cpp (PyPI llama-cpp-python) for Conclave's end-to-end
 tests: for each prompt, llama.cpp's token ids for the prompt and its greedy continuation,
 with the runner-up token and the top-1/top-2 logit margin at each step (a near tie is where
-two correct implementations may legitimately part ways), and llama.cpp's perplexity on a
-fixed English text.
+two correct implementations may legitimately part ways), every other token within NEAR_TIE of
+the best at each step (a tie can involve three tokens), and llama.cpp's perplexity on a fixed
+English text.
 Only the figures are committed (golden/*.json); llama.cpp itself is never part of Conclave.
 
   python make_llamacpp_golden.py MODEL.gguf OUT.json N_PREDICT TEXT_FILE CTX
@@ -28,6 +29,9 @@ PROMPTS = [
     "Water boils at a temperature of",
 ]
 
+# Logit gap to llama.cpp's best under which a token counts as tied with it (the tests' near_tie).
+NEAR_TIE = 0.3
+
 # Chat prompts as the model's template renders them (special tokens spelled out).
 CHAT_PROMPTS = {
     "SmolLM2-135M-Instruct.Q4_1.gguf": [
@@ -47,7 +51,7 @@ def main():
         ids = llm.tokenize(prompt.encode("utf-8"), add_bos=prompt not in chat, special=prompt in chat)
         llm.reset()
         llm.eval(ids)
-        out, second, margin = [], [], []
+        out, second, margin, near = [], [], [], []
         for _ in range(n_predict):
             logits = llm.scores[llm.n_tokens - 1]
             order = logits.argsort()[::-1]
@@ -57,9 +61,10 @@ def main():
             out.append(token)
             second.append(int(order[1]))
             margin.append(round(float(logits[order[0]] - logits[order[1]]), 4))
+            near.append([int(t) for t in order[1:8] if logits[order[0]] - logits[t] < NEAR_TIE])
             llm.eval([token])
         cases.append({"prompt": prompt, "prompt_ids": ids, "greedy_ids": out, "runner_up_ids": second,
-                      "margins": margin})
+                      "margins": margin, "near_ids": near})
     text = open(sys.argv[4], encoding="utf-8").read()
     ctx = int(sys.argv[5])
     tokens = llm.tokenize(text.encode("utf-8"), add_bos=True, special=False)

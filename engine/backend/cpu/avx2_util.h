@@ -5,6 +5,7 @@
 
 #if defined(__x86_64__)
 #include <cstdint>
+#include <cstring>
 #include <immintrin.h>
 
 #define CONCLAVE_AVX2 __attribute__((target("avx2,fma,f16c")))
@@ -20,8 +21,8 @@ CONCLAVE_AVX2 inline float hsum256(__m256 v) {
 
 CONCLAVE_AVX2 inline __m256i load32(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
 
-// 16 bytes of nibbles -> 32 bytes: low nibbles first, then high nibbles (the order of the
-// 32-element blocks whose byte j holds elements j and j + 16).
+// 16 bytes of nibbles -> 32 bytes: low nibbles first (elements 0-15), then high nibbles (the
+// order of the 32-element blocks whose byte j holds elements j and j + 16).
 CONCLAVE_AVX2 inline __m256i spread_nibbles(const std::uint8_t* qs) {
     const __m128i packed = _mm_loadu_si128(reinterpret_cast<const __m128i*>(qs));
     const __m256i both = _mm256_set_m128i(_mm_srli_epi16(packed, 4), packed);
@@ -37,6 +38,19 @@ CONCLAVE_AVX2 inline __m256i dot_us(__m256i u, __m256i s) {
 // Exact while x and y stay in -127..127.
 CONCLAVE_AVX2 inline __m256i dot_ss(__m256i x, __m256i y) {
     return dot_us(_mm256_sign_epi8(x, x), _mm256_sign_epi8(y, x));
+}
+
+// The 32 bits of a Q5 block's qh as 32 bytes: 0x10 where bit j is set (byte j), else 0.
+CONCLAVE_AVX2 inline __m256i fifth_bits(const std::uint8_t* qh) {
+    std::uint32_t bits;
+    std::memcpy(&bits, qh, sizeof bits);
+    // Byte j takes byte j/8 of qh (shuffles stay within 128-bit lanes; each lane has a copy).
+    const __m256i spread = _mm256_shuffle_epi8(_mm256_set1_epi32(static_cast<int>(bits)),
+                                               _mm256_set_epi64x(0x0303030303030303, 0x0202020202020202,
+                                                                 0x0101010101010101, 0x0000000000000000));
+    const __m256i select = _mm256_set1_epi64x(static_cast<long long>(0x8040201008040201ull));
+    const __m256i set = _mm256_cmpeq_epi8(_mm256_and_si256(spread, select), select);
+    return _mm256_and_si256(set, _mm256_set1_epi8(0x10));
 }
 
 } // namespace conclave::cpu

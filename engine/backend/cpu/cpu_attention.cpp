@@ -1,9 +1,11 @@
 // Attention over the KV cache on the CPU. The cache holds one row per position with every
 // KV head side by side ([head_dim * n_head_kv, n_ctx]), in F16, F32 or Q8_0 (blocks of 32
-// never straddle two heads: the session only offers Q8_0 when head_dim is a multiple of
-// 32; its rows are expanded to floats one head at a time as they are read). Work is split over
-// (token, head) pairs; each reads its KV head's rows once per query.
+// never straddle two heads: the session only offers Q8_0 when head_dim is a multiple of 32;
+// its rows are expanded to floats one head at a time as they are read). Work is split over
+// (token, KV head) pairs handed out dynamically; each reads its KV head's rows once for all
+// the query heads that share it (AVX2 with an F16 cache; the generic path per head otherwise).
 
+#include "backend/cpu/attention_avx2.h"
 #include "backend/cpu/cpu_ops.h"
 #include "backend/cpu/vec_dot.h"
 #include "quant/dequantize.h"
@@ -11,6 +13,7 @@
 #include "quant/quantize.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <cmath>
 #include <vector>
@@ -68,6 +71,23 @@ struct CacheRows {
     }
 };
 
+// One query head over positions lo..pos: scores, softmax, weighted sum of values.
+void attend_head(const CacheRows& keys, const CacheRows& values, std::int64_t kv_offset, const float* qv, std::int64_t lo,
+                 std::int64_t pos, const AttentionParams& p, float* scores, float* o, const VecKernels& k) {
+    float max_score = -INFINITY;
+    for (std::int64_t j = lo; j <= pos; ++j) {
+        float s = keys.dot(j, kv_offset, qv, p.head_dim, k) * p.scale;
+        if (p.softcap > 0.0f) s = p.softcap * std::tanh(s / p.softcap);
+        scores[j - lo] = s;
+        max_score = std::max(max_score, s);
+    }
+    float sum = 0.0f;
+    for (std::int64_t j = lo; j <= pos; ++j) sum += (scores[j - lo] = std::exp(scores[j - lo] - max_score));
+    std::fill(o, o + p.head_dim, 0.0f);
+    const float inv = 1.0f / sum;
+    for (std::int64_t j = lo; j <= pos; ++j) values.axpy(scores[j - lo] * inv, j, kv_offset, o, p.head_dim, k);
+}
+
 } // namespace
 
 void kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, std::int64_t first_pos) {
@@ -84,30 +104,35 @@ void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int
     const CacheRows keys{cache.k, kv_width};
     const CacheRows values{cache.v, kv_width};
     const VecKernels& k = vec_kernels();
-    pool.parallel_for(n_tokens * p.n_head, 1, [&](std::int64_t begin, std::int64_t end) {
+    const bool f16 = cache.k.type == quant::TensorType::F16 && cache.v.type == quant::TensorType::F16;
+    // Jobs are (token, KV head): the query heads sharing a KV head read its rows together;
+    // with too few of those to keep the threads busy (generation) each query head is a job.
+    // A causal prompt's last token reads n_tokens times the keys of its first: threads take
+    // jobs dynamically, latest (dearest) first, so they finish together.
+    const int heads = n_tokens * p.n_head_kv >= 4 * pool.size() ? group : 1;
+    const std::int64_t jobs_per_token = p.n_head / heads;
+    const std::int64_t n_jobs = n_tokens * jobs_per_token;
+    std::atomic<std::int64_t> next{0};
+    pool.run([&](int, int) {
         std::vector<float> scores;
-        for (std::int64_t job = begin; job < end; ++job) {
-            const std::int64_t t = job / p.n_head;
-            const std::int64_t h = job % p.n_head;
-            const std::int64_t kv_offset = (h / group) * p.head_dim;
+        for (std::int64_t job = next.fetch_add(1, std::memory_order_relaxed); job < n_jobs;
+             job = next.fetch_add(1, std::memory_order_relaxed)) {
+            const std::int64_t t = n_tokens - 1 - job / jobs_per_token;
+            const std::int64_t first_head = job % jobs_per_token * heads;
+            const std::int64_t kv_offset = first_head / group * p.head_dim;
             const std::int64_t pos = first_pos + t;
             const std::int64_t lo = p.sliding_window > 0 ? std::max<std::int64_t>(0, pos - p.sliding_window + 1) : 0;
-            const float* qv = f32(q) + t * q_width + h * p.head_dim;
-            scores.resize(static_cast<std::size_t>(pos - lo + 1));
-            float max_score = -INFINITY;
-            for (std::int64_t j = lo; j <= pos; ++j) {
-                float s = keys.dot(j, kv_offset, qv, p.head_dim, k) * p.scale;
-                if (p.softcap > 0.0f) s = p.softcap * std::tanh(s / p.softcap);
-                scores[static_cast<std::size_t>(j - lo)] = s;
-                max_score = std::max(max_score, s);
+            const float* qv = f32(q) + t * q_width + first_head * p.head_dim;
+            float* o = f32(out) + t * q_width + first_head * p.head_dim;
+            scores.resize(static_cast<std::size_t>(heads * (pos - lo + 1)));
+            if (f16) {
+                const AttendGroup a{qv, static_cast<const std::uint16_t*>(cache.k.data) + kv_offset,
+                                    static_cast<const std::uint16_t*>(cache.v.data) + kv_offset, kv_width, lo, pos, heads,
+                                    p.head_dim, p.scale, p.softcap, o, scores.data()};
+                if (attend_group_f16_avx2(a)) continue;
             }
-            float sum = 0.0f;
-            for (float& s : scores) sum += (s = std::exp(s - max_score));
-            float* o = f32(out) + t * q_width + h * p.head_dim;
-            std::fill(o, o + p.head_dim, 0.0f);
-            const float inv = 1.0f / sum;
-            for (std::int64_t j = lo; j <= pos; ++j)
-                values.axpy(scores[static_cast<std::size_t>(j - lo)] * inv, j, kv_offset, o, p.head_dim, k);
+            for (int h = 0; h < heads; ++h)
+                attend_head(keys, values, kv_offset, qv + h * p.head_dim, lo, pos, p, scores.data(), o + h * p.head_dim, k);
         }
     });
 }

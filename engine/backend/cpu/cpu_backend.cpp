@@ -45,10 +45,10 @@ void CpuBackend::rms_norm(const Tensor& x, const Tensor& weight, float eps, Tens
     cpu::rms_norm(m_pool, x, weight, eps, out);
 }
 
-void CpuBackend::mul_mat(const Tensor& w, const Tensor& x, Tensor& out) { cpu::mul_mat(m_pool, w, x, out); }
+void CpuBackend::mul_mat(const Tensor& w, const Tensor& x, Tensor& out) { cpu::mul_mat(m_pool, m_gemm, w, x, out); }
 void CpuBackend::mul_mat_id(const Tensor& w, const Tensor& x, std::span<const std::int32_t> expert_ids, int n_used,
                             Tensor& out) {
-    cpu::mul_mat_id(m_pool, w, x, expert_ids, n_used, out);
+    cpu::mul_mat_id(m_pool, m_gemm, w, x, expert_ids, n_used, out);
 }
 
 void CpuBackend::moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Tensor& out) {
@@ -72,7 +72,7 @@ void CpuBackend::attention(const Tensor& q, const KvLayer& cache, std::int64_t f
     cpu::attention(m_pool, q, cache, first_pos, params, out);
 }
 
-void CpuBackend::swiglu(const Tensor& gate, const Tensor& up, Tensor& out) { cpu::swiglu(gate, up, out); }
-void CpuBackend::geglu(const Tensor& gate, const Tensor& up, Tensor& out) { cpu::geglu(gate, up, out); }
+void CpuBackend::swiglu(const Tensor& gate, const Tensor& up, Tensor& out) { cpu::swiglu(m_pool, gate, up, out); }
+void CpuBackend::geglu(const Tensor& gate, const Tensor& up, Tensor& out) { cpu::geglu(m_pool, gate, up, out); }
 
 } // namespace conclave::cpu

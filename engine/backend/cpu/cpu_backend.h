@@ -5,6 +5,7 @@
 // Owned by one Session; not thread-safe.
 
 #include "backend/backend.h"
+#include "backend/cpu/gemm.h"
 #include "backend/cpu/scratch_arena.h"
 #include "core/thread_pool.h"
 
@@ -47,12 +48,13 @@ public:
     void swiglu(const Tensor& gate, const Tensor& up, Tensor& out) override;
     void geglu(const Tensor& gate, const Tensor& up, Tensor& out) override;
 
-    std::size_t scratch_bytes() const { return m_scratch.capacity(); }
+    std::size_t scratch_bytes() const { return m_scratch.capacity() + m_gemm.capacity(); }
     std::size_t scratch_high_water() const { return m_scratch.high_water(); }
 
 private:
     ThreadPool& m_pool;
     ScratchArena m_scratch;
+    GemmWorkspace m_gemm;
     std::vector<std::unique_ptr<std::byte[]>> m_allocations;
 };
 

@@ -1,4 +1,6 @@
-// Element-wise ops on F32 activations. Cheap next to the matmuls, so single-threaded.
+// Element-wise ops on F32 activations. Additions and scaling are cheap next to the matmuls and
+// stay single-threaded; the gated activations call exp/tanh per element and split rows over
+// the pool.
 
 #include "backend/cpu/cpu_ops.h"
 
@@ -19,6 +21,20 @@ void binary(const Tensor& a, const Tensor& b, Tensor& out, Fn fn) {
     }
 }
 
+// out = fn(gate, up) per element, rows split over the pool.
+template <typename Fn>
+void gated(ThreadPool& pool, const Tensor& gate, const Tensor& up, Tensor& out, Fn fn) {
+    const std::int64_t n = gate.ne[0];
+    pool.parallel_for(gate.rows(), 4, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t r = begin; r < end; ++r) {
+            const float* g = f32(gate) + r * n;
+            const float* u = f32(up) + r * n;
+            float* z = f32(out) + r * n;
+            for (std::int64_t i = 0; i < n; ++i) z[i] = fn(g[i], u[i]);
+        }
+    });
+}
+
 } // namespace
 
 void add(const Tensor& a, const Tensor& b, Tensor& out) {
@@ -34,14 +50,14 @@ void scale(Tensor& x, float factor) {
     for (std::int64_t i = 0; i < x.n_elements(); ++i) v[i] *= factor;
 }
 
-void swiglu(const Tensor& gate, const Tensor& up, Tensor& out) {
-    binary(gate, up, out, [](float g, float u) { return g / (1.0f + std::exp(-g)) * u; });
+void swiglu(ThreadPool& pool, const Tensor& gate, const Tensor& up, Tensor& out) {
+    gated(pool, gate, up, out, [](float g, float u) { return g / (1.0f + std::exp(-g)) * u; });
 }
 
-void geglu(const Tensor& gate, const Tensor& up, Tensor& out) {
+void geglu(ThreadPool& pool, const Tensor& gate, const Tensor& up, Tensor& out) {
     // GELU with the tanh approximation, as Gemma was trained.
     constexpr float sqrt_2_over_pi = 0.7978845608028654f;
-    binary(gate, up, out, [](float g, float u) {
+    gated(pool, gate, up, out, [](float g, float u) {
         return 0.5f * g * (1.0f + std::tanh(sqrt_2_over_pi * (g + 0.044715f * g * g * g))) * u;
     });
 }

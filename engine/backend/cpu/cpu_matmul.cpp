@@ -63,6 +63,21 @@ std::vector<float> round_activations(ThreadPool& pool, const Tensor& x, quant::T
 
 namespace {
 
+// Prompts: activations packed once into a GEMM panel, then row chunks x token tiles.
+void mul_mat_gemm(ThreadPool& pool, GemmWorkspace& space, const GemmKernel& kernel, const Tensor& w, const Tensor& x,
+                  Tensor& out) {
+    const std::int64_t n_in = w.ne[0], n_out = w.ne[1], n_tokens = x.ne[1];
+    const GemmPanel panel = gemm_pack(pool, space, kernel, f32(x), n_in, n_tokens);
+    std::vector<const unsigned char*> act(static_cast<std::size_t>(n_tokens));
+    std::vector<float*> rows(static_cast<std::size_t>(n_tokens));
+    for (std::int64_t t = 0; t < n_tokens; ++t) {
+        act[static_cast<std::size_t>(t)] = panel.record(t);
+        rows[static_cast<std::size_t>(t)] = f32(out) + t * n_out;
+    }
+    const GemmJob job{static_cast<const unsigned char*>(w.data), act, rows};
+    gemm_run(pool, kernel, panel.layout, n_out, w.row_bytes(), {&job, 1});
+}
+
 // Integer path: activations quantized once per matmul, then one kernel call per (row, token).
 void mul_mat_quantized(ThreadPool& pool, QuantDotFn dot, quant::TensorType format, const Tensor& w, const Tensor& x,
                        Tensor& out) {
@@ -104,7 +119,12 @@ void mul_mat_quantized(ThreadPool& pool, QuantDotFn dot, quant::TensorType forma
 
 } // namespace
 
-void mul_mat(ThreadPool& pool, const Tensor& w, const Tensor& x, Tensor& out) {
+void mul_mat(ThreadPool& pool, GemmWorkspace& space, const Tensor& w, const Tensor& x, Tensor& out) {
+    if (x.ne[1] >= gemm_min_tokens)
+        if (const GemmKernel* kernel = find_gemm_kernel(w.type)) {
+            mul_mat_gemm(pool, space, *kernel, w, x, out);
+            return;
+        }
     if (QuantDotFn dot = find_quant_dot(w.type)) {
         mul_mat_quantized(pool, dot, activation_format(w.type), w, x, out);
         return;

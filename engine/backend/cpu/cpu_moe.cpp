@@ -33,15 +33,49 @@ std::vector<ExpertRows> group_by_expert(std::span<const std::int32_t> ids, int n
     return groups;
 }
 
+// Prompts: one panel for all x rows, one GEMM job per used expert over its rows, all experts'
+// row chunks in one parallel region.
+void mul_mat_id_gemm(ThreadPool& pool, GemmWorkspace& space, const GemmKernel& kernel, const Tensor& w, const Tensor& x,
+                     const std::vector<ExpertRows>& groups, Tensor& out) {
+    const std::int64_t n_in = w.ne[0], n_out = w.ne[1];
+    const GemmPanel panel = gemm_pack(pool, space, kernel, f32(x), n_in, x.ne[1]);
+    std::size_t n_rows = 0;
+    for (const ExpertRows& g : groups) n_rows += g.out_rows.size();
+    std::vector<const unsigned char*> act;
+    std::vector<float*> rows;
+    act.reserve(n_rows);
+    rows.reserve(n_rows);
+    std::vector<GemmJob> jobs;
+    const std::uint64_t expert_bytes = w.row_bytes() * static_cast<std::uint64_t>(n_out);
+    for (std::size_t e = 0; e < groups.size(); ++e) {
+        const ExpertRows& g = groups[e];
+        if (g.out_rows.empty()) continue;
+        const std::size_t first = act.size();
+        for (std::size_t i = 0; i < g.out_rows.size(); ++i) {
+            act.push_back(panel.record(g.in_rows[i]));
+            rows.push_back(f32(out) + g.out_rows[i] * n_out);
+        }
+        jobs.push_back(GemmJob{static_cast<const unsigned char*>(w.data) + e * expert_bytes,
+                               std::span(act).subspan(first, g.out_rows.size()),
+                               std::span(rows).subspan(first, g.out_rows.size())});
+    }
+    gemm_run(pool, kernel, panel.layout, n_out, w.row_bytes(), jobs);
+}
+
 } // namespace
 
-void mul_mat_id(ThreadPool& pool, const Tensor& w, const Tensor& x, std::span<const std::int32_t> expert_ids, int n_used,
-                Tensor& out) {
+void mul_mat_id(ThreadPool& pool, GemmWorkspace& space, const Tensor& w, const Tensor& x,
+                std::span<const std::int32_t> expert_ids, int n_used, Tensor& out) {
     const std::int64_t n_in = w.ne[0], n_out = w.ne[1], n_expert = w.ne[2];
     const std::int64_t n_x_rows = x.ne[1];
     const bool row_per_slot = n_x_rows == static_cast<std::int64_t>(expert_ids.size());
     assert(x.ne[0] == n_in && out.ne[0] == n_out);
     const std::vector<ExpertRows> groups = group_by_expert(expert_ids, n_used, n_expert, row_per_slot);
+    if (n_x_rows >= gemm_min_tokens)
+        if (const GemmKernel* kernel = find_gemm_kernel(w.type)) {
+            mul_mat_id_gemm(pool, space, *kernel, w, x, groups, out);
+            return;
+        }
 
     // Activations rounded once into the expert weights' activation format.
     const quant::TensorType format = activation_format(w.type);

@@ -3,6 +3,7 @@
 // attention, element-wise). Tensors here hold host memory. Called by CpuBackend.
 
 #include "backend/backend.h"
+#include "backend/cpu/gemm.h"
 #include "core/thread_pool.h"
 
 #include <cstdint>
@@ -18,9 +19,11 @@ const float* row_as_f32(const Tensor& w, std::int64_t row, float* buffer);
 // Each row of x rounded through `format` and back: the values an integer kernel would see.
 std::vector<float> round_activations(ThreadPool& pool, const Tensor& x, quant::TensorType format);
 
-void mul_mat(ThreadPool& pool, const Tensor& w, const Tensor& x, Tensor& out);
-void mul_mat_id(ThreadPool& pool, const Tensor& w, const Tensor& x, std::span<const std::int32_t> expert_ids, int n_used,
-                Tensor& out);
+// Prompts (several tokens) run the tiled GEMM of gemm.h where the weight type has one; its
+// activation panel lives in `space`.
+void mul_mat(ThreadPool& pool, GemmWorkspace& space, const Tensor& w, const Tensor& x, Tensor& out);
+void mul_mat_id(ThreadPool& pool, GemmWorkspace& space, const Tensor& w, const Tensor& x,
+                std::span<const std::int32_t> expert_ids, int n_used, Tensor& out);
 void moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Tensor& out);
 void get_rows(const Tensor& table, std::span<const std::int32_t> ids, Tensor& out);
 void rms_norm(ThreadPool& pool, const Tensor& x, const Tensor& weight, float eps, Tensor& out);
@@ -31,8 +34,8 @@ void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int
 void add(const Tensor& a, const Tensor& b, Tensor& out);
 void mul(const Tensor& a, const Tensor& b, Tensor& out);
 void scale(Tensor& x, float factor);
-void swiglu(const Tensor& gate, const Tensor& up, Tensor& out);
-void geglu(const Tensor& gate, const Tensor& up, Tensor& out);
+void swiglu(ThreadPool& pool, const Tensor& gate, const Tensor& up, Tensor& out);
+void geglu(ThreadPool& pool, const Tensor& gate, const Tensor& up, Tensor& out);
 
 inline float* f32(Tensor& t) { return static_cast<float*>(t.data); }
 inline const float* f32(const Tensor& t) { return static_cast<const float*>(t.data); }

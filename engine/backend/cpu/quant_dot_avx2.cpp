@@ -51,19 +51,6 @@ CONCLAVE_AVX2 float dot_q4_1(const void* w, const void* a, std::int64_t n) {
     return hsum256(acc) + mins;
 }
 
-// The 32 bits of a Q5 block's qh as 32 bytes: 0x10 where bit j is set (byte j), else 0.
-CONCLAVE_AVX2 inline __m256i fifth_bits(const std::uint8_t* qh) {
-    std::uint32_t bits;
-    std::memcpy(&bits, qh, sizeof bits);
-    // Byte j takes byte j/8 of qh (shuffles stay within 128-bit lanes; each lane has a copy).
-    const __m256i spread = _mm256_shuffle_epi8(_mm256_set1_epi32(static_cast<int>(bits)),
-                                               _mm256_set_epi64x(0x0303030303030303, 0x0202020202020202,
-                                                                 0x0101010101010101, 0x0000000000000000));
-    const __m256i select = _mm256_set1_epi64x(static_cast<long long>(0x8040201008040201ull));
-    const __m256i set = _mm256_cmpeq_epi8(_mm256_and_si256(spread, select), select);
-    return _mm256_and_si256(set, _mm256_set1_epi8(0x10));
-}
-
 CONCLAVE_AVX2 float dot_q5_0(const void* w, const void* a, std::int64_t n) {
     const auto* x = static_cast<const quant::BlockQ5_0*>(w);
     const auto* y = static_cast<const quant::BlockQ8_0*>(a);

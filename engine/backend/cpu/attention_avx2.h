@@ -1,0 +1,27 @@
+#pragma once
+// The attention of one token's query heads that share a KV head, on AVX2 with an F16 cache:
+// each cache row is converted once for the whole group (GQA) instead of once per head, and
+// scores, softmax and the weighted sum of values run without per-row calls. Used by
+// cpu_attention.cpp, which keeps the generic path for everything else. Pure function.
+
+#include <cstdint>
+
+namespace conclave::cpu {
+
+struct AttendGroup {
+    const float* q;          // [head_dim, group]: the group's query heads, side by side
+    const std::uint16_t* k;  // cache row 0 of this KV head (F16); rows `width` elements apart
+    const std::uint16_t* v;
+    std::int64_t width;
+    std::int64_t lo, hi;     // positions attended: lo..hi inclusive
+    int group, head_dim;
+    float scale, softcap;    // softcap 0: none
+    float* out;              // [head_dim, group]
+    float* scores;           // scratch: group * (hi - lo + 1) floats
+};
+
+// False (nothing written) when this processor or shape has no kernel: no AVX2, head_dim not
+// a multiple of 8, or more than 8 heads per KV head.
+bool attend_group_f16_avx2(const AttendGroup& a);
+
+} // namespace conclave::cpu
