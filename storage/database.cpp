@@ -44,7 +44,12 @@ Database::Database(const std::string& path, Mode mode) : m_path(path) {
 }
 
 Database::~Database() {
-    sqlite3_close(m_db);
+    if (sqlite3_close(m_db) != SQLITE_OK || !m_after_clean_close) return;
+    try {
+        m_after_clean_close();
+    } catch (...) {
+        // The marker is an optimisation: without it the next start simply checks the file.
+    }
 }
 
 Statement Database::prepare(std::string_view sql) {
