@@ -1,6 +1,7 @@
 #include "conclave/storage/database.h"
 
 #include "conclave/storage/database_error.h"
+#include "search_rank.h"
 
 #include <sqlite3.h>
 
@@ -36,6 +37,7 @@ Database::Database(const std::string& path, Mode mode) : m_path(path) {
             exec("PRAGMA foreign_keys = ON; PRAGMA schema_version;");
         else
             exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
+        detail::register_search_functions(m_db);
     } catch (...) {
         sqlite3_close(m_db);
         m_db = nullptr;

@@ -50,15 +50,19 @@ std::vector<SearchHit> ConversationSearch::search(std::string_view user_text,
     const std::string query = fts_query_for(user_text);
     if (query.empty() || options.limit <= 0) return {};
     // Ranking every match of a common word would cost time in proportion to the history
-    // (bm25 per match). Each index is instead read newest first (FTS5 walks its doclists
+    // (a score per match). Each index is instead read newest first (FTS5 walks its doclists
     // in rowid order without sorting) and only the newest `recent_window` matches are
-    // ranked: for a rare word that is every match, for a common one the recent ones.
+    // ranked: for a rare word that is every match, for a common one the recent ones. The
+    // score is bm25 whose per-word weight stops counting a word's rows after a few thousand
+    // (search_rank.h): bm25's own count walks every row holding the word once per query.
     Statement ranked = m_db.prepare(
         "SELECT kind, id, score FROM ("
-        " SELECT 0 AS kind, rowid AS id, rank AS score FROM (SELECT rowid, rank FROM messages_fts"
-        "  WHERE messages_fts MATCH :query ORDER BY rowid DESC LIMIT :window)"
+        " SELECT 0 AS kind, rowid AS id, score FROM (SELECT rowid, conclave_rank(messages_fts)"
+        "  AS score FROM messages_fts WHERE messages_fts MATCH :query"
+        "  ORDER BY rowid DESC LIMIT :window)"
         " UNION ALL"
-        " SELECT 1, rowid, rank * :title_weight FROM (SELECT rowid, rank FROM conversations_fts"
+        " SELECT 1, rowid, score * :title_weight FROM (SELECT rowid,"
+        "  conclave_rank(conversations_fts) AS score FROM conversations_fts"
         "  WHERE conversations_fts MATCH :query ORDER BY rowid DESC LIMIT :window))"
         " ORDER BY score, id DESC LIMIT :fetch");
     // Archived hits are dropped below, after ranking, so fetch more when they are excluded.
