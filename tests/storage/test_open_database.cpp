@@ -193,6 +193,11 @@ private slots:
         ConversationSearch search(db);
         QCOMPARE(search.search("grönt").size(), std::size_t{1});
         QCOMPARE(search.search("svenska").size(), std::size_t{2}); // the title and the question
+        // Version 3 rebuilt the title index with prefix indexes: typed prefixes find both,
+        // and FTS5's own check finds the index in step with the titles.
+        QCOMPARE(search.search("sv").size(), std::size_t{2});
+        QCOMPARE(search.search("sve").size(), std::size_t{2});
+        db.exec("INSERT INTO conversations_fts(conversations_fts) VALUES ('integrity-check')");
     }
 
     void newerDatabaseIsRefusedAndUntouched() {
