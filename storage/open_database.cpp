@@ -198,6 +198,9 @@ OpenedDatabase open_conclave_database(const std::string& path, const OpenOptions
             db.reset();
             report.problems = std::move(problems);
             report.corrupt_file_moved_to = move_aside(path, options.clock);
+            // A marker left by the damaged file (when it failed before open removed it) would
+            // describe a file that is no longer there.
+            detail::remove_clean_close_marker(path);
             db = open_writable(path);
             migrate(*db);
             const detail::RecoveryCounts recovered =
