@@ -43,8 +43,8 @@ struct ListCursor {
 struct ListOptions {
     enum class Archived { exclude, include, only };
     Archived archived = Archived::exclude;
-    int limit = -1;                  // -1: all
-    int offset = 0;                  // rows to skip; prefer `after` for paging
+    int limit = -1;                       // -1: all
+    int offset = 0;                       // rows to skip; prefer `after` for paging
     std::optional<ListCursor> after = {}; // only rows after this position (the next page)
 };
 

@@ -38,7 +38,7 @@
 namespace conclave::storage {
 
 struct OpenOptions {
-    bool full_integrity_check = false; // integrity_check (slower), at this start whatever
+    bool full_integrity_check = false; // integrity_check (slower) at this start, always
     bool always_check = false;         // quick_check at this start whatever the marker says
     // The longest time between two checks of a file that was always closed cleanly.
     std::chrono::milliseconds check_interval = std::chrono::hours(24 * 7);
