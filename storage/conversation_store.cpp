@@ -43,11 +43,18 @@ std::vector<Conversation> ConversationStore::list_conversations(const ListOption
     // The WHERE clauses match the conversations_by_recency index (archived, pinned, updated_at).
     std::string sql =
         "SELECT " + std::string(detail::conversation_columns) + " FROM conversations c";
-    if (options.archived == ListOptions::Archived::exclude) sql += " WHERE c.archived = 0";
-    if (options.archived == ListOptions::Archived::only) sql += " WHERE c.archived = 1";
+    sql += " WHERE 1";
+    if (options.archived == ListOptions::Archived::exclude) sql += " AND c.archived = 0";
+    if (options.archived == ListOptions::Archived::only) sql += " AND c.archived = 1";
+    // Every key descends, so "after" in the list is "less than" as a row value.
+    if (options.after) sql += " AND (c.pinned, c.updated_at, c.id) < (:pinned, :updated_at, :id)";
     sql += " ORDER BY c.pinned DESC, c.updated_at DESC, c.id DESC LIMIT :limit OFFSET :offset";
     Statement select = m_db.prepare(sql);
     select.bind(":limit", options.limit).bind(":offset", options.offset);
+    if (options.after)
+        select.bind(":pinned", options.after->pinned ? 1 : 0)
+            .bind(":updated_at", options.after->updated_at)
+            .bind(":id", options.after->id);
     std::vector<Conversation> result;
     while (select.step()) result.push_back(detail::read_conversation(select));
     return result;

@@ -1,6 +1,7 @@
 #include "conclave/storage/database.h"
 
 #include "conclave/storage/database_error.h"
+#include "search_rank.h"
 
 #include <sqlite3.h>
 
@@ -36,6 +37,7 @@ Database::Database(const std::string& path, Mode mode) : m_path(path) {
             exec("PRAGMA foreign_keys = ON; PRAGMA schema_version;");
         else
             exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
+        detail::register_search_functions(m_db);
     } catch (...) {
         sqlite3_close(m_db);
         m_db = nullptr;
@@ -44,7 +46,12 @@ Database::Database(const std::string& path, Mode mode) : m_path(path) {
 }
 
 Database::~Database() {
-    sqlite3_close(m_db);
+    if (sqlite3_close(m_db) != SQLITE_OK || !m_after_clean_close) return;
+    try {
+        m_after_clean_close();
+    } catch (...) {
+        // The marker is an optimisation: without it the next start simply checks the file.
+    }
 }
 
 Statement Database::prepare(std::string_view sql) {

@@ -5,6 +5,7 @@
 #include "conclave/storage/database_error.h"
 #include "conclave/storage/schema.h"
 #include "recovery.h"
+#include "startup_check.h"
 
 #include <algorithm>
 #include <array>
@@ -128,12 +129,27 @@ std::optional<int> header_user_version(const std::string& path) {
                             "). It has not been changed; update Conclave to open it.");
 }
 
-// Opens an existing database and returns what the integrity check found (empty: healthy).
-// Damage that stops SQLite from even reading the file is reported as a problem too.
-std::vector<std::string> open_and_check(const std::string& path, const OpenOptions& options,
-                                        OpenReport& report, std::unique_ptr<Database>& db) {
+struct CheckOutcome {
+    std::vector<std::string> problems; // empty: healthy (or not checked)
+    std::int64_t last_checked_at = 0;  // ms since the epoch; recorded at clean close
+};
+
+// Opens an existing database and checks it when there is reason to (startup_check.h).
+// Damage that stops SQLite from even reading the file or its schema is reported as a
+// problem whether or not the full check runs.
+CheckOutcome open_and_check(const std::string& path, const OpenOptions& options, OpenReport& report,
+                            std::unique_ptr<Database>& db) {
     const std::optional<int> in_header = header_user_version(path);
     if (in_header && *in_header > current_schema_version()) refuse_newer(path, *in_header);
+    const std::int64_t now = options.clock();
+    // Decided before anything opens the file, so no file SQLite creates can sway it.
+    detail::StartupCheckDecision decision = detail::decide_startup_check(
+        path, now, static_cast<std::int64_t>(options.check_interval.count()));
+    if (options.full_integrity_check || options.always_check) {
+        decision.check = true;
+        decision.reason = "asked for by the caller";
+    }
+    CheckOutcome outcome;
     try {
         {
             // Read-only next: commits still in a -wal file (after a crash) may hold a newer
@@ -144,14 +160,26 @@ std::vector<std::string> open_and_check(const std::string& path, const OpenOptio
         if (report.found_schema_version > current_schema_version())
             refuse_newer(path, report.found_schema_version);
         db = open_writable(path);
-        return options.full_integrity_check ? db->integrity_problems() : db->quick_check_problems();
+        // Before anything writes: a crash from here on must not look like a clean close.
+        detail::remove_clean_close_marker(path);
+        // Read at every start, checked or not: a damaged header or schema fails here.
+        db->exec("SELECT count(*) FROM sqlite_schema");
+        report.integrity_checked = decision.check;
+        report.integrity_check_reason = decision.reason;
+        outcome.last_checked_at = decision.check ? now : decision.last_checked.value_or(now);
+        if (decision.check)
+            outcome.problems = options.full_integrity_check ? db->integrity_problems()
+                                                            : db->quick_check_problems();
+        return outcome;
     } catch (const DatabaseError& error) {
         if (error.kind() != ErrorKind::corrupt) {
             db.reset();
             if (error.kind() == ErrorKind::newer_schema) throw;
             rethrow_for_user(error, path);
         }
-        return {error.what()};
+        outcome.problems = {error.what()};
+        outcome.last_checked_at = now;
+        return outcome;
     }
 }
 
@@ -161,15 +189,18 @@ OpenedDatabase open_conclave_database(const std::string& path, const OpenOptions
     OpenReport report;
     ensure_folder(path);
     std::unique_ptr<Database> db;
-    const bool existed = fs::exists(path);
-    std::vector<std::string> problems;
-    if (existed) problems = open_and_check(path, options, report, db);
+    CheckOutcome checked{.problems = {}, .last_checked_at = options.clock()};
+    if (fs::exists(path)) checked = open_and_check(path, options, report, db);
+    std::vector<std::string>& problems = checked.problems;
 
     try {
         if (!problems.empty()) {
             db.reset();
             report.problems = std::move(problems);
             report.corrupt_file_moved_to = move_aside(path, options.clock);
+            // A marker left by the damaged file (when it failed before open removed it) would
+            // describe a file that is no longer there.
+            detail::remove_clean_close_marker(path);
             db = open_writable(path);
             migrate(*db);
             const detail::RecoveryCounts recovered =
@@ -193,6 +224,10 @@ OpenedDatabase open_conclave_database(const std::string& path, const OpenOptions
         if (error.kind() == ErrorKind::newer_schema) throw;
         rethrow_for_user(error, path);
     }
+    // A new or recovered database is healthy as of now; one that was checked, too.
+    db->set_after_clean_close([path, last_checked_at = checked.last_checked_at] {
+        detail::write_clean_close_marker(path, last_checked_at);
+    });
     return {std::move(db), std::move(report)};
 }
 

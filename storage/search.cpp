@@ -4,6 +4,9 @@
 #include "row_readers.h"
 
 #include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
 
 namespace conclave::storage {
 namespace {
@@ -17,6 +20,60 @@ constexpr int recent_window = 2000;
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Each hit's conversation, role, time and snippet, for the chosen rows of one index, from
+// one pass over its matches: the rows lie among the newest matches (they were ranked from
+// those), so a rowid range bounds the pass, and snippets are made for the chosen rows only.
+// One point query per hit would set up the whole FTS5 query again each time.
+struct HitDetail {
+    SearchHit hit; // all but the score
+    bool archived = false;
+};
+
+std::map<Id, HitDetail> hit_details(Database& db, const std::string& query,
+                                    const std::vector<Id>& ids, bool titles, int snippet_words) {
+    std::map<Id, HitDetail> details;
+    if (ids.empty()) return details;
+    const auto [lowest, highest] = std::minmax_element(ids.begin(), ids.end());
+    std::string id_list = "[";
+    for (const Id id : ids) id_list += (id_list.size() > 1 ? "," : "") + std::to_string(id);
+    id_list += "]";
+    // "+f.rowid" keeps the IN list away from FTS5, which would turn it into one lookup per id.
+    Statement select = db.prepare(
+        titles ? "SELECT f.rowid, c.id, c.title, NULL, c.created_at, c.archived,"
+                 " snippet(conversations_fts, 0, :begin, :end, '…', :words)"
+                 " FROM conversations_fts f JOIN conversations c ON c.id = f.rowid"
+                 " WHERE conversations_fts MATCH :query AND f.rowid BETWEEN :lowest AND :highest"
+                 " AND +f.rowid IN (SELECT value FROM json_each(:ids))"
+               : "SELECT f.rowid, m.conversation_id, c.title, m.role, m.created_at, c.archived,"
+                 " snippet(messages_fts, 0, :begin, :end, '…', :words)"
+                 " FROM messages_fts f JOIN messages m ON m.id = f.rowid"
+                 " JOIN conversations c ON c.id = m.conversation_id"
+                 " WHERE messages_fts MATCH :query AND f.rowid BETWEEN :lowest AND :highest"
+                 " AND +f.rowid IN (SELECT value FROM json_each(:ids))");
+    select.bind(":query", query)
+        .bind(":begin", highlight_begin)
+        .bind(":end", highlight_end)
+        .bind(":words", std::clamp(snippet_words, 1, 64))
+        .bind(":lowest", *lowest)
+        .bind(":highest", *highest)
+        .bind(":ids", id_list);
+    while (select.step()) {
+        HitDetail detail;
+        SearchHit& hit = detail.hit;
+        hit.conversation_id = select.int64(1);
+        hit.conversation_title = select.text(2);
+        if (!titles) {
+            hit.message_id = select.int64(0);
+            hit.role = role_from_string(select.text(3));
+        }
+        hit.created_at = select.int64(4);
+        detail.archived = select.int64(5) != 0;
+        hit.snippet = select.text(6);
+        details.emplace(select.int64(0), std::move(detail));
+    }
+    return details;
 }
 
 } // namespace
@@ -50,15 +107,19 @@ std::vector<SearchHit> ConversationSearch::search(std::string_view user_text,
     const std::string query = fts_query_for(user_text);
     if (query.empty() || options.limit <= 0) return {};
     // Ranking every match of a common word would cost time in proportion to the history
-    // (bm25 per match). Each index is instead read newest first (FTS5 walks its doclists
+    // (a score per match). Each index is instead read newest first (FTS5 walks its doclists
     // in rowid order without sorting) and only the newest `recent_window` matches are
-    // ranked: for a rare word that is every match, for a common one the recent ones.
+    // ranked: for a rare word that is every match, for a common one the recent ones. The
+    // score is bm25 whose per-word weight stops counting a word's rows after a few thousand
+    // (search_rank.h): bm25's own count walks every row holding the word once per query.
     Statement ranked = m_db.prepare(
         "SELECT kind, id, score FROM ("
-        " SELECT 0 AS kind, rowid AS id, rank AS score FROM (SELECT rowid, rank FROM messages_fts"
-        "  WHERE messages_fts MATCH :query ORDER BY rowid DESC LIMIT :window)"
+        " SELECT 0 AS kind, rowid AS id, score FROM (SELECT rowid, conclave_rank(messages_fts)"
+        "  AS score FROM messages_fts WHERE messages_fts MATCH :query"
+        "  ORDER BY rowid DESC LIMIT :window)"
         " UNION ALL"
-        " SELECT 1, rowid, rank * :title_weight FROM (SELECT rowid, rank FROM conversations_fts"
+        " SELECT 1, rowid, score * :title_weight FROM (SELECT rowid,"
+        "  conclave_rank(conversations_fts) AS score FROM conversations_fts"
         "  WHERE conversations_fts MATCH :query ORDER BY rowid DESC LIMIT :window))"
         " ORDER BY score, id DESC LIMIT :fetch");
     // Archived hits are dropped below, after ranking, so fetch more when they are excluded.
@@ -67,44 +128,30 @@ std::vector<SearchHit> ConversationSearch::search(std::string_view user_text,
         .bind(":title_weight", title_weight)
         .bind(":fetch", options.include_archived ? options.limit : options.limit * 4);
 
-    // Snippets are made only for the hits returned: each is a point query on one row.
-    const int words = std::clamp(options.snippet_words, 1, 64);
-    Statement message_hit =
-        m_db.prepare("SELECT m.conversation_id, c.title, m.role, m.created_at, c.archived,"
-                     " snippet(messages_fts, 0, :begin, :end, '…', :words)"
-                     " FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid JOIN "
-                     "conversations c ON c.id = m.conversation_id"
-                     " WHERE messages_fts MATCH :query AND messages_fts.rowid = :id");
-    Statement title_hit = m_db.prepare(
-        "SELECT c.id, c.title, NULL, c.created_at, c.archived, snippet(conversations_fts, 0, "
-        ":begin, :end, '…', :words)"
-        " FROM conversations_fts JOIN conversations c ON c.id = conversations_fts.rowid"
-        " WHERE conversations_fts MATCH :query AND conversations_fts.rowid = :id");
+    struct Candidate {
+        bool is_title;
+        Id id;
+        double score;
+    };
+    std::vector<Candidate> candidates;
+    std::vector<Id> ids[2]; // messages, titles
+    while (ranked.step()) {
+        const bool is_title = ranked.int64(0) == 1;
+        candidates.push_back({is_title, ranked.int64(1), ranked.real(2)});
+        ids[is_title].push_back(candidates.back().id);
+    }
+    const std::map<Id, HitDetail> details[2] = {
+        hit_details(m_db, query, ids[0], false, options.snippet_words),
+        hit_details(m_db, query, ids[1], true, options.snippet_words)};
 
     std::vector<SearchHit> hits;
-    while (ranked.step() && static_cast<int>(hits.size()) < options.limit) {
-        const bool is_title = ranked.int64(0) == 1;
-        const Id id = ranked.int64(1);
-        Statement& detail = is_title ? title_hit : message_hit;
-        detail.reset();
-        detail.bind(":query", query)
-            .bind(":begin", highlight_begin)
-            .bind(":end", highlight_end)
-            .bind(":words", words);
-        detail.bind(":id", id);
-        if (!detail.step()) continue;
-        if (!options.include_archived && detail.int64(4) != 0) continue;
-        SearchHit hit;
-        hit.conversation_id = detail.int64(0);
-        hit.conversation_title = detail.text(1);
-        if (!is_title) {
-            hit.message_id = id;
-            hit.role = role_from_string(detail.text(2));
-        }
-        hit.created_at = detail.int64(3);
-        hit.snippet = detail.text(5);
-        hit.score = ranked.real(2);
-        hits.push_back(std::move(hit));
+    for (const Candidate& candidate : candidates) {
+        if (static_cast<int>(hits.size()) >= options.limit) break;
+        const auto found = details[candidate.is_title].find(candidate.id);
+        if (found == details[candidate.is_title].end()) continue;
+        if (!options.include_archived && found->second.archived) continue;
+        hits.push_back(found->second.hit);
+        hits.back().score = candidate.score;
     }
     return hits;
 }

@@ -5,6 +5,8 @@
 //                                     test_crash_safety kills it with SIGKILL at random moments
 //   storage_test_child open DB        opens DB as the app does (as user nobody when run by
 //                                     root, so folder permissions apply) and prints the outcome
+//   storage_test_child unclean DB     opens DB, commits one message, prints "committed" and
+//                                     ends without closing the database (as a crash would)
 //   storage_test_child fill DB        streams under a small file-size limit (RLIMIT_FSIZE, a
 //                                     real failing write), then lifts it and finishes
 //
@@ -22,6 +24,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <sys/resource.h>
 #include <thread>
@@ -90,6 +93,17 @@ int open_as_user(const std::string& path) {
     return 0;
 }
 
+int exit_uncleanly(const std::string& path) {
+    OpenedDatabase opened = open_conclave_database(path);
+    ConversationStore store(*opened.database);
+    NewMessage message;
+    message.conversation_id = store.create_conversation("before the crash").id;
+    message.content = "written just before the crash";
+    store.append_message(message);
+    report("committed");
+    std::_Exit(0); // no destructor runs: the connection is never closed
+}
+
 int fill(const std::string& path) {
     OpenedDatabase opened = open_conclave_database(path);
     ConversationStore store(*opened.database);
@@ -133,7 +147,7 @@ int fill(const std::string& path) {
 
 int main(int argc, char** argv) {
     if (argc != 3) {
-        std::fputs("usage: storage_test_child stream|open|fill DB\n", stderr);
+        std::fputs("usage: storage_test_child stream|open|fill|unclean DB\n", stderr);
         return 2;
     }
     const std::string mode = argv[1];
@@ -141,6 +155,7 @@ int main(int argc, char** argv) {
         if (mode == "stream") return stream(argv[2]);
         if (mode == "open") return open_as_user(argv[2]);
         if (mode == "fill") return fill(argv[2]);
+        if (mode == "unclean") return exit_uncleanly(argv[2]);
     } catch (const std::exception& error) {
         report(std::string("exception ") + error.what());
         return 1;

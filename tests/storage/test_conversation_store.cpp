@@ -107,6 +107,49 @@ private slots:
         QCOMPARE(ids(m_store->list_conversations({.limit = 1, .offset = 1})), (QList<Id>{old}));
     }
 
+    void pagesFollowOneAnotherWithoutRepeatsOrGaps() {
+        // 23 conversations, pinned and not, several sharing a time (the id breaks the tie).
+        QList<Id> created;
+        for (int i = 0; i < 23; ++i) {
+            if (i % 3 == 0) m_clock.advance(1000);
+            const Id id = m_store->create_conversation("c" + std::to_string(i)).id;
+            if (i % 7 == 0) m_store->set_pinned(id, true);
+            created << id;
+        }
+        auto ids = [](const std::vector<Conversation>& list) {
+            QList<Id> out;
+            for (const Conversation& c : list) out << c.id;
+            return out;
+        };
+        const QList<Id> all = ids(m_store->list_conversations());
+        QCOMPARE(all.size(), 23);
+        QList<Id> paged;
+        std::vector<Conversation> page = m_store->list_conversations({.limit = 5});
+        while (!page.empty()) {
+            paged << ids(page);
+            page =
+                m_store->list_conversations({.limit = 5, .after = ListCursor::after(page.back())});
+        }
+        QCOMPARE(paged, all);
+
+        // A conversation further down becomes the most recent while the user scrolls: the
+        // next pages neither repeat a row nor skip one that did not move.
+        std::vector<Conversation> first = m_store->list_conversations({.limit = 5});
+        const Id moved = all[15];
+        m_clock.advance(1000);
+        say(moved, Role::user, "back to this one");
+        QList<Id> rest;
+        page = m_store->list_conversations({.limit = 5, .after = ListCursor::after(first.back())});
+        while (!page.empty()) {
+            rest << ids(page);
+            page =
+                m_store->list_conversations({.limit = 5, .after = ListCursor::after(page.back())});
+        }
+        QList<Id> expected = all.mid(5);
+        expected.removeOne(moved);
+        QCOMPARE(rest, expected);
+    }
+
     void appendBuildsTheActiveBranch() {
         const Id c = m_store->create_conversation("chat").id;
         const Message question = say(c, Role::user, "What is 2+2?");

@@ -78,6 +78,8 @@ private slots:
                 }
             }
 
+            // A killed run leaves no clean-close marker, so the next start checks the file.
+            QVERIFY(!QFile::exists(QString::fromStdString(path + "-closed")));
             // The next start of the app: the file must be healthy, not moved aside.
             OpenedDatabase opened = open_conclave_database(path, {.full_integrity_check = true});
             QVERIFY2(!opened.report.corrupt_file_moved_to,

@@ -2,7 +2,9 @@
 // past (fixture) migrated with a backup first and its data intact; a newer file refused
 // and left byte for byte as it was; a damaged file moved aside (kept), replaced, and its
 // readable conversations recovered; a read-only folder and a real file-size limit giving
-// typed errors, with saving possible again once the cause is gone.
+// typed errors, with saving possible again once the cause is gone. The integrity check at
+// start: skipped after a clean close, run after an unclean exit (and then finding a damaged
+// page), after the file changed behind Conclave's back, and once a week.
 
 #include "conclave/storage/conversation_store.h"
 #include "conclave/storage/database_error.h"
@@ -15,10 +17,13 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <map>
+#include <optional>
+#include <utility>
 
 using namespace conclave::storage;
 using namespace conclave::storage::testing;
@@ -75,15 +80,49 @@ class TestOpenDatabase : public QObject {
         return contents;
     }
 
+    // A page in the middle of the messages table's rows (0-based, for overwrite_page) and the
+    // page size; nullopt when this SQLite has no dbstat table (SQLITE_ENABLE_DBSTAT_VTAB, on
+    // in Debian's and Ubuntu's SQLite) to say which pages hold them.
+    static std::optional<std::pair<qint64, int>> middle_message_page(const std::string& path) {
+        Database db(path, Database::Mode::read_only);
+        Statement size = db.prepare("PRAGMA page_size");
+        if (!size.step()) return std::nullopt;
+        std::vector<qint64> leaves;
+        try {
+            Statement pages =
+                db.prepare("SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'leaf'"
+                           " ORDER BY pageno");
+            while (pages.step()) leaves.push_back(pages.int64(0));
+        } catch (const DatabaseError&) {
+            return std::nullopt;
+        }
+        if (leaves.size() <= 4) return std::nullopt;
+        return std::pair{leaves[leaves.size() / 2] - 1, static_cast<int>(size.int64(0))};
+    }
+
     static void overwrite_page(const QString& path, qint64 page, int page_size) {
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.seek(page * page_size + 8));
+            QByteArray garbage(page_size - 16, '\0');
+            for (int i = 0; i < garbage.size(); ++i)
+                garbage[i] = static_cast<char>((i * 151 + 7) & 0xff);
+            file.write(garbage);
+        }
+        // File times have a coarse clock (a few ms); a write by another program lands later
+        // than Conclave's close in real life, and here too.
+        later_modification_time(path);
+    }
+
+    static void later_modification_time(const QString& path) {
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadWrite));
-        QVERIFY(file.seek(page * page_size + 8));
-        QByteArray garbage(page_size - 16, '\0');
-        for (int i = 0; i < garbage.size(); ++i)
-            garbage[i] = static_cast<char>((i * 151 + 7) & 0xff);
-        file.write(garbage);
+        QVERIFY(file.setFileTime(QFileInfo(path).lastModified().addSecs(2),
+                                 QFileDevice::FileModificationTime));
     }
+
+    static QString marker(const QString& path) { return path + QStringLiteral("-closed"); }
 
 private slots:
     void newDatabaseIsCreatedWithTheFolder() {
@@ -154,6 +193,11 @@ private slots:
         ConversationSearch search(db);
         QCOMPARE(search.search("grönt").size(), std::size_t{1});
         QCOMPARE(search.search("svenska").size(), std::size_t{2}); // the title and the question
+        // Version 3 rebuilt the title index with prefix indexes: typed prefixes find both,
+        // and FTS5's own check finds the index in step with the titles.
+        QCOMPARE(search.search("sv").size(), std::size_t{2});
+        QCOMPARE(search.search("sve").size(), std::size_t{2});
+        db.exec("INSERT INTO conversations_fts(conversations_fts) VALUES ('integrity-check')");
     }
 
     void newerDatabaseIsRefusedAndUntouched() {
@@ -184,32 +228,14 @@ private slots:
         const QString path = folder + QStringLiteral("/conclave.db");
         const std::map<std::string, std::string> contents = populate(path.toStdString());
         // Break one page in the middle of the messages table itself.
-        qint64 page = 0;
-        int page_size = 0;
-        {
-            Database db(path.toStdString(), Database::Mode::read_only);
-            Statement size = db.prepare("PRAGMA page_size");
-            QVERIFY(size.step());
-            page_size = static_cast<int>(size.int64(0));
-            std::vector<qint64> leaves;
-            try {
-                // dbstat (SQLITE_ENABLE_DBSTAT_VTAB, on in Debian's and Ubuntu's SQLite) says
-                // which pages hold the messages table's rows.
-                Statement pages = db.prepare(
-                    "SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'leaf'"
-                    " ORDER BY pageno");
-                while (pages.step()) leaves.push_back(pages.int64(0));
-            } catch (const DatabaseError&) {
-                QSKIP("this SQLite has no dbstat table to find a page of the messages table");
-            }
-            QVERIFY(leaves.size() > 4);
-            page = leaves[leaves.size() / 2] - 1;
-        }
-        overwrite_page(path, page, page_size);
+        const auto page = middle_message_page(path.toStdString());
+        if (!page) QSKIP("this SQLite has no dbstat table to find a page of the messages table");
+        overwrite_page(path, page->first, page->second);
         const QByteArray damaged = file_hash(path);
 
         OpenedDatabase opened = open_conclave_database(path.toStdString());
         const OpenReport& report = opened.report;
+        QVERIFY(report.integrity_checked); // the file changed after Conclave closed it
         QVERIFY(report.corrupt_file_moved_to);
         QVERIFY(!report.problems.empty());
         // Kept, never deleted, byte for byte as found.
@@ -236,6 +262,89 @@ private slots:
         // Full-text search works on the recovered messages.
         QVERIFY(!ConversationSearch(*opened.database).search("c3m1").empty() ||
                 !ConversationSearch(*opened.database).search("c4m1").empty());
+    }
+
+    void cleanReopenSkipsTheCheckUntilAWeekHasPassed() {
+        const QString path = fresh_folder() + QStringLiteral("/conclave.db");
+        populate(path.toStdString()); // a new database, closed cleanly
+        QVERIFY(QFile::exists(marker(path)));
+        ManualClock clock;
+        *clock.now = system_clock_ms();
+        {
+            OpenedDatabase opened =
+                open_conclave_database(path.toStdString(), {.clock = clock.clock()});
+            QVERIFY2(!opened.report.integrity_checked,
+                     opened.report.integrity_check_reason.c_str());
+            QVERIFY(opened.report.integrity_check_reason.empty());
+            QVERIFY(!QFile::exists(marker(path))); // a crash from now on must not look clean
+            QCOMPARE(ConversationStore(*opened.database).list_conversations().size(),
+                     std::size_t{12});
+        }
+        QVERIFY(QFile::exists(marker(path)));
+        // The marker remembers when the file was last checked: a week later it is checked...
+        clock.advance(8LL * 24 * 3600 * 1000);
+        {
+            OpenedDatabase opened =
+                open_conclave_database(path.toStdString(), {.clock = clock.clock()});
+            QVERIFY(opened.report.integrity_checked);
+            QVERIFY2(q(opened.report.integrity_check_reason).contains(QStringLiteral("days ago")),
+                     opened.report.integrity_check_reason.c_str());
+        }
+        // ...and that check is recorded, so the next start skips it again.
+        clock.advance(1000);
+        OpenedDatabase opened =
+            open_conclave_database(path.toStdString(), {.clock = clock.clock()});
+        QVERIFY(!opened.report.integrity_checked);
+    }
+
+    void fileChangedAfterCleanCloseIsChecked() {
+        const QString path = fresh_folder() + QStringLiteral("/conclave.db");
+        populate(path.toStdString());
+        later_modification_time(path); // another program wrote it, or a restore replaced it
+        OpenedDatabase opened = open_conclave_database(path.toStdString());
+        QVERIFY(opened.report.integrity_checked);
+        QVERIFY2(q(opened.report.integrity_check_reason).contains(QStringLiteral("changed")),
+                 opened.report.integrity_check_reason.c_str());
+        QVERIFY(!opened.report.corrupt_file_moved_to);
+    }
+
+    void uncleanExitRunsTheCheckWhichFindsADamagedPage() {
+        const QString path = fresh_folder() + QStringLiteral("/conclave.db");
+        populate(path.toStdString());
+        const auto page = middle_message_page(path.toStdString());
+
+        // A run that ends without closing: no marker, its last commit only in the -wal.
+        QCOMPARE(run_child(QStringLiteral("unclean"), path),
+                 QStringList{QStringLiteral("committed")});
+        QVERIFY(!QFile::exists(marker(path)));
+        QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 0);
+        {
+            OpenedDatabase opened = open_conclave_database(path.toStdString());
+            QVERIFY(opened.report.integrity_checked);
+            QVERIFY2(q(opened.report.integrity_check_reason).contains(QStringLiteral("not closed")),
+                     opened.report.integrity_check_reason.c_str());
+            QVERIFY(!opened.report.corrupt_file_moved_to);
+            QCOMPARE(ConversationStore(*opened.database).list_conversations().size(),
+                     std::size_t{13});
+        }
+
+        // Unclean again, and this time a page of the main file is damaged as well.
+        if (!page) QSKIP("this SQLite has no dbstat table to find a page of the messages table");
+        QCOMPARE(run_child(QStringLiteral("unclean"), path),
+                 QStringList{QStringLiteral("committed")});
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.seek(page->first * page->second + 8));
+            file.write(QByteArray(page->second - 16, '\x5a'));
+        }
+        OpenedDatabase opened = open_conclave_database(path.toStdString());
+        QVERIFY(opened.report.integrity_checked);
+        QVERIFY(opened.report.corrupt_file_moved_to);
+        QVERIFY(!opened.report.problems.empty());
+        QCOMPARE(opened.report.recovered_conversations, 14);
+        QVERIFY2(opened.report.recovered_messages > 60 && opened.report.recovered_messages < 98,
+                 qPrintable(QString::number(opened.report.recovered_messages)));
     }
 
     void fileThatIsNotADatabaseIsSetAside() {

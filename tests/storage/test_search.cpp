@@ -1,6 +1,8 @@
 // ConversationSearch: what the user types finds messages and titles, best match first,
 // with highlighted snippets; the index follows edits and deletions; any text is a valid
-// query; unicode (diacritics, case, Cyrillic, emoji) is matched as a user expects.
+// query; unicode (diacritics, case, Cyrillic, emoji) is matched as a user expects. The
+// ranking is bm25 (exactly, for words in fewer rows than the count limit; in the same order
+// above it), and a very common word gives its newest matches, ranked.
 
 #include "conclave/storage/conversation_store.h"
 #include "conclave/storage/search.h"
@@ -8,6 +10,9 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
+#include <cmath>
+#include <tuple>
 
 using namespace conclave::storage;
 using namespace conclave::storage::testing;
@@ -27,6 +32,55 @@ class TestSearch : public QObject {
         m.role = Role::user;
         m.content = text;
         return m_store->append_message(m);
+    }
+
+    // 13,000 messages in one statement (the triggers index them): "often" in every third
+    // (4,333 rows, above the ranking's exact-count limit of 4,096), three times in every
+    // fifteenth, "seldom" in 13; lengths vary. The oldest message says "often" ten times.
+    Id many_messages() {
+        m_db->exec("PRAGMA synchronous = OFF"); // set-up speed only
+        const Id c = m_store->create_conversation("many").id;
+        say(c, "often often often often often often often often often often");
+        m_db->prepare(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 13000)"
+                " INSERT INTO messages(conversation_id, role, content, created_at, updated_at)"
+                " SELECT :c, 'user', 'word ' || substr('a b c d e f g h i j k l m n o p', 1,"
+                "  (i % 16) * 2) || CASE WHEN i % 15 = 0 THEN ' often often often'"
+                "  WHEN i % 3 = 0 THEN ' often' ELSE '' END"
+                "  || CASE WHEN i % 1000 = 1 THEN ' seldom' ELSE '' END, i, i FROM n")
+            .bind(":c", c)
+            .run();
+        return c;
+    }
+
+    // (rowid, conclave_rank, bm25) of the newest 2,000 matches, best first by each score.
+    struct Ranked {
+        QList<Id> by_ours;
+        QList<Id> by_bm25;
+        double largest_relative_difference = 0;
+    };
+    Ranked rank_both(const std::string& fts_query) {
+        Statement select = m_db->prepare(
+            "SELECT rowid, conclave_rank(messages_fts), bm25(messages_fts) FROM messages_fts"
+            " WHERE messages_fts MATCH :query ORDER BY rowid DESC LIMIT 2000");
+        select.bind(":query", fts_query);
+        std::vector<std::tuple<Id, double, double>> rows;
+        while (select.step()) rows.emplace_back(select.int64(0), select.real(1), select.real(2));
+        Ranked ranked;
+        for (const auto& [id, ours, theirs] : rows)
+            ranked.largest_relative_difference = std::max(
+                ranked.largest_relative_difference, std::abs(ours - theirs) / std::abs(theirs));
+        const auto order = [&](auto score) {
+            std::sort(rows.begin(), rows.end(), [&](const auto& x, const auto& y) {
+                return std::pair(score(x), std::get<0>(y)) < std::pair(score(y), std::get<0>(x));
+            });
+            QList<Id> ids;
+            for (const auto& row : rows) ids << std::get<0>(row);
+            return ids;
+        };
+        ranked.by_ours = order([](const auto& row) { return std::get<1>(row); });
+        ranked.by_bm25 = order([](const auto& row) { return std::get<2>(row); });
+        return ranked;
     }
 
     QList<Id> message_ids(const std::string& query) {
@@ -178,6 +232,41 @@ private slots:
         m_store->set_archived(c, true);
         QCOMPARE(m_search->search("needle").size(), std::size_t{1});
         QVERIFY(m_search->search("needle", {.include_archived = false}).empty());
+    }
+
+    void rankingIsBm25EvenForVeryCommonWords() {
+        many_messages();
+        // Below the count limit: bm25 itself.
+        const Ranked rare = rank_both("\"seldom\"");
+        QCOMPARE(rare.by_ours.size(), 13);
+        QVERIFY2(rare.largest_relative_difference < 1e-12,
+                 qPrintable(QString::number(rare.largest_relative_difference)));
+        // Above it the common word's weight is estimated: same order, scores within 1%.
+        for (const char* query :
+             {"\"often\"", "\"often\" \"seldom\"", "\"seldom\" \"oft\"*", "\"word\" \"often\""}) {
+            const Ranked common = rank_both(query);
+            QVERIFY(!common.by_ours.isEmpty());
+            QCOMPARE(common.by_ours, common.by_bm25);
+            QVERIFY2(common.largest_relative_difference < 0.01,
+                     qPrintable(QString::number(common.largest_relative_difference)));
+        }
+    }
+
+    void veryCommonWordGivesItsNewestMatchesRanked() {
+        const Id c = many_messages();
+        const Id oldest = m_store->all_messages(c).front().id; // "often" ten times
+        const std::vector<SearchHit> hits = m_search->search("often", {.limit = 50});
+        QCOMPARE(hits.size(), std::size_t{50});
+        // Only the newest 2,000 matches are ranked: 6,000 messages back, every third matches.
+        Statement newest = m_db->prepare("SELECT max(id) FROM messages");
+        QVERIFY(newest.step());
+        for (std::size_t i = 0; i < hits.size(); ++i) {
+            QVERIFY(*hits[i].message_id != oldest);
+            QVERIFY(*hits[i].message_id > newest.int64(0) - 6100);
+            if (i) QVERIFY(hits[i - 1].score <= hits[i].score);
+        }
+        // Best first: the messages that say it three times, shortest first.
+        QVERIFY2(q(hits[0].snippet).count(q("\x02often\x03")) == 3, qPrintable(q(hits[0].snippet)));
     }
 
     void queryTranslation() {

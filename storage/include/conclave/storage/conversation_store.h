@@ -26,11 +26,26 @@ namespace conclave::storage {
 
 class Database;
 
+// Where a page of the conversation list ended: the next page starts after this position in
+// the list's order (pinned first, then updated_at, then id, each descending). Keyset paging:
+// a page costs the same however far the user has scrolled, and a conversation that moves to
+// the top meanwhile shifts nothing, so no row repeats or goes missing on the next page.
+struct ListCursor {
+    bool pinned = false;
+    std::int64_t updated_at = 0;
+    Id id = 0;
+
+    static ListCursor after(const Conversation& last_shown) {
+        return {last_shown.pinned, last_shown.updated_at, last_shown.id};
+    }
+};
+
 struct ListOptions {
     enum class Archived { exclude, include, only };
     Archived archived = Archived::exclude;
-    int limit = -1; // -1: all
-    int offset = 0;
+    int limit = -1;                       // -1: all
+    int offset = 0;                       // rows to skip; prefer `after` for paging
+    std::optional<ListCursor> after = {}; // only rows after this position (the next page)
 };
 
 // One conversation as the chat view opens it, read from one snapshot.
@@ -47,6 +62,8 @@ public:
     Conversation create_conversation(std::string_view title = {}, std::optional<Id> model_id = {});
     Conversation conversation(Id id);
     // Pinned first, then most recently active (a new message makes a conversation active).
+    // A sidebar pages with {.limit = 50}, then {.limit = 50, .after = ListCursor::after(last
+    // row)}, each page a short walk of the conversations_by_recency index.
     std::vector<Conversation> list_conversations(const ListOptions& options = {});
     void rename(Id conversation_id, std::string_view title);
     void set_pinned(Id conversation_id, bool pinned);

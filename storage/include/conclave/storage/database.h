@@ -8,8 +8,10 @@
 #include "conclave/storage/statement.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -49,6 +51,13 @@ public:
     // read_write mode silently falls back to that).
     bool is_read_only() const;
 
+    // `action` runs in the destructor once the connection has closed without error (never
+    // when the process dies first). open_conclave_database uses it to leave its clean-close
+    // marker; an exception from `action` is swallowed, as a destructor must.
+    void set_after_clean_close(std::function<void()> action) {
+        m_after_clean_close = std::move(action);
+    }
+
     std::int64_t last_insert_id() const;
     int changes() const;
     const std::string& path() const { return m_path; }
@@ -57,6 +66,7 @@ public:
 private:
     sqlite3* m_db = nullptr;
     std::string m_path;
+    std::function<void()> m_after_clean_close;
 };
 
 } // namespace conclave::storage
