@@ -82,7 +82,7 @@ MemoryEstimate Session::memory_used() const {
     MemoryEstimate m;
     m.weights = m_model.info().weight_bytes;
     for (const KvLayer& layer : m_runtime->cache) m.kv_cache += layer.k.n_bytes() + layer.v.n_bytes();
-    m.scratch = m_runtime->backend.scratch_high_water();
+    m.scratch = m_runtime->backend.scratch_high_water() + m_runtime->backend.workspace_bytes();
     return m;
 }
 

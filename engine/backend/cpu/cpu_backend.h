@@ -50,6 +50,7 @@ public:
 
     std::size_t scratch_bytes() const { return m_scratch.capacity() + m_gemm.capacity(); }
     std::size_t scratch_high_water() const { return m_scratch.high_water(); }
+    std::size_t workspace_bytes() const { return m_gemm.capacity(); }
 
 private:
     ThreadPool& m_pool;

@@ -124,7 +124,8 @@ private slots:
     }
 
     // The estimate a user sees before loading is what a session then holds: the KV cache
-    // exactly, the scratch peak within 10% (never above).
+    // exactly, the scratch peak (arena and the prompt GEMM's panel) within 20%, never above —
+    // on models this small the alignment slack is a visible share.
     void memoryEstimateMatchesASession_data() {
         QTest::addColumn<QString>("arch");
         for (const char* arch : {"llama", "qwen2moe", "gemma3", "olmoe"}) QTest::newRow(arch) << arch;
@@ -135,6 +136,7 @@ private slots:
         test::TinyDecoder spec;
         spec.arch = arch.toStdString();
         if (spec.arch.ends_with("moe")) spec.n_expert = 8, spec.n_expert_used = 2;
+        spec.matrix_type = TensorType::Q4_0; // batches of 8 take the prompt GEMM
         const std::string path = write(spec, QStringLiteral("memory-") + arch);
         auto inspected = Model::inspect(path);
         QVERIFY2(inspected.ok(), inspected.ok() ? "" : inspected.error().message.c_str());
@@ -152,7 +154,7 @@ private slots:
         const MemoryEstimate used = (*session)->memory_used();
         QCOMPARE(used.kv_cache, estimate.kv_cache);
         QCOMPARE(used.weights, estimate.weights);
-        QVERIFY2(used.scratch <= estimate.scratch && used.scratch * 10 >= estimate.scratch * 9,
+        QVERIFY2(used.scratch <= estimate.scratch && used.scratch * 10 >= estimate.scratch * 8,
                  qPrintable(QStringLiteral("scratch used %1, estimated %2").arg(used.scratch).arg(estimate.scratch)));
     }
 
