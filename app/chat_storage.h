@@ -10,7 +10,6 @@
 #include "conversation_store.h"
 
 #include <QString>
-
 #include <memory>
 
 namespace conclave::storage {
@@ -20,7 +19,7 @@ class Database;
 namespace conclave::app {
 
 struct ChatStorage {
-    std::unique_ptr<storage::Database> database; // null when it could not be opened
+    std::unique_ptr<storage::Database> database;  // null when it could not be opened
     std::unique_ptr<ui::ConversationStore> store; // SQLite, or in memory as the fallback
     // News for the error banner; the title is empty when there is nothing to tell.
     QString noticeTitle;

@@ -13,16 +13,26 @@ using ui::ConversationHeader;
 
 QString kindName(storage::ErrorKind kind) {
     switch (kind) {
-    case storage::ErrorKind::disk_full: return QStringLiteral("disk_full");
-    case storage::ErrorKind::write_failed: return QStringLiteral("write_failed");
-    case storage::ErrorKind::read_only: return QStringLiteral("read_only");
-    case storage::ErrorKind::cannot_open: return QStringLiteral("cannot_open");
-    case storage::ErrorKind::corrupt: return QStringLiteral("corrupt");
-    case storage::ErrorKind::newer_schema: return QStringLiteral("newer_schema");
-    case storage::ErrorKind::busy: return QStringLiteral("busy");
-    case storage::ErrorKind::not_found: return QStringLiteral("not_found");
-    case storage::ErrorKind::invalid_input: return QStringLiteral("invalid_input");
-    case storage::ErrorKind::other: return QStringLiteral("other");
+    case storage::ErrorKind::disk_full:
+        return QStringLiteral("disk_full");
+    case storage::ErrorKind::write_failed:
+        return QStringLiteral("write_failed");
+    case storage::ErrorKind::read_only:
+        return QStringLiteral("read_only");
+    case storage::ErrorKind::cannot_open:
+        return QStringLiteral("cannot_open");
+    case storage::ErrorKind::corrupt:
+        return QStringLiteral("corrupt");
+    case storage::ErrorKind::newer_schema:
+        return QStringLiteral("newer_schema");
+    case storage::ErrorKind::busy:
+        return QStringLiteral("busy");
+    case storage::ErrorKind::not_found:
+        return QStringLiteral("not_found");
+    case storage::ErrorKind::invalid_input:
+        return QStringLiteral("invalid_input");
+    case storage::ErrorKind::other:
+        return QStringLiteral("other");
     }
     return QStringLiteral("other");
 }
@@ -36,8 +46,12 @@ template <typename Call> auto guarded(Call&& call) -> decltype(call()) {
     }
 }
 
-std::string utf8(const QString& text) { return text.toStdString(); }
-QString qt(const std::string& text) { return QString::fromStdString(text); }
+std::string utf8(const QString& text) {
+    return text.toStdString();
+}
+QString qt(const std::string& text) {
+    return QString::fromStdString(text);
+}
 
 ConversationHeader toHeader(const storage::Conversation& c) {
     ConversationHeader header;
@@ -51,41 +65,57 @@ ConversationHeader toHeader(const storage::Conversation& c) {
 
 ChatMessage::State toState(storage::MessageState state) {
     switch (state) {
-    case storage::MessageState::complete: return ChatMessage::State::complete;
-    case storage::MessageState::streaming: return ChatMessage::State::streaming;
-    case storage::MessageState::stopped: return ChatMessage::State::stopped;
-    case storage::MessageState::failed: return ChatMessage::State::failed;
-    case storage::MessageState::interrupted: return ChatMessage::State::interrupted;
+    case storage::MessageState::complete:
+        return ChatMessage::State::complete;
+    case storage::MessageState::streaming:
+        return ChatMessage::State::streaming;
+    case storage::MessageState::stopped:
+        return ChatMessage::State::stopped;
+    case storage::MessageState::failed:
+        return ChatMessage::State::failed;
+    case storage::MessageState::interrupted:
+        return ChatMessage::State::interrupted;
     }
     return ChatMessage::State::complete;
 }
 
 storage::MessageState toStorage(ChatMessage::State state) {
     switch (state) {
-    case ChatMessage::State::complete: return storage::MessageState::complete;
-    case ChatMessage::State::streaming: return storage::MessageState::streaming;
-    case ChatMessage::State::stopped: return storage::MessageState::stopped;
-    case ChatMessage::State::failed: return storage::MessageState::failed;
-    case ChatMessage::State::interrupted: return storage::MessageState::interrupted;
+    case ChatMessage::State::complete:
+        return storage::MessageState::complete;
+    case ChatMessage::State::streaming:
+        return storage::MessageState::streaming;
+    case ChatMessage::State::stopped:
+        return storage::MessageState::stopped;
+    case ChatMessage::State::failed:
+        return storage::MessageState::failed;
+    case ChatMessage::State::interrupted:
+        return storage::MessageState::interrupted;
     }
     return storage::MessageState::complete;
 }
 
 storage::Role toStorage(ChatMessage::Role role) {
     switch (role) {
-    case ChatMessage::Role::user: return storage::Role::user;
-    case ChatMessage::Role::assistant: return storage::Role::assistant;
-    case ChatMessage::Role::system: return storage::Role::system;
+    case ChatMessage::Role::user:
+        return storage::Role::user;
+    case ChatMessage::Role::assistant:
+        return storage::Role::assistant;
+    case ChatMessage::Role::system:
+        return storage::Role::system;
     }
     return storage::Role::user;
 }
 
 ChatMessage::Role toRole(storage::Role role) {
     switch (role) {
-    case storage::Role::assistant: return ChatMessage::Role::assistant;
+    case storage::Role::assistant:
+        return ChatMessage::Role::assistant;
     case storage::Role::system:
-    case storage::Role::tool: return ChatMessage::Role::system;
-    case storage::Role::user: return ChatMessage::Role::user;
+    case storage::Role::tool:
+        return ChatMessage::Role::system;
+    case storage::Role::user:
+        return ChatMessage::Role::user;
     }
     return ChatMessage::Role::user;
 }
@@ -115,7 +145,8 @@ ChatMessage toChatMessage(const storage::BranchMessage& branch) {
     message.created = QDateTime::fromMSecsSinceEpoch(m.created_at);
     message.modelName = qt(m.model_name);
     message.error = qt(m.error.value_or(std::string()));
-    if (message.state == ChatMessage::State::stopped) message.stopReason = QStringLiteral("cancelled");
+    if (message.state == ChatMessage::State::stopped)
+        message.stopReason = QStringLiteral("cancelled");
     message.generatedTokens = static_cast<int>(m.stats.completion_tokens);
     message.promptTokens = static_cast<int>(m.stats.prompt_tokens);
     message.firstTokenMs = m.stats.time_to_first_token_ms.value_or(-1.0);
@@ -135,7 +166,8 @@ std::optional<QString> newPart(const QString& text, const QString& sent) {
 
 } // namespace
 
-SqliteConversationStore::SqliteConversationStore(storage::Database& db, storage::StreamingOptions streaming)
+SqliteConversationStore::SqliteConversationStore(storage::Database& db,
+                                                 storage::StreamingOptions streaming)
     : m_db(db), m_store(db), m_streaming(std::move(streaming)) {}
 
 SqliteConversationStore::~SqliteConversationStore() = default;
@@ -143,7 +175,8 @@ SqliteConversationStore::~SqliteConversationStore() = default;
 QList<ConversationHeader> SqliteConversationStore::conversations() const {
     return guarded([&] {
         QList<ConversationHeader> list;
-        for (const storage::Conversation& c : m_store.list_conversations()) list.append(toHeader(c));
+        for (const storage::Conversation& c : m_store.list_conversations())
+            list.append(toHeader(c));
         return list;
     });
 }
@@ -183,13 +216,15 @@ QList<ChatMessage> SqliteConversationStore::activeBranch(qint64 conversation) co
 QList<qint64> SqliteConversationStore::siblings(qint64 conversation, qint64 message) const {
     return guarded([&] {
         QList<qint64> ids;
-        for (const storage::Message& m : m_store.children(conversation, m_store.message(message).parent_id))
+        for (const storage::Message& m :
+             m_store.children(conversation, m_store.message(message).parent_id))
             ids.append(m.id);
         return ids;
     });
 }
 
-ChatMessage SqliteConversationStore::appendMessage(qint64 conversation, qint64 parent, ChatMessage message) {
+ChatMessage SqliteConversationStore::appendMessage(qint64 conversation, qint64 parent,
+                                                   ChatMessage message) {
     return guarded([&] {
         storage::NewMessage add;
         add.conversation_id = conversation;
@@ -205,7 +240,8 @@ ChatMessage SqliteConversationStore::appendMessage(qint64 conversation, qint64 p
         // Counted first, so a failure here leaves nothing written.
         const auto before = m_store.children(conversation, add.parent_id).size();
         if (message.state == ChatMessage::State::streaming) {
-            auto writer = std::make_unique<storage::StreamingMessageWriter>(m_store.begin_streaming(add, m_streaming));
+            auto writer = std::make_unique<storage::StreamingMessageWriter>(
+                m_store.begin_streaming(add, m_streaming));
             message.id = writer->message_id();
             Stream& stream = m_streams[message.id];
             stream.writer = std::move(writer);
@@ -278,12 +314,19 @@ void SqliteConversationStore::close(Stream& stream) {
     const auto finish = [&](storage::StreamingMessageWriter& writer) {
         const storage::GenerationStats stats = toStats(answer);
         switch (answer.state) {
-        case ChatMessage::State::failed: writer.fail(utf8(answer.error), stats); break;
-        case ChatMessage::State::complete: writer.finish(stats); break;
-        default: writer.stop(stats); break;
+        case ChatMessage::State::failed:
+            writer.fail(utf8(answer.error), stats);
+            break;
+        case ChatMessage::State::complete:
+            writer.finish(stats);
+            break;
+        default:
+            writer.stop(stats);
+            break;
         }
     };
-    if (!stream.diverged && answer.text.startsWith(stream.sentText) && answer.reasoning.startsWith(stream.sentReasoning)) {
+    if (!stream.diverged && answer.text.startsWith(stream.sentText) &&
+        answer.reasoning.startsWith(stream.sentReasoning)) {
         const QString text = answer.text.mid(stream.sentText.size());
         const QString reasoning = answer.reasoning.mid(stream.sentReasoning.size());
         stream.sentText = answer.text;
@@ -296,7 +339,8 @@ void SqliteConversationStore::close(Stream& stream) {
     }
     stream.diverged = true;
     if (stream.writer->is_open()) finish(*stream.writer);
-    storage::StreamingMessageWriter whole(m_db, stream.writer->message_id(), utf8(answer.text), m_streaming);
+    storage::StreamingMessageWriter whole(m_db, stream.writer->message_id(), utf8(answer.text),
+                                          m_streaming);
     whole.append_reasoning(utf8(answer.reasoning));
     finish(whole);
 }

@@ -12,9 +12,8 @@
 // again at the next save; a finishing write that failed is kept and retried by
 // retryPendingWrites().
 
-#include "conversation_store.h"
-
 #include "conclave/storage/conversation_store.h"
+#include "conversation_store.h"
 
 #include <map>
 #include <memory>
@@ -38,7 +37,8 @@ public:
     void deleteConversation(qint64 conversation) override;
     QList<ui::ChatMessage> activeBranch(qint64 conversation) const override;
     QList<qint64> siblings(qint64 conversation, qint64 message) const override;
-    ui::ChatMessage appendMessage(qint64 conversation, qint64 parent, ui::ChatMessage message) override;
+    ui::ChatMessage appendMessage(qint64 conversation, qint64 parent,
+                                  ui::ChatMessage message) override;
     void selectBranch(qint64 conversation, qint64 message) override;
     void updateAnswer(qint64 conversation, const ui::ChatMessage& answer) override;
     void finishAnswer(qint64 conversation, const ui::ChatMessage& answer) override;

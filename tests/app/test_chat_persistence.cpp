@@ -9,20 +9,18 @@
 
 #include "chat_controller.h"
 #include "chat_storage.h"
-#include "engine_thread.h"
-#include "sqlite_conversation_store.h"
-#include "test_model_file.h"
-
 #include "conclave/storage/conversation_store.h"
 #include "conclave/storage/database.h"
 #include "conclave/storage/open_database.h"
+#include "engine_thread.h"
+#include "sqlite_conversation_store.h"
+#include "test_model_file.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <memory>
 
 using conclave::app::EngineThread;
@@ -63,13 +61,15 @@ class TestChatPersistence : public QObject {
         m_s.store = std::make_unique<SqliteConversationStore>(*m_s.db);
         m_s.chat = std::make_unique<ChatController>(m_engine->worker(), m_s.store.get());
         m_s.messagesTester = std::make_unique<QAbstractItemModelTester>(m_s.chat->messages());
-        m_s.conversationsTester = std::make_unique<QAbstractItemModelTester>(m_s.chat->conversations());
+        m_s.conversationsTester =
+            std::make_unique<QAbstractItemModelTester>(m_s.chat->conversations());
         m_s.chat->settings()->setTemperature(0.0);
         m_s.chat->settings()->setContextLength(1024);
         m_s.chat->settings()->setThreads(1);
         m_s.chat->settings()->setMaxTokens(maxTokens);
         m_s.chat->openModel(QUrl::fromLocalFile(conclave::test::defaultModelPath()));
-        return QTest::qWaitFor([&] { return m_s.chat->modelStatus() == ChatController::ModelStatus::Ready; }, 30000);
+        return QTest::qWaitFor(
+            [&] { return m_s.chat->modelStatus() == ChatController::ModelStatus::Ready; }, 30000);
     }
     void quit() {
         if (m_s.chat) m_s.chat->prepareToQuit();
@@ -146,9 +146,11 @@ private slots:
         QVERIFY(start(m_path, 12));
         QCOMPARE(chat().conversations()->rowCount(), 1);
         auto* list = chat().conversations();
-        QCOMPARE(list->data(list->index(0), conclave::ui::ConversationListModel::TitleRole).toString(),
-                 QStringLiteral("Colours and fruit"));
-        QVERIFY(list->data(list->index(0), conclave::ui::ConversationListModel::PinnedRole).toBool());
+        QCOMPARE(
+            list->data(list->index(0), conclave::ui::ConversationListModel::TitleRole).toString(),
+            QStringLiteral("Colours and fruit"));
+        QVERIFY(
+            list->data(list->index(0), conclave::ui::ConversationListModel::PinnedRole).toBool());
         chat().selectConversation(conversation);
         QCOMPARE(chat().messages()->rowCount(), 2);
         QCOMPARE(at(0).text, QStringLiteral("Name a fruit."));
@@ -185,7 +187,8 @@ private slots:
             longest = std::max(longest, clock.elapsed() - last);
             last = clock.elapsed();
         });
-        QVERIFY(chat().sendMessage(QStringLiteral("Write a long story about a lighthouse keeper.")));
+        QVERIFY(
+            chat().sendMessage(QStringLiteral("Write a long story about a lighthouse keeper.")));
         clock.start();
         ticker.start();
         const qint64 conversation = chat().currentConversationId();
@@ -225,7 +228,8 @@ private slots:
         const qint64 doomed = chat().currentConversationId();
         chat().deleteConversation(doomed);
         QVERIFY(chat().undoVisible());
-        QCOMPARE(chat().undoTitle(), QStringLiteral("Write a long story about a lighthouse keeper."));
+        QCOMPARE(chat().undoTitle(),
+                 QStringLiteral("Write a long story about a lighthouse keeper."));
         QCOMPARE(chat().conversations()->rowCount(), 1);
         QCOMPARE(chat().currentConversationId(), qint64(0));
         QCOMPARE(chat().messages()->rowCount(), 0);
@@ -277,8 +281,9 @@ private slots:
     }
 
     // The composition root's opening: a database from a newer Conclave is refused untouched
-    // and the window keeps working in memory, with the reason in the banner.
-    void aNewerDatabaseIsRefusedWithANotice() {
+    // and the window keeps working in memory, with the reason in the banner; a damaged one is
+    // moved aside and the banner says where.
+    void openingNewsGoesToTheBanner() {
         const QString path = m_dir.filePath(QStringLiteral("newer.db"));
         {
             storage::Database db(path.toStdString());
@@ -291,9 +296,21 @@ private slots:
         QVERIFY(opened.noticeHint.contains(QStringLiteral("newer")));
         QVERIFY(opened.store->createConversation(QStringLiteral("in memory")).id > 0);
 
-        conclave::app::ChatStorage fresh = conclave::app::openChatStorage(m_dir.filePath(QStringLiteral("fresh.db")));
+        conclave::app::ChatStorage fresh =
+            conclave::app::openChatStorage(m_dir.filePath(QStringLiteral("fresh.db")));
         QVERIFY(fresh.database);
         QVERIFY(fresh.noticeTitle.isEmpty());
+
+        // A file that is not a database is moved aside; the notice says where.
+        const QString junk = m_dir.filePath(QStringLiteral("junk.db"));
+        QFile file(junk);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(8192, 'x'));
+        file.close();
+        conclave::app::ChatStorage recovered = conclave::app::openChatStorage(junk);
+        QVERIFY(recovered.database);
+        QVERIFY(recovered.noticeTitle.contains(QStringLiteral("damaged")));
+        QVERIFY(recovered.noticeMessage.contains(QStringLiteral("junk.db.corrupt-")));
     }
 };
 

@@ -12,7 +12,8 @@
 // GUI thread only. Errors: a persistent store throws StoreError when it cannot read or write
 // (disk full, read-only file); every call is atomic, so the caller keeps its in-memory state
 // and may call again later. A finishAnswer that threw is kept by the store and retried by
-// retryPendingWrites(). Unknown ids are ignored (reads give empty results).
+// retryPendingWrites(). The in-memory store ignores unknown ids (reads give empty results);
+// the SQLite store reports them as StoreError("not_found").
 
 #include "chat_message.h"
 
