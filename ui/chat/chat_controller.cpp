@@ -274,6 +274,7 @@ bool ChatController::editMessage(int row, const QString& text) {
 
 void ChatController::showSibling(int row, int delta) {
     if (generating() || row < 0 || row >= m_messages.rowCount()) return;
+    if (!saveUnsavedMessages()) return; // the other branch would replace them on screen
     const qint64 id = m_messages.at(row).id;
     if (id <= 0) return;
     QList<qint64> versions;
@@ -339,6 +340,7 @@ void ChatController::commitPendingDelete() {
 
 void ChatController::newConversation() {
     abandonGeneration();
+    saveUnsavedMessages(); // a last try; what still fails is left behind (the banner said so)
     if (m_conversationId == 0 && m_messages.rowCount() == 0) return;
     m_conversationId = 0;
     m_messages.setMessages({});
@@ -352,6 +354,7 @@ void ChatController::selectConversation(qint64 id) {
     QList<ChatMessage> branch;
     if (!save([&] { branch = m_store->activeBranch(id); })) return;
     abandonGeneration();
+    saveUnsavedMessages(); // a last try; what still fails is left behind (the banner said so)
     m_conversationId = id;
     m_messages.setMessages(branch);
     emit currentConversationChanged();
