@@ -40,6 +40,8 @@ Item {
     objectName: "message" + index
     implicitHeight: column.implicitHeight + 20
 
+    HoverHandler { id: hover }
+
     ColumnLayout {
         id: column
         anchors.left: parent.left
@@ -75,11 +77,13 @@ Item {
             }
         }
 
-        // User message: its versions and Edit, under the bubble.
+        // User message: its versions and Edit, under the bubble; Edit shows on hover or
+        // keyboard focus (opacity, so the layout never jumps).
         RowLayout {
             visible: delegate.isUser
             Layout.alignment: Qt.AlignRight
             spacing: 2
+            opacity: hover.hovered || editButton.activeFocus || delegate.siblingCount > 1 ? 1 : 0
             BranchSwitcher {
                 index: delegate.siblingIndex
                 count: delegate.siblingCount
@@ -87,6 +91,7 @@ Item {
                 onMoveRequested: (delta) => delegate.siblingRequested(delegate.index, delta)
             }
             ToolButton {
+                id: editButton
                 objectName: "editButton"
                 text: qsTr("Edit")
                 enabled: delegate.canSwitch
