@@ -1,13 +1,15 @@
 #pragma once
 // Composition: the application's object graph, built in dependency order on the GUI thread
 // by main() (and by the GUI tests): the engine thread with its worker, the conversation
-// store, the chat controller over both, and the main window over the controller. Destroyed
-// in reverse: the window first, the engine thread (which stops and joins the worker) last.
+// database ($XDG_DATA_HOME/conclave/conclave.db, see chat_storage.h) and its store, the chat
+// controller over both, and the main window over the controller. What opening the database
+// found (recovered, refused) shows in the error banner. Destroyed in reverse: the window
+// first, the engine thread (which stops and joins the worker) last.
 // A quit request from the window stops a streaming answer (kept as "stopped") before it is
 // passed on through quitRequested.
 
-#include "conversation_store.h"
 #include "chat_controller.h"
+#include "chat_storage.h"
 #include "engine_thread.h"
 #include "main_window_host.h"
 
@@ -19,6 +21,8 @@ class Composition : public QObject {
     Q_OBJECT
 public:
     explicit Composition(QObject* parent = nullptr);
+    // With the database at `databasePath` instead of the data folder's.
+    explicit Composition(const QString& databasePath, QObject* parent = nullptr);
     ~Composition() override;
 
     EngineWorker* worker() const { return m_engine.worker(); }
@@ -30,7 +34,7 @@ signals:
 
 private:
     EngineThread m_engine;
-    ui::InMemoryConversationStore m_store;
+    ChatStorage m_storage;
     ui::ChatController m_chat;
     MainWindowHost m_host;
 };

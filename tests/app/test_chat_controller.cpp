@@ -1,7 +1,7 @@
 // ChatController over a real EngineWorker (SmolLM2-135M) and the in-memory store: a sent
 // message appears with a streaming answer that grows and finishes with its figures; Stop keeps
 // the partial answer as "stopped"; switching to a new chat while an answer streams stops it
-// and keeps it; regenerate replaces the last answer; a corrupt model file shows the error
+// and keeps it; regenerate adds a sibling answer (‹ 2/2 ›); a corrupt model file shows the error
 // banner. Both list models are watched by QAbstractItemModelTester throughout.
 
 #include "chat_controller.h"
@@ -94,22 +94,25 @@ private slots:
         QCOMPARE(m_chat->conversations()->rowCount(), 1);
         QCOMPARE(m_chat->currentTitle(), QStringLiteral("List three fruits."));
         // The store holds what the view shows.
-        const QList<ChatMessage> stored = m_store.messages(m_chat->currentConversationId());
+        const QList<ChatMessage> stored = m_store.activeBranch(m_chat->currentConversationId());
         QCOMPARE(stored.size(), 2);
         QCOMPARE(stored.at(1).text, answer.text);
         QCOMPARE(stored.at(1).state, ChatMessage::State::complete);
     }
 
-    void regenerateReplacesTheLastAnswer() {
+    void regenerateAddsASiblingAnswer() {
         QVERIFY(m_chat->canRegenerate());
         const qint64 oldId = m_chat->messages()->at(1).id;
         QSignalSpy finished(m_chat.get(), &ChatController::answerFinished);
         m_chat->regenerate();
         QCOMPARE(m_chat->messages()->rowCount(), 2);
         QVERIFY(m_chat->messages()->at(1).id != oldId);
+        QCOMPARE(m_chat->messages()->at(1).siblingCount, 2);
+        QCOMPARE(m_chat->messages()->at(1).siblingIndex, 1);
         QVERIFY(waitForAnswer(finished));
         QCOMPARE(stateAt(1), QStringLiteral("complete"));
-        QCOMPARE(m_store.messages(m_chat->currentConversationId()).size(), 2);
+        QCOMPARE(m_store.activeBranch(m_chat->currentConversationId()).size(), 2);
+        QCOMPARE(m_store.siblings(m_chat->currentConversationId(), oldId).size(), 2);
     }
 
     void stopKeepsThePartialAnswer() {
@@ -123,7 +126,7 @@ private slots:
         QCOMPARE(stateAt(row), QStringLiteral("stopped"));
         QVERIFY(m_chat->messages()->at(row).text.size() > 10);
         QVERIFY(MessageListModel::statsText(m_chat->messages()->at(row)).contains(QStringLiteral("stopped")));
-        QCOMPARE(m_store.messages(m_chat->currentConversationId()).constLast().state, ChatMessage::State::stopped);
+        QCOMPARE(m_store.activeBranch(m_chat->currentConversationId()).constLast().state, ChatMessage::State::stopped);
     }
 
     void newChatWhileStreamingStopsAndKeeps() {
@@ -135,7 +138,7 @@ private slots:
         QVERIFY(!m_chat->generating());
         QCOMPARE(m_chat->messages()->rowCount(), 0);
         QCOMPARE(m_chat->currentConversationId(), qint64(0));
-        const ChatMessage kept = m_store.messages(conversation).constLast();
+        const ChatMessage kept = m_store.activeBranch(conversation).constLast();
         QCOMPARE(kept.state, ChatMessage::State::stopped);
         QVERIFY(!kept.text.isEmpty());
         // Late signals of the cancelled answer change nothing; a new chat works at once.
@@ -144,11 +147,11 @@ private slots:
         QVERIFY(m_chat->sendMessage(QStringLiteral("Hello!")));
         QVERIFY(waitForAnswer(finished));
         QCOMPARE(m_chat->conversations()->rowCount(), 2);
-        QCOMPARE(m_store.messages(conversation).constLast().text, kept.text);
+        QCOMPARE(m_store.activeBranch(conversation).constLast().text, kept.text);
 
         // Back to the first conversation: its messages, and the context is counted again.
         m_chat->selectConversation(conversation);
-        QCOMPARE(m_chat->messages()->rowCount(), m_store.messages(conversation).size());
+        QCOMPARE(m_chat->messages()->rowCount(), m_store.activeBranch(conversation).size());
         QTRY_VERIFY(m_chat->contextUsed() > 0);
     }
 

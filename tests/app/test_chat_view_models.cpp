@@ -102,26 +102,75 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
     }
 
-    void storeOrdersByLastUpdate() {
+    void storeOrdersPinnedThenByLastUpdate() {
         InMemoryConversationStore store;
         const qint64 first = store.createConversation(QStringLiteral("first")).id;
         const qint64 second = store.createConversation(QStringLiteral("second")).id;
         QTest::qWait(5);
         ChatMessage message;
         message.text = QStringLiteral("later");
-        const ChatMessage stored = store.appendMessage(first, message);
+        const ChatMessage stored = store.appendMessage(first, 0, message);
         QVERIFY(stored.id > 0);
         QCOMPARE(store.conversations().at(0).id, first);
         QCOMPARE(store.conversations().at(1).id, second);
-        ChatMessage edited = stored;
-        edited.text = QStringLiteral("edited");
-        store.updateMessage(first, edited);
-        QCOMPARE(store.messages(first).at(0).text, QStringLiteral("edited"));
-        store.removeMessage(first, stored.id);
-        QVERIFY(store.messages(first).isEmpty());
+        store.setPinned(second, true);
+        QCOMPARE(store.conversations().at(0).id, second);
+        QVERIFY(store.conversations().at(0).pinned);
+        store.renameConversation(second, QStringLiteral("renamed"));
+        QCOMPARE(store.conversations().at(0).title, QStringLiteral("renamed"));
         store.deleteConversation(second);
         QCOMPARE(store.conversations().size(), 1);
-        QVERIFY(store.messages(12345).isEmpty());
+        QVERIFY(store.activeBranch(12345).isEmpty());
+    }
+
+    // The tree: a regenerated answer is a sibling; the branch follows the active leaf, and
+    // selecting a version shows the newest leaf below it.
+    void storeKeepsBranches() {
+        InMemoryConversationStore store;
+        const qint64 c = store.createConversation(QStringLiteral("tree")).id;
+        ChatMessage user;
+        user.text = QStringLiteral("question");
+        user = store.appendMessage(c, 0, user);
+        ChatMessage answer;
+        answer.role = ChatMessage::Role::assistant;
+        answer.text = QStringLiteral("first");
+        const ChatMessage a1 = store.appendMessage(c, user.id, answer);
+        answer.text = QStringLiteral("second");
+        const ChatMessage a2 = store.appendMessage(c, user.id, answer);
+        QCOMPARE(a2.siblingIndex, 1);
+        QCOMPARE(a2.siblingCount, 2);
+        QList<ChatMessage> branch = store.activeBranch(c);
+        QCOMPARE(branch.size(), 2);
+        QCOMPARE(branch.at(1).text, QStringLiteral("second"));
+        QCOMPARE(branch.at(1).siblingIndex, 1);
+        QCOMPARE(store.siblings(c, a2.id), (QList<qint64>{a1.id, a2.id}));
+        store.selectBranch(c, a1.id);
+        branch = store.activeBranch(c);
+        QCOMPARE(branch.at(1).text, QStringLiteral("first"));
+        QCOMPARE(branch.at(1).siblingIndex, 0);
+        QCOMPARE(branch.at(1).siblingCount, 2);
+        // Selecting the question follows its newest answer.
+        store.selectBranch(c, user.id);
+        QCOMPARE(store.activeBranch(c).constLast().id, a2.id);
+    }
+
+    void pinnedConversationsGroupApart() {
+        ConversationListModel model;
+        QAbstractItemModelTester tester(&model);
+        ConversationHeader pinned;
+        pinned.id = 1;
+        pinned.title = QStringLiteral("kept");
+        pinned.pinned = true;
+        pinned.updated = QDateTime::currentDateTime();
+        ConversationHeader plain = pinned;
+        plain.id = 2;
+        plain.pinned = false;
+        model.setConversations({pinned, plain});
+        QCOMPARE(model.data(model.index(0), ConversationListModel::GroupRole).toString(), ConversationListModel::pinnedGroup());
+        QCOMPARE(model.data(model.index(1), ConversationListModel::GroupRole).toString(),
+                 ConversationListModel::groupFor(QDate::currentDate(), QDate::currentDate()));
+        QCOMPARE(model.titleOf(1), QStringLiteral("kept"));
+        QVERIFY(model.titleOf(99).isEmpty());
     }
 };
 

@@ -2,8 +2,10 @@
 // models folder, and asks to quit on Ctrl+Q (through the Composition, which stops any answer
 // first); a file that is not a model shows the error banner. With the real default model:
 // open it, type a question into the composer, press Enter and watch the answer arrive in the
-// chat view; Esc stops a streaming answer. Saves screenshots (welcome, error banner, chat
-// light and dark, settings) to $CONCLAVE_SCREENSHOT_DIR for review.
+// chat view; Esc stops a streaming answer; Regenerate shows ‹ 2/2 › and its arrow goes back;
+// deleting from the sidebar shows the undo toast; a second start on the same data folder
+// shows the conversation again. Saves screenshots (welcome, error banner, chat light and
+// dark, branches, settings) to $CONCLAVE_SCREENSHOT_DIR for review.
 
 #include "app_paths.h"
 #include "composition.h"
@@ -38,6 +40,23 @@ class TestMainWindow : public QObject {
 
     QQuickItem* item(QQuickWindow* window, const char* name) {
         return window->findChild<QQuickItem*>(QString::fromLatin1(name));
+    }
+    // The one visible item of that name (message delegates repeat their buttons).
+    // Walks the visual tree: delegates of a ListView are not QObject children of the window.
+    static QQuickItem* visibleItem(QQuickItem* parent, const QString& name) {
+        for (QQuickItem* child : parent->childItems()) {
+            if (!child->isVisible()) continue;
+            if (child->objectName() == name) return child;
+            if (QQuickItem* found = visibleItem(child, name)) return found;
+        }
+        return nullptr;
+    }
+    static QQuickItem* visibleItem(QQuickWindow* window, const char* name) {
+        return visibleItem(window->contentItem(), QString::fromLatin1(name));
+    }
+    static void click(QQuickWindow* window, QQuickItem* target) {
+        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
     }
 
     // Opens the default model in a shown window and asks one question through the composer.
@@ -149,6 +168,35 @@ private slots:
         QTest::keyClick(window, Qt::Key_Escape);
         QVERIFY(QTest::qWaitFor([&] { return finished.count() == 1; }, 10000));
         QCOMPARE(app.chat().messages()->at(3).state, conclave::ui::ChatMessage::State::stopped);
+
+        // Regenerate: a second version, ‹ 2/2 ›; the arrow shows the stopped one again.
+        app.chat().settings()->setMaxTokens(16);
+        app.chat().regenerate();
+        QVERIFY(QTest::qWaitFor([&] { return finished.count() == 2; }, 30000));
+        QTRY_VERIFY(visibleItem(window, "versionLabel"));
+        QCOMPARE(visibleItem(window, "versionLabel")->property("text").toString(), QStringLiteral("2/2"));
+        QTest::qWait(100);
+        saveScreenshot(window, QStringLiteral("branches"));
+        click(window, visibleItem(window, "previousVersion"));
+        QTRY_COMPARE(app.chat().messages()->at(3).state, conclave::ui::ChatMessage::State::stopped);
+        QCOMPARE(visibleItem(window, "versionLabel")->property("text").toString(), QStringLiteral("1/2"));
+
+        // Delete from the sidebar offers undo; undo brings it back.
+        const qint64 conversation = app.chat().currentConversationId();
+        app.chat().deleteConversation(conversation);
+        QTRY_VERIFY(item(window, "undoToast")->isVisible());
+        click(window, item(window, "undoButton"));
+        QTRY_VERIFY(!app.chat().undoVisible());
+        QCOMPARE(app.chat().conversations()->rowOf(conversation), 0);
+    }
+
+    // The conversation of the previous test is in the data folder's database.
+    void aSecondStartShowsTheConversations() {
+        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
+        Composition app;
+        QVERIFY(!app.chat().errorVisible());
+        QVERIFY(app.chat().conversations()->rowCount() >= 1);
+        QVERIFY(QFileInfo::exists(m_data.filePath(QStringLiteral("conclave/conclave.db"))));
     }
 
     void darkThemeScreenshot() {

@@ -1,6 +1,7 @@
 // The conversation: messages in a centred column that follows the stream while the user is
 // at the bottom (and stops when they scroll up, offering "Jump to latest"), the composer
-// below it.
+// below it. Edit on a user message puts its text in the composer; sending then makes a new
+// branch from that message (Esc or Cancel leaves editing).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -12,6 +13,18 @@ Item {
 
     required property ChatController chat
     property alias composer: composer
+    property int editRow: -1 // the user message being edited, -1 when none
+
+    function cancelEdit() {
+        if (editRow < 0) return
+        editRow = -1
+        composer.clear()
+    }
+
+    Connections {
+        target: page.chat
+        function onCurrentConversationChanged() { page.editRow = -1 }
+    }
 
     signal settingsRequested()
 
@@ -57,10 +70,19 @@ Item {
                 modelName: row.model.modelName
                 error: row.model.error
                 statsText: row.model.statsText
+                siblingIndex: row.model.siblingIndex
+                siblingCount: row.model.siblingCount
+                canSwitch: !page.chat.generating
                 isLast: row.index === messages.count - 1
                 canRegenerate: page.chat.canRegenerate
                 onCopyRequested: (r) => page.chat.copyMessage(r)
                 onRegenerateRequested: page.chat.regenerate()
+                onSiblingRequested: (r, delta) => page.chat.showSibling(r, delta)
+                onEditRequested: (r, text) => {
+                    page.editRow = r
+                    composer.text = text
+                    composer.focusInput()
+                }
             }
         }
 
@@ -92,18 +114,46 @@ Item {
         anchors.bottom: parent.bottom
         anchors.left: parent.left
         anchors.right: parent.right
-        height: composer.implicitHeight + 20
+        height: composer.implicitHeight + 20 + (editBar.visible ? editBar.height : 0)
+
+        RowLayout {
+            id: editBar
+            objectName: "editBar"
+            visible: page.editRow >= 0
+            anchors.horizontalCenter: parent.horizontalCenter
+            anchors.top: parent.top
+            width: Math.min(Theme.contentWidth, parent.width - 48)
+            height: 30
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Editing a message — sending makes a new branch with a new answer")
+                color: Theme.mutedText
+                font.pixelSize: Theme.smallFontSize
+                elide: Text.ElideRight
+            }
+            ToolButton {
+                objectName: "cancelEdit"
+                text: qsTr("Cancel")
+                font.pixelSize: Theme.smallFontSize
+                onClicked: page.cancelEdit()
+            }
+        }
 
         Composer {
             id: composer
             anchors.horizontalCenter: parent.horizontalCenter
-            anchors.top: parent.top
+            anchors.top: editBar.visible ? editBar.bottom : parent.top
             width: Math.min(Theme.contentWidth, parent.width - 48)
             ready: page.chat.modelStatus === ChatController.Ready
             generating: page.chat.generating
             contextUsed: page.chat.contextUsed
             contextSize: page.chat.contextSize
-            onSendRequested: (text) => { if (page.chat.sendMessage(text)) composer.clear() }
+            onSendRequested: (text) => {
+                const sent = page.editRow >= 0 ? page.chat.editMessage(page.editRow, text) : page.chat.sendMessage(text)
+                if (!sent) return
+                page.editRow = -1
+                composer.clear()
+            }
             onStopRequested: page.chat.stop()
             onSettingsRequested: page.settingsRequested()
         }

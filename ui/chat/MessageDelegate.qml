@@ -2,6 +2,8 @@
 // full column: the model's name, a collapsible "Thinking" section for reasoning models, the
 // answer as Markdown with code blocks in their own frames, then the answer's figures and its
 // actions (copy, regenerate). Streaming answers show a pulsing cursor until text arrives.
+// A message with other versions (regenerated answers, edited questions) shows ‹ 2/3 › to
+// move between them; a user message has Edit, which puts its text back in the composer.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -19,19 +21,26 @@ Item {
     required property string modelName
     required property string error
     required property string statsText
+    required property int siblingIndex
+    required property int siblingCount
 
     property bool isLast: false
     property bool canRegenerate: false
     property bool showReasoning: false
+    property bool canSwitch: true // false while an answer streams
 
     signal copyRequested(int row)
     signal regenerateRequested()
+    signal siblingRequested(int row, int delta)
+    signal editRequested(int row, string text)
 
     readonly property bool isUser: roleName === "user"
     readonly property bool streaming: messageState === "streaming"
 
     objectName: "message" + index
     implicitHeight: column.implicitHeight + 20
+
+    HoverHandler { id: hover }
 
     ColumnLayout {
         id: column
@@ -65,6 +74,30 @@ Item {
                 selectionColor: Theme.selection
                 selectedTextColor: Theme.text
                 font.pixelSize: Theme.fontSize
+            }
+        }
+
+        // User message: its versions and Edit, under the bubble; Edit shows on hover or
+        // keyboard focus (opacity, so the layout never jumps).
+        RowLayout {
+            visible: delegate.isUser
+            Layout.alignment: Qt.AlignRight
+            spacing: 2
+            opacity: hover.hovered || editButton.activeFocus || delegate.siblingCount > 1 ? 1 : 0
+            BranchSwitcher {
+                index: delegate.siblingIndex
+                count: delegate.siblingCount
+                enabled: delegate.canSwitch
+                onMoveRequested: (delta) => delegate.siblingRequested(delegate.index, delta)
+            }
+            ToolButton {
+                id: editButton
+                objectName: "editButton"
+                text: qsTr("Edit")
+                enabled: delegate.canSwitch
+                font.pixelSize: Theme.smallFontSize
+                onClicked: delegate.editRequested(delegate.index, delegate.text)
+                Accessible.name: qsTr("Edit message")
             }
         }
 
@@ -192,6 +225,12 @@ Item {
                 color: delegate.messageState === "stopped" ? Theme.warning : Theme.mutedText
                 font.pixelSize: Theme.smallFontSize
                 elide: Text.ElideRight
+            }
+            BranchSwitcher {
+                index: delegate.siblingIndex
+                count: delegate.siblingCount
+                enabled: delegate.canSwitch
+                onMoveRequested: (delta) => delegate.siblingRequested(delegate.index, delta)
             }
             ToolButton {
                 text: qsTr("Copy")

@@ -1,5 +1,7 @@
-// The conversation list: New chat (Ctrl+N) on top, then the conversations grouped by date,
-// the current one highlighted.
+// The conversation list: New chat (Ctrl+N) on top, then the conversations, pinned first and
+// the rest grouped by date, the current one highlighted. Each has a menu (the ⋯ button or a
+// right click): Rename (inline; also F2 or a double click), Pin/Unpin, Delete. A deleted
+// conversation can be brought back from the toast at the bottom for a few seconds.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -98,22 +100,88 @@ Rectangle {
                 id: item
                 required property var conversationId
                 required property string title
+                required property bool pinned
                 readonly property bool current: conversationId === sidebar.chat.currentConversationId
+                property bool renaming: false
+                objectName: "conversation" + conversationId
                 width: ListView.view.width
                 implicitHeight: 34
                 hoverEnabled: true
                 onClicked: sidebar.chat.selectConversation(conversationId)
-                contentItem: Label {
-                    leftPadding: 2
-                    text: item.title
-                    color: Theme.text
-                    elide: Text.ElideRight
-                    verticalAlignment: Text.AlignVCenter
-                    font.weight: item.current ? Font.DemiBold : Font.Normal
+                onDoubleClicked: startRename()
+                Accessible.name: title
+
+                function startRename() {
+                    renaming = true
+                    renameField.text = title
+                    renameField.selectAll()
+                    renameField.forceActiveFocus()
+                }
+                function finishRename(accept) {
+                    if (!renaming) return
+                    renaming = false
+                    if (accept) sidebar.chat.renameConversation(conversationId, renameField.text)
+                }
+
+                Keys.onPressed: (event) => {
+                    if (event.key === Qt.Key_F2) { item.startRename(); event.accepted = true }
+                }
+                TapHandler {
+                    acceptedButtons: Qt.RightButton
+                    onTapped: menu.popup()
+                }
+
+                contentItem: RowLayout {
+                    spacing: 4
+                    Label {
+                        visible: !item.renaming
+                        Layout.fillWidth: true
+                        leftPadding: 2
+                        text: item.title
+                        color: Theme.text
+                        elide: Text.ElideRight
+                        verticalAlignment: Text.AlignVCenter
+                        font.weight: item.current ? Font.DemiBold : Font.Normal
+                    }
+                    TextField {
+                        id: renameField
+                        objectName: "renameField"
+                        visible: item.renaming
+                        Layout.fillWidth: true
+                        font.pixelSize: Theme.fontSize - 1
+                        Accessible.name: qsTr("Conversation title")
+                        onAccepted: item.finishRename(true)
+                        onActiveFocusChanged: if (!activeFocus) item.finishRename(true)
+                        Keys.onEscapePressed: item.finishRename(false)
+                    }
+                    ToolButton {
+                        objectName: "conversationMenuButton"
+                        visible: !item.renaming && (item.hovered || item.current || menu.visible)
+                        text: "\u22EF"
+                        implicitWidth: 26
+                        implicitHeight: 26
+                        onClicked: menu.popup()
+                        Accessible.name: qsTr("Conversation actions")
+                    }
                 }
                 background: Rectangle {
                     radius: 8
                     color: item.current ? Theme.selection : item.hovered ? Theme.surfaceHover : "transparent"
+                }
+                Menu {
+                    id: menu
+                    MenuItem {
+                        text: qsTr("Rename")
+                        onTriggered: item.startRename()
+                    }
+                    MenuItem {
+                        text: item.pinned ? qsTr("Unpin") : qsTr("Pin")
+                        onTriggered: sidebar.chat.setPinned(item.conversationId, !item.pinned)
+                    }
+                    MenuItem {
+                        text: qsTr("Delete")
+                        onTriggered: sidebar.chat.deleteConversation(item.conversationId)
+                    }
                 }
             }
             Label {
@@ -125,6 +193,35 @@ Rectangle {
                 text: qsTr("Your conversations will appear here.")
                 color: Theme.mutedText
                 font.pixelSize: Theme.smallFontSize
+            }
+        }
+
+        // Undo for the last delete; the delete becomes final when this goes.
+        Rectangle {
+            objectName: "undoToast"
+            visible: sidebar.chat.undoVisible
+            Layout.fillWidth: true
+            implicitHeight: 40
+            radius: 8
+            color: Theme.surface
+            border.color: Theme.border
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: 10
+                anchors.rightMargin: 4
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Deleted \u201C%1\u201D").arg(sidebar.chat.undoTitle)
+                    color: Theme.text
+                    elide: Text.ElideRight
+                    font.pixelSize: Theme.smallFontSize
+                }
+                ToolButton {
+                    objectName: "undoButton"
+                    text: qsTr("Undo")
+                    font.pixelSize: Theme.smallFontSize
+                    onClicked: sidebar.chat.undoDelete()
+                }
             }
         }
     }

@@ -7,6 +7,9 @@
 #include <QGuiApplication>
 #include <QLocale>
 
+#include <algorithm>
+#include <utility>
+
 namespace conclave::ui {
 namespace {
 
@@ -35,6 +38,17 @@ QString hintFor(int code) {
     }
 }
 
+QString storageHint(const QString& kind) {
+    if (kind == QLatin1String("disk_full"))
+        return ChatController::tr("Free some disk space. The conversation stays open and is saved as soon as there is room.");
+    if (kind == QLatin1String("read_only"))
+        return ChatController::tr("Make the data folder writable. The conversation stays open and is saved once it can be.");
+    return ChatController::tr("The conversation stays open; Conclave tries to save it again every few seconds.");
+}
+
+constexpr int retryIntervalMs = 5000;
+constexpr int undoIntervalMs = 6000;
+
 QVariantMap toVariant(const app::ModelSummary& s) {
     return {
         {QStringLiteral("name"), s.name},
@@ -56,7 +70,86 @@ QVariantMap toVariant(const app::ModelSummary& s) {
 ChatController::ChatController(app::EngineWorker* worker, ConversationStore* store, QObject* parent)
     : QObject(parent), m_worker(worker), m_store(store) {
     connectWorker();
+    m_retryTimer.setInterval(retryIntervalMs);
+    connect(&m_retryTimer, &QTimer::timeout, this, &ChatController::retrySaving);
+    m_undoTimer.setSingleShot(true);
+    m_undoTimer.setInterval(undoIntervalMs);
+    connect(&m_undoTimer, &QTimer::timeout, this, &ChatController::commitPendingDelete);
     refreshConversations();
+}
+
+// Runs one store call; a StoreError shows in the banner and schedules a retry.
+template <typename Write> bool ChatController::save(Write&& write) {
+    try {
+        write();
+        return true;
+    } catch (const StoreError& error) {
+        onStoreError(error);
+        return false;
+    }
+}
+
+void ChatController::onStoreError(const StoreError& error) {
+    showNotice(tr("Could not save the conversation"), error.message, storageHint(error.kind),
+               tr("Storage error: %1").arg(error.kind));
+    m_storageBanner = true;
+    if (!m_retryTimer.isActive()) m_retryTimer.start();
+}
+
+// Stores `message` under `parent` in the current conversation; when the store refuses (or
+// the conversation or parent is itself unsaved) the message gets a negative id and is saved
+// later by saveUnsavedMessages().
+ChatMessage ChatController::storeMessage(ChatMessage message, qint64 parent) {
+    if (m_conversationId > 0 && parent >= 0) {
+        ChatMessage stored;
+        if (save([&] { stored = m_store->appendMessage(m_conversationId, parent, message); })) return stored;
+    }
+    message.id = m_nextLocalId--;
+    message.parentId = parent;
+    if (!m_retryTimer.isActive()) m_retryTimer.start();
+    return message;
+}
+
+void ChatController::persistFinished(const ChatMessage& message) {
+    if (message.id > 0) save([&] { m_store->finishAnswer(m_conversationId, message); });
+    else saveUnsavedMessages();
+}
+
+bool ChatController::retrySaving() {
+    bool pendingSaved = false;
+    if (!save([&] { pendingSaved = m_store->retryPendingWrites(); })) return false;
+    if (!pendingSaved || !saveUnsavedMessages()) return false;
+    m_retryTimer.stop();
+    if (m_storageBanner) dismissError();
+    return true;
+}
+
+// Saves, in order, the messages on screen that the store refused before (negative ids),
+// creating the conversation first when that failed too. Stops at the first failure, and at
+// an answer still streaming (it is saved when it ends).
+bool ChatController::saveUnsavedMessages() {
+    const QList<ChatMessage>& list = m_messages.messages();
+    if (std::none_of(list.begin(), list.end(), [](const ChatMessage& m) { return m.id < 0; })) return true;
+    if (m_conversationId == 0) {
+        const QString title = titleFrom(list.constFirst().text);
+        if (!save([&] { m_conversationId = m_store->createConversation(title).id; })) return false;
+        emit currentConversationChanged();
+    }
+    qint64 parent = 0;
+    for (int row = 0; row < m_messages.rowCount(); ++row) {
+        const ChatMessage message = m_messages.at(row);
+        if (message.id > 0) {
+            parent = message.id;
+            continue;
+        }
+        if (message.state == ChatMessage::State::streaming) return false;
+        ChatMessage stored;
+        if (!save([&] { stored = m_store->appendMessage(m_conversationId, parent, message); })) return false;
+        m_messages.replace(row, stored);
+        parent = stored.id;
+    }
+    refreshConversations();
+    return true;
 }
 
 void ChatController::connectWorker() {
@@ -71,9 +164,8 @@ void ChatController::connectWorker() {
 }
 
 QString ChatController::currentTitle() const {
-    for (const ConversationHeader& c : m_store->conversations())
-        if (c.id == m_conversationId) return c.title;
-    return tr("New chat");
+    const QString title = m_conversations.titleOf(m_conversationId);
+    return title.isEmpty() ? tr("New chat") : title;
 }
 
 bool ChatController::canRegenerate() const {
@@ -108,14 +200,15 @@ void ChatController::cancelLoad() {
 bool ChatController::sendMessage(const QString& text) {
     const QString content = text.trimmed();
     if (content.isEmpty() || m_modelStatus != ModelStatus::Ready || generating()) return false;
-    if (m_conversationId == 0) {
-        m_conversationId = m_store->createConversation(titleFrom(content)).id;
+    if (m_conversationId == 0 && m_messages.rowCount() == 0) {
+        save([&] { m_conversationId = m_store->createConversation(titleFrom(content)).id; });
         emit currentConversationChanged();
     }
     ChatMessage message;
     message.role = ChatMessage::Role::user;
     message.text = content;
-    m_messages.append(m_store->appendMessage(m_conversationId, message));
+    const qint64 parent = m_messages.rowCount() > 0 ? m_messages.messages().constLast().id : 0;
+    m_messages.append(storeMessage(message, parent));
     startGeneration();
     refreshConversations();
     return true;
@@ -131,7 +224,8 @@ void ChatController::startGeneration() {
     answer.role = ChatMessage::Role::assistant;
     answer.state = ChatMessage::State::streaming;
     answer.modelName = m_model.value(QStringLiteral("name")).toString();
-    answer = m_store->appendMessage(m_conversationId, answer);
+    const qint64 parent = m_messages.rowCount() > 0 ? m_messages.messages().constLast().id : 0;
+    answer = storeMessage(answer, parent);
     m_streamingMessageId = answer.id;
     m_messages.append(answer);
     m_generationId = m_worker->generate(request);
@@ -156,14 +250,97 @@ void ChatController::stop() {
 
 void ChatController::regenerate() {
     if (!canRegenerate()) return;
-    const int last = m_messages.rowCount() - 1;
-    m_store->removeMessage(m_conversationId, m_messages.at(last).id);
-    m_messages.removeAt(last);
+    // The new answer goes under the same parent as the last one, so the view drops the old
+    // answer and startGeneration() adds the sibling after the message it answers.
+    m_messages.removeAt(m_messages.rowCount() - 1);
     startGeneration();
+}
+
+bool ChatController::editMessage(int row, const QString& text) {
+    const QString content = text.trimmed();
+    if (content.isEmpty() || m_modelStatus != ModelStatus::Ready || generating()) return false;
+    if (row < 0 || row >= m_messages.rowCount() || m_messages.at(row).role != ChatMessage::Role::user) return false;
+    const qint64 parent = row > 0 ? m_messages.at(row - 1).id : 0;
+    QList<ChatMessage> branch = m_messages.messages().mid(0, row);
+    ChatMessage edited;
+    edited.role = ChatMessage::Role::user;
+    edited.text = content;
+    branch.append(storeMessage(edited, parent));
+    m_messages.setMessages(branch);
+    startGeneration();
+    refreshConversations();
+    return true;
+}
+
+void ChatController::showSibling(int row, int delta) {
+    if (generating() || row < 0 || row >= m_messages.rowCount()) return;
+    if (!saveUnsavedMessages()) return; // the other branch would replace them on screen
+    const qint64 id = m_messages.at(row).id;
+    if (id <= 0) return;
+    QList<qint64> versions;
+    if (!save([&] { versions = m_store->siblings(m_conversationId, id); })) return;
+    const qsizetype target = versions.indexOf(id) + delta;
+    if (versions.indexOf(id) < 0 || target < 0 || target >= versions.size()) return;
+    if (!save([&] { m_store->selectBranch(m_conversationId, versions.at(target)); })) return;
+    reloadBranch();
+}
+
+void ChatController::reloadBranch() {
+    QList<ChatMessage> branch;
+    if (m_conversationId > 0 && !save([&] { branch = m_store->activeBranch(m_conversationId); })) return;
+    m_messages.setMessages(branch);
+    emit generatingChanged(); // canRegenerate follows the last message
+    recountContext();
+}
+
+void ChatController::renameConversation(qint64 id, const QString& title) {
+    const QString name = title.simplified();
+    if (id <= 0 || name.isEmpty()) return;
+    if (save([&] { m_store->renameConversation(id, name); })) refreshConversations();
+}
+
+void ChatController::setPinned(qint64 id, bool pinned) {
+    if (id <= 0) return;
+    if (save([&] { m_store->setPinned(id, pinned); })) refreshConversations();
+}
+
+void ChatController::deleteConversation(qint64 id) {
+    if (id <= 0 || id == m_pendingDelete) return;
+    commitPendingDelete();
+    if (id == m_conversationId) {
+        abandonGeneration();
+        m_conversationId = 0;
+        m_messages.setMessages({});
+        setContext(0, m_contextSize);
+        emit generatingChanged();
+    }
+    m_pendingDeleteTitle = m_conversations.titleOf(id);
+    m_pendingDelete = id;
+    m_undoTimer.start();
+    refreshConversations();
+    emit undoChanged();
+}
+
+void ChatController::undoDelete() {
+    if (m_pendingDelete == 0) return;
+    m_pendingDelete = 0;
+    m_undoTimer.stop();
+    refreshConversations();
+    emit undoChanged();
+}
+
+void ChatController::commitPendingDelete() {
+    if (m_pendingDelete == 0) return;
+    const qint64 id = std::exchange(m_pendingDelete, 0);
+    m_undoTimer.stop();
+    save([&] { m_store->deleteConversation(id); }); // on failure it shows in the list again
+    refreshConversations();
+    emit undoChanged();
 }
 
 void ChatController::newConversation() {
     abandonGeneration();
+    saveUnsavedMessages(); // a last try; what still fails is left behind (the banner said so)
     if (m_conversationId == 0 && m_messages.rowCount() == 0) return;
     m_conversationId = 0;
     m_messages.setMessages({});
@@ -173,10 +350,13 @@ void ChatController::newConversation() {
 }
 
 void ChatController::selectConversation(qint64 id) {
-    if (id == m_conversationId) return;
+    if (id == m_conversationId || id == m_pendingDelete) return;
+    QList<ChatMessage> branch;
+    if (!save([&] { branch = m_store->activeBranch(id); })) return;
     abandonGeneration();
+    saveUnsavedMessages(); // a last try; what still fails is left behind (the banner said so)
     m_conversationId = id;
-    m_messages.setMessages(m_store->messages(id));
+    m_messages.setMessages(branch);
     emit currentConversationChanged();
     emit generatingChanged();
     recountContext();
@@ -188,6 +368,7 @@ void ChatController::copyMessage(int row) {
 }
 
 void ChatController::dismissError() {
+    m_storageBanner = false;
     if (!errorVisible()) return;
     m_errorTitle.clear();
     m_errorMessage.clear();
@@ -196,7 +377,20 @@ void ChatController::dismissError() {
     emit errorChanged();
 }
 
-void ChatController::prepareToQuit() { abandonGeneration(); }
+void ChatController::prepareToQuit() {
+    abandonGeneration();
+    commitPendingDelete();
+}
+
+void ChatController::showNotice(const QString& title, const QString& message, const QString& hint,
+                                const QString& details) {
+    m_storageBanner = false;
+    m_errorTitle = title;
+    m_errorMessage = message;
+    m_errorHint = hint;
+    m_errorDetails = details;
+    emit errorChanged();
+}
 
 int ChatController::streamingRow() const {
     if (m_streamingMessageId == 0) return -1;
@@ -221,7 +415,7 @@ void ChatController::finishGeneration(ChatMessage::State state) {
         message.reasoningOpen = false;
         if (state == ChatMessage::State::stopped) message.stopReason = QStringLiteral("cancelled");
         m_messages.replace(row, message);
-        m_store->updateMessage(m_conversationId, message);
+        persistFinished(message);
     }
     m_generationId = 0;
     m_streamingMessageId = 0;
@@ -272,6 +466,7 @@ void ChatController::onGenerationProgress(quint64 id, const app::GenerationUpdat
     ChatMessage message = m_messages.at(row);
     applyUpdate(message, update);
     m_messages.replace(row, message);
+    if (message.id > 0) save([&] { m_store->updateAnswer(m_conversationId, message); });
     setContext(m_streamingPromptTokens + update.generatedTokens, m_contextSize);
 }
 
@@ -289,7 +484,7 @@ void ChatController::onGenerationFinished(quint64 id, const app::GenerationUpdat
     message.state = stats.stopReason == QLatin1String("cancelled") ? ChatMessage::State::stopped
                                                                     : ChatMessage::State::complete;
     m_messages.replace(row, message);
-    m_store->updateMessage(m_conversationId, message);
+    persistFinished(message);
     m_generationId = 0;
     m_streamingMessageId = 0;
     setContext(stats.contextUsed, stats.contextSize);
@@ -331,7 +526,11 @@ void ChatController::onRequestFailed(quint64 id, const app::EngineError& error) 
 }
 
 void ChatController::refreshConversations() {
-    m_conversations.setConversations(m_store->conversations());
+    QList<ConversationHeader> list;
+    if (save([&] { list = m_store->conversations(); })) {
+        list.removeIf([this](const ConversationHeader& c) { return c.id == m_pendingDelete; });
+        m_conversations.setConversations(list);
+    }
     emit currentConversationChanged();
 }
 
@@ -352,6 +551,7 @@ void ChatController::setContext(int used, int size) {
 }
 
 void ChatController::showError(const QString& title, const app::EngineError& error) {
+    m_storageBanner = false;
     m_errorTitle = title;
     m_errorMessage = error.message;
     m_errorHint = hintFor(error.code);

@@ -10,6 +10,14 @@
 // arrives queued. Only the answer of the latest request is applied: a stale signal (an
 // answer cancelled by a switch) is ignored. Switching conversation or model, or quitting,
 // while an answer streams cancels it and keeps the partial text marked "stopped" first.
+//
+// Branches: regenerate and edit add a sibling in the store's message tree and the view shows
+// the new branch; showSibling moves to another version of a message (‹ 2/3 ›).
+// Storage errors (StoreError: disk full, read-only) show in the error banner; the messages
+// stay on screen (unsaved ones get negative ids) and saving is retried every few seconds and
+// after each answer until it succeeds, then the storage banner clears itself.
+// Deleting a conversation hides it at once and deletes it for real when the undo toast
+// times out, at the next delete, or at quit; undoDelete() brings it back.
 
 #include "conversation_list_model.h"
 #include "conversation_store.h"
@@ -19,6 +27,7 @@
 #include "engine_messages.h"
 
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -51,6 +60,8 @@ class ChatController : public QObject {
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
     Q_PROPERTY(QString errorHint READ errorHint NOTIFY errorChanged)
     Q_PROPERTY(QString errorDetails READ errorDetails NOTIFY errorChanged)
+    Q_PROPERTY(bool undoVisible READ undoVisible NOTIFY undoChanged)
+    Q_PROPERTY(QString undoTitle READ undoTitle NOTIFY undoChanged)
 public:
     enum class ModelStatus { NoModel, Loading, Ready };
     Q_ENUM(ModelStatus)
@@ -75,6 +86,8 @@ public:
     QString errorMessage() const { return m_errorMessage; }
     QString errorHint() const { return m_errorHint; }
     QString errorDetails() const { return m_errorDetails; }
+    bool undoVisible() const { return m_pendingDelete != 0; }
+    QString undoTitle() const { return m_pendingDeleteTitle; }
 
     // A local file URL or path of a .gguf file. Stops a streaming answer first.
     Q_INVOKABLE void openModel(const QUrl& file);
@@ -82,14 +95,27 @@ public:
     // False (and nothing sent) when the text is empty, no model is ready or an answer streams.
     Q_INVOKABLE bool sendMessage(const QString& text);
     Q_INVOKABLE void stop();
-    // Replaces the last answer with a new one.
+    // A new answer beside the last one (a sibling branch); the old one stays reachable.
     Q_INVOKABLE void regenerate();
+    // Resends the user message at `row` with new text as a sibling branch and answers it.
+    Q_INVOKABLE bool editMessage(int row, const QString& text);
+    // Shows the previous (-1) or next (+1) version of the message at `row`.
+    Q_INVOKABLE void showSibling(int row, int delta);
     Q_INVOKABLE void newConversation();
     Q_INVOKABLE void selectConversation(qint64 id);
+    Q_INVOKABLE void renameConversation(qint64 id, const QString& title);
+    Q_INVOKABLE void setPinned(qint64 id, bool pinned);
+    // Hides the conversation and offers undo; the real delete follows (see above).
+    Q_INVOKABLE void deleteConversation(qint64 id);
+    Q_INVOKABLE void undoDelete();
+    // Tries again to save what the store refused; true when everything is saved.
+    Q_INVOKABLE bool retrySaving();
     Q_INVOKABLE void copyMessage(int row);
     Q_INVOKABLE void dismissError();
     // Called before the window closes: stops a streaming answer and keeps it as "stopped".
     Q_INVOKABLE void prepareToQuit();
+    // Shows news that is not an engine error (the database was recovered, say) in the banner.
+    void showNotice(const QString& title, const QString& message, const QString& hint, const QString& details);
     Q_INVOKABLE static bool isModelFile(const QUrl& file);
 
 signals:
@@ -99,6 +125,7 @@ signals:
     void generatingChanged();
     void contextChanged();
     void errorChanged();
+    void undoChanged();
     // An answer finished (normally, stopped or failed); for tests and accessibility.
     void answerFinished(int row);
 
@@ -112,6 +139,13 @@ private:
     void onTokensCounted(quint64 id, int tokens);
     void onRequestFailed(quint64 id, const app::EngineError& error);
 
+    template <typename Write> bool save(Write&& write);
+    void onStoreError(const StoreError& error);
+    ChatMessage storeMessage(ChatMessage message, qint64 parent);
+    void persistFinished(const ChatMessage& message);
+    bool saveUnsavedMessages();
+    void reloadBranch();
+    void commitPendingDelete();
     void startGeneration();
     void abandonGeneration();
     void finishGeneration(ChatMessage::State state);
@@ -147,6 +181,13 @@ private:
     QString m_errorMessage;
     QString m_errorHint;
     QString m_errorDetails;
+    bool m_storageBanner = false; // the banner shows a storage error
+
+    QTimer m_retryTimer;
+    qint64 m_nextLocalId = -1; // ids of messages the store refused
+    QTimer m_undoTimer;
+    qint64 m_pendingDelete = 0;
+    QString m_pendingDeleteTitle;
 };
 
 } // namespace conclave::ui

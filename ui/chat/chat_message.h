@@ -15,9 +15,15 @@ struct ChatMessage {
         streaming = 1, // the engine is still writing it
         stopped = 2,   // cancelled by the user, or cut short by a switch or quit; text kept
         failed = 3,    // the engine reported an error; `error` says which
+        interrupted = 4, // the app ended while it was streaming (read back from storage)
     };
 
-    qint64 id = 0; // unique within its store; 0 until stored
+    // Unique within its store when stored (> 0); 0 before storing; negative for a message
+    // the store refused (disk full, say) that the controller keeps in memory and retries.
+    qint64 id = 0;
+    qint64 parentId = 0; // the message it follows in the tree; 0 at the root
+    int siblingIndex = 0; // its place among the versions under the same parent (0-based)
+    int siblingCount = 1; // how many versions there are (regenerated answers, edits)
     Role role = Role::user;
     State state = State::complete;
     QString text;      // the answer (Markdown), without reasoning
@@ -40,6 +46,7 @@ struct ChatMessage {
 struct ConversationHeader {
     qint64 id = 0;
     QString title;
+    bool pinned = false;
     QDateTime created;
     QDateTime updated;
 };

@@ -16,13 +16,14 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
     case TitleRole: return row.title;
     case UpdatedRole: return row.updated;
-    case GroupRole: return groupFor(row.updated.date(), QDate::currentDate());
+    case GroupRole: return row.pinned ? pinnedGroup() : groupFor(row.updated.date(), QDate::currentDate());
+    case PinnedRole: return row.pinned;
     default: return {};
     }
 }
 
 QHash<int, QByteArray> ConversationListModel::roleNames() const {
-    return {{IdRole, "conversationId"}, {TitleRole, "title"}, {UpdatedRole, "updated"}, {GroupRole, "group"}};
+    return {{IdRole, "conversationId"}, {TitleRole, "title"}, {UpdatedRole, "updated"}, {GroupRole, "group"}, {PinnedRole, "pinned"}};
 }
 
 void ConversationListModel::setConversations(const QList<ConversationHeader>& conversations) {
@@ -37,6 +38,13 @@ int ConversationListModel::rowOf(qint64 id) const {
         if (m_rows.at(row).id == id) return row;
     return -1;
 }
+
+QString ConversationListModel::titleOf(qint64 id) const {
+    const int row = rowOf(id);
+    return row < 0 ? QString() : m_rows.at(row).title;
+}
+
+QString ConversationListModel::pinnedGroup() { return tr("Pinned"); }
 
 QString ConversationListModel::groupFor(const QDate& updated, const QDate& today) {
     const qint64 days = updated.daysTo(today);

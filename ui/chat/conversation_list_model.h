@@ -1,7 +1,7 @@
 #pragma once
-// ConversationListModel: the sidebar's list of conversations, most recent first, each with
-// the date group it falls in ("Today", "Yesterday", "Previous 7 days", "Older") for the
-// ListView's sections. A snapshot of the ConversationStore, refreshed by the ChatController
+// ConversationListModel: the sidebar's list of conversations, pinned first, then most recent
+// first, each with the group it falls in ("Pinned", or by date: "Today", "Yesterday",
+// "Previous 7 days", "Older") for the ListView's sections. A snapshot of the ConversationStore, refreshed by the ChatController
 // after it changes the store. GUI thread only.
 
 #include "chat_message.h"
@@ -18,7 +18,7 @@ class ConversationListModel : public QAbstractListModel {
     QML_UNCREATABLE("created by the ChatController")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
-    enum Roles { IdRole = Qt::UserRole + 1, TitleRole, UpdatedRole, GroupRole };
+    enum Roles { IdRole = Qt::UserRole + 1, TitleRole, UpdatedRole, GroupRole, PinnedRole };
 
     explicit ConversationListModel(QObject* parent = nullptr);
 
@@ -28,9 +28,12 @@ public:
 
     void setConversations(const QList<ConversationHeader>& conversations);
     Q_INVOKABLE int rowOf(qint64 id) const;
+    // The title of conversation `id`; empty when it is not in the list.
+    QString titleOf(qint64 id) const;
 
     // The date group of `updated` seen from `today`.
     static QString groupFor(const QDate& updated, const QDate& today);
+    static QString pinnedGroup();
 
 signals:
     void countChanged();

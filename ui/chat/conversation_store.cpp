@@ -17,6 +17,7 @@ QList<ConversationHeader> InMemoryConversationStore::conversations() const {
     QList<ConversationHeader> list;
     for (const auto& [id, entry] : m_conversations) list.append(entry.header);
     std::stable_sort(list.begin(), list.end(), [](const ConversationHeader& a, const ConversationHeader& b) {
+        if (a.pinned != b.pinned) return a.pinned;
         return a.updated != b.updated ? a.updated > b.updated : a.id > b.id;
     });
     return list;
@@ -37,39 +38,79 @@ void InMemoryConversationStore::renameConversation(qint64 conversation, const QS
     if (auto it = m_conversations.find(conversation); it != m_conversations.end()) it->second.header.title = title;
 }
 
-void InMemoryConversationStore::deleteConversation(qint64 conversation) { m_conversations.erase(conversation); }
-
-QList<ChatMessage> InMemoryConversationStore::messages(qint64 conversation) const {
-    const auto it = m_conversations.find(conversation);
-    return it == m_conversations.end() ? QList<ChatMessage>{} : it->second.messages;
+void InMemoryConversationStore::setPinned(qint64 conversation, bool pinned) {
+    if (auto it = m_conversations.find(conversation); it != m_conversations.end()) it->second.header.pinned = pinned;
 }
 
-ChatMessage InMemoryConversationStore::appendMessage(qint64 conversation, ChatMessage message) {
+void InMemoryConversationStore::deleteConversation(qint64 conversation) { m_conversations.erase(conversation); }
+
+QList<qint64> InMemoryConversationStore::childrenOf(const Entry& entry, qint64 parent) {
+    QList<qint64> ids;
+    for (const auto& [id, message] : entry.messages)
+        if (message.parentId == parent) ids.append(id);
+    return ids;
+}
+
+QList<ChatMessage> InMemoryConversationStore::activeBranch(qint64 conversation) const {
+    const auto it = m_conversations.find(conversation);
+    if (it == m_conversations.end()) return {};
+    const Entry& entry = it->second;
+    QList<ChatMessage> branch;
+    for (qint64 id = entry.activeLeaf; id != 0;) {
+        const auto found = entry.messages.find(id);
+        if (found == entry.messages.end()) break;
+        ChatMessage message = found->second;
+        const QList<qint64> versions = childrenOf(entry, message.parentId);
+        message.siblingIndex = static_cast<int>(versions.indexOf(id));
+        message.siblingCount = static_cast<int>(versions.size());
+        branch.prepend(message);
+        id = message.parentId;
+    }
+    return branch;
+}
+
+QList<qint64> InMemoryConversationStore::siblings(qint64 conversation, qint64 message) const {
+    const auto it = m_conversations.find(conversation);
+    if (it == m_conversations.end()) return {};
+    const auto found = it->second.messages.find(message);
+    if (found == it->second.messages.end()) return {};
+    return childrenOf(it->second, found->second.parentId);
+}
+
+ChatMessage InMemoryConversationStore::appendMessage(qint64 conversation, qint64 parent, ChatMessage message) {
     const auto it = m_conversations.find(conversation);
     if (it == m_conversations.end()) return message;
     message.id = m_nextMessage++;
+    message.parentId = parent;
     if (!message.created.isValid()) message.created = QDateTime::currentDateTime();
-    it->second.messages.append(message);
+    it->second.messages.emplace(message.id, message);
+    it->second.activeLeaf = message.id;
+    const QList<qint64> versions = childrenOf(it->second, parent);
+    message.siblingIndex = static_cast<int>(versions.size()) - 1;
+    message.siblingCount = static_cast<int>(versions.size());
     touch(it->second);
     return message;
 }
 
-void InMemoryConversationStore::updateMessage(qint64 conversation, const ChatMessage& message) {
+void InMemoryConversationStore::selectBranch(qint64 conversation, qint64 message) {
     const auto it = m_conversations.find(conversation);
-    if (it == m_conversations.end()) return;
-    for (ChatMessage& stored : it->second.messages) {
-        if (stored.id == message.id) {
-            stored = message;
-            touch(it->second);
-            return;
-        }
-    }
+    if (it == m_conversations.end() || !it->second.messages.contains(message)) return;
+    qint64 leaf = message;
+    for (QList<qint64> below = childrenOf(it->second, leaf); !below.isEmpty(); below = childrenOf(it->second, leaf))
+        leaf = below.constLast();
+    it->second.activeLeaf = leaf;
 }
 
-void InMemoryConversationStore::removeMessage(qint64 conversation, qint64 message) {
+void InMemoryConversationStore::updateAnswer(qint64 conversation, const ChatMessage& answer) { store(conversation, answer); }
+
+void InMemoryConversationStore::finishAnswer(qint64 conversation, const ChatMessage& answer) { store(conversation, answer); }
+
+void InMemoryConversationStore::store(qint64 conversation, const ChatMessage& message) {
     const auto it = m_conversations.find(conversation);
     if (it == m_conversations.end()) return;
-    it->second.messages.removeIf([message](const ChatMessage& m) { return m.id == message; });
+    const auto found = it->second.messages.find(message.id);
+    if (found == it->second.messages.end()) return;
+    found->second = message;
     touch(it->second);
 }
 

@@ -1,9 +1,19 @@
 #pragma once
-// ConversationStore: where the chat window keeps conversations and their messages. The chat
-// controller talks only to this interface, so the SQLite store of storage/ can replace the
-// in-memory one without touching the view models. Streaming answers are written with
-// updateMessage as they grow (a persistent store decides how often it writes).
-// GUI thread only. Unknown ids are ignored (reads give empty results).
+// ConversationStore: where the chat window keeps conversations and their message trees. The
+// chat controller talks only to this interface; app/ plugs in the SQLite store of storage/
+// (SqliteConversationStore), tests and a database that cannot be opened use the in-memory one.
+//
+// Messages form a tree: regenerating an answer or editing a user message adds a sibling under
+// the same parent, and each conversation remembers its active leaf — the branch on screen,
+// read root first with activeBranch(). A streaming answer is stored with appendMessage (state
+// streaming), grown with updateAnswer (the store decides how often it writes) and closed with
+// finishAnswer (state complete, stopped or failed, with its figures).
+//
+// GUI thread only. Errors: a persistent store throws StoreError when it cannot read or write
+// (disk full, read-only file); every call is atomic, so the caller keeps its in-memory state
+// and may call again later. A finishAnswer that threw is kept by the store and retried by
+// retryPendingWrites(). The in-memory store ignores unknown ids (reads give empty results);
+// the SQLite store reports them as StoreError("not_found").
 
 #include "chat_message.h"
 
@@ -13,42 +23,67 @@
 
 namespace conclave::ui {
 
+// What a persistent store reports when the database refused a read or write.
+struct StoreError {
+    QString message; // what the database said, for the banner
+    QString kind;    // "disk_full", "read_only", ... for the banner's details
+};
+
 class ConversationStore {
 public:
     virtual ~ConversationStore() = default;
 
-    // Most recently updated first.
+    // Pinned first, then most recently updated.
     virtual QList<ConversationHeader> conversations() const = 0;
     virtual ConversationHeader createConversation(const QString& title) = 0;
     virtual void renameConversation(qint64 conversation, const QString& title) = 0;
+    virtual void setPinned(qint64 conversation, bool pinned) = 0;
     virtual void deleteConversation(qint64 conversation) = 0;
 
-    // Oldest first.
-    virtual QList<ChatMessage> messages(qint64 conversation) const = 0;
-    // Stores a new message and returns it with its id set.
-    virtual ChatMessage appendMessage(qint64 conversation, ChatMessage message) = 0;
-    virtual void updateMessage(qint64 conversation, const ChatMessage& message) = 0;
-    virtual void removeMessage(qint64 conversation, qint64 message) = 0;
+    // The branch on screen, root first, each message with its place among its siblings.
+    virtual QList<ChatMessage> activeBranch(qint64 conversation) const = 0;
+    // Ids of the versions of `message` (itself and its siblings) in creation order.
+    virtual QList<qint64> siblings(qint64 conversation, qint64 message) const = 0;
+    // Stores `message` under `parent` (0: at the root) as the new active leaf and returns it
+    // with its id, parent and place among its siblings set.
+    virtual ChatMessage appendMessage(qint64 conversation, qint64 parent, ChatMessage message) = 0;
+    // Shows the branch through `message`: the active leaf becomes the newest leaf below it.
+    virtual void selectBranch(qint64 conversation, qint64 message) = 0;
+
+    // The streaming answer `answer.id` has grown (text and reasoning are the whole answer so
+    // far).
+    virtual void updateAnswer(qint64 conversation, const ChatMessage& answer) = 0;
+    // The answer ended in answer.state with its figures.
+    virtual void finishAnswer(qint64 conversation, const ChatMessage& answer) = 0;
+    // Tries again what failed before; true when nothing is left unsaved. Throws StoreError.
+    virtual bool retryPendingWrites() { return true; }
 };
 
-// Keeps everything in memory for the life of the process (until storage/ is plugged in).
+// Keeps everything in memory for the life of the process: for tests, and the fallback when
+// the database cannot be opened. Never throws.
 class InMemoryConversationStore final : public ConversationStore {
 public:
     QList<ConversationHeader> conversations() const override;
     ConversationHeader createConversation(const QString& title) override;
     void renameConversation(qint64 conversation, const QString& title) override;
+    void setPinned(qint64 conversation, bool pinned) override;
     void deleteConversation(qint64 conversation) override;
-    QList<ChatMessage> messages(qint64 conversation) const override;
-    ChatMessage appendMessage(qint64 conversation, ChatMessage message) override;
-    void updateMessage(qint64 conversation, const ChatMessage& message) override;
-    void removeMessage(qint64 conversation, qint64 message) override;
+    QList<ChatMessage> activeBranch(qint64 conversation) const override;
+    QList<qint64> siblings(qint64 conversation, qint64 message) const override;
+    ChatMessage appendMessage(qint64 conversation, qint64 parent, ChatMessage message) override;
+    void selectBranch(qint64 conversation, qint64 message) override;
+    void updateAnswer(qint64 conversation, const ChatMessage& answer) override;
+    void finishAnswer(qint64 conversation, const ChatMessage& answer) override;
 
 private:
     struct Entry {
         ConversationHeader header;
-        QList<ChatMessage> messages;
+        std::map<qint64, ChatMessage> messages; // by id: creation order
+        qint64 activeLeaf = 0;
     };
     void touch(Entry& entry);
+    void store(qint64 conversation, const ChatMessage& message);
+    static QList<qint64> childrenOf(const Entry& entry, qint64 parent);
 
     std::map<qint64, Entry> m_conversations;
     qint64 m_nextConversation = 1;

@@ -56,6 +56,8 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const {
     case TokensPerSecondRole: return m.tokensPerSecond;
     case FirstTokenMsRole: return m.firstTokenMs;
     case StatsTextRole: return statsText(m);
+    case SiblingIndexRole: return m.siblingIndex;
+    case SiblingCountRole: return m.siblingCount;
     default: return {};
     }
 }
@@ -75,6 +77,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const {
         {TokensPerSecondRole, "tokensPerSecond"},
         {FirstTokenMsRole, "firstTokenMs"},
         {StatsTextRole, "statsText"},
+        {SiblingIndexRole, "siblingIndex"},
+        {SiblingCountRole, "siblingCount"},
     };
 }
 
@@ -120,6 +124,7 @@ QString MessageListModel::stateName(ChatMessage::State state) {
     case ChatMessage::State::streaming: return QStringLiteral("streaming");
     case ChatMessage::State::stopped: return QStringLiteral("stopped");
     case ChatMessage::State::failed: return QStringLiteral("failed");
+    case ChatMessage::State::interrupted: return QStringLiteral("interrupted");
     }
     return QStringLiteral("complete");
 }
@@ -131,6 +136,7 @@ QString MessageListModel::statsText(const ChatMessage& m) {
     if (m.tokensPerSecond > 0) parts << tr("%1 tok/s").arg(m.tokensPerSecond, 0, 'f', 1);
     if (m.firstTokenMs >= 0) parts << tr("%1 s to first token").arg(m.firstTokenMs / 1000.0, 0, 'f', 2);
     if (m.state == ChatMessage::State::stopped) parts << tr("stopped");
+    else if (m.state == ChatMessage::State::interrupted) parts << tr("interrupted");
     else if (!m.stopReason.isEmpty()) parts << stopReasonText(m.stopReason);
     return parts.join(QStringLiteral(" · "));
 }

@@ -23,7 +23,7 @@ public:
         TextRole,
         ReasoningRole,
         ReasoningOpenRole,
-        StateRole,       // "complete", "streaming", "stopped", "failed"
+        StateRole,       // "complete", "streaming", "stopped", "failed", "interrupted"
         BlocksRole,      // list of {kind: "prose"|"code", text, language, open}
         ModelNameRole,
         StopReasonRole,
@@ -32,6 +32,8 @@ public:
         TokensPerSecondRole,
         FirstTokenMsRole,
         StatsTextRole,   // "128 tokens · 31.5 tok/s · 0.42 s to first token · stopped"
+        SiblingIndexRole, // 0-based place among the versions of this message
+        SiblingCountRole, // how many versions (regenerated answers, edits); 1 for none
     };
 
     explicit MessageListModel(QObject* parent = nullptr);

@@ -68,6 +68,11 @@ ApplicationWindow {
         onActivated: window.chat.generating ? window.chat.stop() : window.chat.cancelLoad()
     }
     Shortcut {
+        sequence: "Esc"
+        enabled: !window.chat.generating && window.chat.modelStatus !== ChatController.Loading && chatPage.editRow >= 0
+        onActivated: chatPage.cancelEdit()
+    }
+    Shortcut {
         sequence: "Ctrl+,"
         onActivated: settingsDrawer.opened ? settingsDrawer.close() : settingsDrawer.open()
     }

@@ -1,0 +1,74 @@
+#include "chat_storage.h"
+
+#include "app_paths.h"
+#include "conclave/storage/database.h"
+#include "conclave/storage/database_error.h"
+#include "conclave/storage/open_database.h"
+#include "sqlite_conversation_store.h"
+
+#include <QCoreApplication>
+
+namespace conclave::app {
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("ChatStorage", text);
+}
+
+QString hintForOpenError(storage::ErrorKind kind) {
+    switch (kind) {
+    case storage::ErrorKind::newer_schema:
+        return tr("The database was written by a newer Conclave and was left untouched. Update "
+                  "Conclave to "
+                  "see your conversations; until then new chats are not saved.");
+    case storage::ErrorKind::read_only:
+        return tr("Make the data folder writable and restart Conclave; until then new chats are "
+                  "not saved.");
+    default:
+        return tr("Restart Conclave to try again; until then new chats are not saved.");
+    }
+}
+
+} // namespace
+
+ChatStorage::ChatStorage() = default;
+ChatStorage::ChatStorage(ChatStorage&&) noexcept = default;
+ChatStorage::~ChatStorage() = default;
+
+QString databasePath() {
+    return dataFolder() + QStringLiteral("/conclave.db");
+}
+
+ChatStorage openChatStorage(const QString& path) {
+    ChatStorage result;
+    try {
+        storage::OpenedDatabase opened = storage::open_conclave_database(path.toStdString());
+        result.database = std::move(opened.database);
+        result.store = std::make_unique<SqliteConversationStore>(*result.database);
+        const storage::OpenReport& report = opened.report;
+        if (report.corrupt_file_moved_to) {
+            result.noticeTitle = tr("The conversation database was damaged");
+            result.noticeMessage =
+                tr("It was moved to %1. %2 conversations and %3 messages were recovered.")
+                    .arg(QString::fromStdString(*report.corrupt_file_moved_to))
+                    .arg(report.recovered_conversations)
+                    .arg(report.recovered_messages);
+            result.noticeHint = tr(
+                "Check the recovered conversations; the damaged file is kept for a closer look.");
+            QStringList problems;
+            for (const std::string& problem : report.problems)
+                problems << QString::fromStdString(problem);
+            result.noticeDetails = problems.join(u'\n');
+        }
+    } catch (const storage::DatabaseError& error) {
+        result.database.reset();
+        result.store = std::make_unique<ui::InMemoryConversationStore>();
+        result.noticeTitle = tr("Conversations cannot be saved");
+        result.noticeMessage = QString::fromStdString(error.what());
+        result.noticeHint = hintForOpenError(error.kind());
+        result.noticeDetails = tr("Database: %1").arg(path);
+    }
+    return result;
+}
+
+} // namespace conclave::app
