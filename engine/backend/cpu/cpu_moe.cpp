@@ -1,8 +1,7 @@
 // Mixture-of-experts matmul on the CPU. Rows (token, slot) are grouped by the expert they
 // use, so each selected expert's weights are read once for all of its rows: during a prompt
 // that turns many matrix-vector products into one small matrix product per expert, and for a
-// single token only the selected experts' weights are touched. Threads split each expert's
-// output rows.
+// single token only the selected experts' weights are touched, spread over all threads.
 
 #include "backend/cpu/activation_format.h"
 #include "backend/cpu/activation_quant.h"
@@ -10,6 +9,7 @@
 #include "backend/cpu/quant_dot.h"
 #include "backend/cpu/vec_dot.h"
 
+#include <algorithm>
 #include <cassert>
 #include <vector>
 
@@ -71,7 +71,13 @@ void mul_mat_id(ThreadPool& pool, GemmWorkspace& space, const Tensor& w, const T
     const bool row_per_slot = n_x_rows == static_cast<std::int64_t>(expert_ids.size());
     assert(x.ne[0] == n_in && out.ne[0] == n_out);
     const std::vector<ExpertRows> groups = group_by_expert(expert_ids, n_used, n_expert, row_per_slot);
-    if (n_x_rows >= gemm_min_tokens)
+    std::vector<std::int64_t> active; // experts with rows, in id order
+    for (std::int64_t e = 0; e < n_expert; ++e)
+        if (!groups[static_cast<std::size_t>(e)].out_rows.empty()) active.push_back(e);
+    // The GEMM converts each weight row's scales once for all of an expert's rows: it pays
+    // when experts have several rows each (a prompt), not for one token's single row each.
+    const auto rows_per_expert = static_cast<std::int64_t>(expert_ids.size()) / std::max<std::int64_t>(1, std::ssize(active));
+    if (rows_per_expert >= gemm_min_tokens)
         if (const GemmKernel* kernel = find_gemm_kernel(w.type)) {
             mul_mat_id_gemm(pool, space, *kernel, w, x, groups, out);
             return;
@@ -99,15 +105,21 @@ void mul_mat_id(ThreadPool& pool, GemmWorkspace& space, const Tensor& w, const T
     const std::uint64_t expert_bytes = w_row_bytes * static_cast<std::uint64_t>(n_out);
     float* ys = f32(out);
     const VecKernels& k = vec_kernels();
-    for (std::int64_t e = 0; e < n_expert; ++e) {
-        const ExpertRows& g = groups[static_cast<std::size_t>(e)];
-        if (g.out_rows.empty()) continue;
-        Tensor expert = w;
-        expert.ne = {n_in, n_out, 1, 1};
-        expert.data = static_cast<unsigned char*>(w.data) + static_cast<std::uint64_t>(e) * expert_bytes;
-        pool.parallel_for(n_out, 16, [&](std::int64_t begin, std::int64_t end) {
-            std::vector<float> buffer(dot ? 0 : static_cast<std::size_t>(n_in));
-            for (std::int64_t r = begin; r < end; ++r) {
+    // One parallel region over (active expert, chunk of its output rows), so a token's few
+    // experts are spread over all threads without a barrier per expert.
+    constexpr std::int64_t rows_per_item = 16;
+    const std::int64_t items_per_expert = (n_out + rows_per_item - 1) / rows_per_item;
+    pool.parallel_for(std::ssize(active) * items_per_expert, 1, [&](std::int64_t begin, std::int64_t end) {
+        std::vector<float> buffer(dot ? 0 : static_cast<std::size_t>(n_in));
+        for (std::int64_t item = begin; item < end; ++item) {
+            const std::int64_t e = active[static_cast<std::size_t>(item / items_per_expert)];
+            const ExpertRows& g = groups[static_cast<std::size_t>(e)];
+            Tensor expert = w;
+            expert.ne = {n_in, n_out, 1, 1};
+            expert.data = static_cast<unsigned char*>(w.data) + static_cast<std::uint64_t>(e) * expert_bytes;
+            const std::int64_t r0 = item % items_per_expert * rows_per_item;
+            const std::int64_t r1 = std::min(n_out, r0 + rows_per_item);
+            for (std::int64_t r = r0; r < r1; ++r) {
                 const auto* row = static_cast<const unsigned char*>(expert.data) + static_cast<std::uint64_t>(r) * w_row_bytes;
                 const float* row_f = dot ? nullptr : row_as_f32(expert, r, buffer.data());
                 for (std::size_t i = 0; i < g.out_rows.size(); ++i) {
@@ -116,8 +128,8 @@ void mul_mat_id(ThreadPool& pool, GemmWorkspace& space, const Tensor& w, const T
                                                         : k.dot(row_f, xs + in * n_in, n_in);
                 }
             }
-        });
-    }
+        }
+    });
 }
 
 void moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Tensor& out) {
