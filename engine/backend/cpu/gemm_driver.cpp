@@ -19,6 +19,7 @@ constexpr std::size_t l1_budget = 16 * 1024;
 
 std::int64_t round_up(std::int64_t v, std::int64_t m) { return (v + m - 1) / m * m; }
 
+#if defined(__x86_64__)
 bool has_avx2() {
     static const bool avx2 = [] {
         const CpuFeatures f = detect_cpu_features();
@@ -26,6 +27,7 @@ bool has_avx2() {
     }();
     return avx2;
 }
+#endif
 
 // Floats per row of prep: d, then o, then the int16 sub-scales (two per float), each part
 // rounded to eight floats so every part starts 32-byte aligned relative to the row.
