@@ -13,6 +13,8 @@
 #include "quant/half.h"
 #include "quant/quantize.h"
 
+#include "weight_blocks.h"
+
 #include <QtTest>
 
 #include <cmath>
@@ -26,15 +28,8 @@ Q_DECLARE_METATYPE(conclave::quant::TensorType)
 
 namespace {
 
-std::vector<float> gaussian(std::size_t n, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> dist(0.0f, 1.0f);
-    std::vector<float> v(n);
-    for (float& x : v) x = dist(rng);
-    return v;
-}
-
-constexpr float sentinel = -12345.0f;
+using test::gaussian;
+using test::sentinel;
 constexpr std::int64_t guard = 8; // sentinels before and after every output row
 
 const TensorType gemm_types[] = {TensorType::Q4_0, TensorType::Q4_1, TensorType::Q5_0, TensorType::Q5_1,

@@ -26,15 +26,8 @@ Q_DECLARE_METATYPE(conclave::quant::TensorType)
 
 namespace {
 
-std::vector<float> gaussian(std::size_t n, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> dist(0.0f, 1.0f);
-    std::vector<float> v(n);
-    for (float& x : v) x = dist(rng);
-    return v;
-}
-
-constexpr float sentinel = -12345.0f;
+using test::gaussian;
+using test::sentinel;
 
 } // namespace
 

@@ -127,6 +127,14 @@ std::vector<unsigned char> patterned_weights(TensorType type, std::int64_t n, st
     return out;
 }
 
+std::vector<float> gaussian(std::size_t n, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> dist(0.0f, 1.0f);
+    std::vector<float> v(n);
+    for (float& x : v) x = dist(rng);
+    return v;
+}
+
 std::vector<unsigned char> random_weights(TensorType type, std::int64_t n, std::int64_t rows,
                                           unsigned seed) {
     if (!quant::can_quantize(type)) return patterned_weights(type, n, rows, Fill::Random, seed);

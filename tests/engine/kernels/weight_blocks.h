@@ -20,6 +20,12 @@ enum class Fill {
 };
 const char* fill_name(Fill fill);
 
+// n standard-normal values, the same for the same seed.
+std::vector<float> gaussian(std::size_t n, unsigned seed);
+
+// Written around kernel outputs to catch writes outside them.
+inline constexpr float sentinel = -12345.0f;
+
 // Bytes per row of n elements.
 std::uint64_t packed_row_bytes(quant::TensorType type, std::int64_t n);
 
