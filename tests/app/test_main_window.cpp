@@ -19,6 +19,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "conclave/storage/database.h"
+#include "conclave/storage/open_database.h"
+#include "sqlite_conversation_store.h"
+
 using conclave::app::Composition;
 using conclave::app::MainWindowHost;
 using conclave::ui::ChatController;
@@ -188,6 +192,60 @@ private slots:
         click(window, item(window, "undoButton"));
         QTRY_VERIFY(!app.chat().undoVisible());
         QCOMPARE(app.chat().conversations()->rowOf(conversation), 0);
+    }
+
+    // Ctrl+K opens the search popup; typing lists the hit (after the pause), Enter opens its
+    // conversation on the message's branch; the sidebar's Search button opens it too, Esc closes.
+    void searchOpensTheConversation() {
+        const QString path = m_data.filePath(QStringLiteral("search.db"));
+        qint64 target = 0;
+        qint64 hidden = 0;
+        {
+            auto db = conclave::storage::open_conclave_database(path.toStdString()).database;
+            QVERIFY(db);
+            conclave::app::SqliteConversationStore store(*db);
+            target = store.createConversation(QStringLiteral("Telescopes")).id;
+            conclave::ui::ChatMessage m;
+            m.text = QStringLiteral("Which eyepiece shows Saturn's rings best?");
+            const qint64 question = store.appendMessage(target, 0, m).id;
+            m.role = conclave::ui::ChatMessage::Role::assistant;
+            m.text = QStringLiteral("A 10 mm eyepiece shows the rings clearly.");
+            hidden = store.appendMessage(target, question, m).id;
+            m.text = QStringLiteral("Any eyepiece.");
+            store.appendMessage(target, question, m);
+            const qint64 other = store.createConversation(QStringLiteral("Recipes")).id;
+            m = {};
+            m.text = QStringLiteral("Soup");
+            store.appendMessage(other, 0, m);
+        }
+        Composition app(path);
+        QVERIFY(app.window().show());
+        QQuickWindow* window = app.window().window();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QCOMPARE(app.chat().currentConversationId(), 0);
+
+        auto* popup = window->findChild<QObject*>(QStringLiteral("searchPopup"));
+        QVERIFY(popup);
+        QTest::keyClick(window, Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(popup->property("opened").toBool());
+        for (const QChar c : QStringLiteral("10 mm eyep")) QTest::keyClick(window, c.toLatin1());
+        QTRY_COMPARE(app.chat().search()->rowCount(), 1);
+        QTest::qWait(300);
+        saveScreenshot(window, QStringLiteral("search"));
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE(app.chat().currentConversationId(), target);
+        QTRY_VERIFY(!popup->property("visible").toBool());
+        QCOMPARE(app.chat().messages()->rowCount(), 2);
+        QCOMPARE(app.chat().messages()->at(1).id, hidden); // the branch of the hit, not the newest
+        QCOMPARE(app.chat().messages()->at(1).siblingCount, 2);
+
+        QQuickItem* button = visibleItem(window, "searchButton");
+        QVERIFY(button);
+        click(window, button);
+        QTRY_VERIFY(popup->property("opened").toBool());
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!popup->property("visible").toBool());
+        QCOMPARE(app.chat().currentConversationId(), target);
     }
 
     // The conversation of the previous test is in the data folder's database.
