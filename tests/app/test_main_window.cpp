@@ -4,8 +4,9 @@
 // open it, type a question into the composer, press Enter and watch the answer arrive in the
 // chat view; Esc stops a streaming answer; Regenerate shows ‹ 2/2 › and its arrow goes back;
 // deleting from the sidebar shows the undo toast; a second start on the same data folder
-// shows the conversation again. Saves screenshots (welcome, error banner, chat light and
-// dark, branches, settings) to $CONCLAVE_SCREENSHOT_DIR for review.
+// shows the conversation again. Without a model: Ctrl+K, typing and Enter open a search hit's
+// conversation on its branch. Saves screenshots (welcome, error banner, chat light and dark,
+// branches, settings, search) to $CONCLAVE_SCREENSHOT_DIR for review.
 
 #include "app_paths.h"
 #include "composition.h"
@@ -238,6 +239,10 @@ private slots:
         QCOMPARE(app.chat().messages()->rowCount(), 2);
         QCOMPARE(app.chat().messages()->at(1).id, hidden); // the branch of the hit, not the newest
         QCOMPARE(app.chat().messages()->at(1).siblingCount, 2);
+        QQuickItem* list = item(window, "messageList");
+        QVERIFY(list);
+        QCOMPARE(list->property("revealRow").toInt(), 1); // highlighted for a moment
+        QTRY_COMPARE_WITH_TIMEOUT(list->property("revealRow").toInt(), -1, 3000);
 
         QQuickItem* button = visibleItem(window, "searchButton");
         QVERIFY(button);

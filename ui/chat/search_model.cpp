@@ -1,6 +1,7 @@
 #include "search_model.h"
 
 #include <QLocale>
+#include <QTime>
 
 namespace conclave::ui {
 
@@ -25,7 +26,7 @@ QVariant SearchModel::data(const QModelIndex& index, int role) const {
     case SnippetRole: return snippetHtml(r.snippet, m_highlightColor);
     case DateTextRole: {
         const QDateTime local = r.date.toLocalTime();
-        return local.date() == QDate::currentDate() ? QLocale().toString(local.time(), QLocale::ShortFormat)
+        return local.date() == QDate::currentDate() ? local.time().toString(QStringLiteral("HH:mm"))
                                                     : QLocale().toString(local.date(), QLocale::ShortFormat);
     }
     default: return {};

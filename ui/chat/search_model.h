@@ -1,7 +1,8 @@
 #pragma once
 // SearchModel: the rows of the search popup (Ctrl+K) — full-text hits over every
 // conversation from the ConversationStore, best first: the conversation's title, a snippet
-// with the matched words in bold (accent-coloured when highlightColor is set), and the date.
+// with the matched words in bold (accent-coloured when highlightColor is set), and the date
+// (the time for today).
 // Setting `query` searches after a short pause (150 ms, so typing does not search per key);
 // refresh() searches at once.
 //
