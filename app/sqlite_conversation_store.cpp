@@ -1,6 +1,7 @@
 #include "sqlite_conversation_store.h"
 
 #include "conclave/storage/database_error.h"
+#include "conclave/storage/search.h"
 
 #include <optional>
 #include <utility>
@@ -255,6 +256,24 @@ ChatMessage SqliteConversationStore::appendMessage(qint64 conversation, qint64 p
         message.siblingCount = static_cast<int>(before) + 1;
         if (!message.created.isValid()) message.created = QDateTime::currentDateTime();
         return message;
+    });
+}
+
+QList<ui::SearchResult> SqliteConversationStore::search(const QString& text, int limit) const {
+    return guarded([&] {
+        storage::SearchOptions options;
+        options.limit = limit;
+        QList<ui::SearchResult> results;
+        for (const storage::SearchHit& hit : storage::ConversationSearch(m_db).search(utf8(text), options)) {
+            ui::SearchResult result;
+            result.conversationId = hit.conversation_id;
+            result.conversationTitle = qt(hit.conversation_title);
+            result.messageId = hit.message_id.value_or(0);
+            result.snippet = qt(hit.snippet);
+            result.date = QDateTime::fromMSecsSinceEpoch(hit.created_at);
+            results.append(result);
+        }
+        return results;
     });
 }
 

@@ -43,6 +43,8 @@ public:
     void updateAnswer(qint64 conversation, const ui::ChatMessage& answer) override;
     void finishAnswer(qint64 conversation, const ui::ChatMessage& answer) override;
     bool retryPendingWrites() override;
+    // storage::ConversationSearch (FTS5, bm25), archived conversations included.
+    QList<ui::SearchResult> search(const QString& text, int limit) const override;
 
 private:
     // One answer being written: its writer, what of the answer the writer has been given,

@@ -4,8 +4,9 @@
 // open it, type a question into the composer, press Enter and watch the answer arrive in the
 // chat view; Esc stops a streaming answer; Regenerate shows ‹ 2/2 › and its arrow goes back;
 // deleting from the sidebar shows the undo toast; a second start on the same data folder
-// shows the conversation again. Saves screenshots (welcome, error banner, chat light and
-// dark, branches, settings) to $CONCLAVE_SCREENSHOT_DIR for review.
+// shows the conversation again. Without a model: Ctrl+K, typing and Enter open a search hit's
+// conversation on its branch. Saves screenshots (welcome, error banner, chat light and dark,
+// branches, settings, search) to $CONCLAVE_SCREENSHOT_DIR for review.
 
 #include "app_paths.h"
 #include "composition.h"
@@ -18,6 +19,10 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "conclave/storage/database.h"
+#include "conclave/storage/open_database.h"
+#include "sqlite_conversation_store.h"
 
 using conclave::app::Composition;
 using conclave::app::MainWindowHost;
@@ -188,6 +193,64 @@ private slots:
         click(window, item(window, "undoButton"));
         QTRY_VERIFY(!app.chat().undoVisible());
         QCOMPARE(app.chat().conversations()->rowOf(conversation), 0);
+    }
+
+    // Ctrl+K opens the search popup; typing lists the hit (after the pause), Enter opens its
+    // conversation on the message's branch; the sidebar's Search button opens it too, Esc closes.
+    void searchOpensTheConversation() {
+        const QString path = m_data.filePath(QStringLiteral("search.db"));
+        qint64 target = 0;
+        qint64 hidden = 0;
+        {
+            auto db = conclave::storage::open_conclave_database(path.toStdString()).database;
+            QVERIFY(db);
+            conclave::app::SqliteConversationStore store(*db);
+            target = store.createConversation(QStringLiteral("Telescopes")).id;
+            conclave::ui::ChatMessage m;
+            m.text = QStringLiteral("Which eyepiece shows Saturn's rings best?");
+            const qint64 question = store.appendMessage(target, 0, m).id;
+            m.role = conclave::ui::ChatMessage::Role::assistant;
+            m.text = QStringLiteral("A 10 mm eyepiece shows the rings clearly.");
+            hidden = store.appendMessage(target, question, m).id;
+            m.text = QStringLiteral("Any eyepiece.");
+            store.appendMessage(target, question, m);
+            const qint64 other = store.createConversation(QStringLiteral("Recipes")).id;
+            m = {};
+            m.text = QStringLiteral("Soup");
+            store.appendMessage(other, 0, m);
+        }
+        Composition app(path);
+        QVERIFY(app.window().show());
+        QQuickWindow* window = app.window().window();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QCOMPARE(app.chat().currentConversationId(), 0);
+
+        auto* popup = window->findChild<QObject*>(QStringLiteral("searchPopup"));
+        QVERIFY(popup);
+        QTest::keyClick(window, Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(popup->property("opened").toBool());
+        for (const QChar c : QStringLiteral("10 mm eyep")) QTest::keyClick(window, c.toLatin1());
+        QTRY_COMPARE(app.chat().search()->rowCount(), 1);
+        QTest::qWait(300);
+        saveScreenshot(window, QStringLiteral("search"));
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE(app.chat().currentConversationId(), target);
+        QTRY_VERIFY(!popup->property("visible").toBool());
+        QCOMPARE(app.chat().messages()->rowCount(), 2);
+        QCOMPARE(app.chat().messages()->at(1).id, hidden); // the branch of the hit, not the newest
+        QCOMPARE(app.chat().messages()->at(1).siblingCount, 2);
+        QQuickItem* list = item(window, "messageList");
+        QVERIFY(list);
+        QCOMPARE(list->property("revealRow").toInt(), 1); // highlighted for a moment
+        QTRY_COMPARE_WITH_TIMEOUT(list->property("revealRow").toInt(), -1, 3000);
+
+        QQuickItem* button = visibleItem(window, "searchButton");
+        QVERIFY(button);
+        click(window, button);
+        QTRY_VERIFY(popup->property("opened").toBool());
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!popup->property("visible").toBool());
+        QCOMPARE(app.chat().currentConversationId(), target);
     }
 
     // The conversation of the previous test is in the data folder's database.

@@ -24,6 +24,21 @@ Item {
     Connections {
         target: page.chat
         function onCurrentConversationChanged() { page.editRow = -1 }
+        // A search result: show the message (not the end of the conversation) and flash it.
+        function onMessageRevealRequested(row) {
+            messages.followStream = false
+            messages.revealRow = row
+            messages.forceLayout()
+            messages.positionViewAtIndex(row, ListView.Center)
+            Qt.callLater(() => messages.positionViewAtIndex(row, ListView.Center))
+            revealTimer.restart()
+        }
+    }
+
+    Timer {
+        id: revealTimer
+        interval: 1600
+        onTriggered: messages.revealRow = -1
     }
 
     signal settingsRequested()
@@ -44,8 +59,9 @@ Item {
         ScrollBar.vertical: ScrollBar {}
 
         property bool followStream: true
+        property int revealRow: -1 // the message a search opened, highlighted for a moment
         onMovementStarted: followStream = false
-        onAtYEndChanged: if (atYEnd) followStream = true
+        onAtYEndChanged: if (atYEnd && revealRow < 0) followStream = true
         onContentHeightChanged: if (followStream) Qt.callLater(positionViewAtEnd)
         onCountChanged: { followStream = true; Qt.callLater(positionViewAtEnd) }
 
@@ -55,6 +71,17 @@ Item {
             required property var model
             width: messages.width
             implicitHeight: message.implicitHeight
+
+            Rectangle {
+                objectName: "revealHighlight"
+                anchors.fill: parent
+                anchors.leftMargin: 8
+                anchors.rightMargin: 8
+                radius: Theme.radius
+                color: Theme.selection
+                opacity: messages.revealRow === row.index ? 1 : 0
+                Behavior on opacity { NumberAnimation { duration: 400 } }
+            }
 
             MessageDelegate {
                 id: message

@@ -1,7 +1,8 @@
 // The conversation list: New chat (Ctrl+N) on top, then the conversations, pinned first and
 // the rest grouped by date, the current one highlighted. Each has a menu (the ⋯ button or a
 // right click): Rename (inline; also F2 or a double click), Pin/Unpin, Delete. A deleted
-// conversation can be brought back from the toast at the bottom for a few seconds.
+// conversation can be brought back from the toast at the bottom for a few seconds. The
+// Search button above opens the search popup (searchRequested; Ctrl+K does the same).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -12,6 +13,8 @@ Rectangle {
     objectName: "sidebar"
 
     required property ChatController chat
+
+    signal searchRequested()
 
     color: Theme.sidebar
 
@@ -37,6 +40,40 @@ Rectangle {
                 color: Theme.text
                 font.pixelSize: 17
                 font.weight: Font.Bold
+            }
+        }
+
+        Button {
+            id: searchButton
+            objectName: "searchButton"
+            Layout.fillWidth: true
+            implicitHeight: 34
+            hoverEnabled: true
+            onClicked: sidebar.searchRequested()
+            Accessible.name: qsTr("Search")
+            contentItem: RowLayout {
+                spacing: 8
+                Label {
+                    Layout.leftMargin: 4
+                    text: "\u2315"
+                    color: Theme.mutedText
+                    font.pixelSize: 15
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Search")
+                    color: Theme.mutedText
+                }
+                Label {
+                    text: qsTr("Ctrl+K")
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.smallFontSize
+                }
+            }
+            background: Rectangle {
+                radius: 8
+                color: searchButton.hovered ? Theme.surfaceHover : Theme.surface
+                border.color: Theme.border
             }
         }
 

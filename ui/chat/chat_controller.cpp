@@ -68,8 +68,9 @@ QVariantMap toVariant(const app::ModelSummary& s) {
 } // namespace
 
 ChatController::ChatController(app::EngineWorker* worker, ConversationStore* store, QObject* parent)
-    : QObject(parent), m_worker(worker), m_store(store) {
+    : QObject(parent), m_worker(worker), m_store(store), m_search(store) {
     connectWorker();
+    connect(this, &ChatController::undoChanged, this, [this] { m_search.setHiddenConversation(m_pendingDelete); });
     m_retryTimer.setInterval(retryIntervalMs);
     connect(&m_retryTimer, &QTimer::timeout, this, &ChatController::retrySaving);
     m_undoTimer.setSingleShot(true);
@@ -327,6 +328,30 @@ void ChatController::undoDelete() {
     m_undoTimer.stop();
     refreshConversations();
     emit undoChanged();
+}
+
+bool ChatController::openMessage(qint64 conversation, qint64 message) {
+    if (conversation <= 0 || conversation == m_pendingDelete) return false;
+    const bool current = conversation == m_conversationId;
+    if (current) {
+        abandonGeneration();
+        if (!saveUnsavedMessages()) return false; // the other branch would replace them on screen
+    }
+    if (message > 0 && !save([&] { m_store->selectBranch(conversation, message); })) return false;
+    if (current)
+        reloadBranch();
+    else
+        selectConversation(conversation);
+    if (m_conversationId != conversation) return false;
+    for (int row = 0; row < m_messages.rowCount(); ++row)
+        if (message > 0 && m_messages.at(row).id == message) emit messageRevealRequested(row);
+    return true;
+}
+
+bool ChatController::openSearchResult(int row) {
+    if (row < 0 || row >= m_search.rowCount()) return false;
+    const SearchResult result = m_search.at(row); // a copy: opening may refresh the model
+    return openMessage(result.conversationId, result.messageId);
 }
 
 void ChatController::commitPendingDelete() {

@@ -23,6 +23,7 @@
 #include "conversation_store.h"
 #include "message_list_model.h"
 #include "sampling_settings.h"
+#include "search_model.h"
 
 #include "engine_messages.h"
 
@@ -45,6 +46,7 @@ class ChatController : public QObject {
     Q_PROPERTY(conclave::ui::MessageListModel* messages READ messages CONSTANT)
     Q_PROPERTY(conclave::ui::ConversationListModel* conversations READ conversations CONSTANT)
     Q_PROPERTY(conclave::ui::SamplingSettings* settings READ settings CONSTANT)
+    Q_PROPERTY(conclave::ui::SearchModel* search READ search CONSTANT)
     Q_PROPERTY(qint64 currentConversationId READ currentConversationId NOTIFY currentConversationChanged)
     Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentConversationChanged)
     Q_PROPERTY(ModelStatus modelStatus READ modelStatus NOTIFY modelChanged)
@@ -71,6 +73,7 @@ public:
     MessageListModel* messages() { return &m_messages; }
     ConversationListModel* conversations() { return &m_conversations; }
     SamplingSettings* settings() { return &m_settings; }
+    SearchModel* search() { return &m_search; }
     qint64 currentConversationId() const { return m_conversationId; }
     QString currentTitle() const;
     ModelStatus modelStatus() const { return m_modelStatus; }
@@ -108,6 +111,12 @@ public:
     // Hides the conversation and offers undo; the real delete follows (see above).
     Q_INVOKABLE void deleteConversation(qint64 id);
     Q_INVOKABLE void undoDelete();
+    // Opens the conversation on the branch through `message` (0: as it was) and asks the view
+    // to show that message (messageRevealRequested). Stops a streaming answer first. False
+    // when the conversation could not be opened.
+    Q_INVOKABLE bool openMessage(qint64 conversation, qint64 message);
+    // openMessage for the search result at `row` of `search`.
+    Q_INVOKABLE bool openSearchResult(int row);
     // Tries again to save what the store refused; true when everything is saved.
     Q_INVOKABLE bool retrySaving();
     Q_INVOKABLE void copyMessage(int row);
@@ -128,6 +137,8 @@ signals:
     void undoChanged();
     // An answer finished (normally, stopped or failed); for tests and accessibility.
     void answerFinished(int row);
+    // The view should scroll to the message at `row` and highlight it for a moment.
+    void messageRevealRequested(int row);
 
 private:
     void connectWorker();
@@ -163,6 +174,7 @@ private:
     MessageListModel m_messages;
     ConversationListModel m_conversations;
     SamplingSettings m_settings;
+    SearchModel m_search;
 
     qint64 m_conversationId = 0; // 0: a new chat not stored until its first message
     ModelStatus m_modelStatus = ModelStatus::NoModel;

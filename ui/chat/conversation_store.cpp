@@ -1,6 +1,7 @@
 #include "conversation_store.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace conclave::ui {
 
@@ -99,6 +100,52 @@ void InMemoryConversationStore::selectBranch(qint64 conversation, qint64 message
     for (QList<qint64> below = childrenOf(it->second, leaf); !below.isEmpty(); below = childrenOf(it->second, leaf))
         leaf = below.constLast();
     it->second.activeLeaf = leaf;
+}
+
+namespace {
+// Up to ~40 characters either side of the first match, every match marked.
+QString markedSnippet(const QString& text, const QString& needle) {
+    const qsizetype first = text.indexOf(needle, 0, Qt::CaseInsensitive);
+    const qsizetype from = std::max<qsizetype>(0, first - 40);
+    const qsizetype to = std::min(text.size(), first + needle.size() + 40);
+    const QString part = text.mid(from, to - from);
+    QString out = from > 0 ? QStringLiteral("…") : QString();
+    qsizetype at = 0;
+    for (qsizetype hit = part.indexOf(needle, 0, Qt::CaseInsensitive); hit >= 0;
+         hit = part.indexOf(needle, at, Qt::CaseInsensitive)) {
+        out += part.mid(at, hit - at) + searchHighlightBegin + part.mid(hit, needle.size()) + searchHighlightEnd;
+        at = hit + needle.size();
+    }
+    out += part.mid(at);
+    if (to < text.size()) out += QStringLiteral("…");
+    return out;
+}
+} // namespace
+
+QList<SearchResult> InMemoryConversationStore::search(const QString& text, int limit) const {
+    const QString needle = text.simplified();
+    if (needle.isEmpty() || limit <= 0) return {};
+    struct Scored {
+        SearchResult result;
+        qsizetype count;
+    };
+    std::vector<Scored> found;
+    for (const auto& [id, entry] : m_conversations) {
+        if (const qsizetype n = entry.header.title.count(needle, Qt::CaseInsensitive); n > 0)
+            found.push_back({{id, entry.header.title, 0, markedSnippet(entry.header.title, needle), entry.header.created}, n});
+        for (const auto& [messageId, message] : entry.messages)
+            if (const qsizetype n = message.text.count(needle, Qt::CaseInsensitive); n > 0)
+                found.push_back({{id, entry.header.title, messageId, markedSnippet(message.text, needle), message.created}, n});
+    }
+    std::stable_sort(found.begin(), found.end(), [](const Scored& a, const Scored& b) {
+        return a.count != b.count ? a.count > b.count : a.result.date > b.result.date;
+    });
+    QList<SearchResult> results;
+    for (const Scored& s : found) {
+        if (results.size() >= limit) break;
+        results.append(s.result);
+    }
+    return results;
 }
 
 void InMemoryConversationStore::updateAnswer(qint64 conversation, const ChatMessage& answer) { store(conversation, answer); }

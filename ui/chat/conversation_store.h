@@ -29,6 +29,19 @@ struct StoreError {
     QString kind;    // "disk_full", "read_only", ... for the banner's details
 };
 
+// One search hit: a message (messageId > 0) or a title (messageId 0). The snippet marks
+// matched words with U+0002 … U+0003 (storage's highlight_begin/highlight_end).
+struct SearchResult {
+    qint64 conversationId = 0;
+    QString conversationTitle;
+    qint64 messageId = 0;
+    QString snippet;
+    QDateTime date; // the message's (or, for a title, the conversation's) creation time
+};
+
+inline constexpr QChar searchHighlightBegin{0x02};
+inline constexpr QChar searchHighlightEnd{0x03};
+
 class ConversationStore {
 public:
     virtual ~ConversationStore() = default;
@@ -57,6 +70,9 @@ public:
     virtual void finishAnswer(qint64 conversation, const ChatMessage& answer) = 0;
     // Tries again what failed before; true when nothing is left unsaved. Throws StoreError.
     virtual bool retryPendingWrites() { return true; }
+
+    // Messages and titles matching what the user typed (any text is safe), best first.
+    virtual QList<SearchResult> search(const QString& text, int limit) const = 0;
 };
 
 // Keeps everything in memory for the life of the process: for tests, and the fallback when
@@ -74,6 +90,8 @@ public:
     void selectBranch(qint64 conversation, qint64 message) override;
     void updateAnswer(qint64 conversation, const ChatMessage& answer) override;
     void finishAnswer(qint64 conversation, const ChatMessage& answer) override;
+    // Case-insensitive substring of the whole text; most occurrences first, then newest.
+    QList<SearchResult> search(const QString& text, int limit) const override;
 
 private:
     struct Entry {

@@ -64,13 +64,18 @@ ApplicationWindow {
     }
     Shortcut {
         sequence: "Esc"
-        enabled: window.chat.generating || window.chat.modelStatus === ChatController.Loading
+        enabled: !searchPopup.visible && (window.chat.generating || window.chat.modelStatus === ChatController.Loading)
         onActivated: window.chat.generating ? window.chat.stop() : window.chat.cancelLoad()
     }
     Shortcut {
         sequence: "Esc"
-        enabled: !window.chat.generating && window.chat.modelStatus !== ChatController.Loading && chatPage.editRow >= 0
+        enabled: !searchPopup.visible && !window.chat.generating && window.chat.modelStatus !== ChatController.Loading
+                 && chatPage.editRow >= 0
         onActivated: chatPage.cancelEdit()
+    }
+    Shortcut {
+        sequence: "Ctrl+K"
+        onActivated: searchPopup.opened ? searchPopup.close() : searchPopup.open()
     }
     Shortcut {
         sequence: "Ctrl+,"
@@ -93,6 +98,7 @@ ApplicationWindow {
             Layout.preferredWidth: 264
             Layout.fillHeight: true
             chat: window.chat
+            onSearchRequested: searchPopup.open()
         }
 
         ColumnLayout {
@@ -139,6 +145,12 @@ ApplicationWindow {
                 }
             }
         }
+    }
+
+    SearchPopup {
+        id: searchPopup
+        chat: window.chat
+        onClosed: chatPage.composer.focusInput()
     }
 
     SettingsDrawer {
