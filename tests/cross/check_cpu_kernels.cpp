@@ -79,48 +79,18 @@ const char* type_name(TensorType type) {
     return quant::tensor_type_name(type).data();
 }
 
-// Activation rows before quantization (as in test_quant_dots.cpp).
-enum class Act { Gaussian, Zero, Saturated, Spike };
-const char* act_name(Act act) {
-    switch (act) {
-    case Act::Gaussian:
-        return "gauss";
-    case Act::Zero:
-        return "zero";
-    case Act::Saturated:
-        return "sat";
-    case Act::Spike:
-        return "spike";
-    }
-    return "?";
-}
-
-std::vector<float> activation_values(Act act, std::int64_t n, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> dist(0.0f, 1.0f);
-    std::vector<float> v(static_cast<std::size_t>(n));
-    for (float& x : v) {
-        if (act == Act::Gaussian || act == Act::Spike)
-            x = dist(rng);
-        else if (act == Act::Saturated)
-            x = rng() % 2 ? 1.0f : -1.0f;
-        else
-            x = 0.0f;
-    }
-    if (act == Act::Spike) v[static_cast<std::size_t>(rng() % static_cast<unsigned>(n))] = -1e4f;
-    return v;
-}
+using test::Act;
+using test::act_name;
+using test::activation_values;
+using test::exact_bound;
 
 // Bounds relative to M = sum_i (|scaled_i| + |minimum_i|) * |a_i| (see test_quant_dots.cpp):
 // the reference against exact math (Q8_1's fp16 block sums cost up to 2^-11 of the minimum
 // term), SIMD against the reference (the same integers, summed in another order in float),
 // and an absolute floor for rows whose products are all (sub)normal-tiny.
-double exact_bound(TensorType type) {
-    return cpu::activation_format(type) == TensorType::Q8_1 ? 2e-3 : 1e-5;
-}
 constexpr double simd_bound = 1e-5;
 constexpr double tiny = 1e-30;
-constexpr float sentinel = -12345.0f;
+using test::sentinel;
 
 bool within(double got, double want, double bound) {
     return std::isfinite(got) && std::fabs(got - want) <= bound;

@@ -28,56 +28,11 @@ Q_DECLARE_METATYPE(conclave::test::Fill)
 
 namespace {
 
-// Activation rows before quantization.
-enum class Act {
-    Gaussian,
-    Zero,      // an all-zero row: zero scale, zero codes
-    Saturated, // +-1 with random signs: every code is +-127
-    Spike,     // Gaussian with one element 10^4 times larger: one code +-127, most near 0
-};
-const char* act_name(Act act) {
-    switch (act) {
-    case Act::Gaussian:
-        return "gauss";
-    case Act::Zero:
-        return "zero";
-    case Act::Saturated:
-        return "sat";
-    case Act::Spike:
-        return "spike";
-    }
-    return "?";
-}
+using test::Act;
+using test::act_name;
+using test::activation_values;
+using test::exact_bound;
 
-std::vector<float> activation_values(Act act, std::int64_t n, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> dist(0.0f, 1.0f);
-    std::vector<float> v(static_cast<std::size_t>(n));
-    for (float& x : v) {
-        switch (act) {
-        case Act::Gaussian:
-        case Act::Spike:
-            x = dist(rng);
-            break;
-        case Act::Zero:
-            x = 0.0f;
-            break;
-        case Act::Saturated:
-            x = rng() % 2 ? 1.0f : -1.0f;
-            break;
-        }
-    }
-    if (act == Act::Spike) v[static_cast<std::size_t>(rng() % static_cast<unsigned>(n))] = -1e4f;
-    return v;
-}
-
-// Relative bound for a kernel against exact math on its inputs: float accumulation and
-// fp16/fp32 scale products. Q8_1 stores each block's d * sum(q) as fp16 and the kernels
-// use it for the weight minimum's term (the point of the format), which costs up to 2^-11
-// of that term.
-double exact_bound(TensorType type) {
-    return quant::TensorType::Q8_1 == cpu::activation_format(type) ? 2e-3 : 1e-5;
-}
 // SIMD against the scalar reference: the same integers, summed in another order in float.
 constexpr double simd_bound = 1e-5;
 // Absolute floor for rows whose scales make every product (sub)normal-tiny (MXFP4 at 2^-127).

@@ -1,5 +1,7 @@
 #include "weight_blocks.h"
 
+#include "backend/cpu/activation_format.h"
+
 #include "backend/tensor.h"
 #include "quant/dequantize.h"
 #include "quant/half.h"
@@ -125,6 +127,33 @@ std::vector<unsigned char> patterned_weights(TensorType type, std::int64_t n, st
         if (layout->dmin >= 0) put_half(block + layout->dmin, dmin);
     }
     return out;
+}
+
+const char* act_name(Act act) {
+    switch (act) {
+    case Act::Gaussian: return "gauss";
+    case Act::Zero: return "zero";
+    case Act::Saturated: return "sat";
+    case Act::Spike: return "spike";
+    }
+    return "?";
+}
+
+std::vector<float> activation_values(Act act, std::int64_t n, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> dist(0.0f, 1.0f);
+    std::vector<float> v(static_cast<std::size_t>(n));
+    for (float& x : v) {
+        if (act == Act::Gaussian || act == Act::Spike) x = dist(rng);
+        else if (act == Act::Saturated) x = rng() % 2 ? 1.0f : -1.0f;
+        else x = 0.0f;
+    }
+    if (act == Act::Spike) v[static_cast<std::size_t>(rng() % static_cast<unsigned>(n))] = -1e4f;
+    return v;
+}
+
+double exact_bound(TensorType weight) {
+    return cpu::activation_format(weight) == TensorType::Q8_1 ? 2e-3 : 1e-5;
 }
 
 std::vector<float> gaussian(std::size_t n, unsigned seed) {

@@ -26,6 +26,22 @@ std::vector<float> gaussian(std::size_t n, unsigned seed);
 // Written around kernel outputs to catch writes outside them.
 inline constexpr float sentinel = -12345.0f;
 
+// Activation rows before quantization.
+enum class Act {
+    Gaussian,
+    Zero,      // an all-zero row: zero scale, zero codes
+    Saturated, // +-1 with random signs: every code is +-127
+    Spike,     // Gaussian with one element 10^4 times larger: one code +-127, most near 0
+};
+const char* act_name(Act act);
+std::vector<float> activation_values(Act act, std::int64_t n, unsigned seed);
+
+// Relative bound for a kernel against exact math on its inputs: float accumulation and
+// fp16/fp32 scale products. Q8_1 stores each block's d * sum(q) as fp16 and the kernels
+// use it for the weight minimum's term (the point of the format), which costs up to 2^-11
+// of that term.
+double exact_bound(quant::TensorType weight);
+
 // Bytes per row of n elements.
 std::uint64_t packed_row_bytes(quant::TensorType type, std::int64_t n);
 
