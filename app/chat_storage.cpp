@@ -5,6 +5,7 @@
 #include "conclave/storage/database_error.h"
 #include "conclave/storage/open_database.h"
 #include "sqlite_conversation_store.h"
+#include "sqlite_preference_store.h"
 
 #include <QCoreApplication>
 
@@ -45,6 +46,7 @@ ChatStorage openChatStorage(const QString& path) {
         storage::OpenedDatabase opened = storage::open_conclave_database(path.toStdString());
         result.database = std::move(opened.database);
         result.store = std::make_unique<SqliteConversationStore>(*result.database);
+        result.preferences = std::make_unique<SqlitePreferenceStore>(*result.database);
         const storage::OpenReport& report = opened.report;
         if (report.corrupt_file_moved_to) {
             result.noticeTitle = tr("The conversation database was damaged");
@@ -63,6 +65,7 @@ ChatStorage openChatStorage(const QString& path) {
     } catch (const storage::DatabaseError& error) {
         result.database.reset();
         result.store = std::make_unique<ui::InMemoryConversationStore>();
+        result.preferences = std::make_unique<ui::InMemoryPreferenceStore>();
         result.noticeTitle = tr("Conversations cannot be saved");
         result.noticeMessage = QString::fromStdString(error.what());
         result.noticeHint = hintForOpenError(error.kind());

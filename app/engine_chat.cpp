@@ -1,7 +1,11 @@
 #include "engine_chat.h"
 
+#include "chat_input.h"
+#include "reasoning_options.h"
+
 #include "chat/reasoning.h"
 #include "chat/value.h"
+#include "gguf/gguf_file.h"
 #include "gguf/gguf_summary.h"
 #include "quant/tensor_types.h"
 #include "runtime/chat_prompt.h"
@@ -11,26 +15,40 @@
 
 namespace conclave::app {
 
-Result<RenderedPrompt> render_chat(const Model& model, const std::vector<ChatTurnText>& turns) {
+Result<RenderedPrompt> render_chat(const Model& model, const std::vector<ChatTurnText>& turns,
+                                   const ReasoningControls& controls, const ReasoningChoice& choice) {
     const tokenizer::Tokenizer* tok = model.tokenizer();
     if (!tok) return make_error(ErrorCode::unsupported, "the model file has no vocabulary, so it cannot chat");
-    std::vector<chat::Value> messages;
-    messages.reserve(turns.size());
-    for (const ChatTurnText& turn : turns) {
-        chat::Dict message;
-        message.set(chat::Value("role"), chat::Value(turn.role));
-        message.set(chat::Value("content"), chat::Value(turn.content));
-        messages.push_back(chat::Value::dict(std::move(message)));
-    }
-    chat::ChatRenderInput input;
-    input.messages = chat::Value::list(std::move(messages));
-    input.add_generation_prompt = true;
+    chat::ChatRenderInput input = chat_input(turns, controls, choice);
     runtime::ChatPrompt prompt = runtime::render_chat_prompt(model, std::move(input));
     RenderedPrompt rendered;
     rendered.tokens = tok->tokenize(prompt.text, {.add_special = false, .parse_special = true});
     rendered.warning = std::move(prompt.warning);
     rendered.starts_in_reasoning = chat::prompt_opens_reasoning(prompt.text);
     return rendered;
+}
+
+namespace {
+
+// A float key's value when present and within [low, high]; a file's odd value is ignored.
+std::optional<double> float_key(const gguf::GgufFile& file, std::string_view key, double low, double high) {
+    const std::optional<double> value = file.get_float(key);
+    if (!value || !std::isfinite(*value) || *value < low || *value > high) return std::nullopt;
+    return value;
+}
+
+} // namespace
+
+RecommendedSampling recommended_sampling(const Model& model) {
+    const gguf::GgufFile& file = model.file();
+    RecommendedSampling r;
+    r.temperature = float_key(file, "general.sampling.temp", 0.0, 10.0);
+    if (const auto top_k = file.get_uint("general.sampling.top_k"); top_k && *top_k <= 1'000'000)
+        r.top_k = static_cast<int>(*top_k);
+    r.top_p = float_key(file, "general.sampling.top_p", 0.0, 1.0);
+    r.min_p = float_key(file, "general.sampling.min_p", 0.0, 1.0);
+    r.repetition_penalty = float_key(file, "general.sampling.penalty_repeat", 0.0, 10.0);
+    return r;
 }
 
 std::vector<std::int32_t> end_of_generation_tokens(const Model& model) {

@@ -10,6 +10,7 @@
 #include "conclave/result.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,9 +28,25 @@ struct RenderedPrompt {
     bool starts_in_reasoning = false; // the prompt ends inside an opened <think>
 };
 
-// Renders `turns` with add_generation_prompt and tokenizes the result. Errors:
-// ErrorCode::unsupported when the model has no vocabulary.
-Result<RenderedPrompt> render_chat(const Model& model, const std::vector<ChatTurnText>& turns);
+struct ReasoningControls;
+struct ReasoningChoice;
+
+// Renders `turns` with add_generation_prompt, passing the reasoning choice as the variables
+// the template reads (`controls`, from reasoning_controls()), and tokenizes the result.
+// Errors: ErrorCode::unsupported when the model has no vocabulary.
+Result<RenderedPrompt> render_chat(const Model& model, const std::vector<ChatTurnText>& turns,
+                                   const ReasoningControls& controls, const ReasoningChoice& choice);
+
+// Sampling values the model's makers recommend, from the GGUF `general.sampling.*` keys
+// (temp, top_k, top_p, min_p, penalty_repeat); unset where the file has none.
+struct RecommendedSampling {
+    std::optional<double> temperature;
+    std::optional<int> top_k;
+    std::optional<double> top_p;
+    std::optional<double> min_p;
+    std::optional<double> repetition_penalty;
+};
+RecommendedSampling recommended_sampling(const Model& model);
 
 // End-of-generation token ids (EOS, EOT, <|im_end|>, ...); empty without a vocabulary.
 std::vector<std::int32_t> end_of_generation_tokens(const Model& model);

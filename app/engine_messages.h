@@ -11,6 +11,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 namespace conclave::app {
 
 // A typed engine error: the engine's ErrorCode (see conclave/result.h) and a message a user
@@ -27,6 +29,16 @@ public:
 
     static EngineError from(const conclave::Error& error);
     static EngineError make(conclave::ErrorCode code, const QString& message);
+};
+
+// Sampling values recommended by the model file (GGUF general.sampling.*); unset where the
+// file says nothing.
+struct SamplingDefaults {
+    std::optional<double> temperature;
+    std::optional<int> topK;
+    std::optional<double> topP;
+    std::optional<double> minP;
+    std::optional<double> repeatPenalty;
 };
 
 // What the UI shows about the loaded model.
@@ -55,6 +67,9 @@ public:
     int expertCount = 0;
     int expertsUsed = 0;
     bool hasChatTemplate = false;
+    bool thinkingSwitch = false; // the chat template lets thinking be turned on and off
+    bool effortChoice = false;   // the chat template reads a reasoning effort
+    SamplingDefaults recommendedSampling;
 };
 
 struct LoadRequest {
@@ -72,6 +87,9 @@ struct GenerationRequest {
     QList<ChatTurn> turns; // the conversation so far, ending with the user's message
     conclave::SamplingParams sampling;
     int maxTokens = 1024;
+    // Passed to the chat template where it reads them (see reasoning_options.h).
+    bool thinking = true;
+    QString reasoningEffort; // "low", "medium", "high"; empty: medium
 };
 
 // The answer so far. Sent about once per frame while streaming and once at the end.

@@ -24,7 +24,25 @@ std::vector<ChatTurnText> toEngineTurns(const QList<ChatTurn>& turns) {
     return out;
 }
 
-ModelSummary summarize(const conclave::Model& model, const QString& path, int contextSize) {
+SamplingDefaults toDefaults(const RecommendedSampling& r) {
+    SamplingDefaults d;
+    d.temperature = r.temperature;
+    d.topK = r.top_k;
+    d.topP = r.top_p;
+    d.minP = r.min_p;
+    d.repeatPenalty = r.repetition_penalty;
+    return d;
+}
+
+ReasoningChoice toChoice(const GenerationRequest& request) {
+    ReasoningChoice choice;
+    choice.thinking = request.thinking;
+    if (!request.reasoningEffort.isEmpty()) choice.effort = request.reasoningEffort.toStdString();
+    return choice;
+}
+
+ModelSummary summarize(const conclave::Model& model, const QString& path, int contextSize,
+                       const ReasoningControls& reasoning) {
     const conclave::ModelInfo& info = model.info();
     ModelSummary summary;
     summary.path = path;
@@ -38,6 +56,9 @@ ModelSummary summarize(const conclave::Model& model, const QString& path, int co
     summary.expertCount = static_cast<int>(info.n_expert);
     summary.expertsUsed = static_cast<int>(info.n_expert_used);
     summary.hasChatTemplate = info.has_chat_template;
+    summary.thinkingSwitch = !reasoning.thinking_variable.empty();
+    summary.effortChoice = !reasoning.effort_variable.empty();
+    summary.recommendedSampling = toDefaults(recommended_sampling(model));
     return summary;
 }
 
@@ -122,7 +143,8 @@ void EngineWorker::runLoad(quint64 id, const LoadRequest& request) {
     }
     m_model = std::move(*model);
     m_session = std::move(*session);
-    m_summary = summarize(*m_model, request.path, m_session->n_ctx());
+    m_reasoning = reasoning_controls(m_model->chat_template());
+    m_summary = summarize(*m_model, request.path, m_session->n_ctx(), m_reasoning);
     qCInfo(lcEngine) << "loaded" << m_summary.name << "n_ctx" << m_summary.contextSize;
     emit modelLoaded(id, m_summary);
 }
@@ -131,6 +153,7 @@ void EngineWorker::runUnload(quint64 id) {
     m_session.reset();
     m_model.reset();
     m_summary = {};
+    m_reasoning = {};
     emit modelUnloaded(id);
 }
 
@@ -154,7 +177,7 @@ void EngineWorker::runGenerate(quint64 id, const GenerationRequest& request) {
         emit requestFailed(id, EngineError::make(ErrorCode::invalid_argument, tr("No model is loaded. Open a GGUF model file first.")));
         return;
     }
-    auto prompt = render_chat(*m_model, toEngineTurns(request.turns));
+    auto prompt = render_chat(*m_model, toEngineTurns(request.turns), m_reasoning, toChoice(request));
     if (!prompt) {
         emit requestFailed(id, EngineError::from(prompt.error()));
         return;
@@ -242,7 +265,7 @@ void EngineWorker::runCountTokens(quint64 id, const QList<ChatTurn>& turns) {
         emit requestFailed(id, EngineError::make(ErrorCode::invalid_argument, tr("No model is loaded.")));
         return;
     }
-    auto prompt = render_chat(*m_model, toEngineTurns(turns));
+    auto prompt = render_chat(*m_model, toEngineTurns(turns), m_reasoning, ReasoningChoice{});
     if (!prompt) {
         emit requestFailed(id, EngineError::from(prompt.error()));
         return;

@@ -17,6 +17,7 @@
 // Errors never escape as exceptions: each arrives as requestFailed with an EngineError.
 
 #include "engine_messages.h"
+#include "reasoning_options.h"
 
 #include "conclave/model.h"
 #include "conclave/session.h"
@@ -84,6 +85,7 @@ private:
     std::unique_ptr<conclave::Model> m_model;
     std::unique_ptr<conclave::Session> m_session;
     ModelSummary m_summary;
+    ReasoningControls m_reasoning; // what the loaded model's chat template lets the user choose
 };
 
 } // namespace conclave::app

@@ -2,6 +2,7 @@
 
 #include "app_paths.h"
 #include "build_summary.h"
+#include "app_settings.h"
 #include "chat_controller.h"
 
 #include <QLoggingCategory>
@@ -16,7 +17,8 @@ Q_LOGGING_CATEGORY(lcApp, "conclave.app", QtInfoMsg)
 
 namespace conclave::app {
 
-MainWindowHost::MainWindowHost(ui::ChatController* chat, QObject* parent) : QObject(parent), m_chat(chat) {
+MainWindowHost::MainWindowHost(ui::ChatController* chat, ui::AppSettings* appSettings, QObject* parent)
+    : QObject(parent), m_chat(chat), m_appSettings(appSettings) {
     // Qt 6.4 does not search the /qt/qml resource prefix by default; our modules live there.
     m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     // Fusion takes its colours from the window's palette, which follows our Theme (light or
@@ -28,12 +30,13 @@ MainWindowHost::MainWindowHost(ui::ChatController* chat, QObject* parent) : QObj
 
 bool MainWindowHost::show() {
     QString theme = qEnvironmentVariable("CONCLAVE_THEME");
-    if (theme != QLatin1String("light") && theme != QLatin1String("dark")) theme = QStringLiteral("system");
+    if (theme != QLatin1String("light") && theme != QLatin1String("dark")) theme.clear();
     m_engine.setInitialProperties({
         {QStringLiteral("buildSummary"), buildSummary()},
         {QStringLiteral("modelsFolder"), modelsFolder()},
         {QStringLiteral("chat"), QVariant::fromValue(m_chat)},
-        {QStringLiteral("themeMode"), theme},
+        {QStringLiteral("appSettings"), QVariant::fromValue(m_appSettings)},
+        {QStringLiteral("forcedTheme"), theme},
     });
     m_engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Conclave/Main/Main.qml")));
     QQuickWindow* main = window();

@@ -1,6 +1,7 @@
 #pragma once
 // MainWindowHost: owns the QML engine and the main window. Created by the Composition (and
-// by the GUI tests) on the GUI thread with the ChatController the window shows; emits
+// by the GUI tests) on the GUI thread with the ChatController the window shows and the
+// AppSettings it follows; emits
 // quitRequested when the user asks to quit so the owner can stop work and save before the
 // event loop ends.
 
@@ -10,6 +11,7 @@
 class QQuickWindow;
 
 namespace conclave::ui {
+class AppSettings;
 class ChatController;
 }
 
@@ -18,18 +20,20 @@ namespace conclave::app {
 class MainWindowHost : public QObject {
     Q_OBJECT
 public:
-    explicit MainWindowHost(ui::ChatController* chat, QObject* parent = nullptr);
+    MainWindowHost(ui::ChatController* chat, ui::AppSettings* appSettings, QObject* parent = nullptr);
 
     // Loads and shows the main window; false (with the QML errors logged) when it fails.
-    // The theme follows the system unless CONCLAVE_THEME is "light" or "dark".
+    // The theme is the app settings' choice unless CONCLAVE_THEME is "light" or "dark".
     bool show();
     QQuickWindow* window() const;
+    QQmlEngine* engine() { return &m_engine; }
 
 signals:
     void quitRequested();
 
 private:
     ui::ChatController* m_chat;
+    ui::AppSettings* m_appSettings;
     QQmlApplicationEngine m_engine;
 };
 

@@ -1,7 +1,7 @@
 #include "sqlite_conversation_store.h"
 
-#include "conclave/storage/database_error.h"
 #include "conclave/storage/search.h"
+#include "storage_errors.h"
 
 #include <optional>
 #include <utility>
@@ -11,41 +11,6 @@ namespace {
 
 using ui::ChatMessage;
 using ui::ConversationHeader;
-
-QString kindName(storage::ErrorKind kind) {
-    switch (kind) {
-    case storage::ErrorKind::disk_full:
-        return QStringLiteral("disk_full");
-    case storage::ErrorKind::write_failed:
-        return QStringLiteral("write_failed");
-    case storage::ErrorKind::read_only:
-        return QStringLiteral("read_only");
-    case storage::ErrorKind::cannot_open:
-        return QStringLiteral("cannot_open");
-    case storage::ErrorKind::corrupt:
-        return QStringLiteral("corrupt");
-    case storage::ErrorKind::newer_schema:
-        return QStringLiteral("newer_schema");
-    case storage::ErrorKind::busy:
-        return QStringLiteral("busy");
-    case storage::ErrorKind::not_found:
-        return QStringLiteral("not_found");
-    case storage::ErrorKind::invalid_input:
-        return QStringLiteral("invalid_input");
-    case storage::ErrorKind::other:
-        return QStringLiteral("other");
-    }
-    return QStringLiteral("other");
-}
-
-// Runs one storage call, turning its DatabaseError into the interface's StoreError.
-template <typename Call> auto guarded(Call&& call) -> decltype(call()) {
-    try {
-        return call();
-    } catch (const storage::DatabaseError& error) {
-        throw ui::StoreError{QString::fromStdString(error.what()), kindName(error.kind())};
-    }
-}
 
 std::string utf8(const QString& text) {
     return text.toStdString();
@@ -121,8 +86,46 @@ ChatMessage::Role toRole(storage::Role role) {
     return ChatMessage::Role::user;
 }
 
+// The engine's stop_reason_name() (what ChatMessage::stopReason holds) as storage keeps it;
+// nullopt for a message that has none.
+std::optional<storage::StopReason> toStorageReason(const ChatMessage& m) {
+    if (m.role != ChatMessage::Role::assistant) return std::nullopt;
+    if (m.state == ChatMessage::State::failed) return storage::StopReason::error;
+    if (m.state == ChatMessage::State::stopped) return storage::StopReason::stopped;
+    const QString& reason = m.stopReason;
+    if (reason == QLatin1String("end_of_generation")) return storage::StopReason::finished;
+    if (reason == QLatin1String("max_tokens")) return storage::StopReason::token_limit;
+    if (reason == QLatin1String("stop_string")) return storage::StopReason::stop_string;
+    if (reason == QLatin1String("context_full")) return storage::StopReason::context_full;
+    if (reason == QLatin1String("cancelled") || reason == QLatin1String("callback"))
+        return storage::StopReason::stopped;
+    return std::nullopt;
+}
+
+// The stored reason in the engine's words; empty when unknown (rows from before schema 4)
+// or when the state says it all (failed).
+QString toEngineReason(const std::optional<storage::StopReason>& reason, ChatMessage::State state) {
+    if (!reason) return state == ChatMessage::State::stopped ? QStringLiteral("cancelled") : QString();
+    switch (*reason) {
+    case storage::StopReason::finished:
+        return QStringLiteral("end_of_generation");
+    case storage::StopReason::token_limit:
+        return QStringLiteral("max_tokens");
+    case storage::StopReason::stop_string:
+        return QStringLiteral("stop_string");
+    case storage::StopReason::context_full:
+        return QStringLiteral("context_full");
+    case storage::StopReason::stopped:
+        return QStringLiteral("cancelled");
+    case storage::StopReason::error:
+        return {};
+    }
+    return {};
+}
+
 storage::GenerationStats toStats(const ChatMessage& m) {
     storage::GenerationStats stats;
+    stats.stop_reason = toStorageReason(m);
     stats.prompt_tokens = m.promptTokens;
     stats.completion_tokens = m.generatedTokens;
     if (m.firstTokenMs >= 0) stats.time_to_first_token_ms = m.firstTokenMs;
@@ -130,8 +133,8 @@ storage::GenerationStats toStats(const ChatMessage& m) {
     return stats;
 }
 
-// The database has no stop-reason column: a stopped answer reads back as "cancelled" and a
-// completed one without a reason (its figures and state are kept).
+// A stored message as the view shows it; an answer stored before stop reasons were kept
+// (schema version 4) reads without one, unless it was stopped.
 ChatMessage toChatMessage(const storage::BranchMessage& branch) {
     const storage::Message& m = branch.message;
     ChatMessage message;
@@ -146,8 +149,7 @@ ChatMessage toChatMessage(const storage::BranchMessage& branch) {
     message.created = QDateTime::fromMSecsSinceEpoch(m.created_at);
     message.modelName = qt(m.model_name);
     message.error = qt(m.error.value_or(std::string()));
-    if (message.state == ChatMessage::State::stopped)
-        message.stopReason = QStringLiteral("cancelled");
+    message.stopReason = toEngineReason(m.stats.stop_reason, message.state);
     message.generatedTokens = static_cast<int>(m.stats.completion_tokens);
     message.promptTokens = static_cast<int>(m.stats.prompt_tokens);
     message.firstTokenMs = m.stats.time_to_first_token_ms.value_or(-1.0);

@@ -13,6 +13,7 @@ namespace conclave::storage {
 namespace {
 
 using detail::bind_optional;
+using detail::bind_stop_reason;
 
 // The subtree of :root (itself included), as a CTE usable inside another statement.
 constexpr std::string_view subtree_ids =
@@ -57,10 +58,10 @@ Id insert_message(Database& db, const NewMessage& message, std::optional<Id> par
         "INSERT INTO messages(conversation_id, parent_id, role, content, reasoning, state, error, "
         "model_id,"
         " model_name, prompt_tokens, completion_tokens, time_to_first_token_ms, tokens_per_second,"
-        " created_at, updated_at)"
+        " stop_reason, created_at, updated_at)"
         " VALUES(:conversation, :parent, :role, :content, :reasoning, :state, :error, :model_id, "
         ":model_name,"
-        " :prompt_tokens, :completion_tokens, :ttft, :tps, :now, :now)");
+        " :prompt_tokens, :completion_tokens, :ttft, :tps, :stop_reason, :now, :now)");
     insert.bind(":conversation", message.conversation_id)
         .bind(":role", to_string(message.role))
         .bind(":content", std::string_view(message.content))
@@ -75,6 +76,7 @@ Id insert_message(Database& db, const NewMessage& message, std::optional<Id> par
     bind_optional(insert, ":model_id", message.model_id);
     bind_optional(insert, ":ttft", message.stats.time_to_first_token_ms);
     bind_optional(insert, ":tps", message.stats.tokens_per_second);
+    bind_stop_reason(insert, ":stop_reason", message.stats.stop_reason);
     insert.run();
     return db.last_insert_id();
 }

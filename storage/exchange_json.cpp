@@ -20,7 +20,7 @@ std::string messages_json(Database& db, Id conversation_id) {
         " 'reasoning', m.reasoning, 'state', m.state, 'error', m.error, 'model_name', m.model_name,"
         " 'prompt_tokens', m.prompt_tokens, 'completion_tokens', m.completion_tokens,"
         " 'time_to_first_token_ms', m.time_to_first_token_ms, 'tokens_per_second', "
-        "m.tokens_per_second,"
+        "m.tokens_per_second, 'stop_reason', m.stop_reason,"
         " 'created_at', m.created_at, 'updated_at', m.updated_at)"
         " FROM messages m LEFT JOIN messages p ON p.id = m.parent_id"
         " WHERE m.conversation_id = :conversation ORDER BY m.id");
@@ -82,7 +82,7 @@ detail::IncomingConversation read_conversation(Database& db, std::string_view ob
         " json_extract(value, '$.completion_tokens'), json_extract(value, "
         "'$.time_to_first_token_ms'),"
         " json_extract(value, '$.tokens_per_second'), json_extract(value, '$.created_at'),"
-        " json_extract(value, '$.updated_at')"
+        " json_extract(value, '$.updated_at'), json_extract(value, '$.stop_reason')"
         " FROM json_each(:o, '$.messages')");
     messages.bind(":o", object);
     while (messages.step()) {
@@ -106,6 +106,8 @@ detail::IncomingConversation read_conversation(Database& db, std::string_view ob
         m.message.stats.tokens_per_second = detail::optional_real(messages, 13);
         m.message.created_at = messages.int64(14);
         m.message.updated_at = messages.int64(15);
+        // Files written before stop reasons were kept have none: unknown.
+        m.message.stats.stop_reason = detail::optional_stop_reason(messages, 16);
         in.messages.push_back(std::move(m));
     }
     return in;

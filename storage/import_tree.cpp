@@ -43,10 +43,10 @@ Id insert_message(Database& db, Id conversation_id, std::optional<Id> parent, co
         db.prepare("INSERT INTO messages(uid, conversation_id, parent_id, role, content, "
                    "reasoning, state, error, model_name,"
                    " prompt_tokens, completion_tokens, time_to_first_token_ms, tokens_per_second, "
-                   "created_at, updated_at)"
+                   "stop_reason, created_at, updated_at)"
                    " VALUES(:uid, :conversation, :parent, :role, :content, :reasoning, :state, "
                    ":error, :model_name,"
-                   " :prompt_tokens, :completion_tokens, :ttft, :tps, :created, :updated)");
+                   " :prompt_tokens, :completion_tokens, :ttft, :tps, :stop_reason, :created, :updated)");
     insert.bind(":uid", m.uid)
         .bind(":conversation", conversation_id)
         .bind(":role", to_string(m.role))
@@ -62,6 +62,7 @@ Id insert_message(Database& db, Id conversation_id, std::optional<Id> parent, co
     bind_optional(insert, ":error", m.error);
     bind_optional(insert, ":ttft", m.stats.time_to_first_token_ms);
     bind_optional(insert, ":tps", m.stats.tokens_per_second);
+    bind_stop_reason(insert, ":stop_reason", m.stats.stop_reason);
     insert.run();
     return db.last_insert_id();
 }

@@ -62,6 +62,9 @@ ModelSettings merged(const ModelSettings& preferred, const ModelSettings& fallba
     out.backend = either(preferred.backend, fallback.backend);
     out.gpu_memory_budget = either(preferred.gpu_memory_budget, fallback.gpu_memory_budget);
     out.placement_mode = either(preferred.placement_mode, fallback.placement_mode);
+    out.max_tokens = either(preferred.max_tokens, fallback.max_tokens);
+    out.thinking = either(preferred.thinking, fallback.thinking);
+    out.reasoning_effort = either(preferred.reasoning_effort, fallback.reasoning_effort);
     return out;
 }
 
@@ -181,7 +184,8 @@ ModelSettings ModelStore::settings(Id id) {
     Statement select = m_db.prepare(
         "SELECT system_prompt, temperature, top_k, top_p, min_p, repetition_penalty, seed, "
         "context_length, threads,"
-        " backend, gpu_memory_budget, placement_mode FROM model_settings WHERE model_id = :id");
+        " backend, gpu_memory_budget, placement_mode, max_tokens, thinking, reasoning_effort"
+        " FROM model_settings WHERE model_id = :id");
     select.bind(":id", id);
     ModelSettings s;
     if (!select.step()) return s;
@@ -197,6 +201,9 @@ ModelSettings ModelStore::settings(Id id) {
     s.backend = select.optional_text(9);
     s.gpu_memory_budget = optional_int64(select, 10);
     s.placement_mode = select.optional_text(11);
+    s.max_tokens = optional_int64(select, 12);
+    if (const auto thinking = optional_int64(select, 13)) s.thinking = *thinking != 0;
+    s.reasoning_effort = select.optional_text(14);
     return s;
 }
 
@@ -206,10 +213,11 @@ void ModelStore::save_settings(Id id, const ModelSettings& settings) {
         m_db.prepare("INSERT OR REPLACE INTO model_settings(model_id, system_prompt, temperature, "
                      "top_k, top_p, min_p,"
                      " repetition_penalty, seed, context_length, threads, backend, "
-                     "gpu_memory_budget, placement_mode)"
+                     "gpu_memory_budget, placement_mode, max_tokens, thinking, reasoning_effort)"
                      " VALUES(:id, :system_prompt, :temperature, :top_k, :top_p, :min_p, "
                      ":repetition_penalty, :seed,"
-                     " :context_length, :threads, :backend, :gpu_memory_budget, :placement_mode)");
+                     " :context_length, :threads, :backend, :gpu_memory_budget, :placement_mode,"
+                     " :max_tokens, :thinking, :reasoning_effort)");
     upsert.bind(":id", id);
     bind_optional(upsert, ":system_prompt", settings.system_prompt);
     detail::bind_sampling(upsert, settings.sampling);
@@ -218,6 +226,11 @@ void ModelStore::save_settings(Id id, const ModelSettings& settings) {
     bind_optional(upsert, ":backend", settings.backend);
     bind_optional(upsert, ":gpu_memory_budget", settings.gpu_memory_budget);
     bind_optional(upsert, ":placement_mode", settings.placement_mode);
+    bind_optional(upsert, ":max_tokens", settings.max_tokens);
+    std::optional<std::int64_t> thinking;
+    if (settings.thinking) thinking = *settings.thinking ? 1 : 0;
+    bind_optional(upsert, ":thinking", thinking);
+    bind_optional(upsert, ":reasoning_effort", settings.reasoning_effort);
     upsert.run();
 }
 

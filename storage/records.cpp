@@ -13,6 +13,9 @@ namespace {
 constexpr std::array<std::string_view, 4> role_names{"system", "user", "assistant", "tool"};
 constexpr std::array<std::string_view, 5> state_names{"complete", "streaming", "stopped", "failed",
                                                       "interrupted"};
+constexpr std::array<std::string_view, 6> stop_reason_names{"finished",     "token_limit",
+                                                            "stop_string",  "context_full",
+                                                            "stopped",      "error"};
 
 template <typename Enum, std::size_t N>
 Enum from_name(const std::array<std::string_view, N>& names, std::string_view name,
@@ -38,12 +41,20 @@ std::string_view to_string(MessageState state) {
     return state_names.at(static_cast<std::size_t>(state));
 }
 
+std::string_view to_string(StopReason reason) {
+    return stop_reason_names.at(static_cast<std::size_t>(reason));
+}
+
 Role role_from_string(std::string_view name) {
     return from_name<Role>(role_names, name, "message role");
 }
 
 MessageState message_state_from_string(std::string_view name) {
     return from_name<MessageState>(state_names, name, "message state");
+}
+
+StopReason stop_reason_from_string(std::string_view name) {
+    return from_name<StopReason>(stop_reason_names, name, "stop reason");
 }
 
 } // namespace conclave::storage

@@ -82,7 +82,14 @@ RecoveryCounts recover_into(const std::string& damaged_path, Database& fresh) {
                    conversations[c.id].conversation = std::move(c);
                });
     std::map<Id, std::vector<Message>> messages;
-    scan_table(*damaged, std::string(message_columns) + " FROM messages m",
+    int damaged_version = 0;
+    try {
+        damaged_version = damaged->user_version();
+    } catch (...) {
+        // An unreadable header: read it as the newest schema; unreadable rows are skipped.
+        damaged_version = 1 << 20;
+    }
+    scan_table(*damaged, message_columns_for(damaged_version) + " FROM messages m",
                [&](const Statement& row) {
                    Message m = read_message(row);
                    messages[m.conversation_id].push_back(std::move(m));

@@ -52,7 +52,27 @@ Message read_message(const Statement& row, int first) {
     m.stats.tokens_per_second = optional_real(row, first + 14);
     m.created_at = row.int64(first + 15);
     m.updated_at = row.int64(first + 16);
+    m.stats.stop_reason = optional_stop_reason(row, first + 17);
     return m;
+}
+
+std::string message_columns_for(int schema_version) {
+    std::string columns(message_columns);
+    if (schema_version < 4) columns.replace(columns.rfind("m.stop_reason"), 13, "NULL");
+    return columns;
+}
+
+std::optional<StopReason> optional_stop_reason(const Statement& row, int column) {
+    if (row.is_null(column)) return std::nullopt;
+    return stop_reason_from_string(row.text(column));
+}
+
+void bind_stop_reason(Statement& statement, std::string_view name,
+                      const std::optional<StopReason>& reason) {
+    if (reason)
+        statement.bind(name, to_string(*reason));
+    else
+        statement.bind_null(name);
 }
 
 void bind_optional(Statement& statement, std::string_view name,

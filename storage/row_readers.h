@@ -7,6 +7,7 @@
 #include "conclave/storage/statement.h"
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace conclave::storage::detail {
@@ -22,8 +23,11 @@ inline constexpr int conversation_column_count = 16;
 inline constexpr std::string_view message_columns =
     "m.id, m.uid, m.conversation_id, m.parent_id, m.role, m.content, m.reasoning, m.state, m.error,"
     " m.model_id, m.model_name, m.prompt_tokens, m.completion_tokens, m.time_to_first_token_ms,"
-    " m.tokens_per_second, m.created_at, m.updated_at";
-inline constexpr int message_column_count = 17;
+    " m.tokens_per_second, m.created_at, m.updated_at, m.stop_reason";
+inline constexpr int message_column_count = 18;
+// message_columns as a database of an older schema can answer them (recovery reads damaged
+// files of any version): NULL for the stop reason before version 4.
+std::string message_columns_for(int schema_version);
 
 Conversation read_conversation(const Statement& row, int first = 0);
 Message read_message(const Statement& row, int first = 0);
@@ -36,6 +40,11 @@ void bind_optional(Statement& statement, std::string_view name,
 void bind_optional(Statement& statement, std::string_view name, const std::optional<double>& value);
 void bind_optional(Statement& statement, std::string_view name,
                    const std::optional<std::string>& value);
+// Binds the stop reason's name, or NULL when unknown.
+void bind_stop_reason(Statement& statement, std::string_view name,
+                      const std::optional<StopReason>& reason);
+// The stop reason in `column`: nullopt for NULL.
+std::optional<StopReason> optional_stop_reason(const Statement& row, int column);
 
 // Binds :temperature, :top_k, :top_p, :min_p, :repetition_penalty and :seed.
 void bind_sampling(Statement& statement, const SamplingOverrides& sampling);

@@ -77,8 +77,8 @@ void StreamingMessageWriter::close(MessageState state, const std::optional<std::
         m_db->prepare("UPDATE messages SET content = :content, reasoning = :reasoning, state = "
                       ":state, error = :error,"
                       " prompt_tokens = :prompt_tokens, completion_tokens = :completion_tokens,"
-                      " time_to_first_token_ms = :ttft, tokens_per_second = :tps, updated_at = "
-                      ":now WHERE id = :id");
+                      " time_to_first_token_ms = :ttft, tokens_per_second = :tps, stop_reason = :stop_reason,"
+                      " updated_at = :now WHERE id = :id");
     update.bind(":content", std::string_view(m_content))
         .bind(":reasoning", std::string_view(m_reasoning))
         .bind(":state", to_string(state))
@@ -89,6 +89,7 @@ void StreamingMessageWriter::close(MessageState state, const std::optional<std::
     detail::bind_optional(update, ":error", error);
     detail::bind_optional(update, ":ttft", stats.time_to_first_token_ms);
     detail::bind_optional(update, ":tps", stats.tokens_per_second);
+    detail::bind_stop_reason(update, ":stop_reason", stats.stop_reason);
     update.run();
     // The conversation moves to the top of the list when its answer is done.
     m_db->prepare("UPDATE conversations SET updated_at = :now"
@@ -101,16 +102,26 @@ void StreamingMessageWriter::close(MessageState state, const std::optional<std::
     m_open = false;
 }
 
+namespace {
+
+// The stats with `reason` as the stop reason when the caller gave none.
+GenerationStats with_reason(GenerationStats stats, StopReason reason) {
+    if (!stats.stop_reason) stats.stop_reason = reason;
+    return stats;
+}
+
+} // namespace
+
 void StreamingMessageWriter::finish(const GenerationStats& stats) {
-    close(MessageState::complete, std::nullopt, stats);
+    close(MessageState::complete, std::nullopt, with_reason(stats, StopReason::finished));
 }
 
 void StreamingMessageWriter::stop(const GenerationStats& stats) {
-    close(MessageState::stopped, std::nullopt, stats);
+    close(MessageState::stopped, std::nullopt, with_reason(stats, StopReason::stopped));
 }
 
 void StreamingMessageWriter::fail(std::string_view error, const GenerationStats& stats) {
-    close(MessageState::failed, std::string(error), stats);
+    close(MessageState::failed, std::string(error), with_reason(stats, StopReason::error));
 }
 
 } // namespace conclave::storage

@@ -4,6 +4,7 @@
 #include "chat/json.h"
 #include "chat/parser.h"
 #include "chat/template_error.h"
+#include "chat/template_variables.h"
 
 #include <exception>
 #include <new>
@@ -38,6 +39,10 @@ conclave::Result<ChatTemplate> ChatTemplate::parse(std::string_view source) {
     } catch (...) {
         return internal_error("unknown error while parsing");
     }
+}
+
+std::set<std::string> ChatTemplate::free_variables() const {
+    return chat::free_variables(*m_ast);
 }
 
 conclave::Result<std::string> ChatTemplate::render_variables(const Variables& variables,

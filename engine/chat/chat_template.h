@@ -12,6 +12,7 @@
 #include "conclave/result.h"
 
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -41,6 +42,9 @@ public:
     conclave::Result<std::string> render_variables(const Variables& variables,
                                                    const RenderLimits& limits = {},
                                                    const CivilTime& now = {}) const;
+    // The variables the template reads from its caller (messages, add_generation_prompt,
+    // enable_thinking, ...), found from the parsed form (chat/template_variables.h).
+    std::set<std::string> free_variables() const;
 
 private:
     explicit ChatTemplate(std::shared_ptr<const TemplateAst> ast) : m_ast(std::move(ast)) {}

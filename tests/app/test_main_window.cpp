@@ -6,7 +6,8 @@
 // deleting from the sidebar shows the undo toast; a second start on the same data folder
 // shows the conversation again. Without a model: Ctrl+K, typing and Enter open a search hit's
 // conversation on its branch. Saves screenshots (welcome, error banner, chat light and dark,
-// branches, settings, search) to $CONCLAVE_SCREENSHOT_DIR for review.
+// branches, settings dark and light, search) to $CONCLAVE_SCREENSHOT_DIR for review. The
+// settings drawer opens with Ctrl+, and shows the model's and the app's sections.
 
 #include "app_paths.h"
 #include "composition.h"
@@ -67,11 +68,12 @@ class TestMainWindow : public QObject {
     // Opens the default model in a shown window and asks one question through the composer.
     void chatOnce(Composition& app, const QString& question) {
         QQuickWindow* window = app.window().window();
-        app.chat().settings()->setTemperature(0.0);
-        app.chat().settings()->setMaxTokens(120);
-        app.chat().settings()->setThreads(1);
+        app.chat().settings()->setThreads(1); // a model opened the first time loads with it
         app.chat().openModel(QUrl::fromLocalFile(m_modelPath));
         QTRY_COMPARE_WITH_TIMEOUT(app.chat().modelStatus(), ChatController::ModelStatus::Ready, 30000);
+        // The model's own settings (saved for it), set once it has loaded.
+        app.chat().settings()->setTemperature(0.0);
+        app.chat().settings()->setMaxTokens(120);
         QQuickItem* input = item(window, "composerInput");
         QVERIFY(input);
         QTRY_VERIFY(input->isEnabled());
@@ -278,6 +280,40 @@ private slots:
         QMetaObject::invokeMethod(drawer, "open");
         QTest::qWait(400);
         saveScreenshot(window, QStringLiteral("settings-dark"));
+    }
+
+    // The settings drawer with a model open, in the light theme chosen in the app settings:
+    // the model's section (saved for it) and the app's; Tab moves through its controls.
+    void lightSettingsScreenshot() {
+        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
+        Composition app;
+        app.appSettings().setTheme(QStringLiteral("light"));
+        QVERIFY(app.window().show());
+        QQuickWindow* window = app.window().window();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QCOMPARE(window->color(), QColor(QStringLiteral("#ffffff")));
+        app.chat().settings()->setThreads(1);
+        app.chat().openModel(QUrl::fromLocalFile(m_modelPath));
+        QTRY_COMPARE_WITH_TIMEOUT(app.chat().modelStatus(), ChatController::ModelStatus::Ready, 30000);
+        QTest::keyClick(window, Qt::Key_Comma, Qt::ControlModifier);
+        auto* drawer = window->findChild<QObject*>(QStringLiteral("settingsDrawer"));
+        QVERIFY(drawer);
+        QTRY_VERIFY(drawer->property("opened").toBool());
+        QVERIFY(visibleItem(window, "resetModelDefaults"));
+        QVERIFY(visibleItem(window, "themeChoice"));
+        QVERIFY(!visibleItem(window, "thinkingSwitch")); // SmolLM2's template has no such switch
+        auto* folder = item(window, "dataFolder");
+        QVERIFY(folder);
+        QCOMPARE(folder->property("text").toString(), m_data.filePath(QStringLiteral("conclave")));
+        auto* prompt = item(window, "systemPrompt");
+        QVERIFY(prompt);
+        prompt->forceActiveFocus();
+        QTest::keyClick(window, Qt::Key_Tab); // moves on, no tab character typed
+        QCOMPARE(prompt->property("text").toString(), app.chat().settings()->systemPrompt());
+        QVERIFY(!prompt->hasActiveFocus());
+        QTest::qWait(300);
+        saveScreenshot(window, QStringLiteral("settings-light"));
+        app.appSettings().setTheme(QStringLiteral("system"));
     }
 };
 

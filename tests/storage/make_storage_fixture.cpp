@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
         answer.model_name = "Qwen3 30B-A3B";
         answer.content = "Röd, grön, blå och gul.";
         answer.reasoning = "The user asks in Swedish.";
-        answer.stats = {24, 9, 310.0, 21.5};
+        answer.stats = {24, 9, 310.0, 21.5, std::nullopt};
         store.append_message(answer);
         answer.parent_id = q1.id;
         answer.content = "Rött, grönt och blått.";

@@ -70,7 +70,7 @@ int stream(const std::string& path) {
                            std::to_string(writer.content().size()));
                 std::this_thread::sleep_for(std::chrono::microseconds(300));
             }
-            writer.finish({5, 60, 1.0, 100.0});
+            writer.finish({5, 60, 1.0, 100.0, StopReason::token_limit});
             report("done " + std::to_string(writer.message_id()) + " " +
                    std::to_string(writer.content().size()));
         }

@@ -160,7 +160,7 @@ private slots:
         answer.content = "4";
         answer.reasoning = "Adding two and two.";
         answer.model_name = "SmolLM2";
-        answer.stats = {12, 1, 85.5, 42.0};
+        answer.stats = {12, 1, 85.5, 42.0, StopReason::finished};
         const Message stored = m_store->append_message(answer);
         QCOMPARE(stored.parent_id, std::optional<Id>(question.id));
         QCOMPARE(q(stored.reasoning), QStringLiteral("Adding two and two."));

@@ -9,6 +9,7 @@
 #include "storage_test_support.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -36,7 +37,7 @@ class TestExchange : public QObject {
         if (role == Role::assistant) {
             m.model_name = "Qwen3 30B-A3B";
             m.reasoning = "thinking about \"" + text + "\"";
-            m.stats = {31, 7, 210.5, 18.25};
+            m.stats = {31, 7, 210.5, 18.25, StopReason::token_limit};
         }
         return store.append_message(m);
     }
@@ -103,6 +104,27 @@ private slots:
         compareTrees(from, c, to, imported[0].id);
     }
 
+    // Files exported before stop reasons were kept have no "stop_reason": they import, and
+    // their answers' reason is unknown.
+    void olderFileWithoutStopReasonsImports() {
+        auto source = fresh();
+        ConversationStore from(*source);
+        build(from);
+        QString json = QString::fromStdString(ConversationExchange(*source).export_json());
+        QVERIFY(json.contains(QStringLiteral("\"stop_reason\":\"token_limit\"")));
+        json.remove(QRegularExpression(QStringLiteral("\"stop_reason\":(null|\"[a-z_]+\"),")));
+        QVERIFY(!json.contains(QStringLiteral("stop_reason")));
+
+        auto target = fresh();
+        const ImportSummary summary = ConversationExchange(*target).import_json(json.toStdString());
+        QCOMPARE(summary.messages_added, 4);
+        ConversationStore to(*target);
+        for (const Message& m : to.all_messages(to.list_conversations()[0].id)) {
+            QVERIFY(!m.stats.stop_reason);
+            if (m.role == Role::assistant) QCOMPARE(m.stats.completion_tokens, 7);
+        }
+    }
+
     void importIsIdempotentAndMergesNewMessages() {
         auto source = fresh();
         ConversationStore from(*source);
@@ -144,6 +166,10 @@ private slots:
             "{\"format\":\"conclave-conversations\",\"version\":1,\"conversations\":[{\"uid\":"
             "\"c1\",\"title\":\"t\","
             "\"messages\":[{\"uid\":\"m1\",\"role\":\"wizard\",\"content\":\"x\"}]}]}");
+        QTest::newRow("bad stop reason") << QStringLiteral(
+            "{\"format\":\"conclave-conversations\",\"version\":1,\"conversations\":[{\"uid\":"
+            "\"c1\",\"title\":\"t\",\"messages\":[{\"uid\":\"m1\",\"role\":\"assistant\","
+            "\"content\":\"x\",\"stop_reason\":\"bored\"}]}]}");
         QTest::newRow("content not text") << QStringLiteral(
             "{\"format\":\"conclave-conversations\",\"version\":1,\"conversations\":[{\"uid\":"
             "\"c1\",\"title\":\"t\","

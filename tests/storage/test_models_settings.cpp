@@ -140,6 +140,9 @@ private slots:
         mine.backend = "vulkan";
         mine.gpu_memory_budget = 6LL << 30;
         mine.placement_mode = "experts-on-cpu";
+        mine.max_tokens = 2048;
+        mine.thinking = false; // off is a choice, not "unset"
+        mine.reasoning_effort = "high";
         models.save_settings(model, mine);
         QVERIFY(models.settings(model) == mine);
 

@@ -1,5 +1,6 @@
 // open_conclave_database, the start of the app: a new database; a version-1 file from the
-// past (fixture) migrated with a backup first and its data intact; a newer file refused
+// past (fixture) migrated with a backup first and its data intact, and the same brought to
+// version 3 reading its answers' stop reasons as unknown after version 4; a newer file refused
 // and left byte for byte as it was; a damaged file moved aside (kept), replaced, and its
 // readable conversations recovered; a read-only folder and a real file-size limit giving
 // typed errors, with saving possible again once the cause is gone. The integrity check at
@@ -198,6 +199,63 @@ private slots:
         QCOMPARE(search.search("sv").size(), std::size_t{2});
         QCOMPARE(search.search("sve").size(), std::size_t{2});
         db.exec("INSERT INTO conversations_fts(conversations_fts) VALUES ('integrity-check')");
+    }
+
+    // A version-3 database (the fixture brought to 3 by the migrations of that time) gains
+    // the stop-reason and model-choice columns: backed up first, its answers read with the
+    // reason unknown and the new choices unset, and new answers keep their reason.
+    void versionThreeMigratesWithBackupAndUnknownStopReasons() {
+        const QString folder = fresh_folder();
+        const QString path = folder + QStringLiteral("/conclave.db");
+        QVERIFY(QFile::copy(QStringLiteral(CONCLAVE_STORAGE_FIXTURES "/conclave-v1.db"), path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        {
+            Database db(path.toStdString());
+            migrate(db, 3);
+            QCOMPARE(db.user_version(), 3);
+        }
+
+        OpenedDatabase opened = open_conclave_database(path.toStdString());
+        QCOMPARE(opened.report.found_schema_version, 3);
+        QCOMPARE(opened.report.schema_version, current_schema_version());
+        QVERIFY(current_schema_version() >= 4);
+        QVERIFY(opened.report.backup_path);
+        QVERIFY(QString::fromStdString(*opened.report.backup_path).contains(QStringLiteral("backup-v3")));
+        {
+            Database backup(*opened.report.backup_path, Database::Mode::read_only);
+            QCOMPARE(backup.user_version(), 3);
+            Statement count = backup.prepare("SELECT count(*) FROM messages");
+            QVERIFY(count.step());
+            QCOMPARE(count.int64(0), 5);
+        }
+
+        Database& db = *opened.database;
+        ConversationStore store(db);
+        const std::vector<Conversation> list = store.list_conversations();
+        QCOMPARE(list.size(), std::size_t{2});
+        int answers = 0;
+        for (const Conversation& c : list)
+            for (const Message& m : store.all_messages(c.id)) {
+                QVERIFY(!m.stats.stop_reason);
+                answers += m.role == Role::assistant;
+            }
+        QVERIFY(answers >= 2);
+        const std::vector<BranchMessage> branch = store.active_branch(list[1].id);
+        QCOMPARE(branch[1].message.stats.tokens_per_second, std::optional<double>(21.5));
+
+        ModelStore models(db);
+        const ModelSettings settings = models.settings(models.list_models()[0].id);
+        QCOMPARE(settings.threads, std::optional<std::int64_t>(8));
+        QVERIFY(!settings.max_tokens && !settings.thinking && !settings.reasoning_effort);
+
+        NewMessage answer;
+        answer.conversation_id = list[1].id;
+        answer.role = Role::assistant;
+        answer.content = "Gult.";
+        answer.stats.stop_reason = StopReason::context_full;
+        const Message stored = store.append_message(answer);
+        QCOMPARE(store.message(stored.id).stats.stop_reason,
+                 std::optional<StopReason>(StopReason::context_full));
     }
 
     void newerDatabaseIsRefusedAndUntouched() {

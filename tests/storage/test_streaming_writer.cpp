@@ -86,7 +86,7 @@ private slots:
         QCOMPARE(q(saved(writer.message_id())), QStringLiteral("Once upon a time"));
 
         writer.append(".");
-        writer.finish({20, 5, 120.0, 33.5});
+        writer.finish({20, 5, 120.0, 33.5, std::nullopt});
         QVERIFY(!writer.is_open());
         const Message done = m_store->message(writer.message_id());
         QCOMPARE(q(done.content), QStringLiteral("Once upon a time."));
@@ -94,6 +94,15 @@ private slots:
         QCOMPARE(done.state, MessageState::complete);
         QCOMPARE(done.stats.completion_tokens, 5);
         QCOMPARE(done.stats.tokens_per_second, std::optional<double>(33.5));
+        QCOMPARE(done.stats.stop_reason, std::optional<StopReason>(StopReason::finished));
+        // The caller's reason wins over the default of its finishing call.
+        StreamingMessageWriter limited = begin();
+        limited.append("cut at the limit");
+        GenerationStats stats;
+        stats.stop_reason = StopReason::token_limit;
+        limited.finish(stats);
+        QCOMPARE(m_store->message(limited.message_id()).stats.stop_reason,
+                 std::optional<StopReason>(StopReason::token_limit));
     }
 
     void stopFailAndDropSetTheirStates() {
@@ -102,6 +111,8 @@ private slots:
             writer.append("partial");
             writer.stop({});
             QCOMPARE(m_store->message(writer.message_id()).state, MessageState::stopped);
+            QCOMPARE(m_store->message(writer.message_id()).stats.stop_reason,
+                     std::optional<StopReason>(StopReason::stopped));
             QCOMPARE(q(saved(writer.message_id())), QStringLiteral("partial"));
         }
         {
@@ -112,6 +123,7 @@ private slots:
             QCOMPARE(failed.state, MessageState::failed);
             QCOMPARE(q(failed.error.value_or("")), QStringLiteral("out of memory on the GPU"));
             QCOMPARE(q(failed.content), QStringLiteral("before the error"));
+            QCOMPARE(failed.stats.stop_reason, std::optional<StopReason>(StopReason::error));
         }
         Id dropped = 0;
         {
@@ -122,6 +134,7 @@ private slots:
         const Message interrupted = m_store->message(dropped);
         QCOMPARE(interrupted.state, MessageState::interrupted);
         QCOMPARE(q(interrupted.content), QStringLiteral("never finished"));
+        QVERIFY(!interrupted.stats.stop_reason); // nobody knows why it ended
         // Three answers to the same question: three branches.
         QCOMPARE(m_store->children(m_conversation, m_question).size(), std::size_t{3});
     }
@@ -180,7 +193,7 @@ private slots:
 
         // Space is freed: the same call succeeds and everything is on disk.
         m_db->exec("PRAGMA max_page_count = 1073741823");
-        writer.finish({0, 4005, std::nullopt, std::nullopt});
+        writer.finish({0, 4005, std::nullopt, std::nullopt, std::nullopt});
         const Message done = m_store->message(writer.message_id());
         QCOMPARE(done.content, expected);
         QCOMPARE(done.state, MessageState::complete);

@@ -42,6 +42,8 @@ Item {
     }
 
     signal settingsRequested()
+    // The send-key setting (AppSettings.ctrlEnterSends), passed to the composer.
+    property bool ctrlEnterSends: false
 
     ListView {
         id: messages
@@ -175,6 +177,7 @@ Item {
             generating: page.chat.generating
             contextUsed: page.chat.contextUsed
             contextSize: page.chat.contextSize
+            ctrlEnterSends: page.ctrlEnterSends
             onSendRequested: (text) => {
                 const sent = page.editRow >= 0 ? page.chat.editMessage(page.editRow, text) : page.chat.sendMessage(text)
                 if (!sent) return

@@ -1,4 +1,5 @@
-// Where the user writes. Enter sends, Shift+Enter starts a new line; while an answer streams
+// Where the user writes. Enter sends, Shift+Enter starts a new line (with `ctrlEnterSends`,
+// the send-key setting: Ctrl+Enter sends and Enter starts a new line); while an answer streams
 // the send button becomes Stop. Disabled (with a hint) until a model is ready. Below it: the
 // context meter and the settings button.
 import QtQuick
@@ -13,6 +14,7 @@ ColumnLayout {
     property bool generating: false
     property int contextUsed: 0
     property int contextSize: 0
+    property bool ctrlEnterSends: false
     property alias text: input.text
 
     signal sendRequested(string text)
@@ -52,8 +54,9 @@ ColumnLayout {
                     objectName: "composerInput"
                     enabled: composer.ready
                     wrapMode: TextArea.Wrap
-                    placeholderText: composer.ready ? qsTr("Message the model \u2014 Enter to send, Shift+Enter for a new line")
-                                                    : qsTr("Open a model to start chatting")
+                    placeholderText: !composer.ready ? qsTr("Open a model to start chatting")
+                                     : composer.ctrlEnterSends ? qsTr("Message the model \u2014 Ctrl+Enter to send, Enter for a new line")
+                                     : qsTr("Message the model \u2014 Enter to send, Shift+Enter for a new line")
                     placeholderTextColor: Theme.mutedText
                     color: Theme.text
                     selectionColor: Theme.selection
@@ -62,8 +65,10 @@ ColumnLayout {
                     background: null
                     Accessible.name: qsTr("Message")
                     Keys.onPressed: (event) => {
-                        if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
-                                && !(event.modifiers & Qt.ShiftModifier)) {
+                        const enter = event.key === Qt.Key_Return || event.key === Qt.Key_Enter
+                        const sends = composer.ctrlEnterSends ? (event.modifiers & Qt.ControlModifier)
+                                                              : !(event.modifiers & Qt.ShiftModifier)
+                        if (enter && sends) {
                             event.accepted = true
                             composer.send()
                         }
@@ -80,7 +85,8 @@ ColumnLayout {
                 onClicked: composer.generating ? composer.stopRequested() : composer.send()
                 Accessible.name: composer.generating ? qsTr("Stop") : qsTr("Send")
                 ToolTip.visible: hovered
-                ToolTip.text: composer.generating ? qsTr("Stop (Esc)") : qsTr("Send (Enter)")
+                ToolTip.text: composer.generating ? qsTr("Stop (Esc)")
+                                                  : composer.ctrlEnterSends ? qsTr("Send (Ctrl+Enter)") : qsTr("Send (Enter)")
                 contentItem: Label {
                     text: composer.generating ? "\u25A0" : "\u2191"
                     horizontalAlignment: Text.AlignHCenter

@@ -1,6 +1,9 @@
-// Generation settings, sliding in from the right: system prompt, sampling (temperature,
-// top-k, top-p, min-p, repetition penalty), answer length, seed and the context length used
-// at the next model load. Changes apply to the next answer.
+// Settings, sliding in from the right, in two sections. "Model settings" belong to the
+// loaded model and are saved for it: system prompt, thinking on/off and reasoning effort
+// (only when the model's chat template offers them), sampling (temperature, top-k, top-p,
+// min-p, repetition penalty), answer length, seed, and the context length and threads used
+// when the model loads; "Reset to model defaults". Changes apply to the next answer.
+// "App settings": theme, language, send key, default model, and the data folder (read-only).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -10,7 +13,10 @@ Drawer {
     id: drawer
     objectName: "settingsDrawer"
 
+    required property ChatController chat
     required property SamplingSettings settings
+    required property AppSettings appSettings
+    readonly property bool modelReady: chat.modelStatus === ChatController.Ready
 
     edge: Qt.RightEdge
     width: Math.min(380, parent ? parent.width * 0.9 : 380)
@@ -63,6 +69,42 @@ Drawer {
         }
     }
 
+    component SectionTitle: Label {
+        Layout.fillWidth: true
+        Layout.topMargin: 6
+        color: Theme.text
+        font.pixelSize: 15
+        font.weight: Font.DemiBold
+        Accessible.role: Accessible.Heading
+    }
+
+    component Note: Label {
+        Layout.fillWidth: true
+        color: Theme.mutedText
+        font.pixelSize: 11
+        wrapMode: Text.WordWrap
+    }
+
+    // A label with a choice from a list of {value, text} entries.
+    component ChoiceRow: RowLayout {
+        id: choice
+        property string label
+        property var options: []
+        property string value
+        signal chosen(string value)
+        Layout.fillWidth: true
+        Label { Layout.fillWidth: true; text: choice.label; color: Theme.text }
+        ComboBox {
+            Layout.preferredWidth: 200
+            model: choice.options
+            textRole: "text"
+            valueRole: "value"
+            currentIndex: indexOfValue(choice.value)
+            onActivated: choice.chosen(currentValue)
+            Accessible.name: choice.label
+        }
+    }
+
     component SpinRow: RowLayout {
         id: spin
         property string label
@@ -111,79 +153,196 @@ Drawer {
             }
 
             ColumnLayout {
+                objectName: "modelSettings"
                 Layout.fillWidth: true
                 Layout.leftMargin: 20
                 Layout.rightMargin: 20
                 spacing: 14
 
-                Label { text: qsTr("System prompt"); color: Theme.text }
-                TextArea {
-                    objectName: "systemPrompt"
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: 90
-                    wrapMode: TextArea.Wrap
-                    placeholderText: qsTr("e.g. You are a concise assistant.")
-                    text: drawer.settings.systemPrompt
-                    onTextChanged: if (text !== drawer.settings.systemPrompt) drawer.settings.systemPrompt = text
+                SectionTitle { text: qsTr("Model settings") }
+                Note {
+                    text: drawer.modelReady ? qsTr("For %1; saved for this model and restored when it is opened again.").arg(drawer.chat.model.name)
+                                            : qsTr("Open a model to change its settings.")
                 }
 
-                SliderRow {
-                    label: qsTr("Temperature")
-                    help: qsTr("Higher is more varied; 0 always picks the most likely word.")
-                    from: 0; to: 2; value: drawer.settings.temperature
-                    onMoved: (v) => drawer.settings.temperature = v
-                }
-                SpinRow {
-                    label: qsTr("Top-k")
-                    from: 0; to: 1000; value: drawer.settings.topK
-                    onModified: (v) => drawer.settings.topK = v
-                }
-                SliderRow {
-                    label: qsTr("Top-p")
-                    from: 0; to: 1; value: drawer.settings.topP
-                    onMoved: (v) => drawer.settings.topP = v
-                }
-                SliderRow {
-                    label: qsTr("Min-p")
-                    from: 0; to: 1; value: drawer.settings.minP
-                    onMoved: (v) => drawer.settings.minP = v
-                }
-                SliderRow {
-                    label: qsTr("Repetition penalty")
-                    from: 1; to: 2; value: drawer.settings.repeatPenalty
-                    onMoved: (v) => drawer.settings.repeatPenalty = v
-                }
-                SpinRow {
-                    label: qsTr("Max tokens per answer")
-                    from: 1; to: 32768; stepSize: 64; value: drawer.settings.maxTokens
-                    onModified: (v) => drawer.settings.maxTokens = v
-                }
-                SpinRow {
-                    label: qsTr("Seed (\u22121: random)")
-                    from: -1; to: 2147483647; value: drawer.settings.seed
-                    onModified: (v) => drawer.settings.seed = v
-                }
-                SpinRow {
-                    label: qsTr("Context length")
-                    from: 256; to: 131072; stepSize: 1024; value: drawer.settings.contextLength
-                    onModified: (v) => drawer.settings.contextLength = v
-                }
-                SpinRow {
-                    label: qsTr("Threads (0: all cores)")
-                    from: 0; to: 256; value: drawer.settings.threads
-                    onModified: (v) => drawer.settings.threads = v
-                }
-                Label {
+                ColumnLayout {
                     Layout.fillWidth: true
-                    text: qsTr("Context length and threads apply the next time a model is opened.")
+                    spacing: 14
+                    enabled: drawer.modelReady
+
+                    Label { text: qsTr("System prompt"); color: Theme.text }
+                    TextArea {
+                        objectName: "systemPrompt"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 90
+                        wrapMode: TextArea.Wrap
+                        placeholderText: qsTr("e.g. You are a concise assistant.")
+                        text: drawer.settings.systemPrompt
+                        onTextChanged: if (text !== drawer.settings.systemPrompt) drawer.settings.systemPrompt = text
+                        Accessible.name: qsTr("System prompt")
+                        // Tab moves on (a system prompt rarely needs a tab character).
+                        Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+                        Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
+                    }
+
+                    RowLayout {
+                        Layout.fillWidth: true
+                        visible: drawer.settings.thinkingSupported
+                        Label { Layout.fillWidth: true; text: qsTr("Thinking"); color: Theme.text }
+                        Switch {
+                            id: thinkingSwitch
+                            objectName: "thinkingSwitch"
+                            checked: drawer.settings.thinking
+                            onToggled: drawer.settings.thinking = checked
+                            Accessible.name: qsTr("Thinking")
+                        }
+                    }
+                    ChoiceRow {
+                        objectName: "reasoningEffort"
+                        visible: drawer.settings.effortSupported
+                        label: qsTr("Reasoning effort")
+                        options: [{ value: "low", text: qsTr("Low") }, { value: "medium", text: qsTr("Medium") },
+                                  { value: "high", text: qsTr("High") }]
+                        value: drawer.settings.reasoningEffort
+                        onChosen: (v) => drawer.settings.reasoningEffort = v
+                    }
+                    Note {
+                        visible: drawer.settings.thinkingSupported || drawer.settings.effortSupported
+                        text: qsTr("This model's chat template lets you choose how it reasons.")
+                    }
+
+                    SliderRow {
+                        label: qsTr("Temperature")
+                        help: qsTr("Higher is more varied; 0 always picks the most likely word.")
+                        from: 0; to: 2; value: drawer.settings.temperature
+                        onMoved: (v) => drawer.settings.temperature = v
+                    }
+                    SpinRow {
+                        label: qsTr("Top-k")
+                        from: 0; to: 1000; value: drawer.settings.topK
+                        onModified: (v) => drawer.settings.topK = v
+                    }
+                    SliderRow {
+                        label: qsTr("Top-p")
+                        from: 0; to: 1; value: drawer.settings.topP
+                        onMoved: (v) => drawer.settings.topP = v
+                    }
+                    SliderRow {
+                        label: qsTr("Min-p")
+                        from: 0; to: 1; value: drawer.settings.minP
+                        onMoved: (v) => drawer.settings.minP = v
+                    }
+                    SliderRow {
+                        label: qsTr("Repetition penalty")
+                        from: 1; to: 2; value: drawer.settings.repeatPenalty
+                        onMoved: (v) => drawer.settings.repeatPenalty = v
+                    }
+                    SpinRow {
+                        label: qsTr("Max tokens per answer")
+                        from: 1; to: 32768; stepSize: 64; value: drawer.settings.maxTokens
+                        onModified: (v) => drawer.settings.maxTokens = v
+                    }
+                    SpinRow {
+                        label: qsTr("Seed (\u22121: random)")
+                        from: -1; to: 2147483647; value: drawer.settings.seed
+                        onModified: (v) => drawer.settings.seed = v
+                    }
+                    SpinRow {
+                        label: qsTr("Context length")
+                        from: 256; to: 131072; stepSize: 1024; value: drawer.settings.contextLength
+                        onModified: (v) => drawer.settings.contextLength = v
+                    }
+                    SpinRow {
+                        label: qsTr("Threads (0: all cores)")
+                        from: 0; to: 256; value: drawer.settings.threads
+                        onModified: (v) => drawer.settings.threads = v
+                    }
+                    Note { text: qsTr("Context length and threads apply the next time this model is opened.") }
+                    Button {
+                        objectName: "resetModelDefaults"
+                        text: qsTr("Reset to model defaults")
+                        enabled: !drawer.settings.atDefaults
+                        onClicked: drawer.settings.resetToDefaults()
+                    }
+                }
+            }
+
+            Rectangle {
+                Layout.fillWidth: true
+                Layout.topMargin: 6
+                implicitHeight: 1
+                color: Theme.border
+            }
+
+            ColumnLayout {
+                objectName: "appSettings"
+                Layout.fillWidth: true
+                Layout.leftMargin: 20
+                Layout.rightMargin: 20
+                Layout.bottomMargin: 20
+                spacing: 14
+
+                SectionTitle { text: qsTr("App settings") }
+                ChoiceRow {
+                    objectName: "themeChoice"
+                    label: qsTr("Theme")
+                    options: [{ value: "system", text: qsTr("System") }, { value: "light", text: qsTr("Light") },
+                              { value: "dark", text: qsTr("Dark") }]
+                    value: drawer.appSettings.theme
+                    onChosen: (v) => drawer.appSettings.theme = v
+                }
+                ChoiceRow {
+                    objectName: "languageChoice"
+                    label: qsTr("Language")
+                    options: drawer.appSettings.languages.map((l) => ({ value: l.code, text: l.name }))
+                    value: drawer.appSettings.language
+                    onChosen: (v) => drawer.appSettings.language = v
+                }
+                ChoiceRow {
+                    objectName: "sendKeyChoice"
+                    label: qsTr("Send with")
+                    options: [{ value: "enter", text: qsTr("Enter") }, { value: "ctrlEnter", text: qsTr("Ctrl+Enter") }]
+                    value: drawer.appSettings.sendKey
+                    onChosen: (v) => drawer.appSettings.sendKey = v
+                }
+                Note {
+                    text: drawer.appSettings.ctrlEnterSends ? qsTr("Enter starts a new line.")
+                                                            : qsTr("Shift+Enter starts a new line.")
+                }
+
+                Label { text: qsTr("Default model"); color: Theme.text }
+                Note {
+                    objectName: "defaultModelName"
+                    text: drawer.appSettings.defaultModel === "" ? qsTr("None: Conclave starts without a model.")
+                          : qsTr("%1, opened when Conclave starts.").arg(drawer.appSettings.defaultModelName)
+                }
+                RowLayout {
+                    Button {
+                        text: qsTr("Use the open model")
+                        enabled: drawer.modelReady && drawer.chat.model.path !== drawer.appSettings.defaultModel
+                        onClicked: drawer.appSettings.defaultModel = drawer.chat.model.path
+                    }
+                    Button {
+                        text: qsTr("Clear")
+                        enabled: drawer.appSettings.defaultModel !== ""
+                        onClicked: drawer.appSettings.defaultModel = ""
+                        Accessible.name: qsTr("Clear the default model")
+                    }
+                }
+
+                Label { text: qsTr("Data folder"); color: Theme.text }
+                TextField {
+                    objectName: "dataFolder"
+                    Layout.fillWidth: true
+                    readOnly: true
+                    selectByMouse: true
+                    text: drawer.appSettings.dataFolder
                     color: Theme.mutedText
-                    font.pixelSize: 11
-                    wrapMode: Text.WordWrap
+                    font.family: Theme.monoFamily
+                    font.pixelSize: Theme.smallFontSize
+                    Accessible.name: qsTr("Data folder")
                 }
-                Button {
-                    text: qsTr("Reset to defaults")
-                    onClicked: drawer.settings.resetToDefaults()
-                }
+                Note { text: qsTr("Conversations and settings are kept here, in conclave.db.") }
             }
         }
     }

@@ -91,8 +91,11 @@ template <typename Write> bool ChatController::save(Write&& write) {
 }
 
 void ChatController::onStoreError(const StoreError& error) {
-    showNotice(tr("Could not save the conversation"), error.message, storageHint(error.kind),
-               tr("Storage error: %1").arg(error.kind));
+    reportStoreError(tr("Could not save the conversation"), error);
+}
+
+void ChatController::reportStoreError(const QString& title, const StoreError& error) {
+    showNotice(title, error.message, storageHint(error.kind), tr("Storage error: %1").arg(error.kind));
     m_storageBanner = true;
     if (!m_retryTimer.isActive()) m_retryTimer.start();
 }
@@ -182,6 +185,7 @@ void ChatController::openModel(const QUrl& file) {
     const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
     abandonGeneration();
     dismissError();
+    emit modelOpening(path);
     m_loadingFile = QFileInfo(path).fileName();
     m_modelStatus = ModelStatus::Loading;
     m_model.clear();
@@ -220,6 +224,8 @@ void ChatController::startGeneration() {
     request.turns = conversationTurns();
     request.sampling = m_settings.samplingParams();
     request.maxTokens = m_settings.maxTokens();
+    request.thinking = m_settings.thinking();
+    request.reasoningEffort = m_settings.reasoningEffort();
 
     ChatMessage answer;
     answer.role = ChatMessage::Role::assistant;
@@ -473,6 +479,7 @@ void ChatController::onModelLoaded(quint64 id, const app::ModelSummary& summary)
     m_model = toVariant(summary);
     m_loadProgress = 1.0;
     setContext(0, summary.contextSize);
+    emit modelReady(summary);
     emit modelChanged();
     emit loadProgressChanged();
     emit generatingChanged();

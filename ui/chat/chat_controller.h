@@ -125,9 +125,17 @@ public:
     Q_INVOKABLE void prepareToQuit();
     // Shows news that is not an engine error (the database was recovered, say) in the banner.
     void showNotice(const QString& title, const QString& message, const QString& hint, const QString& details);
+    // A store other than the conversations' refused a write (the settings): shown like the
+    // conversations' storage errors, under `title`, and cleared the same way.
+    void reportStoreError(const QString& title, const StoreError& error);
     Q_INVOKABLE static bool isModelFile(const QUrl& file);
 
 signals:
+    // A model is about to be loaded: listeners may still change settings() (its context
+    // length and threads go into the load request). Emitted synchronously by openModel.
+    void modelOpening(const QString& path);
+    // The model has loaded; its summary (defaults, reasoning controls) for listeners.
+    void modelReady(const conclave::app::ModelSummary& summary);
     void currentConversationChanged();
     void modelChanged();
     void loadProgressChanged();

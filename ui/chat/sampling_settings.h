@@ -1,17 +1,41 @@
 #pragma once
-// SamplingSettings: how answers are generated (system prompt, temperature, top-k, top-p,
-// min-p, repetition penalty, max tokens, seed) and the context length and thread count used at
-// the next model load. Edited in the settings drawer; read by the ChatController for each request. In
-// memory for now (persisted through storage/ later). GUI thread only; values are clamped to
-// their valid ranges on assignment.
+// SamplingSettings: the loaded model's settings — how answers are generated (system prompt,
+// temperature, top-k, top-p, min-p, repetition penalty, max tokens, seed, thinking on/off and
+// reasoning effort where the model's chat template offers them) and the context length and
+// thread count used when the model loads. Edited in the settings drawer; read by the
+// ChatController for each request. ModelPreferences fills it from storage when a model
+// loads and saves what the user changes. GUI thread only; values are clamped to their valid
+// ranges on assignment.
+//
+// `defaults()` are the loaded model's defaults (the engine's sampling defaults, overridden
+// by the values the model file recommends); resetToDefaults() returns to them.
 
 #include "conclave/sampling.h"
 
 #include <QObject>
-#include <QtQml/qqmlregistration.h>
 #include <QString>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
 
 namespace conclave::ui {
+
+// Every value of SamplingSettings, as plain data.
+struct SamplingValues {
+    QString systemPrompt;
+    double temperature = conclave::SamplingParams{}.temperature;
+    int topK = conclave::SamplingParams{}.top_k;
+    double topP = conclave::SamplingParams{}.top_p;
+    double minP = conclave::SamplingParams{}.min_p;
+    double repeatPenalty = conclave::SamplingParams{}.repetition_penalty;
+    int maxTokens = 1024;
+    int seed = -1; // < 0: a new random seed for every answer
+    int contextLength = 4096;
+    int threads = 0; // 0: one per hardware thread
+    bool thinking = true;
+    QString reasoningEffort = QStringLiteral("medium");
+
+    bool operator==(const SamplingValues&) const = default;
+};
 
 class SamplingSettings : public QObject {
     Q_OBJECT
@@ -27,19 +51,39 @@ class SamplingSettings : public QObject {
     Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY changed)
     Q_PROPERTY(int contextLength READ contextLength WRITE setContextLength NOTIFY changed)
     Q_PROPERTY(int threads READ threads WRITE setThreads NOTIFY changed)
+    Q_PROPERTY(bool thinking READ thinking WRITE setThinking NOTIFY changed)
+    Q_PROPERTY(QString reasoningEffort READ reasoningEffort WRITE setReasoningEffort NOTIFY changed)
+    Q_PROPERTY(bool thinkingSupported READ thinkingSupported NOTIFY supportChanged)
+    Q_PROPERTY(bool effortSupported READ effortSupported NOTIFY supportChanged)
+    Q_PROPERTY(QStringList effortLevels READ effortLevels CONSTANT)
+    Q_PROPERTY(bool atDefaults READ atDefaults NOTIFY changed)
 public:
     explicit SamplingSettings(QObject* parent = nullptr);
 
-    QString systemPrompt() const { return m_systemPrompt; }
-    double temperature() const { return m_temperature; }
-    int topK() const { return m_topK; }
-    double topP() const { return m_topP; }
-    double minP() const { return m_minP; }
-    double repeatPenalty() const { return m_repeatPenalty; }
-    int maxTokens() const { return m_maxTokens; }
-    int seed() const { return m_seed; } // < 0: a new random seed for every answer
-    int contextLength() const { return m_contextLength; }
-    int threads() const { return m_threads; } // 0: one per hardware thread; used at load
+    const SamplingValues& values() const { return m_values; }
+    // Sets every value (clamped) with one changed() signal.
+    void setValues(const SamplingValues& values);
+    const SamplingValues& defaults() const { return m_defaults; }
+    void setDefaults(const SamplingValues& defaults) { m_defaults = clamped(defaults); }
+    // What the loaded model's chat template offers (see app/reasoning_options.h).
+    void setReasoningSupport(bool thinking, bool effort);
+
+    QString systemPrompt() const { return m_values.systemPrompt; }
+    double temperature() const { return m_values.temperature; }
+    int topK() const { return m_values.topK; }
+    double topP() const { return m_values.topP; }
+    double minP() const { return m_values.minP; }
+    double repeatPenalty() const { return m_values.repeatPenalty; }
+    int maxTokens() const { return m_values.maxTokens; }
+    int seed() const { return m_values.seed; }
+    int contextLength() const { return m_values.contextLength; }
+    int threads() const { return m_values.threads; }
+    bool thinking() const { return m_values.thinking; }
+    QString reasoningEffort() const { return m_values.reasoningEffort; }
+    bool thinkingSupported() const { return m_thinkingSupported; }
+    bool effortSupported() const { return m_effortSupported; }
+    static QStringList effortLevels();
+    bool atDefaults() const { return m_values == m_defaults; }
 
     void setSystemPrompt(const QString& value);
     void setTemperature(double value);
@@ -51,7 +95,10 @@ public:
     void setSeed(int value);
     void setContextLength(int value);
     void setThreads(int value);
+    void setThinking(bool value);
+    void setReasoningEffort(const QString& value);
 
+    // Back to defaults(): the model's own values.
     Q_INVOKABLE void resetToDefaults();
 
     // The engine's parameters; a random seed is drawn here when seed() < 0.
@@ -59,20 +106,16 @@ public:
 
 signals:
     void changed();
+    void supportChanged();
 
 private:
-    template <typename T> void assign(T& member, T value);
+    static SamplingValues clamped(SamplingValues values);
+    template <typename T> void assign(T SamplingValues::*field, T value);
 
-    QString m_systemPrompt;
-    double m_temperature = 0.7;
-    int m_topK = 40;
-    double m_topP = 0.95;
-    double m_minP = 0.05;
-    double m_repeatPenalty = 1.1;
-    int m_maxTokens = 1024;
-    int m_seed = -1;
-    int m_contextLength = 4096;
-    int m_threads = 0;
+    SamplingValues m_values;
+    SamplingValues m_defaults;
+    bool m_thinkingSupported = false;
+    bool m_effortSupported = false;
 };
 
 } // namespace conclave::ui

@@ -1,6 +1,6 @@
 // The application window: the conversation sidebar, the model bar, the error banner and the
 // chat (or the welcome page while no model is open and the chat is empty), with the
-// settings drawer on the right. The composition root (app/) sets the initial properties; the
+// settings drawer on the right. The theme follows the app settings (or CONCLAVE_THEME). The composition root (app/) sets the initial properties; the
 // window asks to quit through quitRequested() so the app can stop generation and save first.
 import QtQuick
 import QtQuick.Controls
@@ -15,7 +15,9 @@ ApplicationWindow {
     required property string buildSummary
     required property string modelsFolder
     required property ChatController chat
-    property string themeMode: "system"
+    required property AppSettings appSettings
+    // "light" or "dark" forces a theme over the user's choice (CONCLAVE_THEME); empty: none.
+    property string forcedTheme: ""
 
     signal quitRequested()
 
@@ -44,7 +46,11 @@ ApplicationWindow {
     palette.toolTipText: Theme.text
     font.pixelSize: Theme.fontSize
 
-    Component.onCompleted: Theme.mode = themeMode
+    Binding {
+        target: Theme
+        property: "mode"
+        value: window.forcedTheme !== "" ? window.forcedTheme : window.appSettings.theme
+    }
     onClosing: chat.prepareToQuit()
 
     function openModelDialog() { modelDialog.open() }
@@ -141,6 +147,7 @@ ApplicationWindow {
                     anchors.fill: parent
                     visible: !(window.chat.modelStatus !== ChatController.Ready && window.chat.messages.count === 0)
                     chat: window.chat
+                    ctrlEnterSends: window.appSettings.ctrlEnterSends
                     onSettingsRequested: settingsDrawer.open()
                 }
             }
@@ -155,7 +162,10 @@ ApplicationWindow {
 
     SettingsDrawer {
         id: settingsDrawer
+        chat: window.chat
         settings: window.chat.settings
+        appSettings: window.appSettings
+        onClosed: chatPage.composer.focusInput()
     }
 
     // Drop a .gguf file anywhere on the window to open it.

@@ -18,7 +18,10 @@
 //     "min_p", "repetition_penalty", "seed" }, "active_leaf": message uid or null,
 //     "messages": [ { "uid", "parent": uid or null, "role", "content", "reasoning", "state",
 //     "error", "model_name", "prompt_tokens", "completion_tokens",
-//     "time_to_first_token_ms", "tokens_per_second", "created_at", "updated_at" } ] } ] }
+//     "time_to_first_token_ms", "tokens_per_second", "stop_reason", "created_at",
+//     "updated_at" } ] } ] }
+// "stop_reason" (finished, token_limit, stop_string, context_full, stopped, error, or null
+// for unknown) was added later; files without it import with the reason unknown.
 // Times are milliseconds since the Unix epoch. Model ids are local and not exported.
 //
 // Ownership and threads: borrows a Database, used on its thread. Throws DatabaseError;

@@ -31,11 +31,24 @@ enum class MessageState {
     interrupted, // the app ended (crash, power cut, quit) while it was streaming
 };
 
+// Why an answer ended. Stored by name in the database and in export files: names are never
+// renamed or reused. Rows written before schema version 4 have none (unknown).
+enum class StopReason {
+    finished,     // the model ended its answer
+    token_limit,  // the answer reached the most tokens allowed
+    stop_string,  // a stop string ended it
+    context_full, // the context window was full
+    stopped,      // the user (or a switch, or quit) stopped it
+    error,        // the generation failed
+};
+
 std::string_view to_string(Role role);
 std::string_view to_string(MessageState state);
+std::string_view to_string(StopReason reason);
 // Throw DatabaseError(invalid_input) for a name that is not one of the values above.
 Role role_from_string(std::string_view name);
 MessageState message_state_from_string(std::string_view name);
+StopReason stop_reason_from_string(std::string_view name);
 
 // Sampling values a conversation or a model may override; nullopt means "not overridden".
 struct SamplingOverrides {
@@ -68,6 +81,7 @@ struct GenerationStats {
     std::int64_t completion_tokens = 0;
     std::optional<double> time_to_first_token_ms;
     std::optional<double> tokens_per_second;
+    std::optional<StopReason> stop_reason; // nullopt: unknown (older rows, user messages)
 
     bool operator==(const GenerationStats&) const = default;
 };

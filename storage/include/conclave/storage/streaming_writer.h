@@ -59,7 +59,8 @@ public:
     void flush();
 
     // Final state complete / stopped (by the user) / failed with `error`. Each writes all the
-    // text and the stats in one commit; afterwards the writer is closed.
+    // text and the stats in one commit; afterwards the writer is closed. The stop reason is
+    // stats.stop_reason, or else finished / stopped / error.
     void finish(const GenerationStats& stats);
     void stop(const GenerationStats& stats);
     void fail(std::string_view error, const GenerationStats& stats);

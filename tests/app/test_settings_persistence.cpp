@@ -1,0 +1,233 @@
+// Settings and stop reasons kept in a real SQLite file (a QTemporaryDir) through the app's
+// real components (Composition: the database, SqliteConversationStore, SqlitePreferenceStore,
+// AppSettings, ModelPreferences, the controller and the engine with SmolLM2). A "restart"
+// destroys the Composition (which closes the database) and builds a new one on the file.
+// Proves: each model keeps its own settings (two model files), they follow the loaded model
+// and survive a restart, the saved context length is the one the model loads with, and
+// "Reset to model defaults" clears the saved overrides; app settings (theme, send key,
+// language) survive a restart and the theme choice reaches Theme (the window's colours) and
+// the send key the composer; the stop reason of finished, token-limit, context-full and
+// stopped answers reads the same after a restart. Model tests skip when it is absent.
+
+#include "composition.h"
+#include "conclave/storage/database.h"
+#include "conclave/storage/model_store.h"
+#include "conclave/storage/open_database.h"
+#include "message_list_model.h"
+#include "sqlite_conversation_store.h"
+#include "test_model_file.h"
+
+#include <QFile>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using conclave::app::Composition;
+using conclave::ui::ChatController;
+using conclave::ui::ChatMessage;
+using conclave::ui::MessageListModel;
+namespace storage = conclave::storage;
+
+class TestSettingsPersistence : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_next = 0;
+
+    QString freshDatabase() { return m_dir.filePath(QStringLiteral("case%1/conclave.db").arg(m_next++)); }
+
+    static bool load(Composition& app, const QString& path) {
+        app.chat().openModel(QUrl::fromLocalFile(path));
+        return QTest::qWaitFor([&] { return app.chat().modelStatus() == ChatController::ModelStatus::Ready; },
+                               30000);
+    }
+
+    static storage::ModelSettings storedSettings(const QString& database, const QString& model) {
+        storage::Database db(database.toStdString(), storage::Database::Mode::read_only);
+        storage::ModelStore models(db);
+        const auto record = models.find_by_path(model.toStdString());
+        return record ? models.settings(record->id) : storage::ModelSettings{};
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        qunsetenv("CONCLAVE_THEME");
+    }
+
+    void init() { QTest::failOnWarning(QRegularExpression(QStringLiteral("qrc:/qt/qml/Conclave/"))); }
+
+    void perModelSettingsFollowTheModelAndSurviveARestart() {
+        if (!conclave::test::haveDefaultModel()) QSKIP(conclave::test::missingModelReason());
+        const QString database = freshDatabase();
+        const QString first = conclave::test::defaultModelPath();
+        const QString second = m_dir.filePath(QStringLiteral("another-model.gguf")); // another file
+        QVERIFY(QFile::link(first, second));
+
+        auto app = std::make_unique<Composition>(database);
+        auto* settings = app->chat().settings();
+        settings->setThreads(1);           // a model opened the first time loads with these
+        settings->setContextLength(1024);
+        QVERIFY(load(*app, first));
+        QCOMPARE(settings->temperature(), double(conclave::SamplingParams{}.temperature)); // its default
+        QVERIFY(settings->atDefaults() == false); // threads and context differ from the defaults
+        settings->setTemperature(0.3);
+        settings->setSystemPrompt(QStringLiteral("Answer in French."));
+        settings->setMaxTokens(64);
+        settings->setContextLength(1536);
+
+        QVERIFY(load(*app, second));
+        QCOMPARE(settings->temperature(), double(conclave::SamplingParams{}.temperature));
+        QCOMPARE(settings->systemPrompt(), QString());
+        QCOMPARE(settings->maxTokens(), 1024);
+        QCOMPARE(settings->contextLength(), 1536); // carried over to a model never configured
+        settings->setTemperature(1.2);
+        settings->setSeed(42);
+
+        QVERIFY(load(*app, first));
+        QCOMPARE(settings->temperature(), 0.3);
+        QCOMPARE(settings->systemPrompt(), QStringLiteral("Answer in French."));
+        QCOMPARE(settings->maxTokens(), 64);
+        QCOMPARE(settings->seed(), -1);
+        QCOMPARE(app->chat().contextSize(), 1536); // loaded with its saved context length
+
+        app.reset(); // the restart: saves, closes the database
+        const storage::ModelSettings stored = storedSettings(database, first);
+        QCOMPARE(stored.sampling.temperature, std::optional<double>(0.3));
+        QCOMPARE(stored.max_tokens, std::optional<std::int64_t>(64));
+        QCOMPARE(stored.threads, std::optional<std::int64_t>(1));
+        QVERIFY(!stored.sampling.top_k); // at its default: not saved, follows the default
+
+        app = std::make_unique<Composition>(database);
+        settings = app->chat().settings();
+        QVERIFY(load(*app, second));
+        QCOMPARE(settings->temperature(), 1.2);
+        QCOMPARE(settings->seed(), 42);
+        QCOMPARE(settings->threads(), 1);
+        QVERIFY(load(*app, first));
+        QCOMPARE(settings->temperature(), 0.3);
+        QCOMPARE(settings->systemPrompt(), QStringLiteral("Answer in French."));
+        QCOMPARE(app->chat().contextSize(), 1536);
+
+        // Reset to model defaults: the engine's values (the file recommends none), and the
+        // saved overrides cleared.
+        settings->resetToDefaults();
+        QVERIFY(settings->atDefaults());
+        QCOMPARE(settings->temperature(), double(conclave::SamplingParams{}.temperature));
+        QCOMPARE(settings->systemPrompt(), QString());
+        QCOMPARE(settings->maxTokens(), 1024);
+        QVERIFY(app->modelPreferences().saveNow());
+        app.reset();
+        const storage::ModelSettings cleared = storedSettings(database, first);
+        QVERIFY(cleared.sampling == storage::SamplingOverrides{});
+        QVERIFY(!cleared.system_prompt && !cleared.max_tokens && !cleared.context_length && !cleared.threads);
+        QCOMPARE(storedSettings(database, second).sampling.seed, std::optional<std::int64_t>(42));
+    }
+
+    void appSettingsSurviveARestartAndApply() {
+        const QString database = freshDatabase();
+        {
+            Composition app(database);
+            QCOMPARE(app.appSettings().theme(), QStringLiteral("system"));
+            QVERIFY(!app.appSettings().ctrlEnterSends());
+            QCOMPARE(app.appSettings().dataFolder(), QFileInfo(database).absolutePath());
+            QVERIFY(app.appSettings().languages().size() >= 1);
+            app.appSettings().setTheme(QStringLiteral("light"));
+            app.appSettings().setSendKey(QStringLiteral("ctrlEnter"));
+            app.appSettings().setLanguage(QStringLiteral("en"));
+            app.appSettings().setTheme(QStringLiteral("purple")); // not a theme: ignored
+        }
+        Composition app(database);
+        QCOMPARE(app.appSettings().theme(), QStringLiteral("light"));
+        QVERIFY(app.appSettings().ctrlEnterSends());
+        QCOMPARE(app.appSettings().language(), QStringLiteral("en"));
+
+        QVERIFY(app.window().show());
+        QQuickWindow* window = app.window().window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QCOMPARE(window->color(), QColor(QStringLiteral("#ffffff"))); // Theme.background, light
+        app.appSettings().setTheme(QStringLiteral("dark"));
+        QTRY_COMPARE(window->color(), QColor(QStringLiteral("#1b1c1f")));
+        auto* composer = window->findChild<QQuickItem*>(QStringLiteral("composer"));
+        QVERIFY(composer);
+        QCOMPARE(composer->property("ctrlEnterSends").toBool(), true);
+        app.appSettings().setSendKey(QStringLiteral("enter"));
+        QCOMPARE(composer->property("ctrlEnterSends").toBool(), false);
+    }
+
+    // Each way an answer ends reads the same after a restart (the store closed and opened
+    // again on the file), in the words the chat shows under the answer.
+    void stopReasonsSurviveARestart_data() {
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<int>("state");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("finished") << "end_of_generation" << int(ChatMessage::State::complete) << "finished";
+        QTest::newRow("token limit") << "max_tokens" << int(ChatMessage::State::complete) << "reached the token limit";
+        QTest::newRow("context full") << "context_full" << int(ChatMessage::State::complete) << "context full";
+        QTest::newRow("stop string") << "stop_string" << int(ChatMessage::State::complete) << "stop string";
+        QTest::newRow("stopped") << "cancelled" << int(ChatMessage::State::stopped) << "stopped";
+    }
+
+    void stopReasonsSurviveARestart() {
+        QFETCH(QString, reason);
+        QFETCH(int, state);
+        QFETCH(QString, shown);
+        const QString database = freshDatabase();
+        qint64 conversation = 0;
+        {
+            auto opened = storage::open_conclave_database(database.toStdString());
+            conclave::app::SqliteConversationStore store(*opened.database);
+            conversation = store.createConversation(QStringLiteral("Reasons")).id;
+            ChatMessage question;
+            question.text = QStringLiteral("Count to three.");
+            question = store.appendMessage(conversation, 0, question);
+            ChatMessage answer;
+            answer.role = ChatMessage::Role::assistant;
+            answer.state = ChatMessage::State::streaming;
+            answer = store.appendMessage(conversation, question.id, answer);
+            answer.text = QStringLiteral("One, two");
+            answer.generatedTokens = 4;
+            answer.stopReason = reason;
+            answer.state = static_cast<ChatMessage::State>(state);
+            store.finishAnswer(conversation, answer);
+        }
+        auto opened = storage::open_conclave_database(database.toStdString());
+        conclave::app::SqliteConversationStore store(*opened.database);
+        const QList<ChatMessage> branch = store.activeBranch(conversation);
+        QCOMPARE(branch.size(), 2);
+        QCOMPARE(branch[1].stopReason, reason);
+        QVERIFY2(MessageListModel::statsText(branch[1]).endsWith(shown), qPrintable(MessageListModel::statsText(branch[1])));
+    }
+
+    // With the real model: an answer cut by the token limit says so after a restart.
+    void tokenLimitAnswerSaysSoAfterARestart() {
+        if (!conclave::test::haveDefaultModel()) QSKIP(conclave::test::missingModelReason());
+        const QString database = freshDatabase();
+        qint64 conversation = 0;
+        {
+            Composition app(database);
+            app.chat().settings()->setThreads(1);
+            QVERIFY(load(app, conclave::test::defaultModelPath()));
+            app.chat().settings()->setMaxTokens(3);
+            QSignalSpy finished(&app.chat(), &ChatController::answerFinished);
+            QVERIFY(app.chat().sendMessage(QStringLiteral("Write a long story about the sea.")));
+            QVERIFY(QTest::qWaitFor([&] { return finished.count() == 1; }, 60000));
+            QCOMPARE(app.chat().messages()->at(1).stopReason, QStringLiteral("max_tokens"));
+            conversation = app.chat().currentConversationId();
+        }
+        Composition app(database);
+        app.chat().selectConversation(conversation);
+        QCOMPARE(app.chat().messages()->rowCount(), 2);
+        const QModelIndex answer = app.chat().messages()->index(1);
+        QCOMPARE(answer.data(MessageListModel::StopReasonRole).toString(), QStringLiteral("max_tokens"));
+        QVERIFY(answer.data(MessageListModel::StatsTextRole).toString().endsWith(QStringLiteral("reached the token limit")));
+    }
+};
+
+QTEST_MAIN(TestSettingsPersistence)
+#include "test_settings_persistence.moc"
