@@ -300,7 +300,17 @@ private slots:
         QVERIFY(drawer);
         QTRY_VERIFY(drawer->property("opened").toBool());
         QVERIFY(visibleItem(window, "resetModelDefaults"));
-        QVERIFY(visibleItem(window, "themeChoice"));
+        QQuickItem* theme = visibleItem(window, "themeChoice");
+        QVERIFY(theme);
+        // The choices show the values in effect (a ComboBox inside each row).
+        const auto shown = [](QQuickItem* row) {
+            for (QQuickItem* child : row->childItems())
+                if (child->property("displayText").isValid()) return child->property("displayText").toString();
+            return QString();
+        };
+        QCOMPARE(shown(theme), QStringLiteral("Light"));
+        QCOMPARE(shown(visibleItem(window, "sendKeyChoice")), QStringLiteral("Enter"));
+        QCOMPARE(shown(visibleItem(window, "languageChoice")), QStringLiteral("English"));
         QVERIFY(!visibleItem(window, "thinkingSwitch")); // SmolLM2's template has no such switch
         auto* folder = item(window, "dataFolder");
         QVERIFY(folder);
@@ -313,6 +323,15 @@ private slots:
         QVERIFY(!prompt->hasActiveFocus());
         QTest::qWait(300);
         saveScreenshot(window, QStringLiteral("settings-light"));
+        // Scrolled down to the app's section.
+        auto* appSection = item(window, "appSettings");
+        QVERIFY(appSection);
+        QQuickItem* flickable = appSection->parentItem();
+        while (flickable && !flickable->inherits("QQuickFlickable")) flickable = flickable->parentItem();
+        QVERIFY(flickable);
+        flickable->setProperty("contentY", flickable->property("contentHeight").toReal() - flickable->height());
+        QTest::qWait(200);
+        saveScreenshot(window, QStringLiteral("settings-app-light"));
         app.appSettings().setTheme(QStringLiteral("system"));
     }
 };

@@ -6,13 +6,16 @@
 // and survive a restart, the saved context length is the one the model loads with, and
 // "Reset to model defaults" clears the saved overrides; app settings (theme, send key,
 // language) survive a restart and the theme choice reaches Theme (the window's colours) and
-// the send key the composer; the stop reason of finished, token-limit, context-full and
+// the send key the composer; a reasoning model's thinking and effort are remembered for it,
+// its file's recommended values are its defaults; a refused settings write shows in the
+// banner and goes through later; the stop reason of finished, token-limit, context-full and
 // stopped answers reads the same after a restart. Model tests skip when it is absent.
 
 #include "composition.h"
 #include "conclave/storage/database.h"
 #include "conclave/storage/model_store.h"
 #include "conclave/storage/open_database.h"
+#include "conclave/storage/transaction.h"
 #include "message_list_model.h"
 #include "sqlite_conversation_store.h"
 #include "test_model_file.h"
@@ -127,6 +130,79 @@ private slots:
         QVERIFY(cleared.sampling == storage::SamplingOverrides{});
         QVERIFY(!cleared.system_prompt && !cleared.max_tokens && !cleared.context_length && !cleared.threads);
         QCOMPARE(storedSettings(database, second).sampling.seed, std::optional<std::int64_t>(42));
+    }
+
+    // A reasoning model's choices (thinking off, high effort) are remembered for it and not
+    // offered for a model whose template has no such variables; its defaults come from the
+    // values its file recommends, which Reset to model defaults returns to. The models are
+    // described as the worker reports them (no model file is loaded here).
+    void reasoningChoicesAreRememberedPerModel() {
+        const QString database = freshDatabase();
+        conclave::app::ModelSummary reasoning;
+        reasoning.path = m_dir.filePath(QStringLiteral("qwen3.gguf"));
+        reasoning.name = QStringLiteral("Qwen3");
+        reasoning.thinkingSwitch = true;
+        reasoning.effortChoice = true;
+        reasoning.recommendedSampling.temperature = 0.6;
+        reasoning.recommendedSampling.topK = 20;
+        conclave::app::ModelSummary plain;
+        plain.path = m_dir.filePath(QStringLiteral("llama.gguf"));
+        plain.name = QStringLiteral("Llama");
+        const auto loaded = [](Composition& app, const conclave::app::ModelSummary& model) {
+            app.modelPreferences().modelOpening(model.path);
+            app.modelPreferences().modelLoaded(model);
+        };
+        {
+            Composition app(database);
+            auto* settings = app.chat().settings();
+            loaded(app, reasoning);
+            QVERIFY(settings->thinkingSupported() && settings->effortSupported());
+            QCOMPARE(settings->temperature(), 0.6); // the file's recommendation
+            QCOMPARE(settings->topK(), 20);
+            settings->setThinking(false);
+            settings->setReasoningEffort(QStringLiteral("high"));
+            settings->setReasoningEffort(QStringLiteral("extreme")); // not a level: medium
+            QCOMPARE(settings->reasoningEffort(), QStringLiteral("medium"));
+            settings->setReasoningEffort(QStringLiteral("high"));
+            loaded(app, plain);
+            QVERIFY(!settings->thinkingSupported() && !settings->effortSupported());
+            QVERIFY(settings->thinking());
+            QCOMPARE(settings->temperature(), double(conclave::SamplingParams{}.temperature));
+        }
+        Composition app(database);
+        auto* settings = app.chat().settings();
+        loaded(app, reasoning);
+        QVERIFY(!settings->thinking());
+        QCOMPARE(settings->reasoningEffort(), QStringLiteral("high"));
+        settings->resetToDefaults();
+        QVERIFY(settings->thinking());
+        QCOMPARE(settings->reasoningEffort(), QStringLiteral("medium"));
+        QCOMPARE(settings->temperature(), 0.6);
+        QCOMPARE(settings->topK(), 20);
+    }
+
+    // A settings write the database refuses (another connection holds the write lock past
+    // the busy timeout) shows in the banner; the choice stays in effect, and once the
+    // database is free the write goes through, the banner clears and the choice survives a
+    // restart.
+    void refusedSettingsWriteShowsInTheBanner() {
+        const QString database = freshDatabase();
+        {
+            Composition app(database);
+            auto blocker = std::make_unique<storage::Database>(database.toStdString());
+            auto hold = std::make_unique<storage::Transaction>(*blocker);
+            app.appSettings().setTheme(QStringLiteral("dark"));
+            QCOMPARE(app.appSettings().theme(), QStringLiteral("dark"));
+            QVERIFY(app.chat().errorVisible());
+            QCOMPARE(app.chat().errorTitle(), QStringLiteral("Could not save the settings"));
+            QVERIFY(app.chat().errorDetails().contains(QStringLiteral("busy")));
+            hold.reset();
+            blocker.reset();
+            QVERIFY(app.appSettings().saveNow());
+            QVERIFY(!app.chat().errorVisible());
+        }
+        Composition app(database);
+        QCOMPARE(app.appSettings().theme(), QStringLiteral("dark"));
     }
 
     void appSettingsSurviveARestartAndApply() {

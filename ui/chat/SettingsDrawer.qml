@@ -99,7 +99,8 @@ Drawer {
             model: choice.options
             textRole: "text"
             valueRole: "value"
-            currentIndex: indexOfValue(choice.value)
+            // count: evaluated again once the model is in (indexOfValue reads no property).
+            currentIndex: count > 0 ? indexOfValue(choice.value) : -1
             onActivated: choice.chosen(currentValue)
             Accessible.name: choice.label
         }

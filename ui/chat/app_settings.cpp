@@ -47,7 +47,8 @@ void AppSettings::load() {
 QVariantList AppSettings::languages() const {
     QVariantList list;
     for (const QString& code : m_languageCodes) {
-        QString name = QLocale(code).nativeLanguageName();
+        // English is the source language, not a regional variant ("American English").
+        QString name = code == QLatin1String("en") ? QStringLiteral("English") : QLocale(code).nativeLanguageName();
         if (!name.isEmpty()) name[0] = name[0].toUpper();
         list.append(QVariantMap{{QStringLiteral("code"), code}, {QStringLiteral("name"), name}});
     }
