@@ -23,7 +23,8 @@ AppLanguage::~AppLanguage() {
 
 QStringList AppLanguage::available() {
     QStringList codes{QStringLiteral("en")};
-    const QStringList files = QDir(folder).entryList({prefix + QStringLiteral("*.qm")}, QDir::Files, QDir::Name);
+    const QStringList files =
+        QDir(folder).entryList({prefix + QStringLiteral("*.qm")}, QDir::Files, QDir::Name);
     for (const QString& file : files) {
         const QString code = file.mid(prefix.size()).chopped(3);
         if (!codes.contains(code)) codes.append(code);

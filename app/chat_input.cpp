@@ -4,8 +4,8 @@
 
 namespace conclave::app {
 
-chat::ChatRenderInput chat_input(const std::vector<ChatTurnText>& turns, const ReasoningControls& controls,
-                                 const ReasoningChoice& choice) {
+chat::ChatRenderInput chat_input(const std::vector<ChatTurnText>& turns,
+                                 const ReasoningControls& controls, const ReasoningChoice& choice) {
     std::vector<chat::Value> messages;
     messages.reserve(turns.size());
     for (const ChatTurnText& turn : turns) {

@@ -3,16 +3,15 @@
 // the engine's chat template render input, with the reasoning choice as the variables the
 // template reads. Pure; thread-safe.
 
+#include "chat/chat_template.h"
 #include "engine_chat.h"
 #include "reasoning_options.h"
-
-#include "chat/chat_template.h"
 
 #include <vector>
 
 namespace conclave::app {
 
-chat::ChatRenderInput chat_input(const std::vector<ChatTurnText>& turns, const ReasoningControls& controls,
-                                 const ReasoningChoice& choice);
+chat::ChatRenderInput chat_input(const std::vector<ChatTurnText>& turns,
+                                 const ReasoningControls& controls, const ReasoningChoice& choice);
 
 } // namespace conclave::app

@@ -1,8 +1,7 @@
 #include "reasoning_options.h"
 
-#include "chat_input.h"
-
 #include "chat/chat_template.h"
+#include "chat_input.h"
 
 namespace conclave::app {
 
@@ -26,7 +25,8 @@ ReasoningControls reasoning_controls(std::string_view chat_template) {
     return controls;
 }
 
-Result<std::string> render_with_template(std::string_view chat_template, const std::vector<ChatTurnText>& turns,
+Result<std::string> render_with_template(std::string_view chat_template,
+                                         const std::vector<ChatTurnText>& turns,
                                          const ReasoningChoice& choice) {
     Result<chat::ChatTemplate> parsed = chat::ChatTemplate::parse(chat_template);
     if (!parsed) return parsed.error();

@@ -40,7 +40,8 @@ ReasoningControls reasoning_controls(std::string_view chat_template);
 // variables the template reads. The template's own render, without the ChatML fallback or
 // special tokens; errors are ErrorCode::template_error. For checking templates (tests,
 // tools); the worker renders through render_chat, which passes the same variables.
-Result<std::string> render_with_template(std::string_view chat_template, const std::vector<ChatTurnText>& turns,
+Result<std::string> render_with_template(std::string_view chat_template,
+                                         const std::vector<ChatTurnText>& turns,
                                          const ReasoningChoice& choice);
 
 } // namespace conclave::app

@@ -62,7 +62,8 @@ storage::ModelRecord toRecord(const ui::ModelFacts& model) {
     record.path = model.path.toStdString();
     record.file_size = file.exists() ? file.size() : model.fileBytes;
     record.file_modified_at = file.exists() ? file.lastModified().toMSecsSinceEpoch() : 0;
-    record.display_name = (model.name.isEmpty() ? file.completeBaseName() : model.name).toStdString();
+    record.display_name =
+        (model.name.isEmpty() ? file.completeBaseName() : model.name).toStdString();
     record.architecture = model.architecture.toStdString();
     record.quant_mix = model.quantMix.toStdString();
     record.context_length = model.trainedContext;
@@ -79,7 +80,8 @@ ui::ModelOverrides SqlitePreferenceStore::modelOverrides(const QString& path) co
     });
 }
 
-void SqlitePreferenceStore::saveModelOverrides(const ui::ModelFacts& model, const ui::ModelOverrides& overrides) {
+void SqlitePreferenceStore::saveModelOverrides(const ui::ModelFacts& model,
+                                               const ui::ModelOverrides& overrides) {
     guarded([&] {
         storage::Transaction transaction(m_db);
         storage::ModelStore models(m_db);

@@ -22,7 +22,8 @@ public:
     explicit SqlitePreferenceStore(storage::Database& db) : m_db(db) {}
 
     ui::ModelOverrides modelOverrides(const QString& path) const override;
-    void saveModelOverrides(const ui::ModelFacts& model, const ui::ModelOverrides& overrides) override;
+    void saveModelOverrides(const ui::ModelFacts& model,
+                            const ui::ModelOverrides& overrides) override;
     std::optional<QString> value(const QString& key) const override;
     void setValue(const QString& key, const QString& value) override;
 

@@ -39,14 +39,14 @@ Id insert_conversation(Database& db, const Conversation& c) {
 Id insert_message(Database& db, Id conversation_id, std::optional<Id> parent, const Message& m) {
     const MessageState state =
         m.state == MessageState::streaming ? MessageState::interrupted : m.state;
-    Statement insert =
-        db.prepare("INSERT INTO messages(uid, conversation_id, parent_id, role, content, "
-                   "reasoning, state, error, model_name,"
-                   " prompt_tokens, completion_tokens, time_to_first_token_ms, tokens_per_second, "
-                   "stop_reason, created_at, updated_at)"
-                   " VALUES(:uid, :conversation, :parent, :role, :content, :reasoning, :state, "
-                   ":error, :model_name,"
-                   " :prompt_tokens, :completion_tokens, :ttft, :tps, :stop_reason, :created, :updated)");
+    Statement insert = db.prepare(
+        "INSERT INTO messages(uid, conversation_id, parent_id, role, content, "
+        "reasoning, state, error, model_name,"
+        " prompt_tokens, completion_tokens, time_to_first_token_ms, tokens_per_second, "
+        "stop_reason, created_at, updated_at)"
+        " VALUES(:uid, :conversation, :parent, :role, :content, :reasoning, :state, "
+        ":error, :model_name,"
+        " :prompt_tokens, :completion_tokens, :ttft, :tps, :stop_reason, :created, :updated)");
     insert.bind(":uid", m.uid)
         .bind(":conversation", conversation_id)
         .bind(":role", to_string(m.role))

@@ -13,9 +13,8 @@ namespace {
 constexpr std::array<std::string_view, 4> role_names{"system", "user", "assistant", "tool"};
 constexpr std::array<std::string_view, 5> state_names{"complete", "streaming", "stopped", "failed",
                                                       "interrupted"};
-constexpr std::array<std::string_view, 6> stop_reason_names{"finished",     "token_limit",
-                                                            "stop_string",  "context_full",
-                                                            "stopped",      "error"};
+constexpr std::array<std::string_view, 6> stop_reason_names{
+    "finished", "token_limit", "stop_string", "context_full", "stopped", "error"};
 
 template <typename Enum, std::size_t N>
 Enum from_name(const std::array<std::string_view, N>& names, std::string_view name,

@@ -73,12 +73,12 @@ void StreamingMessageWriter::close(MessageState state, const std::optional<std::
     if (!m_open) return;
     const std::int64_t now = m_options.wall_clock();
     Transaction transaction(*m_db);
-    Statement update =
-        m_db->prepare("UPDATE messages SET content = :content, reasoning = :reasoning, state = "
-                      ":state, error = :error,"
-                      " prompt_tokens = :prompt_tokens, completion_tokens = :completion_tokens,"
-                      " time_to_first_token_ms = :ttft, tokens_per_second = :tps, stop_reason = :stop_reason,"
-                      " updated_at = :now WHERE id = :id");
+    Statement update = m_db->prepare(
+        "UPDATE messages SET content = :content, reasoning = :reasoning, state = "
+        ":state, error = :error,"
+        " prompt_tokens = :prompt_tokens, completion_tokens = :completion_tokens,"
+        " time_to_first_token_ms = :ttft, tokens_per_second = :tps, stop_reason = :stop_reason,"
+        " updated_at = :now WHERE id = :id");
     update.bind(":content", std::string_view(m_content))
         .bind(":reasoning", std::string_view(m_reasoning))
         .bind(":state", to_string(state))

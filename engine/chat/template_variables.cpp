@@ -26,11 +26,15 @@ private:
     void bind(const std::string& name) { m_scopes.back().insert(name); }
     void bind(const Target& target) {
         switch (target.kind) {
-        case Target::Kind::name: bind(target.name); break;
+        case Target::Kind::name:
+            bind(target.name);
+            break;
         case Target::Kind::tuple:
             for (const Target& item : target.items) bind(item);
             break;
-        case Target::Kind::attribute: read(target.name); break; // ns.x = ... reads ns
+        case Target::Kind::attribute: // ns.x = ... reads ns
+            read(target.name);
+            break;
         }
     }
     void read(const std::string& name) {
@@ -39,7 +43,8 @@ private:
 
     void expression(const Expr* e) {
         if (!e) return;
-        if (e->kind == ExprKind::name) read(e->name); // filter, test and attribute names are not variables
+        // Only name expressions: filter, test and attribute names are not variables.
+        if (e->kind == ExprKind::name) read(e->name);
         for (const auto& item : e->items) expression(item.get());
         for (const auto& arg : e->args.positional) expression(arg.get());
         for (const auto& [name, arg] : e->args.named) expression(arg.get());
@@ -67,7 +72,9 @@ private:
 
     void statement(const Stmt& s) {
         switch (s.kind) {
-        case StmtKind::output: expressions(s.exprs); break;
+        case StmtKind::output:
+            expressions(s.exprs);
+            break;
         case StmtKind::if_chain:
             expressions(s.conditions);
             for (const StmtList& body : s.bodies) statements(body);
@@ -113,7 +120,8 @@ private:
             });
             break;
         case StmtKind::break_loop:
-        case StmtKind::continue_loop: break;
+        case StmtKind::continue_loop:
+            break;
         }
     }
 };

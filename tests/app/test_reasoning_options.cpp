@@ -16,7 +16,8 @@ using namespace conclave::app;
 namespace {
 
 QString fixturesFolder() {
-    return qEnvironmentVariable("CONCLAVE_SHARED_DIR") + QStringLiteral("/fixtures/chat-templates/");
+    return qEnvironmentVariable("CONCLAVE_SHARED_DIR") +
+           QStringLiteral("/fixtures/chat-templates/");
 }
 
 std::string readTemplate(const QString& name) {
@@ -28,7 +29,8 @@ std::string readTemplate(const QString& name) {
 QString render(const std::string& source, const ReasoningChoice& choice) {
     const std::vector<ChatTurnText> turns{{"system", "Be brief."}, {"user", "What is 2 + 2?"}};
     const auto rendered = render_with_template(source, turns, choice);
-    if (!rendered) return QStringLiteral("ERROR: ") + QString::fromStdString(rendered.error().message);
+    if (!rendered)
+        return QStringLiteral("ERROR: ") + QString::fromStdString(rendered.error().message);
     return QString::fromStdString(*rendered);
 }
 
@@ -40,19 +42,32 @@ class TestReasoningOptions : public QObject {
 private slots:
     void initTestCase() {
         if (!QFile::exists(fixturesFolder() + QStringLiteral("Qwen-Qwen3-0.6B.jinja")))
-            QSKIP("the shared chat-template fixtures are not beside the checkout (../shared/fixtures)");
+            QSKIP("the shared chat-template fixtures are not beside the checkout "
+                  "(../shared/fixtures)");
     }
 
     void controlsComeFromTheParsedTemplate_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("thinking");
         QTest::addColumn<QString>("effort");
-        QTest::newRow("Qwen3") << "Qwen-Qwen3-0.6B.jinja" << "enable_thinking" << "";
-        QTest::newRow("SmolLM3") << "HuggingFaceTB-SmolLM3-3B.jinja" << "enable_thinking" << "";
-        QTest::newRow("gpt-oss") << "openai-gpt-oss-120b.jinja" << "" << "reasoning_effort";
-        QTest::newRow("DeepSeek V3.1") << "deepseek-ai-DeepSeek-V3.1.jinja" << "enable_thinking" << "";
-        QTest::newRow("Llama 3.1") << "meta-llama-Llama-3.1-8B-Instruct.jinja" << "" << "";
-        QTest::newRow("Qwen2.5") << "Qwen-Qwen2.5-7B-Instruct.jinja" << "" << "";
+        QTest::newRow("Qwen3") << "Qwen-Qwen3-0.6B.jinja"
+                               << "enable_thinking"
+                               << "";
+        QTest::newRow("SmolLM3") << "HuggingFaceTB-SmolLM3-3B.jinja"
+                                 << "enable_thinking"
+                                 << "";
+        QTest::newRow("gpt-oss") << "openai-gpt-oss-120b.jinja"
+                                 << ""
+                                 << "reasoning_effort";
+        QTest::newRow("DeepSeek V3.1") << "deepseek-ai-DeepSeek-V3.1.jinja"
+                                       << "enable_thinking"
+                                       << "";
+        QTest::newRow("Llama 3.1") << "meta-llama-Llama-3.1-8B-Instruct.jinja"
+                                   << ""
+                                   << "";
+        QTest::newRow("Qwen2.5") << "Qwen-Qwen2.5-7B-Instruct.jinja"
+                                 << ""
+                                 << "";
     }
 
     void controlsComeFromTheParsedTemplate() {
@@ -69,11 +84,12 @@ private slots:
 
     // A variable named only inside text (a string, a comment) is not read by the template.
     void namesInTextDoNotCount() {
-        const std::string source = "{# enable_thinking #}{{ 'reasoning_effort' }}{% for m in messages %}"
-                                   "{{ m.content }}{% endfor %}";
+        const std::string source =
+            "{# enable_thinking #}{{ 'reasoning_effort' }}{% for m in messages %}"
+            "{{ m.content }}{% endfor %}";
         QVERIFY(!reasoning_controls(source).supported());
         const std::string bound = "{% set enable_thinking = true %}{{ enable_thinking }}";
-        QVERIFY(!reasoning_controls(bound).supported()); // set before read: not the caller's
+        QVERIFY(!reasoning_controls(bound).supported());      // set before read: not the caller's
         QVERIFY(!reasoning_controls("{% if %}").supported()); // does not parse: nothing offered
     }
 
@@ -84,7 +100,8 @@ private slots:
         QVERIFY2(!on.startsWith(QStringLiteral("ERROR")), qPrintable(on));
         QVERIFY(on.endsWith(QStringLiteral("<|im_start|>assistant\n")));
         QVERIFY(off.endsWith(QStringLiteral("<|im_start|>assistant\n<think>\n\n</think>\n\n")));
-        QVERIFY(on.contains(QStringLiteral("What is 2 + 2?")) && off.contains(QStringLiteral("What is 2 + 2?")));
+        QVERIFY(on.contains(QStringLiteral("What is 2 + 2?")) &&
+                off.contains(QStringLiteral("What is 2 + 2?")));
     }
 
     void gptOssEffortChangesThePrompt() {
@@ -99,7 +116,8 @@ private slots:
 
     // A template without the controls renders the same whatever the choice.
     void templatesWithoutControlsIgnoreTheChoice() {
-        const std::string source = readTemplate(QStringLiteral("meta-llama-Llama-3.1-8B-Instruct.jinja"));
+        const std::string source =
+            readTemplate(QStringLiteral("meta-llama-Llama-3.1-8B-Instruct.jinja"));
         QCOMPARE(render(source, {.thinking = false, .effort = "low"}), render(source, {}));
     }
 };

@@ -27,7 +27,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <memory>
 
 using conclave::app::Composition;
@@ -42,12 +41,14 @@ class TestSettingsPersistence : public QObject {
     QTemporaryDir m_dir;
     int m_next = 0;
 
-    QString freshDatabase() { return m_dir.filePath(QStringLiteral("case%1/conclave.db").arg(m_next++)); }
+    QString freshDatabase() {
+        return m_dir.filePath(QStringLiteral("case%1/conclave.db").arg(m_next++));
+    }
 
     static bool load(Composition& app, const QString& path) {
         app.chat().openModel(QUrl::fromLocalFile(path));
-        return QTest::qWaitFor([&] { return app.chat().modelStatus() == ChatController::ModelStatus::Ready; },
-                               30000);
+        return QTest::qWaitFor(
+            [&] { return app.chat().modelStatus() == ChatController::ModelStatus::Ready; }, 30000);
     }
 
     static storage::ModelSettings storedSettings(const QString& database, const QString& model) {
@@ -63,7 +64,9 @@ private slots:
         qunsetenv("CONCLAVE_THEME");
     }
 
-    void init() { QTest::failOnWarning(QRegularExpression(QStringLiteral("qrc:/qt/qml/Conclave/"))); }
+    void init() {
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("qrc:/qt/qml/Conclave/")));
+    }
 
     void perModelSettingsFollowTheModelAndSurviveARestart() {
         if (!conclave::test::haveDefaultModel()) QSKIP(conclave::test::missingModelReason());
@@ -74,10 +77,11 @@ private slots:
 
         auto app = std::make_unique<Composition>(database);
         auto* settings = app->chat().settings();
-        settings->setThreads(1);           // a model opened the first time loads with these
+        settings->setThreads(1); // a model opened the first time loads with these
         settings->setContextLength(1024);
         QVERIFY(load(*app, first));
-        QCOMPARE(settings->temperature(), double(conclave::SamplingParams{}.temperature)); // its default
+        QCOMPARE(settings->temperature(),
+                 double(conclave::SamplingParams{}.temperature)); // its default
         QVERIFY(settings->atDefaults() == false); // threads and context differ from the defaults
         settings->setTemperature(0.3);
         settings->setSystemPrompt(QStringLiteral("Answer in French."));
@@ -128,7 +132,8 @@ private slots:
         app.reset();
         const storage::ModelSettings cleared = storedSettings(database, first);
         QVERIFY(cleared.sampling == storage::SamplingOverrides{});
-        QVERIFY(!cleared.system_prompt && !cleared.max_tokens && !cleared.context_length && !cleared.threads);
+        QVERIFY(!cleared.system_prompt && !cleared.max_tokens && !cleared.context_length &&
+                !cleared.threads);
         QCOMPARE(storedSettings(database, second).sampling.seed, std::optional<std::int64_t>(42));
     }
 
@@ -200,6 +205,25 @@ private slots:
             blocker.reset();
             QVERIFY(app.appSettings().saveNow());
             QVERIFY(!app.chat().errorVisible());
+
+            // A model's change refused while another model opens is kept and written later.
+            conclave::app::ModelSummary first;
+            first.path = m_dir.filePath(QStringLiteral("first.gguf"));
+            conclave::app::ModelSummary second;
+            second.path = m_dir.filePath(QStringLiteral("second.gguf"));
+            app.modelPreferences().modelOpening(first.path);
+            app.modelPreferences().modelLoaded(first);
+            app.chat().settings()->setTopK(7);
+            blocker = std::make_unique<storage::Database>(database.toStdString());
+            hold = std::make_unique<storage::Transaction>(*blocker);
+            app.modelPreferences().modelOpening(second.path);
+            app.modelPreferences().modelLoaded(second);
+            QVERIFY(app.chat().errorVisible());
+            hold.reset();
+            blocker.reset();
+            QVERIFY(app.modelPreferences().saveNow());
+            QVERIFY(!app.chat().errorVisible());
+            QCOMPARE(storedSettings(database, first.path).sampling.top_k, std::optional<std::int64_t>(7));
         }
         Composition app(database);
         QCOMPARE(app.appSettings().theme(), QStringLiteral("dark"));
@@ -242,10 +266,14 @@ private slots:
         QTest::addColumn<QString>("reason");
         QTest::addColumn<int>("state");
         QTest::addColumn<QString>("shown");
-        QTest::newRow("finished") << "end_of_generation" << int(ChatMessage::State::complete) << "finished";
-        QTest::newRow("token limit") << "max_tokens" << int(ChatMessage::State::complete) << "reached the token limit";
-        QTest::newRow("context full") << "context_full" << int(ChatMessage::State::complete) << "context full";
-        QTest::newRow("stop string") << "stop_string" << int(ChatMessage::State::complete) << "stop string";
+        QTest::newRow("finished") << "end_of_generation" << int(ChatMessage::State::complete)
+                                  << "finished";
+        QTest::newRow("token limit")
+            << "max_tokens" << int(ChatMessage::State::complete) << "reached the token limit";
+        QTest::newRow("context full")
+            << "context_full" << int(ChatMessage::State::complete) << "context full";
+        QTest::newRow("stop string")
+            << "stop_string" << int(ChatMessage::State::complete) << "stop string";
         QTest::newRow("stopped") << "cancelled" << int(ChatMessage::State::stopped) << "stopped";
     }
 
@@ -277,7 +305,8 @@ private slots:
         const QList<ChatMessage> branch = store.activeBranch(conversation);
         QCOMPARE(branch.size(), 2);
         QCOMPARE(branch[1].stopReason, reason);
-        QVERIFY2(MessageListModel::statsText(branch[1]).endsWith(shown), qPrintable(MessageListModel::statsText(branch[1])));
+        QVERIFY2(MessageListModel::statsText(branch[1]).endsWith(shown),
+                 qPrintable(MessageListModel::statsText(branch[1])));
     }
 
     // With the real model: an answer cut by the token limit says so after a restart.
@@ -300,8 +329,11 @@ private slots:
         app.chat().selectConversation(conversation);
         QCOMPARE(app.chat().messages()->rowCount(), 2);
         const QModelIndex answer = app.chat().messages()->index(1);
-        QCOMPARE(answer.data(MessageListModel::StopReasonRole).toString(), QStringLiteral("max_tokens"));
-        QVERIFY(answer.data(MessageListModel::StatsTextRole).toString().endsWith(QStringLiteral("reached the token limit")));
+        QCOMPARE(answer.data(MessageListModel::StopReasonRole).toString(),
+                 QStringLiteral("max_tokens"));
+        QVERIFY(answer.data(MessageListModel::StatsTextRole)
+                    .toString()
+                    .endsWith(QStringLiteral("reached the token limit")));
     }
 };
 

@@ -19,10 +19,11 @@ const QStringList sendKeys{QStringLiteral("enter"), QStringLiteral("ctrlEnter")}
 
 } // namespace
 
-AppSettings::AppSettings(PreferenceStore* store, const QString& dataFolder, const QStringList& languages,
-                         QObject* parent)
+AppSettings::AppSettings(PreferenceStore* store, const QString& dataFolder,
+                         const QStringList& languages, QObject* parent)
     : QObject(parent), m_store(store), m_dataFolder(dataFolder), m_languageCodes(languages) {
-    if (!m_languageCodes.contains(QStringLiteral("en"))) m_languageCodes.prepend(QStringLiteral("en"));
+    if (!m_languageCodes.contains(QStringLiteral("en")))
+        m_languageCodes.prepend(QStringLiteral("en"));
     m_retryTimer.setInterval(retryIntervalMs);
     connect(&m_retryTimer, &QTimer::timeout, this, &AppSettings::saveNow);
     load();
@@ -48,7 +49,8 @@ QVariantList AppSettings::languages() const {
     QVariantList list;
     for (const QString& code : m_languageCodes) {
         // English is the source language, not a regional variant ("American English").
-        QString name = code == QLatin1String("en") ? QStringLiteral("English") : QLocale(code).nativeLanguageName();
+        QString name = code == QLatin1String("en") ? QStringLiteral("English")
+                                                   : QLocale(code).nativeLanguageName();
         if (!name.isEmpty()) name[0] = name[0].toUpper();
         list.append(QVariantMap{{QStringLiteral("code"), code}, {QStringLiteral("name"), name}});
     }

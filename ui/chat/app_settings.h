@@ -15,7 +15,6 @@
 #include <QTimer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
-
 #include <map>
 
 namespace conclave::ui {
@@ -37,10 +36,10 @@ public:
     AppSettings(PreferenceStore* store, const QString& dataFolder, const QStringList& languages,
                 QObject* parent = nullptr);
 
-    QString theme() const { return m_theme; }               // "system", "light", "dark"
-    QString language() const { return m_language; }         // "en", "de", ...
-    QVariantList languages() const;                         // [{code, name}] in their own words
-    QString sendKey() const { return m_sendKey; }           // "enter", "ctrlEnter"
+    QString theme() const { return m_theme; }       // "system", "light", "dark"
+    QString language() const { return m_language; } // "en", "de", ...
+    QVariantList languages() const;                 // [{code, name}] in their own words
+    QString sendKey() const { return m_sendKey; }   // "enter", "ctrlEnter"
     bool ctrlEnterSends() const { return m_sendKey == QLatin1String("ctrlEnter"); }
     QString defaultModel() const { return m_defaultModel; } // a .gguf path; empty: none
     QString defaultModelName() const;

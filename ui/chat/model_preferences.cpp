@@ -10,7 +10,8 @@ constexpr int retryIntervalMs = 5000;
 
 } // namespace
 
-ModelPreferences::ModelPreferences(SamplingSettings* settings, PreferenceStore* store, QObject* parent)
+ModelPreferences::ModelPreferences(SamplingSettings* settings, PreferenceStore* store,
+                                   QObject* parent)
     : QObject(parent), m_settings(settings), m_store(store) {
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(saveDelayMs);
@@ -40,7 +41,10 @@ ModelOverrides ModelPreferences::readOverrides(const QString& path) {
 }
 
 void ModelPreferences::modelOpening(const QString& path) {
-    saveNow(); // the previous model's last change
+    // The previous model's last change; kept for later when the store refuses it now.
+    if (!saveNow() && m_dirty)
+        m_unsavedPrevious.emplace(m_model,
+                                  overridesOf(m_settings->values(), m_settings->defaults()));
     m_model = {};
     m_dirty = false;
     const ModelOverrides saved = readOverrides(path);
@@ -64,8 +68,8 @@ void ModelPreferences::modelLoaded(const app::ModelSummary& summary) {
     m_settings->setReasoningSupport(summary.thinkingSwitch, summary.effortChoice);
     m_settings->setValues(values);
     m_applying = false;
-    m_model = {summary.path, summary.name, summary.architecture, summary.quantMix, summary.fileBytes,
-               summary.trainedContext};
+    m_model = {summary.path,     summary.name,      summary.architecture,
+               summary.quantMix, summary.fileBytes, summary.trainedContext};
     m_dirty = false;
 }
 
@@ -77,9 +81,15 @@ void ModelPreferences::onChanged() {
 
 bool ModelPreferences::saveNow() {
     m_saveTimer.stop();
-    if (!m_dirty || m_model.path.isEmpty()) return true;
+    if (!m_unsavedPrevious && (!m_dirty || m_model.path.isEmpty())) return true;
     try {
-        m_store->saveModelOverrides(m_model, overridesOf(m_settings->values(), m_settings->defaults()));
+        if (m_unsavedPrevious) {
+            m_store->saveModelOverrides(m_unsavedPrevious->first, m_unsavedPrevious->second);
+            m_unsavedPrevious.reset();
+        }
+        if (m_dirty && !m_model.path.isEmpty())
+            m_store->saveModelOverrides(m_model,
+                                        overridesOf(m_settings->values(), m_settings->defaults()));
     } catch (const StoreError& error) {
         m_failed = true;
         if (!m_retryTimer.isActive()) m_retryTimer.start();

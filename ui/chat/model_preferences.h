@@ -19,6 +19,8 @@
 
 #include <QObject>
 #include <QTimer>
+#include <optional>
+#include <utility>
 
 namespace conclave::ui {
 
@@ -32,7 +34,8 @@ public:
     void modelOpening(const QString& path);
     void modelLoaded(const app::ModelSummary& summary);
 
-    // Writes a change still waiting; true when nothing is left unsaved.
+    // Writes a change still waiting (also one of the previously loaded model that the store
+    // refused); true when nothing is left unsaved.
     bool saveNow();
     QString modelPath() const { return m_model.path; }
 
@@ -49,10 +52,12 @@ private:
 
     SamplingSettings* m_settings;
     PreferenceStore* m_store;
-    ModelFacts m_model;     // the loaded model; empty path while none is
+    ModelFacts m_model;      // the loaded model; empty path while none is
     bool m_applying = false; // setting values from the store: not a user change
     bool m_dirty = false;
     bool m_failed = false;
+    // A previous model's change the store refused, still to be written (see saveNow).
+    std::optional<std::pair<ModelFacts, ModelOverrides>> m_unsavedPrevious;
     QTimer m_saveTimer;
     QTimer m_retryTimer;
 };

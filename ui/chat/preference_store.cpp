@@ -52,7 +52,8 @@ ModelOverrides InMemoryPreferenceStore::modelOverrides(const QString& path) cons
     return it == m_models.end() ? ModelOverrides{} : it->second;
 }
 
-void InMemoryPreferenceStore::saveModelOverrides(const ModelFacts& model, const ModelOverrides& overrides) {
+void InMemoryPreferenceStore::saveModelOverrides(const ModelFacts& model,
+                                                 const ModelOverrides& overrides) {
     m_models[model.path] = overrides;
 }
 

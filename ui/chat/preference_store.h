@@ -15,7 +15,6 @@
 #include "sampling_settings.h"
 
 #include <QString>
-
 #include <map>
 #include <optional>
 

@@ -1,7 +1,6 @@
 #include "sampling_settings.h"
 
 #include <QRandomGenerator>
-
 #include <algorithm>
 #include <utility>
 
@@ -49,18 +48,42 @@ template <typename T> void SamplingSettings::assign(T SamplingValues::*field, T 
     setValues(next);
 }
 
-void SamplingSettings::setSystemPrompt(const QString& value) { assign(&SamplingValues::systemPrompt, value); }
-void SamplingSettings::setTemperature(double value) { assign(&SamplingValues::temperature, value); }
-void SamplingSettings::setTopK(int value) { assign(&SamplingValues::topK, value); }
-void SamplingSettings::setTopP(double value) { assign(&SamplingValues::topP, value); }
-void SamplingSettings::setMinP(double value) { assign(&SamplingValues::minP, value); }
-void SamplingSettings::setRepeatPenalty(double value) { assign(&SamplingValues::repeatPenalty, value); }
-void SamplingSettings::setMaxTokens(int value) { assign(&SamplingValues::maxTokens, value); }
-void SamplingSettings::setSeed(int value) { assign(&SamplingValues::seed, value); }
-void SamplingSettings::setContextLength(int value) { assign(&SamplingValues::contextLength, value); }
-void SamplingSettings::setThreads(int value) { assign(&SamplingValues::threads, value); }
-void SamplingSettings::setThinking(bool value) { assign(&SamplingValues::thinking, value); }
-void SamplingSettings::setReasoningEffort(const QString& value) { assign(&SamplingValues::reasoningEffort, value); }
+void SamplingSettings::setSystemPrompt(const QString& value) {
+    assign(&SamplingValues::systemPrompt, value);
+}
+void SamplingSettings::setTemperature(double value) {
+    assign(&SamplingValues::temperature, value);
+}
+void SamplingSettings::setTopK(int value) {
+    assign(&SamplingValues::topK, value);
+}
+void SamplingSettings::setTopP(double value) {
+    assign(&SamplingValues::topP, value);
+}
+void SamplingSettings::setMinP(double value) {
+    assign(&SamplingValues::minP, value);
+}
+void SamplingSettings::setRepeatPenalty(double value) {
+    assign(&SamplingValues::repeatPenalty, value);
+}
+void SamplingSettings::setMaxTokens(int value) {
+    assign(&SamplingValues::maxTokens, value);
+}
+void SamplingSettings::setSeed(int value) {
+    assign(&SamplingValues::seed, value);
+}
+void SamplingSettings::setContextLength(int value) {
+    assign(&SamplingValues::contextLength, value);
+}
+void SamplingSettings::setThreads(int value) {
+    assign(&SamplingValues::threads, value);
+}
+void SamplingSettings::setThinking(bool value) {
+    assign(&SamplingValues::thinking, value);
+}
+void SamplingSettings::setReasoningEffort(const QString& value) {
+    assign(&SamplingValues::reasoningEffort, value);
+}
 
 void SamplingSettings::resetToDefaults() {
     setValues(m_defaults);

@@ -45,9 +45,9 @@ struct ModelSettings {
     std::optional<std::string> backend;            // "cpu", "vulkan", "cuda"
     std::optional<std::int64_t> gpu_memory_budget; // bytes
     std::optional<std::string> placement_mode;
-    std::optional<std::int64_t> max_tokens;           // the most tokens of one answer
-    std::optional<bool> thinking;                     // reasoning on or off, where the template lets
-    std::optional<std::string> reasoning_effort;      // "low", "medium", "high", ...
+    std::optional<std::int64_t> max_tokens;      // the most tokens of one answer
+    std::optional<bool> thinking;                // reasoning on or off, where the template lets
+    std::optional<std::string> reasoning_effort; // "low", "medium", "high", ...
 
     bool operator==(const ModelSettings&) const = default;
 };
