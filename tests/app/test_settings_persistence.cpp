@@ -186,6 +186,35 @@ private slots:
         QCOMPARE(settings->topK(), 20);
     }
 
+    // The drawer shows Thinking and Reasoning effort only for a model whose template reads
+    // them, without a QML warning, showing the choice in effect.
+    void reasoningControlsShowOnlyWhenOffered() {
+        Composition app(freshDatabase());
+        QVERIFY(app.window().show());
+        QQuickWindow* window = app.window().window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto* drawer = window->findChild<QObject*>(QStringLiteral("settingsDrawer"));
+        QVERIFY(drawer);
+        QMetaObject::invokeMethod(drawer, "open");
+        QTRY_VERIFY(drawer->property("opened").toBool());
+        auto* thinking = window->findChild<QQuickItem*>(QStringLiteral("thinkingSwitch"));
+        auto* effort = window->findChild<QQuickItem*>(QStringLiteral("reasoningEffort"));
+        QVERIFY(thinking && effort);
+        QVERIFY(!thinking->isVisible() && !effort->isVisible());
+
+        conclave::app::ModelSummary reasoning;
+        reasoning.path = m_dir.filePath(QStringLiteral("gpt-oss.gguf"));
+        reasoning.thinkingSwitch = true;
+        reasoning.effortChoice = true;
+        app.modelPreferences().modelOpening(reasoning.path);
+        app.modelPreferences().modelLoaded(reasoning);
+        app.chat().settings()->setThinking(false);
+        QTRY_VERIFY(thinking->isVisible() && effort->isVisible());
+        QCOMPARE(thinking->property("checked").toBool(), false);
+        app.chat().settings()->setThinking(true);
+        QCOMPARE(thinking->property("checked").toBool(), true);
+    }
+
     // A settings write the database refuses (another connection holds the write lock past
     // the busy timeout) shows in the banner; the choice stays in effect, and once the
     // database is free the write goes through, the banner clears and the choice survives a
