@@ -1,5 +1,8 @@
 #include "chat/template_variables.h"
 
+#include "chat/interpreter.h"
+#include "chat/objects.h"
+
 #include <vector>
 
 namespace conclave::chat {
@@ -17,6 +20,11 @@ public:
 
 private:
     std::vector<std::set<std::string>> m_scopes{{}};
+    Scope m_globals = [] {
+        Scope globals(nullptr); // range, namespace, raise_exception, ...: the interpreter's own
+        install_globals(globals);
+        return globals;
+    }();
 
     bool bound(const std::string& name) const {
         for (const auto& scope : m_scopes)
@@ -38,7 +46,7 @@ private:
         }
     }
     void read(const std::string& name) {
-        if (!bound(name)) found.insert(name);
+        if (!bound(name) && !m_globals.find(name)) found.insert(name);
     }
 
     void expression(const Expr* e) {

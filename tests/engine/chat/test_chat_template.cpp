@@ -1,6 +1,7 @@
 // The chat-template interpreter on its own: whitespace control, value printing, operators,
 // loops, assignments, macros, every filter, test and string method we implement, error
-// messages with line numbers, and hostile templates that must fail fast. The expected
+// messages with line numbers, hostile templates that must fail fast, and the variables a
+// template reads from its caller. The expected
 // strings of rendersLikeReference were produced by the Python Jinja2 reference
 // (shared/tools/jinja_reference.py settings) and are pinned here.
 
@@ -517,6 +518,44 @@ private slots:
         const auto r = t->render(*input);
         QVERIFY2(r.ok(), qPrintable(errorOf(r)));
         QCOMPARE(QString::fromStdString(*r), QStringLiteral("<s>user:hi;1TrueFalse</s>"));
+    }
+
+    // The variables a template reads from its caller; expected sets from Jinja2's
+    // meta.find_undeclared_variables on the same sources (its globals, like ours, excluded).
+    void freeVariablesAreWhatTheCallerMustGive_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("plain") << "{{ a }}{{ b.c }}{{ d['e'] | upper }}" << QStringList{"a", "b", "d"};
+        QTest::newRow("for binds its target")
+            << "{% for m in messages %}{{ m.content }}{{ loop.index }}{% endfor %}{{ m }}"
+            << QStringList{"m", "messages"};
+        QTest::newRow("set after read") << "{{ x }}{% set x = 1 %}{{ x }}" << QStringList{"x"};
+        QTest::newRow("set before read") << "{% set y = 1 %}{{ y }}" << QStringList{};
+        QTest::newRow("defined test")
+            << "{% if enable_thinking is defined and enable_thinking is false %}off{% endif %}"
+            << QStringList{"enable_thinking"};
+        QTest::newRow("macro params")
+            << "{% macro f(p, q=r) %}{{ p }}{{ q }}{{ s }}{% endmacro %}{{ f(1) }}" << QStringList{"r", "s"};
+        QTest::newRow("namespace") << "{% set ns = namespace(v=0) %}{% set ns.v = w %}{{ ns.v }}"
+                                   << QStringList{"w"};
+        QTest::newRow("strings and comments") << "{# enable_thinking #}{{ 'reasoning_effort' }}"
+                                              << QStringList{};
+        QTest::newRow("set in for does not leak")
+            << "{% for i in items %}{% set t = i %}{% endfor %}{{ t }}" << QStringList{"items", "t"};
+        QTest::newRow("filter block") << "{% filter upper %}{{ z }}{% endfilter %}" << QStringList{"z"};
+        QTest::newRow("call block")
+            << "{% macro m() %}{{ caller() }}{% endmacro %}{% call m() %}{{ u }}{% endcall %}"
+            << QStringList{"u"};
+    }
+
+    void freeVariablesAreWhatTheCallerMustGive() {
+        QFETCH(QString, source);
+        QFETCH(QStringList, expected);
+        const auto parsed = ChatTemplate::parse(source.toStdString());
+        QVERIFY(parsed.ok());
+        QStringList found;
+        for (const std::string& name : parsed->free_variables()) found << QString::fromStdString(name);
+        QCOMPARE(found, expected);
     }
 
     void parsedTemplateIsReusable() {
