@@ -7,7 +7,8 @@
 // "Reset to model defaults" clears the saved overrides; app settings (theme, send key,
 // language) survive a restart and the theme choice reaches Theme (the window's colours) and
 // the send key the composer; a reasoning model's thinking and effort are remembered for it,
-// its file's recommended values are its defaults; a refused settings write shows in the
+// its file's recommended values are its defaults; with Ctrl+Enter as the send key, Enter
+// starts a new line and Ctrl+Enter sends; a refused settings write shows in the
 // banner and goes through later; the stop reason of finished, token-limit, context-full and
 // stopped answers reads the same after a restart. Model tests skip when it is absent.
 
@@ -252,7 +253,8 @@ private slots:
             blocker.reset();
             QVERIFY(app.modelPreferences().saveNow());
             QVERIFY(!app.chat().errorVisible());
-            QCOMPARE(storedSettings(database, first.path).sampling.top_k, std::optional<std::int64_t>(7));
+            QCOMPARE(storedSettings(database, first.path).sampling.top_k,
+                     std::optional<std::int64_t>(7));
         }
         Composition app(database);
         QCOMPARE(app.appSettings().theme(), QStringLiteral("dark"));
@@ -287,6 +289,33 @@ private slots:
         QCOMPARE(composer->property("ctrlEnterSends").toBool(), true);
         app.appSettings().setSendKey(QStringLiteral("enter"));
         QCOMPARE(composer->property("ctrlEnterSends").toBool(), false);
+    }
+
+    // With "Send with Ctrl+Enter", Enter starts a new line in the composer and Ctrl+Enter sends.
+    void ctrlEnterSendsWhenChosen() {
+        if (!conclave::test::haveDefaultModel()) QSKIP(conclave::test::missingModelReason());
+        Composition app(freshDatabase());
+        app.appSettings().setSendKey(QStringLiteral("ctrlEnter"));
+        QVERIFY(app.window().show());
+        QQuickWindow* window = app.window().window();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        app.chat().settings()->setThreads(1);
+        QVERIFY(load(app, conclave::test::defaultModelPath()));
+        app.chat().settings()->setMaxTokens(4);
+        auto* input = window->findChild<QQuickItem*>(QStringLiteral("composerInput"));
+        QVERIFY(input);
+        QTRY_VERIFY(input->isEnabled());
+        input->forceActiveFocus();
+        for (const char c : {'H', 'i'}) QTest::keyClick(window, c);
+        QTest::keyClick(window, Qt::Key_Return);
+        QCOMPARE(app.chat().messages()->rowCount(), 0);
+        QCOMPARE(input->property("text").toString(), QStringLiteral("Hi\n"));
+        for (const char c : {'t', 'h', 'e', 'r', 'e'}) QTest::keyClick(window, c);
+        QSignalSpy finished(&app.chat(), &ChatController::answerFinished);
+        QTest::keyClick(window, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE(app.chat().messages()->rowCount(), 2);
+        QCOMPARE(app.chat().messages()->at(0).text, QStringLiteral("Hi\nthere"));
+        QVERIFY(QTest::qWaitFor([&] { return finished.count() == 1; }, 60000));
     }
 
     // Each way an answer ends reads the same after a restart (the store closed and opened
