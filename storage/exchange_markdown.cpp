@@ -33,6 +33,10 @@ std::string note_for(const Message& m) {
     case MessageState::streaming:
         return "*(still being written)*\n\n";
     case MessageState::complete:
+        // A complete answer that did not end by itself says why it ended.
+        if (m.stats.stop_reason == StopReason::token_limit) return "*(cut at the token limit)*\n\n";
+        if (m.stats.stop_reason == StopReason::context_full)
+            return "*(cut short: the context window was full)*\n\n";
         return {};
     }
     return {};

@@ -232,6 +232,7 @@ private slots:
         QVERIFY(!md.contains(QStringLiteral("answer A"))); // the other branch is not on screen
         QVERIFY(!md.contains(QStringLiteral("follow-up on B")));
         QVERIFY(md.contains(QStringLiteral("cut short\n\n*(stopped by the user)*")));
+        QVERIFY(md.contains(QStringLiteral("answer B 中文\n\n*(cut at the token limit)*")));
         QVERIFY(md.indexOf(QStringLiteral("first\tquestion")) <
                 md.indexOf(QStringLiteral("answer B")));
 
