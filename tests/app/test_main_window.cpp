@@ -254,6 +254,62 @@ private slots:
     }
 
     // The conversation of the previous test is in the data folder's database.
+    // Ctrl+/ lists the shortcuts; Up in the empty composer edits the last question; dropped
+    // text files are attached fenced, binary ones refused with a note; a draft that would
+    // overflow the context is warned about before sending.
+    void composerShortcutsAndAttachments() {
+        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
+        Composition app;
+        QVERIFY(app.window().show());
+        QQuickWindow* window = app.window().window();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        chatOnce(app, QStringLiteral("Name a colour."));
+
+        auto* overlay = window->findChild<QObject*>(QStringLiteral("shortcutsOverlay"));
+        QVERIFY(overlay);
+        QTest::keyClick(window, Qt::Key_Slash, Qt::ControlModifier);
+        QTRY_VERIFY(overlay->property("opened").toBool());
+        QTest::qWait(100);
+        saveScreenshot(window, QStringLiteral("shortcuts"));
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!overlay->property("visible").toBool());
+
+        QQuickItem* input = item(window, "composerInput");
+        input->forceActiveFocus();
+        QTest::keyClick(window, Qt::Key_Up);
+        QTRY_VERIFY(item(window, "editBar")->isVisible());
+        QCOMPARE(input->property("text").toString(), QStringLiteral("Name a colour."));
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!item(window, "editBar")->isVisible());
+        QCOMPARE(input->property("text").toString(), QString());
+
+        QTemporaryDir files;
+        QFile script(files.filePath(QStringLiteral("add.py")));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("def add(a, b):\n    return a + b\n");
+        script.close();
+        QFile binary(files.filePath(QStringLiteral("photo.jpg")));
+        QVERIFY(binary.open(QIODevice::WriteOnly));
+        binary.write(QByteArray("\xFF\xD8\xFF\xE0\0\x10JFIF", 10));
+        binary.close();
+        QQuickItem* composer = item(window, "composer");
+        const QVariantList urls = {QUrl::fromLocalFile(script.fileName()), QUrl::fromLocalFile(binary.fileName())};
+        QVERIFY(QMetaObject::invokeMethod(composer, "attachFiles", Q_ARG(QVariant, QVariant(urls))));
+        QCOMPARE(input->property("text").toString(),
+                 QStringLiteral("add.py:\n```py\ndef add(a, b):\n    return a + b\n```\n"));
+        QTRY_VERIFY(item(window, "composerNotice")->isVisible());
+        QVERIFY(item(window, "composerNotice")->property("text").toString().contains(QStringLiteral("photo.jpg")));
+
+        // A draft longer than the whole context: the warning says so before it is sent.
+        const int context = composer->property("contextSize").toInt();
+        QVERIFY(context > 0);
+        input->setProperty("text", QString(context * 4, u'a'));
+        composer->setProperty("notice", QString());
+        QTRY_VERIFY(item(window, "composerNotice")->property("text").toString().contains(QStringLiteral("does not fit")));
+        input->setProperty("text", QString());
+        QTRY_VERIFY(!item(window, "composerNotice")->isVisible());
+    }
+
     void aSecondStartShowsTheConversations() {
         if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
         Composition app;

@@ -78,6 +78,10 @@ ApplicationWindow {
         onActivated: searchPopup.opened ? searchPopup.close() : searchPopup.open()
     }
     Shortcut {
+        sequences: ["Ctrl+/", "Ctrl+?"]
+        onActivated: shortcutsOverlay.opened ? shortcutsOverlay.close() : shortcutsOverlay.open()
+    }
+    Shortcut {
         sequence: "Ctrl+,"
         onActivated: settingsDrawer.opened ? settingsDrawer.close() : settingsDrawer.open()
     }
@@ -153,6 +157,11 @@ ApplicationWindow {
         onClosed: chatPage.composer.focusInput()
     }
 
+    ShortcutsOverlay {
+        id: shortcutsOverlay
+        onClosed: chatPage.composer.focusInput()
+    }
+
     SettingsDrawer {
         id: settingsDrawer
         settings: window.chat.settings
@@ -162,14 +171,23 @@ ApplicationWindow {
     DropArea {
         id: drop
         objectName: "modelDropArea"
+        // A model file opens; other files are attached to the message being written.
+        property bool attaching: false
         anchors.fill: parent
         keys: ["text/uri-list"]
-        onEntered: (drag) => drag.accepted = drag.hasUrls && window.chat.isModelFile(drag.urls[0])
+        onEntered: (drag) => {
+            attaching = drag.hasUrls && !window.chat.isModelFile(drag.urls[0])
+            drag.accepted = drag.hasUrls && (!attaching
+                                             || (TextAttachment.isAttachable(drag.urls[0]) && chatPage.composer.ready))
+        }
         onDropped: (event) => {
-            if (event.hasUrls && window.chat.isModelFile(event.urls[0])) {
+            if (!event.hasUrls) return
+            if (window.chat.isModelFile(event.urls[0])) {
                 window.chat.openModel(event.urls[0])
-                event.acceptProposedAction()
+            } else {
+                chatPage.composer.attachFiles(event.urls)
             }
+            event.acceptProposedAction()
         }
         Rectangle {
             anchors.fill: parent
@@ -181,7 +199,7 @@ ApplicationWindow {
             border.width: 2
             Label {
                 anchors.centerIn: parent
-                text: qsTr("Drop to open the model")
+                text: drop.attaching ? qsTr("Drop to attach the file to your message") : qsTr("Drop to open the model")
                 color: Theme.accent
                 font.pixelSize: 22
                 font.weight: Font.DemiBold
