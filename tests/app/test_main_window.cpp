@@ -311,6 +311,8 @@ private slots:
         click(window, item(window, "welcomeOpenButton"));
         QTRY_VERIFY(popup->property("opened").toBool());
         QTRY_VERIFY_WITH_TIMEOUT(!app.models().scanning(), 30000);
+        QTest::qWait(100);
+        saveScreenshot(window, QStringLiteral("model-picker"));
         for (const QChar c : QStringLiteral("picker-smol")) QTest::keyClick(window, c.toLatin1());
         QTRY_COMPARE(app.models().models()->rowCount(), 1);
         QTest::keyClick(window, Qt::Key_Down);

@@ -2,7 +2,8 @@
 // (135M, llama, Q4_1, its trained context, file size, a memory estimate that grows with the
 // context) may load with enough memory and is refused with both figures when the available
 // memory (injected) is too small; a model of an unsupported architecture and a damaged file
-// are refused with the reason before loading. The ModelPicker searches the fixture folders
+// are refused with the reason before loading; a mixture of experts shows its experts and
+// active parameters. The ModelPicker searches the fixture folders
 // in the background, shows a chosen model's card and asks to load only what the card allows;
 // the folders the user adds are kept. SqliteModelLibrary keeps recent models across a
 // restart and marks a file that went away as missing without forgetting it.
@@ -14,6 +15,7 @@
 #include "model_picker.h"
 #include "sqlite_model_library.h"
 #include "test_model_file.h"
+#include "tiny_models.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -91,6 +93,24 @@ private slots:
         QVERIFY2(refusal.contains(card.neededMemory()), qPrintable(refusal));
         QVERIFY2(refusal.contains(card.availableMemory()), qPrintable(refusal));
         QCOMPARE(card.availableMemory(), QLocale().formattedDataSize(20 * MiB));
+    }
+
+    // A mixture of experts: experts and parameters total and active per token.
+    void cardOfAMixtureOfExperts() {
+        conclave::test::TinyDecoder spec;
+        spec.arch = "qwen3moe";
+        spec.n_expert = 8;
+        spec.n_expert_used = 2;
+        const QString path = m_dir.filePath(QStringLiteral("tiny-moe.gguf"));
+        QVERIFY(conclave::test::write_tiny_decoder(spec, path.toStdString()));
+        ModelCard card([] { return 8 * GiB; });
+        showFacts(card, path);
+        QCOMPARE(card.architecture(), QStringLiteral("qwen3moe"));
+        QCOMPARE(card.experts(), QStringLiteral("8 total, 2 active per token"));
+        QVERIFY2(card.parameters().contains(QStringLiteral("active per token")), qPrintable(card.parameters()));
+        QCOMPARE(card.trainedContext(), 256);
+        QCOMPARE(card.effectiveContext(), 256); // 4096 asked, clamped
+        QVERIFY(card.canLoad());
     }
 
     void refusesUnsupportedAndDamagedFiles() {

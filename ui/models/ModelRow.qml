@@ -17,6 +17,10 @@ ItemDelegate {
     required property bool missing
 
     hoverEnabled: true
+    leftPadding: 14
+    rightPadding: 14
+    topPadding: 6
+    bottomPadding: 6
     Accessible.name: qsTr("%1, %2").arg(row.name).arg(row.problem || row.facts)
     background: Rectangle {
         color: row.highlighted ? Theme.selection : (row.hovered ? Theme.surfaceHover : "transparent")
