@@ -6,13 +6,18 @@
 // active parameters. The ModelPicker searches the fixture folders
 // in the background, shows a chosen model's card and asks to load only what the card allows;
 // the folders the user adds are kept. SqliteModelLibrary keeps recent models across a
-// restart and marks a file that went away as missing without forgetting it.
+// restart and marks a file that went away as missing without forgetting it, and reads the
+// default model from the app settings; the model loaded at start is the setting's file when
+// it exists, else SmolLM2 in the models folder.
 
 #include "conclave/storage/database.h"
 #include "conclave/storage/open_database.h"
+#include "conclave/storage/settings_store.h"
+#include "loaded_model_recorder.h"
 #include "model_card.h"
 #include "model_folders_fixture.h"
 #include "model_picker.h"
+#include "sqlite_conversation_store.h"
 #include "sqlite_model_library.h"
 #include "test_model_file.h"
 #include "tiny_models.h"
@@ -107,7 +112,8 @@ private slots:
         showFacts(card, path);
         QCOMPARE(card.architecture(), QStringLiteral("qwen3moe"));
         QCOMPARE(card.experts(), QStringLiteral("8 total, 2 active per token"));
-        QVERIFY2(card.parameters().contains(QStringLiteral("active per token")), qPrintable(card.parameters()));
+        QVERIFY2(card.parameters().contains(QStringLiteral("active per token")),
+                 qPrintable(card.parameters()));
         QCOMPARE(card.trainedContext(), 256);
         QCOMPARE(card.effectiveContext(), 256); // 4096 asked, clamped
         QVERIFY(card.canLoad());
@@ -225,6 +231,61 @@ private slots:
         auto opened = conclave::storage::open_conclave_database(db);
         SqliteModelLibrary library(*opened.database);
         QVERIFY(!library.recentModels().value(0).missing); // back where it was
+
+        // The default model is the app setting "default_model".
+        QCOMPARE(library.defaultModel(), QString());
+        conclave::storage::SettingsStore(*opened.database)
+            .set("default_model", moving.toStdString());
+        QCOMPARE(library.defaultModel(), moving);
+    }
+
+    // An answer keeps the id of the model that wrote it (messages.model_id) across a reopen.
+    void answersCarryTheModelId() {
+        const std::string db = m_dir.filePath(QStringLiteral("answers.db")).toStdString();
+        qint64 model = 0;
+        qint64 conversation = 0;
+        {
+            auto opened = conclave::storage::open_conclave_database(db);
+            SqliteModelLibrary library(*opened.database);
+            RecentModel recent;
+            recent.path = m_fixture.localModel;
+            recent.name = QStringLiteral("tiny-llama");
+            model = library.recordLoaded(recent);
+            QVERIFY(model > 0);
+            SqliteConversationStore store(*opened.database);
+            conversation = store.createConversation(QStringLiteral("Models")).id;
+            conclave::ui::ChatMessage question;
+            question.text = QStringLiteral("Hello?");
+            const qint64 parent = store.appendMessage(conversation, 0, question).id;
+            conclave::ui::ChatMessage answer;
+            answer.role = conclave::ui::ChatMessage::Role::assistant;
+            answer.text = QStringLiteral("Hello.");
+            answer.modelName = recent.name;
+            answer.modelId = model;
+            store.appendMessage(conversation, parent, answer);
+        }
+        auto opened = conclave::storage::open_conclave_database(db);
+        SqliteConversationStore store(*opened.database);
+        const QList<conclave::ui::ChatMessage> branch = store.activeBranch(conversation);
+        QCOMPARE(branch.size(), 2);
+        QCOMPARE(branch[0].modelId, 0);
+        QCOMPARE(branch[1].modelId, model);
+        QCOMPARE(branch[1].modelName, QStringLiteral("tiny-llama"));
+    }
+
+    // At start: the setting's file when it exists, else SmolLM2 in the models folder, else none.
+    void defaultModelAtStartPrefersTheSetting() {
+        const QString models = m_dir.filePath(QStringLiteral("start/models"));
+        QVERIFY(QDir().mkpath(models));
+        conclave::ui::InMemoryModelLibrary library;
+        QCOMPARE(defaultModelAtStart(library, models), QString());
+        const QString bundled = models + QStringLiteral("/SmolLM2-135M-Instruct.Q4_1.gguf");
+        QVERIFY(QFile::copy(m_fixture.localModel, bundled));
+        QCOMPARE(defaultModelAtStart(library, models), bundled);
+        library.setDefaultModel(m_fixture.lmStudioModel);
+        QCOMPARE(defaultModelAtStart(library, models), m_fixture.lmStudioModel);
+        library.setDefaultModel(m_dir.filePath(QStringLiteral("start/deleted.gguf")));
+        QCOMPARE(defaultModelAtStart(library, models), bundled);
     }
 };
 
