@@ -55,6 +55,8 @@ public:
     int expertCount = 0;
     int expertsUsed = 0;
     bool hasChatTemplate = false;
+    qint64 parameterCount = 0;       // for the model library
+    qint64 activeParameterCount = 0; // per token; equals parameterCount for dense models
 };
 
 struct LoadRequest {

@@ -3,6 +3,7 @@
 #include "app_paths.h"
 #include "build_summary.h"
 #include "chat_controller.h"
+#include "model_picker.h"
 
 #include <QLoggingCategory>
 #include <QQuickStyle>
@@ -11,12 +12,14 @@
 
 Q_IMPORT_QML_PLUGIN(Conclave_MainPlugin)
 Q_IMPORT_QML_PLUGIN(Conclave_ChatPlugin)
+Q_IMPORT_QML_PLUGIN(Conclave_ModelsPlugin)
 
 Q_LOGGING_CATEGORY(lcApp, "conclave.app", QtInfoMsg)
 
 namespace conclave::app {
 
-MainWindowHost::MainWindowHost(ui::ChatController* chat, QObject* parent) : QObject(parent), m_chat(chat) {
+MainWindowHost::MainWindowHost(ui::ChatController* chat, ui::ModelPicker* models, QObject* parent)
+    : QObject(parent), m_chat(chat), m_models(models) {
     // Qt 6.4 does not search the /qt/qml resource prefix by default; our modules live there.
     m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     // Fusion takes its colours from the window's palette, which follows our Theme (light or
@@ -33,6 +36,7 @@ bool MainWindowHost::show() {
         {QStringLiteral("buildSummary"), buildSummary()},
         {QStringLiteral("modelsFolder"), modelsFolder()},
         {QStringLiteral("chat"), QVariant::fromValue(m_chat)},
+        {QStringLiteral("models"), QVariant::fromValue(m_models)},
         {QStringLiteral("themeMode"), theme},
     });
     m_engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Conclave/Main/Main.qml")));

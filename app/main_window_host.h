@@ -1,6 +1,7 @@
 #pragma once
 // MainWindowHost: owns the QML engine and the main window. Created by the Composition (and
-// by the GUI tests) on the GUI thread with the ChatController the window shows; emits
+// by the GUI tests) on the GUI thread with the ChatController and the ModelPicker the window
+// shows; emits
 // quitRequested when the user asks to quit so the owner can stop work and save before the
 // event loop ends.
 
@@ -11,14 +12,15 @@ class QQuickWindow;
 
 namespace conclave::ui {
 class ChatController;
-}
+class ModelPicker;
+} // namespace conclave::ui
 
 namespace conclave::app {
 
 class MainWindowHost : public QObject {
     Q_OBJECT
 public:
-    explicit MainWindowHost(ui::ChatController* chat, QObject* parent = nullptr);
+    MainWindowHost(ui::ChatController* chat, ui::ModelPicker* models, QObject* parent = nullptr);
 
     // Loads and shows the main window; false (with the QML errors logged) when it fails.
     // The theme follows the system unless CONCLAVE_THEME is "light" or "dark".
@@ -30,6 +32,7 @@ signals:
 
 private:
     ui::ChatController* m_chat;
+    ui::ModelPicker* m_models;
     QQmlApplicationEngine m_engine;
 };
 

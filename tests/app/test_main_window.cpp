@@ -5,11 +5,16 @@
 // chat view; Esc stops a streaming answer; Regenerate shows ‹ 2/2 › and its arrow goes back;
 // deleting from the sidebar shows the undo toast; a second start on the same data folder
 // shows the conversation again. Without a model: Ctrl+K, typing and Enter open a search hit's
-// conversation on its branch. Saves screenshots (welcome, error banner, chat light and dark,
-// branches, settings, search) to $CONCLAVE_SCREENSHOT_DIR for review.
+// conversation on its branch. The model picker opens from the welcome page and the model
+// chip, filters as the user types, Enter shows the model card with the file's facts, Load
+// loads it and records it as a recent model whose id the answers carry; with the default
+// model in the models folder the first start loads it and a new chat is ready. Saves
+// screenshots (welcome, error banner, chat light and dark, branches, settings, search, model
+// card) to $CONCLAVE_SCREENSHOT_DIR for review.
 
 #include "app_paths.h"
 #include "composition.h"
+#include "model_card.h"
 #include "test_model_file.h"
 
 #include <QDir>
@@ -19,6 +24,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <algorithm>
 
 #include "conclave/storage/database.h"
 #include "conclave/storage/open_database.h"
@@ -156,6 +163,8 @@ private slots:
         QQuickWindow* window = app.window().window();
         QVERIFY(QTest::qWaitForWindowActive(window));
         chatOnce(app, QStringLiteral("Write a Python function that adds two numbers."));
+        QVERIFY(app.chat().modelId() > 0); // recorded in the model library when it loaded
+        QCOMPARE(app.chat().messages()->at(1).modelId, app.chat().modelId());
         QVERIFY(!item(window, "welcomePage")->isVisible());
         QVERIFY(item(window, "chatPage")->isVisible());
         QVERIFY(window->title().contains(QStringLiteral("SmolLM2"), Qt::CaseInsensitive));
@@ -316,6 +325,9 @@ private slots:
         QVERIFY(!app.chat().errorVisible());
         QVERIFY(app.chat().conversations()->rowCount() >= 1);
         QVERIFY(QFileInfo::exists(m_data.filePath(QStringLiteral("conclave/conclave.db"))));
+        const QList<conclave::ui::RecentModel> recent = app.library().recentModels();
+        QVERIFY(std::any_of(recent.begin(), recent.end(),
+                            [&](const conclave::ui::RecentModel& m) { return m.path == m_modelPath; }));
     }
 
     void darkThemeScreenshot() {
@@ -334,6 +346,85 @@ private slots:
         QMetaObject::invokeMethod(drawer, "open");
         QTest::qWait(400);
         saveScreenshot(window, QStringLiteral("settings-dark"));
+    }
+
+    // The welcome page's button opens the picker; typing filters, Enter shows the card, Esc
+    // goes back to the list, Load loads; the model chip opens the picker again.
+    void picksAModelFromThePicker() {
+        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
+        const QString link = conclave::app::modelsFolder() + QStringLiteral("/picker-smollm2.gguf");
+        QVERIFY(QDir().mkpath(conclave::app::modelsFolder()));
+        QFile::remove(link);
+        QVERIFY(QFile::link(m_modelPath, link));
+        Composition app;
+        app.chat().settings()->setThreads(1);
+        QVERIFY(app.window().show());
+        QQuickWindow* window = app.window().window();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        auto* popup = window->findChild<QObject*>(QStringLiteral("modelPicker"));
+        QVERIFY(popup);
+
+        click(window, item(window, "welcomeOpenButton"));
+        QTRY_VERIFY(popup->property("opened").toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(!app.models().scanning(), 30000);
+        QTest::qWait(100);
+        saveScreenshot(window, QStringLiteral("model-picker"));
+        for (const QChar c : QStringLiteral("picker-smol")) QTest::keyClick(window, c.toLatin1());
+        QTRY_COMPARE(app.models().models()->rowCount(), 1);
+        QTest::keyClick(window, Qt::Key_Down);
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE(app.models().card()->status(), conclave::ui::ModelCard::Status::Ready);
+        QTRY_VERIFY(visibleItem(window, "cardLoadButton"));
+        QVERIFY(visibleItem(window, "cardLoadButton")->isEnabled());
+        QCOMPARE(visibleItem(window, "cardArchitecture")->property("text").toString(), QStringLiteral("llama"));
+        QCOMPARE(visibleItem(window, "cardParameters")->property("text").toString(), QStringLiteral("135M"));
+        QVERIFY(visibleItem(window, "cardQuantMix")->property("text").toString().startsWith(QStringLiteral("Q4_1")));
+        QVERIFY(visibleItem(window, "cardMemory")->property("text").toString().contains(QStringLiteral("4,096")));
+        QTest::qWait(200);
+        saveScreenshot(window, QStringLiteral("model-card"));
+
+        QTest::keyClick(window, Qt::Key_Escape); // back to the list, the popup stays
+        QTRY_VERIFY(visibleItem(window, "modelFilter"));
+        QVERIFY(popup->property("opened").toBool());
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_VERIFY(visibleItem(window, "cardLoadButton"));
+        QTRY_VERIFY(visibleItem(window, "cardLoadButton")->isEnabled());
+        click(window, visibleItem(window, "cardLoadButton"));
+        QTRY_VERIFY(!popup->property("visible").toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(app.chat().modelStatus(), ChatController::ModelStatus::Ready, 30000);
+        QCOMPARE(app.chat().model().value(QStringLiteral("path")).toString(), link);
+        QTRY_VERIFY(app.chat().modelId() > 0);
+
+        // Now a recent model, first in the picker, which the model chip opens.
+        click(window, item(window, "modelChip"));
+        QTRY_VERIFY(popup->property("opened").toBool());
+        QCOMPARE(app.models().models()->entryAt(0).path, link);
+        QCOMPARE(app.models().models()->entryAt(0).section, QStringLiteral("Recent"));
+        QTRY_VERIFY_WITH_TIMEOUT(!app.models().scanning(), 30000);
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!popup->property("visible").toBool());
+        QVERIFY(QFile::remove(link));
+    }
+
+    // With SmolLM2 in the models folder the first start loads it and a new chat is ready.
+    void loadsTheDefaultModelAtFirstStart() {
+        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
+        const QString bundled = conclave::app::modelsFolder() + QStringLiteral("/SmolLM2-135M-Instruct.Q4_1.gguf");
+        QVERIFY(QDir().mkpath(conclave::app::modelsFolder()));
+        QVERIFY(QFile::link(m_modelPath, bundled));
+        {
+            Composition app;
+            QCOMPARE(app.chat().modelStatus(), ChatController::ModelStatus::Loading);
+            QVERIFY(app.window().show());
+            QQuickWindow* window = app.window().window();
+            QTRY_COMPARE_WITH_TIMEOUT(app.chat().modelStatus(), ChatController::ModelStatus::Ready, 30000);
+            QCOMPARE(app.chat().currentConversationId(), 0);
+            QCOMPARE(app.chat().messages()->rowCount(), 0);
+            QTRY_VERIFY(item(window, "chatPage")->isVisible());
+            QVERIFY(!item(window, "welcomePage")->isVisible());
+            QTRY_VERIFY(item(window, "composerInput")->isEnabled());
+        }
+        QVERIFY(QFile::remove(bundled));
     }
 };
 

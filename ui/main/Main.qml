@@ -1,12 +1,14 @@
 // The application window: the conversation sidebar, the model bar, the error banner and the
 // chat (or the welcome page while no model is open and the chat is empty), with the
-// settings drawer on the right. The composition root (app/) sets the initial properties; the
+// settings drawer on the right and the model picker (model chip, welcome page; Ctrl+O asks
+// for a file and shows its model card). The composition root (app/) sets the initial properties; the
 // window asks to quit through quitRequested() so the app can stop generation and save first.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
 import QtQuick.Layouts
 import Conclave.Chat
+import Conclave.Models
 
 ApplicationWindow {
     id: window
@@ -15,6 +17,7 @@ ApplicationWindow {
     required property string buildSummary
     required property string modelsFolder
     required property ChatController chat
+    required property ModelPicker models
     property string themeMode: "system"
 
     signal quitRequested()
@@ -48,6 +51,7 @@ ApplicationWindow {
     onClosing: chat.prepareToQuit()
 
     function openModelDialog() { modelDialog.open() }
+    function openModelPicker() { modelPicker.openList() }
 
     Shortcut {
         sequences: [StandardKey.Quit, "Ctrl+Q"]
@@ -64,12 +68,12 @@ ApplicationWindow {
     }
     Shortcut {
         sequence: "Esc"
-        enabled: !searchPopup.visible && (window.chat.generating || window.chat.modelStatus === ChatController.Loading)
+        enabled: !searchPopup.visible && !modelPicker.visible && (window.chat.generating || window.chat.modelStatus === ChatController.Loading)
         onActivated: window.chat.generating ? window.chat.stop() : window.chat.cancelLoad()
     }
     Shortcut {
         sequence: "Esc"
-        enabled: !searchPopup.visible && !window.chat.generating && window.chat.modelStatus !== ChatController.Loading
+        enabled: !searchPopup.visible && !modelPicker.visible && !window.chat.generating && window.chat.modelStatus !== ChatController.Loading
                  && chatPage.editRow >= 0
         onActivated: chatPage.cancelEdit()
     }
@@ -91,7 +95,10 @@ ApplicationWindow {
         title: qsTr("Open a GGUF model")
         nameFilters: [qsTr("GGUF models (*.gguf)"), qsTr("All files (*)")]
         currentFolder: "file://" + window.modelsFolder
-        onAccepted: window.chat.openModel(selectedFile)
+        onAccepted: {
+            window.models.chooseFile(selectedFile)
+            modelPicker.openCard()
+        }
     }
 
     RowLayout {
@@ -113,7 +120,7 @@ ApplicationWindow {
             ModelBar {
                 Layout.fillWidth: true
                 chat: window.chat
-                onOpenRequested: window.openModelDialog()
+                onOpenRequested: window.openModelPicker()
             }
 
             ErrorBanner {
@@ -138,7 +145,7 @@ ApplicationWindow {
                     buildSummary: window.buildSummary
                     modelsFolder: window.modelsFolder
                     loading: window.chat.modelStatus === ChatController.Loading
-                    onOpenRequested: window.openModelDialog()
+                    onOpenRequested: window.openModelPicker()
                 }
                 ChatPage {
                     id: chatPage
@@ -162,12 +169,31 @@ ApplicationWindow {
         onClosed: chatPage.composer.focusInput()
     }
 
+    ModelPickerPopup {
+        id: modelPicker
+        picker: window.models
+        onOpenFileRequested: {
+            modelPicker.close()
+            window.openModelDialog()
+        }
+        onClosed: chatPage.composer.focusInput()
+    }
+    Binding {
+        target: window.models.card
+        property: "contextSize"
+        value: window.chat.settings.contextLength
+    }
+    Connections {
+        target: window.models
+        function onLoadRequested(file) { window.chat.openModel(file) }
+    }
+
     SettingsDrawer {
         id: settingsDrawer
         settings: window.chat.settings
     }
 
-    // Drop a .gguf file anywhere on the window to open it.
+    // Drop a .gguf file anywhere on the window to see its model card (and load it from there).
     DropArea {
         id: drop
         objectName: "modelDropArea"
@@ -183,7 +209,8 @@ ApplicationWindow {
         onDropped: (event) => {
             if (!event.hasUrls) return
             if (window.chat.isModelFile(event.urls[0])) {
-                window.chat.openModel(event.urls[0])
+                window.models.chooseFile(event.urls[0])
+                modelPicker.openCard()
             } else {
                 chatPage.composer.attachFiles(event.urls)
             }
