@@ -227,6 +227,10 @@
         <source>Regenerate</source>
         <translation>Neu erzeugen</translation>
     </message>
+    <message>
+        <source>Regenerate the answer</source>
+        <translation>Antwort neu erzeugen</translation>
+    </message>
 </context>
 <context>
     <name>ModelBar</name>

@@ -17,6 +17,7 @@
 #include "model_card.h"
 #include "test_model_file.h"
 
+#include <QAccessible>
 #include <QDir>
 #include <QQuickItem>
 #include <QRegularExpression>
@@ -69,6 +70,25 @@ class TestMainWindow : public QObject {
     static void click(QQuickWindow* window, QQuickItem* target) {
         const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
         QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
+    }
+
+    // Visible buttons without a name a screen reader can say (their accessible name).
+    static QStringList unnamedButtons(QQuickItem* parent) {
+        QStringList unnamed;
+        for (QQuickItem* child : parent->childItems()) {
+            if (!child->isVisible()) continue;
+            if (child->inherits("QQuickAbstractButton")) {
+                QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(child);
+                const QString name = accessible ? accessible->text(QAccessible::Name).trimmed() : QString();
+                // A lone symbol ("⋯", "↑") is not a name.
+                if (name.size() < 2)
+                    unnamed << QStringLiteral("%1 '%2'").arg(child->objectName().isEmpty()
+                                                               ? QString::fromLatin1(child->metaObject()->className())
+                                                               : child->objectName(), name);
+            }
+            unnamed << unnamedButtons(child);
+        }
+        return unnamed;
     }
 
     // Opens the default model in a shown window and asks one question through the composer.
@@ -328,6 +348,32 @@ private slots:
         const QList<conclave::ui::RecentModel> recent = app.library().recentModels();
         QVERIFY(std::any_of(recent.begin(), recent.end(),
                             [&](const conclave::ui::RecentModel& m) { return m.path == m_modelPath; }));
+    }
+
+
+    // Every visible button has a spoken name, on the welcome page, in a chat with an answer,
+    // in the settings and in the shortcuts overlay.
+    void buttonsHaveAccessibleNames() {
+        // As when a screen reader runs: controls then publish their names (a button's text).
+        QAccessible::setActive(true);
+        Composition app;
+        QVERIFY(app.window().show());
+        QQuickWindow* window = app.window().window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QStringList unnamed = unnamedButtons(window->contentItem());
+        QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("welcome: ") + unnamed.join(u',')));
+        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
+        chatOnce(app, QStringLiteral("Say hello."));
+        QTest::qWait(100);
+        // Hover-only actions (Copy, Regenerate, the conversation menu) count as well.
+        unnamed = unnamedButtons(window->contentItem());
+        QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("chat: ") + unnamed.join(u',')));
+        auto* drawer = window->findChild<QObject*>(QStringLiteral("settingsDrawer"));
+        QVERIFY(drawer);
+        QMetaObject::invokeMethod(drawer, "open");
+        QTest::qWait(400);
+        unnamed = unnamedButtons(qobject_cast<QQuickItem*>(window->findChild<QObject*>(QStringLiteral("settingsDrawer"))->property("contentItem").value<QObject*>()));
+        QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("settings: ") + unnamed.join(u',')));
     }
 
     void darkThemeScreenshot() {

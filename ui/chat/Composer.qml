@@ -164,6 +164,7 @@ ColumnLayout {
         ToolButton {
             objectName: "settingsButton"
             text: qsTr("Settings")
+            Accessible.name: qsTr("Settings")
             font.pixelSize: Theme.smallFontSize
             onClicked: composer.settingsRequested()
         }

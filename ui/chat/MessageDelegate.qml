@@ -245,6 +245,7 @@ Item {
                 visible: delegate.isLast
                 enabled: delegate.canRegenerate
                 text: qsTr("Regenerate")
+                Accessible.name: qsTr("Regenerate the answer")
                 font.pixelSize: Theme.smallFontSize
                 onClicked: delegate.regenerateRequested()
             }

@@ -182,6 +182,7 @@ Drawer {
                 }
                 Button {
                     text: qsTr("Reset to defaults")
+                    Accessible.name: text
                     onClicked: drawer.settings.resetToDefaults()
                 }
             }
