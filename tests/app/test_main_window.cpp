@@ -48,7 +48,9 @@ class TestMainWindow : public QObject {
         QDir().mkpath(folder);
         const QImage image = window->grabWindow();
         QVERIFY(!image.isNull());
-        QVERIFY(image.save(folder + u'/' + name + QStringLiteral(".png")));
+        // The scaled run (QT_SCALE_FACTOR) saves beside the others, e.g. chat-light@1.5.png.
+        const QString suffix = qEnvironmentVariable("CONCLAVE_SCREENSHOT_SUFFIX");
+        QVERIFY(image.save(folder + u'/' + name + suffix + QStringLiteral(".png")));
     }
 
     QQuickItem* item(QQuickWindow* window, const char* name) {
