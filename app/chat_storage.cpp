@@ -12,21 +12,22 @@
 namespace conclave::app {
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("ChatStorage", text);
-}
+// The context lupdate and the translator see for this file's strings.
+struct ChatStorageText {
+    Q_DECLARE_TR_FUNCTIONS(ChatStorage)
+};
 
 QString hintForOpenError(storage::ErrorKind kind) {
     switch (kind) {
     case storage::ErrorKind::newer_schema:
-        return tr("The database was written by a newer Conclave and was left untouched. Update "
+        return ChatStorageText::tr("The database was written by a newer Conclave and was left untouched. Update "
                   "Conclave to "
                   "see your conversations; until then new chats are not saved.");
     case storage::ErrorKind::read_only:
-        return tr("Make the data folder writable and restart Conclave; until then new chats are "
+        return ChatStorageText::tr("Make the data folder writable and restart Conclave; until then new chats are "
                   "not saved.");
     default:
-        return tr("Restart Conclave to try again; until then new chats are not saved.");
+        return ChatStorageText::tr("Restart Conclave to try again; until then new chats are not saved.");
     }
 }
 
@@ -49,13 +50,13 @@ ChatStorage openChatStorage(const QString& path) {
         result.preferences = std::make_unique<SqlitePreferenceStore>(*result.database);
         const storage::OpenReport& report = opened.report;
         if (report.corrupt_file_moved_to) {
-            result.noticeTitle = tr("The conversation database was damaged");
+            result.noticeTitle = ChatStorageText::tr("The conversation database was damaged");
             result.noticeMessage =
-                tr("It was moved to %1. %2 conversations and %3 messages were recovered.")
+                ChatStorageText::tr("It was moved to %1. %2 conversations and %3 messages were recovered.")
                     .arg(QString::fromStdString(*report.corrupt_file_moved_to))
                     .arg(report.recovered_conversations)
                     .arg(report.recovered_messages);
-            result.noticeHint = tr(
+            result.noticeHint = ChatStorageText::tr(
                 "Check the recovered conversations; the damaged file is kept for a closer look.");
             QStringList problems;
             for (const std::string& problem : report.problems)
@@ -66,10 +67,10 @@ ChatStorage openChatStorage(const QString& path) {
         result.database.reset();
         result.store = std::make_unique<ui::InMemoryConversationStore>();
         result.preferences = std::make_unique<ui::InMemoryPreferenceStore>();
-        result.noticeTitle = tr("Conversations cannot be saved");
+        result.noticeTitle = ChatStorageText::tr("Conversations cannot be saved");
         result.noticeMessage = QString::fromStdString(error.what());
         result.noticeHint = hintForOpenError(error.kind());
-        result.noticeDetails = tr("Database: %1").arg(path);
+        result.noticeDetails = ChatStorageText::tr("Database: %1").arg(path);
     }
     return result;
 }

@@ -1,17 +1,34 @@
 #include "composition.h"
 
+#include "app_paths.h"
+#include "available_memory.h"
+#include "sqlite_model_library.h"
+#include "translations.h"
+
 #include <QFileInfo>
 #include <QUrl>
 
 namespace conclave::app {
+namespace {
+
+std::unique_ptr<ui::ModelLibrary> openModelLibrary(storage::Database* database) {
+    if (database) return std::make_unique<SqliteModelLibrary>(*database);
+    return std::make_unique<ui::InMemoryModelLibrary>();
+}
+
+} // namespace
 
 Composition::Composition(QObject* parent) : Composition(app::databasePath(), parent) {}
 
 Composition::Composition(const QString& databasePath, QObject* parent)
     : QObject(parent), m_storage(openChatStorage(databasePath)),
-      m_chat(m_engine.worker(), m_storage.store.get()),
-      m_appSettings(m_storage.preferences.get(), QFileInfo(databasePath).absolutePath(), AppLanguage::available()),
-      m_modelPreferences(m_chat.settings(), m_storage.preferences.get()), m_host(&m_chat, &m_appSettings) {
+      m_chat(m_engine.worker(), m_storage.store.get()), m_library(openModelLibrary(m_storage.database.get())),
+      m_picker(&m_scanner, m_library.get(), ModelLocations::fromEnvironment(modelsFolder(), {}),
+               availableMemoryBytes),
+      m_recorder(m_engine.worker(), &m_chat, m_library.get()),
+      m_appSettings(m_storage.preferences.get(), QFileInfo(databasePath).absolutePath(), availableLanguages()),
+      m_modelPreferences(m_chat.settings(), m_storage.preferences.get()),
+      m_host(&m_chat, &m_picker, &m_appSettings) {
     if (!m_storage.noticeTitle.isEmpty())
         m_chat.showNotice(m_storage.noticeTitle, m_storage.noticeMessage, m_storage.noticeHint,
                           m_storage.noticeDetails);
@@ -21,9 +38,12 @@ Composition::Composition(const QString& databasePath, QObject* parent)
         emit quitRequested();
     });
     connectSettings();
-    m_language.apply(m_appSettings.language());
-    const QString defaultModel = m_appSettings.defaultModel();
-    if (!defaultModel.isEmpty() && QFileInfo::exists(defaultModel)) m_chat.openModel(QUrl::fromLocalFile(defaultModel));
+    // The language chosen in the settings, unless CONCLAVE_LANGUAGE chose one (main.cpp
+    // installed that, or the system's, before the window loads).
+    if (!m_appSettings.language().isEmpty() && qEnvironmentVariableIsEmpty("CONCLAVE_LANGUAGE"))
+        installTranslation(m_appSettings.language());
+    const QString defaultModel = defaultModelAtStart(*m_library, modelsFolder());
+    if (!defaultModel.isEmpty()) m_chat.openModel(QUrl::fromLocalFile(defaultModel));
 }
 
 // The settings follow the loaded model; their storage errors go to the banner.
@@ -38,8 +58,10 @@ void Composition::connectSettings() {
     // Once the settings save again, the banner goes when the conversations are saved too.
     connect(&m_modelPreferences, &ui::ModelPreferences::saved, &m_chat, &ui::ChatController::retrySaving);
     connect(&m_appSettings, &ui::AppSettings::saved, &m_chat, &ui::ChatController::retrySaving);
-    connect(&m_appSettings, &ui::AppSettings::languageChanged, this,
-            [this](const QString& code) { m_language.apply(code, m_host.engine()); });
+    connect(&m_appSettings, &ui::AppSettings::languageChanged, this, [this](const QString& code) {
+        installTranslation(code);
+        m_host.engine()->retranslate();
+    });
 }
 
 Composition::~Composition() {

@@ -2,23 +2,31 @@
 // Composition: the application's object graph, built in dependency order on the GUI thread
 // by main() (and by the GUI tests): the engine thread with its worker, the conversation
 // database ($XDG_DATA_HOME/conclave/conclave.db, see chat_storage.h) and its store, the chat
-// controller over both, the settings (AppSettings app-wide, ModelPreferences per model, both
-// saved in the same database; a refused write shows in the error banner), and the main window
-// over the controller. What opening the database found (recovered, refused) shows in the
-// error banner. The default model, when set and present, starts loading at once. Destroyed
-// in reverse: the window first, the engine thread (which stops and joins the worker) last.
+// controller over both, the model library (recent models, model folders) with the model
+// scanner and the model picker, the settings (AppSettings app-wide, ModelPreferences per
+// model, both saved in the same database; a refused write shows in the error banner; the
+// chosen language is installed unless CONCLAVE_LANGUAGE names one), and the main window over
+// the controller, the picker and the settings. What opening the database found (recovered,
+// refused) shows in the error banner. At start the default model (defaultModelAtStart) is
+// loaded when it is present. Destroyed in reverse: the window first, the engine thread (which
+// stops and joins the worker) last.
 // A quit request from the window stops a streaming answer (kept as "stopped") before it is
 // passed on through quitRequested.
 
-#include "app_language.h"
 #include "app_settings.h"
 #include "chat_controller.h"
 #include "chat_storage.h"
 #include "engine_thread.h"
+#include "loaded_model_recorder.h"
 #include "main_window_host.h"
+#include "model_library.h"
+#include "model_picker.h"
 #include "model_preferences.h"
+#include "model_scanner.h"
 
 #include <QObject>
+
+#include <memory>
 
 namespace conclave::app {
 
@@ -32,6 +40,8 @@ public:
 
     EngineWorker* worker() const { return m_engine.worker(); }
     ui::ChatController& chat() { return m_chat; }
+    ui::ModelPicker& models() { return m_picker; }
+    ui::ModelLibrary& library() { return *m_library; }
     ui::AppSettings& appSettings() { return m_appSettings; }
     ui::ModelPreferences& modelPreferences() { return m_modelPreferences; }
     MainWindowHost& window() { return m_host; }
@@ -45,9 +55,12 @@ private:
     EngineThread m_engine;
     ChatStorage m_storage;
     ui::ChatController m_chat;
+    std::unique_ptr<ui::ModelLibrary> m_library;
+    ModelScanner m_scanner;
+    ui::ModelPicker m_picker;
+    LoadedModelRecorder m_recorder;
     ui::AppSettings m_appSettings;
     ui::ModelPreferences m_modelPreferences;
-    AppLanguage m_language;
     MainWindowHost m_host;
 };
 

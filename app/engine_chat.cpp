@@ -73,7 +73,11 @@ std::string describe_parameters(const ModelInfo& info) {
 }
 
 std::string describe_quant_mix(const Model& model) {
-    const gguf::GgufSummary summary = gguf::summarize(model.file());
+    return describe_quant_mix(model.file());
+}
+
+std::string describe_quant_mix(const gguf::GgufFile& file) {
+    const gguf::GgufSummary summary = gguf::summarize(file);
     if (summary.types.empty() || summary.tensor_bytes == 0) return {};
     std::string text;
     int shown = 0;

@@ -15,6 +15,10 @@
 #include <string_view>
 #include <vector>
 
+namespace conclave::gguf {
+class GgufFile;
+}
+
 namespace conclave::app {
 
 struct ChatTurnText {
@@ -66,5 +70,6 @@ std::string describe_parameters(const ModelInfo& info);
 
 // "Q4_1" or "Q4_K 71% · Q6_K 29%": the tensor types holding most of the weight bytes.
 std::string describe_quant_mix(const Model& model);
+std::string describe_quant_mix(const gguf::GgufFile& file); // the same from a file's header
 
 } // namespace conclave::app

@@ -70,6 +70,8 @@ public:
     bool thinkingSwitch = false; // the chat template lets thinking be turned on and off
     bool effortChoice = false;   // the chat template reads a reasoning effort
     SamplingDefaults recommendedSampling;
+    qint64 parameterCount = 0;       // for the model library
+    qint64 activeParameterCount = 0; // per token; equals parameterCount for dense models
 };
 
 struct LoadRequest {

@@ -49,6 +49,8 @@ ModelSummary summarize(const conclave::Model& model, const QString& path, int co
     summary.name = info.name.empty() ? QFileInfo(path).completeBaseName() : fromUtf8(info.name);
     summary.architecture = fromUtf8(info.architecture);
     summary.parameters = fromUtf8(describe_parameters(info));
+    summary.parameterCount = static_cast<qint64>(info.n_params);
+    summary.activeParameterCount = static_cast<qint64>(info.n_params_active ? info.n_params_active : info.n_params);
     summary.quantMix = fromUtf8(describe_quant_mix(model));
     summary.trainedContext = info.context_length;
     summary.contextSize = contextSize;

@@ -2,6 +2,7 @@
 
 #include "build_summary.h"
 #include "composition.h"
+#include "translations.h"
 #include "unix_signal_quit.h"
 
 #include <QCommandLineParser>
@@ -22,7 +23,8 @@ int answerWithoutDisplay(int argc, char** argv) {
         }
         if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
             std::printf("usage: conclave [--version] [--help] [Qt options]\n"
-                        "Conclave: chat with local language models.\n");
+                        "Conclave: chat with local language models.\n"
+                        "CONCLAVE_LANGUAGE=de|en chooses the language (default: the system's).\n");
             return 0;
         }
     }
@@ -38,6 +40,9 @@ int main(int argc, char** argv) {
     QGuiApplication::setApplicationName(QStringLiteral("Conclave"));
     QGuiApplication::setOrganizationName(QStringLiteral("Conclave"));
     QGuiApplication::setApplicationVersion(QStringLiteral(CONCLAVE_APP_VERSION));
+
+    // The system's language unless CONCLAVE_LANGUAGE names one ("de", "en").
+    conclave::app::installTranslation(qEnvironmentVariable("CONCLAVE_LANGUAGE"));
 
     conclave::app::UnixSignalQuit signals_to_quit;
     conclave::app::Composition composition;

@@ -4,6 +4,7 @@
 #include "build_summary.h"
 #include "app_settings.h"
 #include "chat_controller.h"
+#include "model_picker.h"
 
 #include <QLoggingCategory>
 #include <QQuickStyle>
@@ -12,13 +13,15 @@
 
 Q_IMPORT_QML_PLUGIN(Conclave_MainPlugin)
 Q_IMPORT_QML_PLUGIN(Conclave_ChatPlugin)
+Q_IMPORT_QML_PLUGIN(Conclave_ModelsPlugin)
 
 Q_LOGGING_CATEGORY(lcApp, "conclave.app", QtInfoMsg)
 
 namespace conclave::app {
 
-MainWindowHost::MainWindowHost(ui::ChatController* chat, ui::AppSettings* appSettings, QObject* parent)
-    : QObject(parent), m_chat(chat), m_appSettings(appSettings) {
+MainWindowHost::MainWindowHost(ui::ChatController* chat, ui::ModelPicker* models, ui::AppSettings* appSettings,
+                               QObject* parent)
+    : QObject(parent), m_chat(chat), m_models(models), m_appSettings(appSettings) {
     // Qt 6.4 does not search the /qt/qml resource prefix by default; our modules live there.
     m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     // Fusion takes its colours from the window's palette, which follows our Theme (light or
@@ -35,6 +38,7 @@ bool MainWindowHost::show() {
         {QStringLiteral("buildSummary"), buildSummary()},
         {QStringLiteral("modelsFolder"), modelsFolder()},
         {QStringLiteral("chat"), QVariant::fromValue(m_chat)},
+        {QStringLiteral("models"), QVariant::fromValue(m_models)},
         {QStringLiteral("appSettings"), QVariant::fromValue(m_appSettings)},
         {QStringLiteral("forcedTheme"), theme},
     });

@@ -1,7 +1,7 @@
 #pragma once
 // MainWindowHost: owns the QML engine and the main window. Created by the Composition (and
-// by the GUI tests) on the GUI thread with the ChatController the window shows and the
-// AppSettings it follows; emits
+// by the GUI tests) on the GUI thread with the ChatController and the ModelPicker the window
+// shows and the AppSettings it follows; emits
 // quitRequested when the user asks to quit so the owner can stop work and save before the
 // event loop ends.
 
@@ -13,14 +13,16 @@ class QQuickWindow;
 namespace conclave::ui {
 class AppSettings;
 class ChatController;
-}
+class ModelPicker;
+} // namespace conclave::ui
 
 namespace conclave::app {
 
 class MainWindowHost : public QObject {
     Q_OBJECT
 public:
-    MainWindowHost(ui::ChatController* chat, ui::AppSettings* appSettings, QObject* parent = nullptr);
+    MainWindowHost(ui::ChatController* chat, ui::ModelPicker* models, ui::AppSettings* appSettings,
+                   QObject* parent = nullptr);
 
     // Loads and shows the main window; false (with the QML errors logged) when it fails.
     // The theme is the app settings' choice unless CONCLAVE_THEME is "light" or "dark".
@@ -33,6 +35,7 @@ signals:
 
 private:
     ui::ChatController* m_chat;
+    ui::ModelPicker* m_models;
     ui::AppSettings* m_appSettings;
     QQmlApplicationEngine m_engine;
 };

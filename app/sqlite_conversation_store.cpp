@@ -148,6 +148,7 @@ ChatMessage toChatMessage(const storage::BranchMessage& branch) {
     message.reasoning = qt(m.reasoning);
     message.created = QDateTime::fromMSecsSinceEpoch(m.created_at);
     message.modelName = qt(m.model_name);
+    message.modelId = m.model_id.value_or(0);
     message.error = qt(m.error.value_or(std::string()));
     message.stopReason = toEngineReason(m.stats.stop_reason, message.state);
     message.generatedTokens = static_cast<int>(m.stats.completion_tokens);
@@ -239,6 +240,7 @@ ChatMessage SqliteConversationStore::appendMessage(qint64 conversation, qint64 p
         add.state = toStorage(message.state);
         if (!message.error.isEmpty()) add.error = utf8(message.error);
         add.model_name = utf8(message.modelName);
+        if (message.modelId > 0) add.model_id = message.modelId;
         add.stats = toStats(message);
         // Counted first, so a failure here leaves nothing written.
         const auto before = m_store.children(conversation, add.parent_id).size();

@@ -41,10 +41,10 @@ endif()
 # Qt: Core and Test are needed by storage and the tests; Quick by the desktop app.
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Test)
 find_package(Qt6 6.4 QUIET COMPONENTS Gui Quick QuickControls2 QuickTest LinguistTools)
-if(Qt6Quick_FOUND AND Qt6QuickControls2_FOUND AND Qt6QuickTest_FOUND)
+if(Qt6Quick_FOUND AND Qt6QuickControls2_FOUND AND Qt6QuickTest_FOUND AND Qt6LinguistTools_FOUND)
     conclave_resolve_option(CONCLAVE_GUI TRUE "Qt ${Qt6_VERSION} Quick and Controls")
 else()
-    conclave_resolve_option(CONCLAVE_GUI FALSE "Qt 6 Quick/QuickControls2/QuickTest not found")
+    conclave_resolve_option(CONCLAVE_GUI FALSE "Qt 6 Quick/QuickControls2/QuickTest/LinguistTools not found")
 endif()
 
 find_package(SQLite3 REQUIRED)

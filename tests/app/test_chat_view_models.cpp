@@ -6,8 +6,10 @@
 #include "conversation_store.h"
 #include "markdown_blocks.h"
 #include "message_list_model.h"
+#include "text_attachment.h"
 
 #include <QAbstractItemModelTester>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace conclave::ui;
@@ -171,6 +173,74 @@ private slots:
                  ConversationListModel::groupFor(QDate::currentDate(), QDate::currentDate()));
         QCOMPARE(model.titleOf(1), QStringLiteral("kept"));
         QVERIFY(model.titleOf(99).isEmpty());
+    }
+
+    void lastUserRowForTheUpKey() {
+        using conclave::ui::ChatMessage;
+        MessageListModel model;
+        QCOMPARE(model.lastUserRow(), -1);
+        ChatMessage question;
+        question.role = ChatMessage::Role::user;
+        question.text = QStringLiteral("first");
+        ChatMessage answer;
+        answer.role = ChatMessage::Role::assistant;
+        answer.text = QStringLiteral("reply");
+        model.append(question);
+        model.append(answer);
+        question.text = QStringLiteral("second");
+        model.append(question);
+        model.append(answer);
+        QCOMPARE(model.lastUserRow(), 2);
+        QCOMPARE(model.textAt(2), QStringLiteral("second"));
+        QCOMPARE(model.textAt(7), QString());
+    }
+
+    // A dropped file: UTF-8 text is attached; binary, invalid UTF-8, too large, missing,
+    // remote and folders are refused with a reason; a byte-order mark is not content.
+    void readsDroppedTextFiles() {
+        using conclave::ui::TextAttachment;
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto write = [&](const QString& name, const QByteArray& bytes) {
+            QFile file(dir.filePath(name));
+            if (!file.open(QIODevice::WriteOnly)) return QUrl();
+            file.write(bytes);
+            return QUrl::fromLocalFile(file.fileName());
+        };
+        const QVariantMap text = TextAttachment::read(write(QStringLiteral("notes.md"), "\xEF\xBB\xBFh\xC3\xA9llo\n"));
+        QVERIFY(text.value(QStringLiteral("ok")).toBool());
+        QCOMPARE(text.value(QStringLiteral("name")).toString(), QStringLiteral("notes.md"));
+        QCOMPARE(text.value(QStringLiteral("text")).toString(), QString::fromUtf8("h\xC3\xA9llo\n"));
+
+        auto refused = [](const QUrl& url, const char* reason) {
+            const QVariantMap result = TextAttachment::read(url);
+            return !result.value(QStringLiteral("ok")).toBool()
+                   && result.value(QStringLiteral("error")).toString().contains(QLatin1String(reason));
+        };
+        QVERIFY(refused(write(QStringLiteral("image.png"), QByteArray("\x89PNG\r\n\x1a\n\0\0", 10)), "not a text file"));
+        QVERIFY(refused(write(QStringLiteral("latin1.txt"), "caf\xE9"), "not a text file"));
+        QVERIFY(refused(write(QStringLiteral("big.log"), QByteArray(TextAttachment::maxBytes + 1, 'x')), "too large"));
+        QVERIFY(refused(QUrl::fromLocalFile(dir.filePath(QStringLiteral("gone.txt"))), "not a file"));
+        QVERIFY(refused(QUrl::fromLocalFile(dir.path()), "not a file"));
+        QVERIFY(refused(QUrl(QStringLiteral("https://example.com/a.txt")), "on this computer"));
+        QVERIFY(TextAttachment::isAttachable(QUrl::fromLocalFile(QStringLiteral("/tmp/a.py"))));
+        QVERIFY(!TextAttachment::isAttachable(QUrl::fromLocalFile(QStringLiteral("/tmp/model.GGUF"))));
+    }
+
+    void attachedTextIsFencedSafely() {
+        using conclave::ui::TextAttachment;
+        using conclave::ui::splitMarkdownBlocks;
+        QCOMPARE(TextAttachment::messageText(QStringLiteral("add.py"), QStringLiteral("def add(a, b):\n    return a + b")),
+                 QStringLiteral("add.py:\n```py\ndef add(a, b):\n    return a + b\n```\n"));
+        // Backticks inside the file cannot close the fence: the block holds the whole file.
+        const QString readme = QStringLiteral("Run:\n```sh\nmake\n```\nDone.\n");
+        const QString message = TextAttachment::messageText(QStringLiteral("README.md"), readme);
+        QVERIFY(message.startsWith(QStringLiteral("README.md:\n````md\n")));
+        const auto blocks = splitMarkdownBlocks(message);
+        QCOMPARE(blocks.size(), 2);
+        QCOMPARE(blocks.at(1).kind, conclave::ui::MarkdownBlock::Kind::code);
+        QCOMPARE(blocks.at(1).text + u'\n', readme);
+        QVERIFY(!blocks.at(1).open);
     }
 };
 

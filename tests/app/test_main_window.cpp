@@ -5,14 +5,20 @@
 // chat view; Esc stops a streaming answer; Regenerate shows ‹ 2/2 › and its arrow goes back;
 // deleting from the sidebar shows the undo toast; a second start on the same data folder
 // shows the conversation again. Without a model: Ctrl+K, typing and Enter open a search hit's
-// conversation on its branch. Saves screenshots (welcome, error banner, chat light and dark,
-// branches, settings dark and light, search) to $CONCLAVE_SCREENSHOT_DIR for review. The
-// settings drawer opens with Ctrl+, and shows the model's and the app's sections.
+// conversation on its branch. The model picker opens from the welcome page and the model
+// chip, filters as the user types, Enter shows the model card with the file's facts, Load
+// loads it and records it as a recent model whose id the answers carry; with the default
+// model in the models folder the first start loads it and a new chat is ready. The settings
+// drawer opens with Ctrl+, and shows the model's and the app's sections. Saves screenshots
+// (welcome, error banner, chat light and dark, branches, settings dark and light, search,
+// model card) to $CONCLAVE_SCREENSHOT_DIR for review.
 
 #include "app_paths.h"
 #include "composition.h"
+#include "model_card.h"
 #include "test_model_file.h"
 
+#include <QAccessible>
 #include <QDir>
 #include <QQuickItem>
 #include <QRegularExpression>
@@ -20,6 +26,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <algorithm>
 
 #include "conclave/storage/database.h"
 #include "conclave/storage/open_database.h"
@@ -41,7 +49,9 @@ class TestMainWindow : public QObject {
         QDir().mkpath(folder);
         const QImage image = window->grabWindow();
         QVERIFY(!image.isNull());
-        QVERIFY(image.save(folder + u'/' + name + QStringLiteral(".png")));
+        // The scaled run (QT_SCALE_FACTOR) saves beside the others, e.g. chat-light@1.5.png.
+        const QString suffix = qEnvironmentVariable("CONCLAVE_SCREENSHOT_SUFFIX");
+        QVERIFY(image.save(folder + u'/' + name + suffix + QStringLiteral(".png")));
     }
 
     QQuickItem* item(QQuickWindow* window, const char* name) {
@@ -63,6 +73,25 @@ class TestMainWindow : public QObject {
     static void click(QQuickWindow* window, QQuickItem* target) {
         const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
         QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
+    }
+
+    // Visible buttons without a name a screen reader can say (their accessible name).
+    static QStringList unnamedButtons(QQuickItem* parent) {
+        QStringList unnamed;
+        for (QQuickItem* child : parent->childItems()) {
+            if (!child->isVisible()) continue;
+            if (child->inherits("QQuickAbstractButton")) {
+                QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(child);
+                const QString name = accessible ? accessible->text(QAccessible::Name).trimmed() : QString();
+                // A lone symbol ("⋯", "↑") is not a name.
+                if (name.size() < 2)
+                    unnamed << QStringLiteral("%1 '%2'").arg(child->objectName().isEmpty()
+                                                               ? QString::fromLatin1(child->metaObject()->className())
+                                                               : child->objectName(), name);
+            }
+            unnamed << unnamedButtons(child);
+        }
+        return unnamed;
     }
 
     // Opens the default model in a shown window and asks one question through the composer.
@@ -158,6 +187,8 @@ private slots:
         QQuickWindow* window = app.window().window();
         QVERIFY(QTest::qWaitForWindowActive(window));
         chatOnce(app, QStringLiteral("Write a Python function that adds two numbers."));
+        QVERIFY(app.chat().modelId() > 0); // recorded in the model library when it loaded
+        QCOMPARE(app.chat().messages()->at(1).modelId, app.chat().modelId());
         QVERIFY(!item(window, "welcomePage")->isVisible());
         QVERIFY(item(window, "chatPage")->isVisible());
         QVERIFY(window->title().contains(QStringLiteral("SmolLM2"), Qt::CaseInsensitive));
@@ -256,12 +287,97 @@ private slots:
     }
 
     // The conversation of the previous test is in the data folder's database.
+    // Ctrl+/ lists the shortcuts; Up in the empty composer edits the last question; dropped
+    // text files are attached fenced, binary ones refused with a note; a draft that would
+    // overflow the context is warned about before sending.
+    void composerShortcutsAndAttachments() {
+        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
+        Composition app;
+        QVERIFY(app.window().show());
+        QQuickWindow* window = app.window().window();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        chatOnce(app, QStringLiteral("Name a colour."));
+
+        auto* overlay = window->findChild<QObject*>(QStringLiteral("shortcutsOverlay"));
+        QVERIFY(overlay);
+        QTest::keyClick(window, Qt::Key_Slash, Qt::ControlModifier);
+        QTRY_VERIFY(overlay->property("opened").toBool());
+        QTest::qWait(100);
+        saveScreenshot(window, QStringLiteral("shortcuts"));
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!overlay->property("visible").toBool());
+
+        QQuickItem* input = item(window, "composerInput");
+        input->forceActiveFocus();
+        QTest::keyClick(window, Qt::Key_Up);
+        QTRY_VERIFY(item(window, "editBar")->isVisible());
+        QCOMPARE(input->property("text").toString(), QStringLiteral("Name a colour."));
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!item(window, "editBar")->isVisible());
+        QCOMPARE(input->property("text").toString(), QString());
+
+        QTemporaryDir files;
+        QFile script(files.filePath(QStringLiteral("add.py")));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("def add(a, b):\n    return a + b\n");
+        script.close();
+        QFile binary(files.filePath(QStringLiteral("photo.jpg")));
+        QVERIFY(binary.open(QIODevice::WriteOnly));
+        binary.write(QByteArray("\xFF\xD8\xFF\xE0\0\x10JFIF", 10));
+        binary.close();
+        QQuickItem* composer = item(window, "composer");
+        const QVariantList urls = {QUrl::fromLocalFile(script.fileName()), QUrl::fromLocalFile(binary.fileName())};
+        QVERIFY(QMetaObject::invokeMethod(composer, "attachFiles", Q_ARG(QVariant, QVariant(urls))));
+        QCOMPARE(input->property("text").toString(),
+                 QStringLiteral("add.py:\n```py\ndef add(a, b):\n    return a + b\n```\n"));
+        QTRY_VERIFY(item(window, "composerNotice")->isVisible());
+        QVERIFY(item(window, "composerNotice")->property("text").toString().contains(QStringLiteral("photo.jpg")));
+
+        // A draft longer than the whole context: the warning says so before it is sent.
+        const int context = composer->property("contextSize").toInt();
+        QVERIFY(context > 0);
+        input->setProperty("text", QString(context * 4, u'a'));
+        composer->setProperty("notice", QString());
+        QTRY_VERIFY(item(window, "composerNotice")->property("text").toString().contains(QStringLiteral("does not fit")));
+        input->setProperty("text", QString());
+        QTRY_VERIFY(!item(window, "composerNotice")->isVisible());
+    }
+
     void aSecondStartShowsTheConversations() {
         if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
         Composition app;
         QVERIFY(!app.chat().errorVisible());
         QVERIFY(app.chat().conversations()->rowCount() >= 1);
         QVERIFY(QFileInfo::exists(m_data.filePath(QStringLiteral("conclave/conclave.db"))));
+        const QList<conclave::ui::RecentModel> recent = app.library().recentModels();
+        QVERIFY(std::any_of(recent.begin(), recent.end(),
+                            [&](const conclave::ui::RecentModel& m) { return m.path == m_modelPath; }));
+    }
+
+
+    // Every visible button has a spoken name, on the welcome page, in a chat with an answer,
+    // in the settings and in the shortcuts overlay.
+    void buttonsHaveAccessibleNames() {
+        // As when a screen reader runs: controls then publish their names (a button's text).
+        QAccessible::setActive(true);
+        Composition app;
+        QVERIFY(app.window().show());
+        QQuickWindow* window = app.window().window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QStringList unnamed = unnamedButtons(window->contentItem());
+        QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("welcome: ") + unnamed.join(u',')));
+        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
+        chatOnce(app, QStringLiteral("Say hello."));
+        QTest::qWait(100);
+        // Hover-only actions (Copy, Regenerate, the conversation menu) count as well.
+        unnamed = unnamedButtons(window->contentItem());
+        QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("chat: ") + unnamed.join(u',')));
+        auto* drawer = window->findChild<QObject*>(QStringLiteral("settingsDrawer"));
+        QVERIFY(drawer);
+        QMetaObject::invokeMethod(drawer, "open");
+        QTest::qWait(400);
+        unnamed = unnamedButtons(qobject_cast<QQuickItem*>(window->findChild<QObject*>(QStringLiteral("settingsDrawer"))->property("contentItem").value<QObject*>()));
+        QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("settings: ") + unnamed.join(u',')));
     }
 
     void darkThemeScreenshot() {
@@ -310,7 +426,7 @@ private slots:
         };
         QCOMPARE(shown(theme), QStringLiteral("Light"));
         QCOMPARE(shown(visibleItem(window, "sendKeyChoice")), QStringLiteral("Enter"));
-        QCOMPARE(shown(visibleItem(window, "languageChoice")), QStringLiteral("English"));
+        QCOMPARE(shown(visibleItem(window, "languageChoice")), QStringLiteral("System language"));
         QVERIFY(!visibleItem(window, "thinkingSwitch")); // SmolLM2's template has no such switch
         auto* folder = item(window, "dataFolder");
         QVERIFY(folder);
@@ -333,6 +449,85 @@ private slots:
         QTest::qWait(200);
         saveScreenshot(window, QStringLiteral("settings-app-light"));
         app.appSettings().setTheme(QStringLiteral("system"));
+    }
+
+    // The welcome page's button opens the picker; typing filters, Enter shows the card, Esc
+    // goes back to the list, Load loads; the model chip opens the picker again.
+    void picksAModelFromThePicker() {
+        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
+        const QString link = conclave::app::modelsFolder() + QStringLiteral("/picker-smollm2.gguf");
+        QVERIFY(QDir().mkpath(conclave::app::modelsFolder()));
+        QFile::remove(link);
+        QVERIFY(QFile::link(m_modelPath, link));
+        Composition app;
+        app.chat().settings()->setThreads(1);
+        QVERIFY(app.window().show());
+        QQuickWindow* window = app.window().window();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        auto* popup = window->findChild<QObject*>(QStringLiteral("modelPicker"));
+        QVERIFY(popup);
+
+        click(window, item(window, "welcomeOpenButton"));
+        QTRY_VERIFY(popup->property("opened").toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(!app.models().scanning(), 30000);
+        QTest::qWait(100);
+        saveScreenshot(window, QStringLiteral("model-picker"));
+        for (const QChar c : QStringLiteral("picker-smol")) QTest::keyClick(window, c.toLatin1());
+        QTRY_COMPARE(app.models().models()->rowCount(), 1);
+        QTest::keyClick(window, Qt::Key_Down);
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE(app.models().card()->status(), conclave::ui::ModelCard::Status::Ready);
+        QTRY_VERIFY(visibleItem(window, "cardLoadButton"));
+        QVERIFY(visibleItem(window, "cardLoadButton")->isEnabled());
+        QCOMPARE(visibleItem(window, "cardArchitecture")->property("text").toString(), QStringLiteral("llama"));
+        QCOMPARE(visibleItem(window, "cardParameters")->property("text").toString(), QStringLiteral("135M"));
+        QVERIFY(visibleItem(window, "cardQuantMix")->property("text").toString().startsWith(QStringLiteral("Q4_1")));
+        QVERIFY(visibleItem(window, "cardMemory")->property("text").toString().contains(QStringLiteral("4,096")));
+        QTest::qWait(200);
+        saveScreenshot(window, QStringLiteral("model-card"));
+
+        QTest::keyClick(window, Qt::Key_Escape); // back to the list, the popup stays
+        QTRY_VERIFY(visibleItem(window, "modelFilter"));
+        QVERIFY(popup->property("opened").toBool());
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_VERIFY(visibleItem(window, "cardLoadButton"));
+        QTRY_VERIFY(visibleItem(window, "cardLoadButton")->isEnabled());
+        click(window, visibleItem(window, "cardLoadButton"));
+        QTRY_VERIFY(!popup->property("visible").toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(app.chat().modelStatus(), ChatController::ModelStatus::Ready, 30000);
+        QCOMPARE(app.chat().model().value(QStringLiteral("path")).toString(), link);
+        QTRY_VERIFY(app.chat().modelId() > 0);
+
+        // Now a recent model, first in the picker, which the model chip opens.
+        click(window, item(window, "modelChip"));
+        QTRY_VERIFY(popup->property("opened").toBool());
+        QCOMPARE(app.models().models()->entryAt(0).path, link);
+        QCOMPARE(app.models().models()->entryAt(0).section, QStringLiteral("Recent"));
+        QTRY_VERIFY_WITH_TIMEOUT(!app.models().scanning(), 30000);
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!popup->property("visible").toBool());
+        QVERIFY(QFile::remove(link));
+    }
+
+    // With SmolLM2 in the models folder the first start loads it and a new chat is ready.
+    void loadsTheDefaultModelAtFirstStart() {
+        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
+        const QString bundled = conclave::app::modelsFolder() + QStringLiteral("/SmolLM2-135M-Instruct.Q4_1.gguf");
+        QVERIFY(QDir().mkpath(conclave::app::modelsFolder()));
+        QVERIFY(QFile::link(m_modelPath, bundled));
+        {
+            Composition app;
+            QCOMPARE(app.chat().modelStatus(), ChatController::ModelStatus::Loading);
+            QVERIFY(app.window().show());
+            QQuickWindow* window = app.window().window();
+            QTRY_COMPARE_WITH_TIMEOUT(app.chat().modelStatus(), ChatController::ModelStatus::Ready, 30000);
+            QCOMPARE(app.chat().currentConversationId(), 0);
+            QCOMPARE(app.chat().messages()->rowCount(), 0);
+            QTRY_VERIFY(item(window, "chatPage")->isVisible());
+            QVERIFY(!item(window, "welcomePage")->isVisible());
+            QTRY_VERIFY(item(window, "composerInput")->isEnabled());
+        }
+        QVERIFY(QFile::remove(bundled));
     }
 };
 

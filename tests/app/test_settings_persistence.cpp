@@ -40,7 +40,10 @@ class TestSettingsPersistence : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    QString m_modelPath; // the real SmolLM2 file (found before the data folder is replaced)
     int m_next = 0;
+
+    bool haveModel() const { return QFileInfo::exists(m_modelPath); }
 
     QString freshDatabase() {
         return m_dir.filePath(QStringLiteral("case%1/conclave.db").arg(m_next++));
@@ -62,7 +65,11 @@ class TestSettingsPersistence : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
+        m_modelPath = conclave::test::defaultModelPath();
+        // An empty data folder: no model is loaded at start, no setting comes from the user's.
+        qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("data")).toUtf8());
         qunsetenv("CONCLAVE_THEME");
+        qunsetenv("CONCLAVE_LANGUAGE");
     }
 
     void init() {
@@ -70,9 +77,9 @@ private slots:
     }
 
     void perModelSettingsFollowTheModelAndSurviveARestart() {
-        if (!conclave::test::haveDefaultModel()) QSKIP(conclave::test::missingModelReason());
+        if (!haveModel()) QSKIP(conclave::test::missingModelReason());
         const QString database = freshDatabase();
-        const QString first = conclave::test::defaultModelPath();
+        const QString first = m_modelPath;
         const QString second = m_dir.filePath(QStringLiteral("another-model.gguf")); // another file
         QVERIFY(QFile::link(first, second));
 
@@ -267,7 +274,11 @@ private slots:
             QCOMPARE(app.appSettings().theme(), QStringLiteral("system"));
             QVERIFY(!app.appSettings().ctrlEnterSends());
             QCOMPARE(app.appSettings().dataFolder(), QFileInfo(database).absolutePath());
-            QVERIFY(app.appSettings().languages().size() >= 1);
+            // The system's language first, then English and the translations compiled in.
+            const QVariantList languages = app.appSettings().languages();
+            QVERIFY(languages.size() >= 3);
+            QCOMPARE(languages[0].toMap().value(QStringLiteral("code")).toString(), QString());
+            QCOMPARE(app.appSettings().language(), QString());
             app.appSettings().setTheme(QStringLiteral("light"));
             app.appSettings().setSendKey(QStringLiteral("ctrlEnter"));
             app.appSettings().setLanguage(QStringLiteral("en"));
@@ -277,6 +288,13 @@ private slots:
         QCOMPARE(app.appSettings().theme(), QStringLiteral("light"));
         QVERIFY(app.appSettings().ctrlEnterSends());
         QCOMPARE(app.appSettings().language(), QStringLiteral("en"));
+        // Choosing German retranslates the window at once; back to English.
+        app.appSettings().setLanguage(QStringLiteral("de"));
+        QCOMPARE(QCoreApplication::translate("conclave::ui::AppSettings", "System language"),
+                 QStringLiteral("Systemsprache"));
+        app.appSettings().setLanguage(QStringLiteral("en"));
+        QCOMPARE(QCoreApplication::translate("conclave::ui::AppSettings", "System language"),
+                 QStringLiteral("System language"));
 
         QVERIFY(app.window().show());
         QQuickWindow* window = app.window().window();
@@ -293,14 +311,14 @@ private slots:
 
     // With "Send with Ctrl+Enter", Enter starts a new line in the composer and Ctrl+Enter sends.
     void ctrlEnterSendsWhenChosen() {
-        if (!conclave::test::haveDefaultModel()) QSKIP(conclave::test::missingModelReason());
+        if (!haveModel()) QSKIP(conclave::test::missingModelReason());
         Composition app(freshDatabase());
         app.appSettings().setSendKey(QStringLiteral("ctrlEnter"));
         QVERIFY(app.window().show());
         QQuickWindow* window = app.window().window();
         QVERIFY(QTest::qWaitForWindowActive(window));
         app.chat().settings()->setThreads(1);
-        QVERIFY(load(app, conclave::test::defaultModelPath()));
+        QVERIFY(load(app, m_modelPath));
         app.chat().settings()->setMaxTokens(4);
         auto* input = window->findChild<QQuickItem*>(QStringLiteral("composerInput"));
         QVERIFY(input);
@@ -369,13 +387,13 @@ private slots:
 
     // With the real model: an answer cut by the token limit says so after a restart.
     void tokenLimitAnswerSaysSoAfterARestart() {
-        if (!conclave::test::haveDefaultModel()) QSKIP(conclave::test::missingModelReason());
+        if (!haveModel()) QSKIP(conclave::test::missingModelReason());
         const QString database = freshDatabase();
         qint64 conversation = 0;
         {
             Composition app(database);
             app.chat().settings()->setThreads(1);
-            QVERIFY(load(app, conclave::test::defaultModelPath()));
+            QVERIFY(load(app, m_modelPath));
             app.chat().settings()->setMaxTokens(3);
             QSignalSpy finished(&app.chat(), &ChatController::answerFinished);
             QVERIFY(app.chat().sendMessage(QStringLiteral("Write a long story about the sea.")));

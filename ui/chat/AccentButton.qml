@@ -8,6 +8,7 @@ Button {
     leftPadding: 18
     rightPadding: 18
     hoverEnabled: true
+    Accessible.name: text
     contentItem: Label {
         text: button.text
         color: Theme.accentText

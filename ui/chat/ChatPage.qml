@@ -15,6 +15,16 @@ Item {
     property alias composer: composer
     property int editRow: -1 // the user message being edited, -1 when none
 
+    // Up in the empty composer: edit the last question (a new branch when sent).
+    function editLast() {
+        const row = page.chat.messages.lastUserRow()
+        if (row < 0 || page.chat.generating) return
+        editRow = row
+        composer.text = page.chat.messages.textAt(row)
+        composer.focusInput()
+        messages.positionViewAtIndex(row, ListView.Contain)
+    }
+
     function cancelEdit() {
         if (editRow < 0) return
         editRow = -1
@@ -185,6 +195,7 @@ Item {
                 composer.clear()
             }
             onStopRequested: page.chat.stop()
+            onEditLastRequested: page.editLast()
             onSettingsRequested: page.settingsRequested()
         }
     }

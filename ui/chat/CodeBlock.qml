@@ -1,8 +1,11 @@
 // One fenced code block of an answer: a header with the language and a Copy button, then the
-// code in a monospaced font, scrolling sideways instead of wrapping.
+// code in a monospaced font, scrolling sideways instead of wrapping. Once the block is
+// complete it is coloured by KDE Syntax Highlighting (HighlightedCode, off the GUI thread) in
+// the theme's light or dark palette; until then, and for unknown languages, it is plain.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Conclave.Chat
 
 Rectangle {
     id: block
@@ -17,6 +20,14 @@ Rectangle {
     color: Theme.codeBackground
     border.color: Theme.border
     clip: true
+
+    HighlightedCode {
+        id: highlighted
+        code: block.code
+        language: block.language
+        dark: Theme.dark
+        active: !block.open
+    }
 
     Rectangle {
         id: header
@@ -48,10 +59,9 @@ Rectangle {
                 text: copied ? qsTr("Copied") : qsTr("Copy")
                 font.pixelSize: Theme.smallFontSize
                 enabled: !block.open
+                Accessible.name: qsTr("Copy code")
                 onClicked: {
-                    codeText.selectAll()
-                    codeText.copy()
-                    codeText.deselect()
+                    highlighted.copyToClipboard()
                     copied = true
                     copiedTimer.restart()
                 }
@@ -77,9 +87,11 @@ Rectangle {
 
         TextEdit {
             id: codeText
+            objectName: "codeText"
             padding: 12
-            text: block.code
-            textFormat: TextEdit.PlainText
+            readonly property bool coloured: highlighted.richText.length > 0
+            text: coloured ? highlighted.richText : block.code
+            textFormat: coloured ? TextEdit.RichText : TextEdit.PlainText
             readOnly: true
             selectByMouse: true
             wrapMode: TextEdit.NoWrap

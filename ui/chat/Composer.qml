@@ -1,10 +1,13 @@
 // Where the user writes. Enter sends, Shift+Enter starts a new line (with `ctrlEnterSends`,
 // the send-key setting: Ctrl+Enter sends and Enter starts a new line); while an answer streams
-// the send button becomes Stop. Disabled (with a hint) until a model is ready. Below it: the
-// context meter and the settings button.
+// the send button becomes Stop. Disabled (with a hint) until a model is ready. Up in an empty
+// composer asks to edit the last message. Text files dropped on the window are attached
+// (their content goes into the message, fenced). Below it: the context meter, a warning when
+// the conversation plus the draft nears the context length, and the settings button.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Conclave.Chat
 
 ColumnLayout {
     id: composer
@@ -17,16 +20,38 @@ ColumnLayout {
     property bool ctrlEnterSends: false
     property alias text: input.text
 
+    // The draft's tokens are estimated (about four characters a token) until it is sent.
+    readonly property int draftTokens: Math.ceil(input.text.length / 4)
+    readonly property bool nearlyFull: contextSize > 0 && contextUsed + draftTokens >= 0.9 * contextSize
+    property string notice: "" // why a dropped file was not attached; clears itself
+
     signal sendRequested(string text)
     signal stopRequested()
     signal settingsRequested()
+    signal editLastRequested()
+
+    // Attaches each local text file; the first refusal is shown under the composer.
+    function attachFiles(urls) {
+        for (let i = 0; i < urls.length; ++i) {
+            const file = TextAttachment.read(urls[i])
+            if (!file.ok) {
+                notice = file.error
+                noticeTimer.restart()
+                continue
+            }
+            const before = input.text.length > 0 && !input.text.endsWith("\n") ? "\n\n" : ""
+            input.insert(input.length, before + TextAttachment.messageText(file.name, file.text))
+        }
+        input.cursorPosition = input.length
+        input.forceActiveFocus()
+    }
 
     function send() {
         if (!ready || generating || input.text.trim().length === 0) return
         sendRequested(input.text)
     }
     function clear() { input.clear() }
-    function focusInput() { input.forceActiveFocus() }
+    function focusInput() { input.forceActiveFocus(); input.cursorPosition = input.length }
 
     spacing: 6
 
@@ -71,6 +96,10 @@ ColumnLayout {
                         if (enter && sends) {
                             event.accepted = true
                             composer.send()
+                        } else if (event.key === Qt.Key_Up && event.modifiers === Qt.NoModifier
+                                   && input.length === 0 && !composer.generating) {
+                            event.accepted = true
+                            composer.editLastRequested()
                         }
                     }
                 }
@@ -104,6 +133,31 @@ ColumnLayout {
         }
     }
 
+    Timer {
+        id: noticeTimer
+        interval: 6000
+        onTriggered: composer.notice = ""
+    }
+
+    Label {
+        objectName: "composerNotice"
+        Layout.fillWidth: true
+        Layout.leftMargin: 4
+        visible: text.length > 0
+        text: composer.notice.length > 0 ? composer.notice
+              : composer.nearlyFull && composer.ready
+                ? (composer.contextUsed + composer.draftTokens >= composer.contextSize
+                   ? qsTr("This message does not fit in the context (%1 tokens). Start a new chat, or shorten the message.")
+                     .arg(composer.contextSize.toLocaleString(Qt.locale(), "f", 0))
+                   : qsTr("The context is nearly full: the answer will stop when it reaches %1 tokens. A new chat starts empty.")
+                     .arg(composer.contextSize.toLocaleString(Qt.locale(), "f", 0)))
+                : ""
+        color: composer.notice.length > 0 ? Theme.danger : Theme.warning
+        font.pixelSize: Theme.smallFontSize
+        wrapMode: Text.WordWrap
+        Accessible.role: Accessible.AlertMessage
+    }
+
     RowLayout {
         Layout.fillWidth: true
         Layout.leftMargin: 4
@@ -116,6 +170,7 @@ ColumnLayout {
         ToolButton {
             objectName: "settingsButton"
             text: qsTr("Settings")
+            Accessible.name: qsTr("Settings")
             font.pixelSize: Theme.smallFontSize
             onClicked: composer.settingsRequested()
         }

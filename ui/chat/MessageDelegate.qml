@@ -184,7 +184,9 @@ Item {
                     CodeBlock {
                         code: blockLoader.block.text || ""
                         language: blockLoader.block.language || ""
-                        open: !!blockLoader.block.open
+                        // A fence left open by an answer that has ended (a token limit, Stop)
+                        // is as complete as it will get.
+                        open: !!blockLoader.block.open && delegate.streaming
                     }
                 }
             }
@@ -243,6 +245,7 @@ Item {
                 visible: delegate.isLast
                 enabled: delegate.canRegenerate
                 text: qsTr("Regenerate")
+                Accessible.name: qsTr("Regenerate the answer")
                 font.pixelSize: Theme.smallFontSize
                 onClicked: delegate.regenerateRequested()
             }

@@ -1,6 +1,7 @@
 // The bar above the chat: the conversation's title, and the model — its name with
 // parameters, quantization and context when loaded, load progress with Cancel while loading,
-// or "Open model…" when none is loaded.
+// or "Open model…" when none is loaded. The chip and the button ask for the model picker
+// (openRequested).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -75,7 +76,7 @@ Rectangle {
             hoverEnabled: true
             onClicked: bar.openRequested()
             ToolTip.visible: hovered
-            ToolTip.text: qsTr("%1\nClick to open another model (Ctrl+O)").arg(bar.chat.model.path || "")
+            ToolTip.text: qsTr("%1\nClick to choose another model").arg(bar.chat.model.path || "")
             Accessible.name: qsTr("Model: %1").arg(bar.chat.model.name || "")
             background: Rectangle {
                 radius: 19

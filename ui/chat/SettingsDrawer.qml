@@ -262,6 +262,7 @@ Drawer {
                     Button {
                         objectName: "resetModelDefaults"
                         text: qsTr("Reset to model defaults")
+                        Accessible.name: text
                         enabled: !drawer.settings.atDefaults
                         onClicked: drawer.settings.resetToDefaults()
                     }
@@ -320,6 +321,7 @@ Drawer {
                 RowLayout {
                     Button {
                         text: qsTr("Use the open model")
+                        Accessible.name: qsTr("Use the open model as the default model")
                         enabled: drawer.modelReady && drawer.chat.model.path !== drawer.appSettings.defaultModel
                         onClicked: drawer.appSettings.defaultModel = drawer.chat.model.path
                     }

@@ -28,7 +28,9 @@ QtObject {
     readonly property color dangerSurface: dark ? "#3a2224" : "#fdecea"
     readonly property color warning: dark ? "#ffcc80" : "#b26a00"
 
-    readonly property string monoFamily: "DejaVu Sans Mono, monospace"
+    // One family name (Qt takes no CSS-style list); "monospace" is fontconfig's alias.
+    readonly property string monoFamily: Qt.platform.os === "windows" ? "Consolas"
+                                         : Qt.platform.os === "osx" ? "Menlo" : "monospace"
     readonly property int fontSize: 14
     readonly property int smallFontSize: 12
     readonly property int radius: 10

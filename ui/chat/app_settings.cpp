@@ -24,6 +24,8 @@ AppSettings::AppSettings(PreferenceStore* store, const QString& dataFolder,
     : QObject(parent), m_store(store), m_dataFolder(dataFolder), m_languageCodes(languages) {
     if (!m_languageCodes.contains(QStringLiteral("en")))
         m_languageCodes.prepend(QStringLiteral("en"));
+    m_languageCodes.removeAll(QString());
+    m_languageCodes.prepend(QString()); // the system's language
     m_retryTimer.setInterval(retryIntervalMs);
     connect(&m_retryTimer, &QTimer::timeout, this, &AppSettings::saveNow);
     load();
@@ -49,8 +51,9 @@ QVariantList AppSettings::languages() const {
     QVariantList list;
     for (const QString& code : m_languageCodes) {
         // English is the source language, not a regional variant ("American English").
-        QString name = code == QLatin1String("en") ? QStringLiteral("English")
-                                                   : QLocale(code).nativeLanguageName();
+        QString name = code.isEmpty()                ? tr("System language")
+                       : code == QLatin1String("en") ? QStringLiteral("English")
+                                                     : QLocale(code).nativeLanguageName();
         if (!name.isEmpty()) name[0] = name[0].toUpper();
         list.append(QVariantMap{{QStringLiteral("code"), code}, {QStringLiteral("name"), name}});
     }

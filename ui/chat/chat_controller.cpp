@@ -189,6 +189,7 @@ void ChatController::openModel(const QUrl& file) {
     m_loadingFile = QFileInfo(path).fileName();
     m_modelStatus = ModelStatus::Loading;
     m_model.clear();
+    m_modelId = 0;
     m_loadProgress = 0.0;
     setContext(0, 0);
     m_loadId = m_worker->loadModel({path, m_settings.contextLength(), m_settings.threads()});
@@ -231,6 +232,7 @@ void ChatController::startGeneration() {
     answer.role = ChatMessage::Role::assistant;
     answer.state = ChatMessage::State::streaming;
     answer.modelName = m_model.value(QStringLiteral("name")).toString();
+    answer.modelId = m_modelId;
     const qint64 parent = m_messages.rowCount() > 0 ? m_messages.messages().constLast().id : 0;
     answer = storeMessage(answer, parent);
     m_streamingMessageId = answer.id;

@@ -129,6 +129,10 @@ public:
     // conversations' storage errors, under `title`, and cleared the same way.
     void reportStoreError(const QString& title, const StoreError& error);
     Q_INVOKABLE static bool isModelFile(const QUrl& file);
+    // The model library's id of the loaded model, stored with each answer it writes (0: none).
+    // Set by the app when a load finishes; openModel() resets it.
+    void setModelId(qint64 id) { m_modelId = id; }
+    qint64 modelId() const { return m_modelId; }
 
 signals:
     // A model is about to be loaded: listeners may still change settings() (its context
@@ -187,6 +191,7 @@ private:
     qint64 m_conversationId = 0; // 0: a new chat not stored until its first message
     ModelStatus m_modelStatus = ModelStatus::NoModel;
     QVariantMap m_model;
+    qint64 m_modelId = 0;
     QString m_loadingFile;
     double m_loadProgress = 0.0;
     quint64 m_loadId = 0;

@@ -33,6 +33,7 @@ struct ChatMessage {
 
     // Assistant answers only.
     QString modelName;
+    qint64 modelId = 0; // the model library's id of the model that wrote it; 0 when unknown
     QString stopReason; // conclave::stop_reason_name()
     QString error;
     int generatedTokens = 0;

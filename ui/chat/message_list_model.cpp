@@ -38,6 +38,16 @@ int MessageListModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_messages.size());
 }
 
+int MessageListModel::lastUserRow() const {
+    for (qsizetype row = m_messages.size() - 1; row >= 0; --row)
+        if (m_messages.at(row).role == ChatMessage::Role::user) return static_cast<int>(row);
+    return -1;
+}
+
+QString MessageListModel::textAt(int row) const {
+    return row >= 0 && row < m_messages.size() ? m_messages.at(row).text : QString();
+}
+
 QVariant MessageListModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const ChatMessage& m = m_messages.at(index.row());

@@ -49,6 +49,10 @@ public:
     void replace(int row, const ChatMessage& message);
     void removeAt(int row);
 
+    // For the composer's Up key: the last user message's row (-1 when none) and its text.
+    Q_INVOKABLE int lastUserRow() const;
+    Q_INVOKABLE QString textAt(int row) const;
+
     static QString stateName(ChatMessage::State state);
     static QString statsText(const ChatMessage& message);
 

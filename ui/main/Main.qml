@@ -1,12 +1,15 @@
 // The application window: the conversation sidebar, the model bar, the error banner and the
 // chat (or the welcome page while no model is open and the chat is empty), with the
-// settings drawer on the right. The theme follows the app settings (or CONCLAVE_THEME). The composition root (app/) sets the initial properties; the
+// settings drawer on the right and the model picker (model chip, welcome page; Ctrl+O asks
+// for a file and shows its model card). The theme follows the app settings (or
+// CONCLAVE_THEME). The composition root (app/) sets the initial properties; the
 // window asks to quit through quitRequested() so the app can stop generation and save first.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
 import QtQuick.Layouts
 import Conclave.Chat
+import Conclave.Models
 
 ApplicationWindow {
     id: window
@@ -15,6 +18,7 @@ ApplicationWindow {
     required property string buildSummary
     required property string modelsFolder
     required property ChatController chat
+    required property ModelPicker models
     required property AppSettings appSettings
     // "light" or "dark" forces a theme over the user's choice (CONCLAVE_THEME); empty: none.
     property string forcedTheme: ""
@@ -54,6 +58,7 @@ ApplicationWindow {
     onClosing: chat.prepareToQuit()
 
     function openModelDialog() { modelDialog.open() }
+    function openModelPicker() { modelPicker.openList() }
 
     Shortcut {
         sequences: [StandardKey.Quit, "Ctrl+Q"]
@@ -70,18 +75,22 @@ ApplicationWindow {
     }
     Shortcut {
         sequence: "Esc"
-        enabled: !searchPopup.visible && (window.chat.generating || window.chat.modelStatus === ChatController.Loading)
+        enabled: !searchPopup.visible && !modelPicker.visible && (window.chat.generating || window.chat.modelStatus === ChatController.Loading)
         onActivated: window.chat.generating ? window.chat.stop() : window.chat.cancelLoad()
     }
     Shortcut {
         sequence: "Esc"
-        enabled: !searchPopup.visible && !window.chat.generating && window.chat.modelStatus !== ChatController.Loading
+        enabled: !searchPopup.visible && !modelPicker.visible && !window.chat.generating && window.chat.modelStatus !== ChatController.Loading
                  && chatPage.editRow >= 0
         onActivated: chatPage.cancelEdit()
     }
     Shortcut {
         sequence: "Ctrl+K"
         onActivated: searchPopup.opened ? searchPopup.close() : searchPopup.open()
+    }
+    Shortcut {
+        sequences: ["Ctrl+/", "Ctrl+?"]
+        onActivated: shortcutsOverlay.opened ? shortcutsOverlay.close() : shortcutsOverlay.open()
     }
     Shortcut {
         sequence: "Ctrl+,"
@@ -93,7 +102,10 @@ ApplicationWindow {
         title: qsTr("Open a GGUF model")
         nameFilters: [qsTr("GGUF models (*.gguf)"), qsTr("All files (*)")]
         currentFolder: "file://" + window.modelsFolder
-        onAccepted: window.chat.openModel(selectedFile)
+        onAccepted: {
+            window.models.chooseFile(selectedFile)
+            modelPicker.openCard()
+        }
     }
 
     RowLayout {
@@ -115,7 +127,7 @@ ApplicationWindow {
             ModelBar {
                 Layout.fillWidth: true
                 chat: window.chat
-                onOpenRequested: window.openModelDialog()
+                onOpenRequested: window.openModelPicker()
             }
 
             ErrorBanner {
@@ -140,7 +152,7 @@ ApplicationWindow {
                     buildSummary: window.buildSummary
                     modelsFolder: window.modelsFolder
                     loading: window.chat.modelStatus === ChatController.Loading
-                    onOpenRequested: window.openModelDialog()
+                    onOpenRequested: window.openModelPicker()
                 }
                 ChatPage {
                     id: chatPage
@@ -160,6 +172,30 @@ ApplicationWindow {
         onClosed: chatPage.composer.focusInput()
     }
 
+    ShortcutsOverlay {
+        id: shortcutsOverlay
+        onClosed: chatPage.composer.focusInput()
+    }
+
+    ModelPickerPopup {
+        id: modelPicker
+        picker: window.models
+        onOpenFileRequested: {
+            modelPicker.close()
+            window.openModelDialog()
+        }
+        onClosed: chatPage.composer.focusInput()
+    }
+    Binding {
+        target: window.models.card
+        property: "contextSize"
+        value: window.chat.settings.contextLength
+    }
+    Connections {
+        target: window.models
+        function onLoadRequested(file) { window.chat.openModel(file) }
+    }
+
     SettingsDrawer {
         id: settingsDrawer
         chat: window.chat
@@ -168,18 +204,28 @@ ApplicationWindow {
         onClosed: chatPage.composer.focusInput()
     }
 
-    // Drop a .gguf file anywhere on the window to open it.
+    // Drop a .gguf file anywhere on the window to see its model card (and load it from there).
     DropArea {
         id: drop
         objectName: "modelDropArea"
+        // A model file opens; other files are attached to the message being written.
+        property bool attaching: false
         anchors.fill: parent
         keys: ["text/uri-list"]
-        onEntered: (drag) => drag.accepted = drag.hasUrls && window.chat.isModelFile(drag.urls[0])
+        onEntered: (drag) => {
+            attaching = drag.hasUrls && !window.chat.isModelFile(drag.urls[0])
+            drag.accepted = drag.hasUrls && (!attaching
+                                             || (TextAttachment.isAttachable(drag.urls[0]) && chatPage.composer.ready))
+        }
         onDropped: (event) => {
-            if (event.hasUrls && window.chat.isModelFile(event.urls[0])) {
-                window.chat.openModel(event.urls[0])
-                event.acceptProposedAction()
+            if (!event.hasUrls) return
+            if (window.chat.isModelFile(event.urls[0])) {
+                window.models.chooseFile(event.urls[0])
+                modelPicker.openCard()
+            } else {
+                chatPage.composer.attachFiles(event.urls)
             }
+            event.acceptProposedAction()
         }
         Rectangle {
             anchors.fill: parent
@@ -191,7 +237,7 @@ ApplicationWindow {
             border.width: 2
             Label {
                 anchors.centerIn: parent
-                text: qsTr("Drop to open the model")
+                text: drop.attaching ? qsTr("Drop to attach the file to your message") : qsTr("Drop to open the model")
                 color: Theme.accent
                 font.pixelSize: 22
                 font.weight: Font.DemiBold

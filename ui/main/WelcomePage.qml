@@ -1,5 +1,6 @@
 // Shown when no model is loaded and the chat is empty: what Conclave is, how to open a model
-// (button, Ctrl+O, or drop a .gguf file) and where models are looked for.
+// (the button opens the model picker; Ctrl+O a file dialog; or drop a .gguf file) and where
+// models are looked for.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
