@@ -7,7 +7,9 @@
 //   GUI stall        longest gap of a 1 ms GUI-thread timer while answers stream (the longest
 //                    time the GUI thread could not react), with the CPU time the GUI thread
 //                    itself used inside that gap (a gap with little CPU was the scheduler's, on
-//                    a busy machine), and the frame-interval median/max
+//                    a busy machine), the longest stretch of the GUI thread's own CPU between
+//                    two ticks (how long it was really blocked by work), and the frame-interval
+//                    median/max
 //   send             the longest ChatController::sendMessage call (stores the question and
 //                    starts the answer; a user action, before streaming)
 //   tokens/s         the engine's generation speed during those answers (the update rate
@@ -101,11 +103,14 @@ double median(std::vector<double> values) {
 }
 
 bool waitFor(const std::function<bool()>& done, int timeoutMs) {
+    QTimer wake; // a periodic wake-up so `done` is checked even when nothing else happens
+    wake.start(10);
     QElapsedTimer clock;
     clock.start();
     while (!done()) {
         if (clock.elapsed() > timeoutMs) return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        // Sleeps until something happens (a spinning loop would compete with the engine).
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
     }
     return true;
 }
@@ -186,6 +191,9 @@ int main(int argc, char** argv) {
     double lastCpuMs = threadCpuMs();
     double longestGapMs = 0;
     double longestGapCpuMs = 0;
+    double longestBusyMs = 0; // the most CPU the GUI thread used between two ticks: its own block
+    Clock::time_point busyAt; // when it ended, to tell streaming from the answer's end
+    double busyFromEndMs = 0; // that moment relative to the end of its answer (negative: before)
     bool measuring = false;
     double longestSendMs = 0; // the send call itself: stores the question, starts the answer
     QTimer ticker;
@@ -198,6 +206,10 @@ int main(int argc, char** argv) {
         if (measuring && gap > longestGapMs) {
             longestGapMs = gap;
             longestGapCpuMs = cpu - lastCpuMs;
+        }
+        if (measuring && cpu - lastCpuMs > longestBusyMs) {
+            longestBusyMs = cpu - lastCpuMs;
+            busyAt = now;
         }
         lastTick = now;
         lastCpuMs = cpu;
@@ -245,8 +257,13 @@ int main(int argc, char** argv) {
                 std::chrono::duration<double, std::milli>(frameTimes[framesAtText] - firstEmitted)
                     .count());
         }
+        const double busyBefore = longestBusyMs;
         waitFor([&] { return finished; }, 300000);
+        const auto answerEnd = Clock::now();
+        waitFor([] { return false; }, 200); // what finishing an answer costs counts too
         measuring = false;
+        if (longestBusyMs > busyBefore)
+            busyFromEndMs = std::chrono::duration<double, std::milli>(busyAt - answerEnd).count();
         QObject::disconnect(connection);
         const std::lock_guard lock(framesMutex);
         for (size_t f = framesBefore + 1; f < frameTimes.size(); ++f)
@@ -278,6 +295,10 @@ int main(int argc, char** argv) {
                 "GUI thread's CPU)\n",
                 longestGapMs, longestGapCpuMs);
     std::printf(
+        "                    %8.1f ms longest busy stretch (GUI-thread CPU between two ticks), "
+        "%+.0f ms from the end of its answer\n",
+        longestBusyMs, busyFromEndMs);
+    std::printf(
         "                    %8.1f ms longest send (store the question, start the answer)\n",
         longestSendMs);
     std::printf("frame interval      %8.1f ms median, %.1f ms max (%zu frames)\n", frameMedian,
@@ -289,14 +310,15 @@ int main(int argc, char** argv) {
         "MB\n"
         "                             and the session's KV cache + scratch (%.1f MB, %d tokens)\n",
         appMb, modelKb / 1024.0, sessionMb, chat.contextSize());
-    std::printf("{\"window_visible_ms\": %.0f, \"first_token_drawn_ms\": %.1f, "
-                "\"gui_longest_stall_ms\": %.1f, "
-                "\"gui_longest_stall_cpu_ms\": %.1f, \"send_ms\": %.1f, "
-                "\"frame_interval_median_ms\": %.1f, \"frame_interval_max_ms\": %.1f, "
-                "\"tokens_per_second\": %.1f, \"app_memory_before_model_mb\": %.1f, "
-                "\"app_memory_mb\": %.1f}\n",
-                windowVisibleMs, median(firstTokenMs), longestGapMs, longestGapCpuMs, longestSendMs,
-                frameMedian, frameMax, median(tokensPerSecond), appBeforeModelMb, appMb);
+    std::printf(
+        "{\"window_visible_ms\": %.0f, \"first_token_drawn_ms\": %.1f, "
+        "\"gui_longest_stall_ms\": %.1f, "
+        "\"gui_longest_stall_cpu_ms\": %.1f, \"gui_longest_busy_ms\": %.1f, \"send_ms\": %.1f, "
+        "\"frame_interval_median_ms\": %.1f, \"frame_interval_max_ms\": %.1f, "
+        "\"tokens_per_second\": %.1f, \"app_memory_before_model_mb\": %.1f, "
+        "\"app_memory_mb\": %.1f}\n",
+        windowVisibleMs, median(firstTokenMs), longestGapMs, longestGapCpuMs, longestBusyMs,
+        longestSendMs, frameMedian, frameMax, median(tokensPerSecond), appBeforeModelMb, appMb);
     composition.chat().prepareToQuit();
     return 0;
 }

@@ -242,6 +242,62 @@ private slots:
         QCOMPARE(blocks.at(1).text + u'\n', readme);
         QVERIFY(!blocks.at(1).open);
     }
+
+    // The sidebar list changes in place: an answer moving its conversation to the top is one
+    // move (no reset, so the visible rows survive); random edits under the model tester end
+    // in exactly the new list.
+    void conversationListChangesInPlace() {
+        using conclave::ui::ConversationHeader;
+        auto header = [](qint64 id, const QString& title) {
+            ConversationHeader row;
+            row.id = id;
+            row.title = title;
+            row.updated = QDateTime(QDate(2026, 11, 1), QTime(12, 0)).addSecs(id);
+            return row;
+        };
+        ConversationListModel model;
+        QAbstractItemModelTester tester(&model);
+        QList<ConversationHeader> rows;
+        for (int id = 1; id <= 6; ++id) rows << header(id, QStringLiteral("c%1").arg(id));
+        model.setConversations(rows);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelAboutToBeReset);
+        QSignalSpy moves(&model, &QAbstractItemModel::rowsMoved);
+        QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+        ConversationHeader bumped = rows.takeAt(4);
+        bumped.updated = bumped.updated.addDays(1);
+        rows.prepend(bumped);
+        model.setConversations(rows);
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(moves.count(), 1);
+        QCOMPARE(changes.count(), 1);
+        for (int row = 0; row < rows.size(); ++row)
+            QCOMPARE(model.data(model.index(row), ConversationListModel::IdRole).toLongLong(), rows.at(row).id);
+
+        QRandomGenerator random(7);
+        qint64 nextId = 100;
+        for (int round = 0; round < 200; ++round) {
+            const int edits = random.bounded(1, 5);
+            for (int e = 0; e < edits; ++e) {
+                const int kind = random.bounded(4);
+                if (kind == 0 || rows.isEmpty()) {
+                    rows.insert(random.bounded(static_cast<int>(rows.size()) + 1), header(nextId, QStringLiteral("n%1").arg(nextId)));
+                    ++nextId;
+                } else if (kind == 1) {
+                    rows.removeAt(random.bounded(static_cast<int>(rows.size())));
+                } else if (kind == 2) {
+                    rows.move(random.bounded(static_cast<int>(rows.size())), random.bounded(static_cast<int>(rows.size())));
+                } else {
+                    rows[random.bounded(static_cast<int>(rows.size()))].title += u'!';
+                }
+            }
+            model.setConversations(rows);
+            QCOMPARE(model.rowCount(), rows.size());
+            for (int row = 0; row < rows.size(); ++row) {
+                QCOMPARE(model.data(model.index(row), ConversationListModel::IdRole).toLongLong(), rows.at(row).id);
+                QCOMPARE(model.data(model.index(row), ConversationListModel::TitleRole).toString(), rows.at(row).title);
+            }
+        }
+    }
 };
 
 QTEST_MAIN(TestChatViewModels)

@@ -121,6 +121,7 @@ Item {
                 Layout.preferredHeight: 26
                 implicitWidth: reasoningLabel.implicitWidth + 8
                 onClicked: delegate.showReasoning = !delegate.showReasoning
+                Accessible.name: delegate.reasoningOpen ? qsTr("Thinking\u2026") : qsTr("Thought process")
                 contentItem: Label {
                     id: reasoningLabel
                     text: (delegate.showReasoning || delegate.reasoningOpen ? "\u25BE " : "\u25B8 ")

@@ -1,5 +1,7 @@
 #include "conversation_list_model.h"
 
+#include <QSet>
+
 namespace conclave::ui {
 
 ConversationListModel::ConversationListModel(QObject* parent) : QAbstractListModel(parent) {}
@@ -26,11 +28,62 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const {
     return {{IdRole, "conversationId"}, {TitleRole, "title"}, {UpdatedRole, "updated"}, {GroupRole, "group"}, {PinnedRole, "pinned"}};
 }
 
+namespace {
+
+bool sameRow(const ConversationHeader& a, const ConversationHeader& b) {
+    return a.id == b.id && a.title == b.title && a.pinned == b.pinned && a.updated == b.updated;
+}
+
+} // namespace
+
+// Changes the rows in place (remove, move, insert, change) rather than resetting, so the
+// sidebar keeps its delegates, scroll position and hover state when one conversation moves
+// to the top after an answer; a reset rebuilt every visible row on the GUI thread. Many moves
+// (a re-sort of everything) fall back to a reset.
 void ConversationListModel::setConversations(const QList<ConversationHeader>& conversations) {
-    beginResetModel();
-    m_rows = conversations;
-    endResetModel();
-    emit countChanged();
+    const int oldCount = static_cast<int>(m_rows.size());
+    QSet<qint64> wanted;
+    for (const ConversationHeader& row : conversations) wanted.insert(row.id);
+    for (int row = oldCount - 1; row >= 0; --row) {
+        if (wanted.contains(m_rows.at(row).id)) continue;
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        endRemoveRows();
+    }
+    constexpr int maxMoves = 64;
+    int moves = 0;
+    for (int target = 0; target < conversations.size(); ++target) {
+        const ConversationHeader& next = conversations.at(target);
+        int found = -1;
+        for (int row = target; row < m_rows.size(); ++row) {
+            if (m_rows.at(row).id == next.id) {
+                found = row;
+                break;
+            }
+        }
+        if (found < 0) {
+            beginInsertRows({}, target, target);
+            m_rows.insert(target, next);
+            endInsertRows();
+            continue;
+        }
+        if (found != target) {
+            if (++moves > maxMoves) {
+                beginResetModel();
+                m_rows = conversations;
+                endResetModel();
+                break;
+            }
+            beginMoveRows({}, found, found, {}, target);
+            m_rows.move(found, target);
+            endMoveRows();
+        }
+        if (!sameRow(m_rows.at(target), next)) {
+            m_rows[target] = next;
+            emit dataChanged(index(target), index(target));
+        }
+    }
+    if (m_rows.size() != oldCount) emit countChanged();
 }
 
 int ConversationListModel::rowOf(qint64 id) const {

@@ -1,0 +1,118 @@
+// The sidebar over a real ChatController (in-memory store with "Pinned plan" pinned, "Rust
+// lifetimes" and "Soup recipe"): pinned first under "Pinned", the rest under "Today"; a click
+// opens a conversation; F2, typing and Enter rename it (Esc cancels); Delete hides it with an
+// undo toast whose button brings it back; New chat and Search ask the controller and the
+// window.
+import QtQuick
+import QtTest
+import Conclave.Chat
+
+Item {
+    id: root
+    width: 300
+    height: 600
+
+    Sidebar {
+        id: sidebar
+        anchors.fill: parent
+        chat: chatController
+    }
+
+    SignalSpy { id: searches; target: sidebar; signalName: "searchRequested" }
+
+    TestCase {
+        name: "Sidebar"
+        when: windowShown
+
+        function findNamed(item, name) {
+            if (item.objectName === name) return item
+            for (let i = 0; i < item.children.length; ++i) {
+                const found = findNamed(item.children[i], name)
+                if (found) return found
+            }
+            return null
+        }
+        function findText(item, text) {
+            if (item.visible && item.text === text) return item
+            for (let i = 0; i < item.children.length; ++i) {
+                const found = findText(item.children[i], text)
+                if (found) return found
+            }
+            return null
+        }
+        function list() { return findNamed(sidebar, "conversationList") }
+        // The visible row of the conversation titled `title`, or null.
+        function rowFor(title) {
+            const rows = list().contentItem.children
+            for (let i = 0; i < rows.length; ++i) {
+                const row = rows[i]
+                if (row.visible && row.objectName.startsWith("conversation") && row.title === title) return row
+            }
+            return null
+        }
+
+        function test_pinnedFirstThenByDate() {
+            compare(chatController.conversations.count, 3)
+            tryVerify(() => findText(sidebar, "Pinned") !== null)
+            verify(findText(sidebar, "Today"))
+            const pinned = rowFor("Pinned plan")
+            const soup = rowFor("Soup recipe")
+            verify(pinned && soup)
+            verify(pinned.mapToItem(sidebar, 0, 0).y < soup.mapToItem(sidebar, 0, 0).y)
+            verify(findText(sidebar, "Pinned").mapToItem(sidebar, 0, 0).y < pinned.mapToItem(sidebar, 0, 0).y)
+        }
+
+        function test_clickOpensTheConversation() {
+            const row = rowFor("Soup recipe")
+            mouseClick(row)
+            tryCompare(chatController, "currentTitle", "Soup recipe")
+            compare(chatController.messages.count, 1)
+        }
+
+        function test_f2RenamesEscCancels() {
+            let row = rowFor("Rust lifetimes")
+            mouseClick(row)
+            row.forceActiveFocus()
+            keyClick(Qt.Key_F2)
+            const field = findNamed(row, "renameField")
+            tryVerify(() => field.visible && field.activeFocus)
+            field.selectAll()
+            keyClick(Qt.Key_X)
+            keyClick(Qt.Key_Escape)
+            tryVerify(() => !field.visible)
+            verify(rowFor("Rust lifetimes"))
+
+            row.forceActiveFocus()
+            keyClick(Qt.Key_F2)
+            tryVerify(() => field.visible && field.activeFocus)
+            field.selectAll()
+            for (const c of "Borrowing") keyClick(c)
+            keyClick(Qt.Key_Return)
+            tryVerify(() => rowFor("Borrowing") !== null)
+            compare(chatController.currentTitle, "Borrowing")
+        }
+
+        function test_deleteOffersUndo() {
+            const toast = findNamed(sidebar, "undoToast")
+            verify(!toast.visible)
+            const row = rowFor("Soup recipe")
+            const id = row.objectName.substring("conversation".length)
+            chatController.deleteConversation(Number(id))
+            tryVerify(() => toast.visible)
+            tryVerify(() => rowFor("Soup recipe") === null) // removed rows go at the next frame
+            verify(findText(toast, "Deleted \u201CSoup recipe\u201D"))
+            mouseClick(findNamed(toast, "undoButton"))
+            tryVerify(() => !toast.visible)
+            tryVerify(() => rowFor("Soup recipe") !== null)
+        }
+
+        function test_newChatAndSearch() {
+            mouseClick(findNamed(sidebar, "searchButton"))
+            compare(searches.count, 1)
+            mouseClick(rowFor("Soup recipe"))
+            tryCompare(chatController, "currentTitle", "Soup recipe")
+            mouseClick(findNamed(sidebar, "newChatButton"))
+            tryCompare(chatController.messages, "count", 0)
+        }
+    }
+}
