@@ -576,10 +576,6 @@ Klicken, um ein anderes Modell zu wählen</translation>
         <translation>Standardmodell</translation>
     </message>
     <message>
-        <source>None: Conclave starts without a model.</source>
-        <translation>Keins: Conclave startet ohne Modell.</translation>
-    </message>
-    <message>
         <source>%1, opened when Conclave starts.</source>
         <translation>%1, wird beim Start von Conclave geöffnet.</translation>
     </message>
@@ -606,6 +602,10 @@ Klicken, um ein anderes Modell zu wählen</translation>
     <message>
         <source>Conversations and settings are kept here, in conclave.db.</source>
         <translation>Unterhaltungen und Einstellungen liegen hier, in conclave.db.</translation>
+    </message>
+    <message>
+        <source>None chosen: Conclave opens SmolLM2 from its models folder when it is there, else it starts without a model.</source>
+        <translation>Keins gewählt: Conclave öffnet SmolLM2 aus seinem Modellordner, wenn es dort liegt, sonst startet es ohne Modell.</translation>
     </message>
 </context>
 <context>

@@ -315,7 +315,7 @@ Drawer {
                 Label { text: qsTr("Default model"); color: Theme.text }
                 Note {
                     objectName: "defaultModelName"
-                    text: drawer.appSettings.defaultModel === "" ? qsTr("None: Conclave starts without a model.")
+                    text: drawer.appSettings.defaultModel === "" ? qsTr("None chosen: Conclave opens SmolLM2 from its models folder when it is there, else it starts without a model.")
                           : qsTr("%1, opened when Conclave starts.").arg(drawer.appSettings.defaultModelName)
                 }
                 RowLayout {
