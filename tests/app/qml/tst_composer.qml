@@ -1,4 +1,5 @@
-// The composer as the user drives it: Enter sends, Shift+Enter adds a line, nothing is sent
+// The composer as the user drives it: Enter sends, Shift+Enter adds a line (with the
+// Ctrl+Enter send key, Enter adds a line and Ctrl+Enter sends), nothing is sent
 // while no model is ready or while an answer streams (the button is Stop then), Up in the
 // empty field asks to edit the last message, the context warning appears near the limit,
 // and a file that cannot be attached is explained.
@@ -41,6 +42,7 @@ Item {
             composer.generating = false
             composer.contextUsed = 0
             composer.notice = ""
+            composer.ctrlEnterSends = false
             composer.clear()
             sent.clear()
             stopped.clear()
@@ -58,6 +60,20 @@ Item {
             keyClick(Qt.Key_Return)
             compare(sent.count, 1)
             compare(sent.signalArguments[0][0], "hi\ny")
+        }
+
+        // The send-key setting: with Ctrl+Enter, Enter adds a line and Ctrl+Enter sends.
+        function test_ctrlEnterSendsWhenChosen() {
+            composer.ctrlEnterSends = true
+            keyClick(Qt.Key_H)
+            keyClick(Qt.Key_Return)
+            keyClick(Qt.Key_I)
+            compare(sent.count, 0)
+            compare(composer.text, "h\ni")
+            keyClick(Qt.Key_Return, Qt.ControlModifier)
+            compare(sent.count, 1)
+            compare(sent.signalArguments[0][0], "h\ni")
+            composer.ctrlEnterSends = false
         }
 
         function test_blankIsNotSent() {
