@@ -71,6 +71,7 @@ CONCLAVE_AVX2 void tile(const GemmTile& t) {
     const std::int8_t* q[C];
     const float* d[C];
     __m256 acc[C];
+#pragma GCC unroll 8
     for (int c = 0; c < C; ++c) {
         q[c] = reinterpret_cast<const std::int8_t*>(t.act[c]);
         d[c] = reinterpret_cast<const float*>(t.act[c] + l.d_offset);
@@ -81,7 +82,8 @@ CONCLAVE_AVX2 void tile(const GemmTile& t) {
         const __m256i codes = Codes::codes(x[b]);
         const __m256i magnitude = Codes::is_signed ? _mm256_sign_epi8(codes, codes) : codes;
         const __m256 wd = _mm256_broadcast_ss(t.prep.d + b);
-        for (int c = 0; c < C; ++c) {
+#pragma GCC unroll 8
+    for (int c = 0; c < C; ++c) {
             __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(q[c] + 32 * b));
             if constexpr (Codes::is_signed) a = _mm256_sign_epi8(a, codes);
             const __m256i sum = _mm256_madd_epi16(_mm256_maddubs_epi16(magnitude, a), ones);
@@ -92,12 +94,14 @@ CONCLAVE_AVX2 void tile(const GemmTile& t) {
     if constexpr (!Codes::is_signed) {
         for (std::int64_t g = 0; g < l.groups_padded; g += 8) {
             const __m256 wo = _mm256_loadu_ps(t.prep.o + g);
-            for (int c = 0; c < C; ++c) {
+#pragma GCC unroll 8
+    for (int c = 0; c < C; ++c) {
                 const auto* o = reinterpret_cast<const float*>(t.act[c] + l.o_offset);
                 acc[c] = _mm256_fmadd_ps(wo, _mm256_loadu_ps(o + g), acc[c]);
             }
         }
     }
+#pragma GCC unroll 8
     for (int c = 0; c < C; ++c) t.out[c][t.row] = hsum256(acc[c]);
 }
 
