@@ -79,6 +79,7 @@ const GemmKernel* find_gemm_kernel(quant::TensorType weight);
 const GemmKernel* gemm_kernel_legacy_avx2(quant::TensorType weight);
 const GemmKernel* gemm_kernel_k_avx2(quant::TensorType weight);
 const GemmKernel* gemm_kernel_k23_avx2(quant::TensorType weight);
+const GemmKernel* gemm_kernel_iq_avx2(quant::TensorType weight);
 
 // Quantizes one activation row into a token record (AVX2; same codes and scales as
 // quantize_activations for that format).

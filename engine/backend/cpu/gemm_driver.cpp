@@ -62,7 +62,8 @@ const GemmKernel* find_gemm_kernel(quant::TensorType weight) {
     if (has_avx2()) {
         if (const GemmKernel* k = gemm_kernel_legacy_avx2(weight)) return k;
         if (const GemmKernel* k = gemm_kernel_k_avx2(weight)) return k;
-        return gemm_kernel_k23_avx2(weight);
+        if (const GemmKernel* k = gemm_kernel_k23_avx2(weight)) return k;
+        return gemm_kernel_iq_avx2(weight);
     }
 #endif
     (void)weight;
