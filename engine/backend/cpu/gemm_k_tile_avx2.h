@@ -50,23 +50,22 @@ CONCLAVE_AVX2 inline __m256i run_sum(__m256i codes, __m256i magnitude, const std
     return _mm256_madd_epi16(_mm256_maddubs_epi16(magnitude, act), scales);
 }
 
-// The token loops are fully unrolled (pragma) so GCC keeps the per-token arrays in
-// registers; the pair loop is not, so it does not interleave pairs and spill.
+// The token loops are fully unrolled (pragma) so GCC keeps the per-token sums in registers;
+// the pair loop is not, so it does not interleave pairs and spill. The float accumulators
+// live in L1 (`acc`): one load and store per token per super-block is cheaper than the
+// spills C = 8 register accumulators would cause.
 template <typename Codes, int C>
 CONCLAVE_AVX2 void tile(const GemmTile& t) {
     const auto* x = static_cast<const typename Codes::Block*>(t.w);
     const GemmPanelLayout& l = *t.layout;
     const std::int8_t* q[C];
-    const float* d[C];
-    const float* o[C];
-    __m256 acc[C];
+    alignas(32) float acc[C][8];
 #pragma GCC unroll 8
     for (int c = 0; c < C; ++c) {
         q[c] = reinterpret_cast<const std::int8_t*>(t.act[c]);
-        d[c] = reinterpret_cast<const float*>(t.act[c] + l.d_offset);
-        o[c] = reinterpret_cast<const float*>(t.act[c] + l.o_offset);
-        acc[c] = _mm256_setzero_ps();
+        _mm256_store_ps(acc[c], _mm256_setzero_ps());
     }
+    const std::size_t d_offset = l.d_offset, o_offset = l.o_offset;
     for (std::int64_t b = 0; b < l.n / qk; ++b) {
         const std::int16_t* s = t.prep.s + 128 * b;
         __m256i sum[C];
@@ -75,42 +74,50 @@ CONCLAVE_AVX2 void tile(const GemmTile& t) {
 #pragma GCC unroll 1
         for (int p = 0; p < 4; ++p) {
             const RunPair r = Codes::pair(x[b], p);
-            const __m256i s0 = load32(s + 16 * r.run[0]), s1 = load32(s + 16 * r.run[1]);
-            __m256i m0 = r.codes[0], m1 = r.codes[1];
-            if constexpr (Codes::is_signed) {
-                m0 = _mm256_sign_epi8(m0, m0);
-                m1 = _mm256_sign_epi8(m1, m1);
-            }
+            // One run at a time over the tokens: two code registers and one of scales live
+            // beside the C sums.
+#pragma GCC unroll 2
+            for (int k = 0; k < 2; ++k) {
+                const __m256i scales = load32(s + 16 * r.run[k]);
+                const __m256i magnitude = Codes::is_signed ? _mm256_sign_epi8(r.codes[k], r.codes[k]) : r.codes[k];
+                const std::int64_t offset = qk * b + 32 * r.run[k];
 #pragma GCC unroll 8
-            for (int c = 0; c < C; ++c) {
-                const std::int8_t* a = q[c] + qk * b;
-                const __m256i p0 = run_sum<Codes::is_signed>(r.codes[0], m0, a + 32 * r.run[0], s0);
-                const __m256i p1 = run_sum<Codes::is_signed>(r.codes[1], m1, a + 32 * r.run[1], s1);
-                sum[c] = _mm256_add_epi32(sum[c], _mm256_add_epi32(p0, p1));
+                for (int c = 0; c < C; ++c) {
+                    sum[c] = _mm256_add_epi32(sum[c], run_sum<Codes::is_signed>(r.codes[k], magnitude, q[c] + offset, scales));
+                    // Pins the sum to a register here: otherwise GCC reassociates the two
+                    // runs' products, keeps 2C temporaries live and spills.
+                    __asm__("" : "+x"(sum[c]));
+                }
             }
         }
         const __m256 wd = _mm256_broadcast_ss(t.prep.d + b);
-#pragma GCC unroll 8
-        for (int c = 0; c < C; ++c)
-            acc[c] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sum[c]), _mm256_mul_ps(wd, _mm256_broadcast_ss(d[c] + b)), acc[c]);
+        __m256 wo0 = _mm256_setzero_ps(), wo1 = _mm256_setzero_ps();
         if constexpr (Codes::has_offset) {
-            const __m256 wo0 = _mm256_loadu_ps(t.prep.o + 16 * b), wo1 = _mm256_loadu_ps(t.prep.o + 16 * b + 8);
+            wo0 = _mm256_loadu_ps(t.prep.o + 16 * b);
+            wo1 = _mm256_loadu_ps(t.prep.o + 16 * b + 8);
+        }
 #pragma GCC unroll 8
-            for (int c = 0; c < C; ++c) {
-                acc[c] = _mm256_fmadd_ps(wo0, _mm256_loadu_ps(o[c] + 16 * b), acc[c]);
-                acc[c] = _mm256_fmadd_ps(wo1, _mm256_loadu_ps(o[c] + 16 * b + 8), acc[c]);
+        for (int c = 0; c < C; ++c) {
+            const auto* rec = reinterpret_cast<const unsigned char*>(q[c]);
+            const float* d = reinterpret_cast<const float*>(rec + d_offset) + b;
+            __m256 v = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sum[c]), _mm256_mul_ps(wd, _mm256_broadcast_ss(d)),
+                                       _mm256_load_ps(acc[c]));
+            if constexpr (Codes::has_offset) {
+                const float* o = reinterpret_cast<const float*>(rec + o_offset) + 16 * b;
+                v = _mm256_fmadd_ps(wo0, _mm256_loadu_ps(o), v);
+                v = _mm256_fmadd_ps(wo1, _mm256_loadu_ps(o + 8), v);
             }
+            _mm256_store_ps(acc[c], v);
         }
     }
-    if constexpr (C == 4) {
+    int c = 0;
+    for (; c + 4 <= C; c += 4) {
         alignas(16) float four[4];
-        _mm_store_ps(four, hsum4(acc[0], acc[1], acc[2], acc[3]));
-#pragma GCC unroll 8
-        for (int c = 0; c < C; ++c) t.out[c][t.row] = four[c];
-    } else {
-#pragma GCC unroll 8
-        for (int c = 0; c < C; ++c) t.out[c][t.row] = hsum256(acc[c]);
+        _mm_store_ps(four, hsum4(_mm256_load_ps(acc[c]), _mm256_load_ps(acc[c + 1]), _mm256_load_ps(acc[c + 2]),
+                                 _mm256_load_ps(acc[c + 3])));
+        for (int i = 0; i < 4; ++i) t.out[c + i][t.row] = four[i];
     }
+    for (; c < C; ++c) t.out[c][t.row] = hsum256(_mm256_load_ps(acc[c]));
 }
 
 template <typename Codes, std::size_t... I>
@@ -119,7 +126,8 @@ constexpr GemmKernel make_kernel(std::index_sequence<I...>) {
                       qk, true};
 }
 
-// Tiles of 1..4 tokens: 4 is the most whose sums and accumulators fit the 16 registers.
-template <typename Codes> constexpr GemmKernel kernel_for() { return make_kernel<Codes>(std::make_index_sequence<4>{}); }
+// Tiles of 1..8 tokens: 8 int32 sums fill half the registers, leaving room for a pair of runs
+// and their scales.
+template <typename Codes> constexpr GemmKernel kernel_for() { return make_kernel<Codes>(std::make_index_sequence<8>{}); }
 
 } // namespace conclave::cpu::gemm_k
