@@ -1,6 +1,7 @@
 // AVX2 attention for one token and one KV head's group of query heads (attention_avx2.h).
 // Memory access: the group's K rows once (each converted from F16 once and dotted with every
-// head's query), then its V rows once, each added into every head's output (kept in L1).
+// head's query), then the V rows once per slice of 16 (or 8) dimensions, with every head's
+// output slice accumulated in registers.
 
 #include "backend/cpu/attention_avx2.h"
 
@@ -40,22 +41,35 @@ CONCLAVE_AVX2 void attend(const AttendGroup& a) {
         float sum = 0.0f;
         for (std::int64_t j = 0; j < n; ++j) sum += (s[j] = std::exp(s[j] - top));
         inverse[h] = 1.0f / sum;
-        std::fill(a.out + h * dim, a.out + (h + 1) * dim, 0.0f);
     }
-    for (std::int64_t j = 0; j < n; ++j) {
-        const std::uint16_t* row = a.v + (a.lo + j) * a.width;
-        __m256 p[G];
-        for (int h = 0; h < G; ++h) p[h] = _mm256_set1_ps(a.scores[h * n + j]);
-        for (int d = 0; d < dim; d += 8) {
-            const __m256 v8 = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + d)));
+    // Weighted sum of values one slice of W * 8 dimensions at a time, the slice's G * W
+    // accumulators in registers across all positions: each V row is read once per slice
+    // (32 or 16 bytes of it) and no output is loaded or stored inside the position loop.
+    constexpr int W = G <= 4 ? 2 : 1;
+    for (int d0 = 0; d0 < dim; d0 += 8 * W) {
+        const int w = std::min(W, (dim - d0) / 8);
+        __m256 o[G][W];
+#pragma GCC unroll 8
+        for (int h = 0; h < G; ++h)
+            for (int i = 0; i < W; ++i) o[h][i] = _mm256_setzero_ps();
+        for (std::int64_t j = 0; j < n; ++j) {
+            const std::uint16_t* row = a.v + (a.lo + j) * a.width + d0;
+            __m256 v8[W];
+#pragma GCC unroll 2
+            for (int i = 0; i < W; ++i)
+                v8[i] = i < w ? _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 8 * i)))
+                              : _mm256_setzero_ps();
+#pragma GCC unroll 8
             for (int h = 0; h < G; ++h) {
-                float* o = a.out + h * dim + d;
-                _mm256_storeu_ps(o, _mm256_fmadd_ps(p[h], v8, _mm256_loadu_ps(o)));
+                const __m256 p = _mm256_broadcast_ss(a.scores + h * n + j);
+#pragma GCC unroll 2
+                for (int i = 0; i < W; ++i) o[h][i] = _mm256_fmadd_ps(p, v8[i], o[h][i]);
             }
         }
+        for (int h = 0; h < G; ++h)
+            for (int i = 0; i < w; ++i)
+                _mm256_storeu_ps(a.out + h * dim + d0 + 8 * i, _mm256_mul_ps(o[h][i], _mm256_set1_ps(inverse[h])));
     }
-    for (int h = 0; h < G; ++h)
-        for (int d = 0; d < dim; ++d) a.out[h * dim + d] *= inverse[h];
 }
 
 bool has_avx2() {

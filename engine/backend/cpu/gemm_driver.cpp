@@ -114,6 +114,12 @@ void gemm_run(ThreadPool& pool, const GemmKernel& kernel, const GemmPanelLayout&
             const GemmJob& job = jobs[static_cast<std::size_t>(item / chunks_per_job)];
             const std::int64_t r0 = item % chunks_per_job * rows_per_chunk;
             const std::int64_t r1 = std::min(n_out, r0 + rows_per_chunk);
+            // The chunk's weights usually come from DRAM (an expert's matrix is read once per
+            // prompt): ask for all of them now, so the first token tile does not wait on
+            // each cache line in turn.
+            const unsigned char* chunk = job.w + r0 * w_row_bytes;
+            const std::size_t chunk_bytes = static_cast<std::size_t>(r1 - r0) * w_row_bytes;
+            for (std::size_t off = 0; off < chunk_bytes; off += 64) __builtin_prefetch(chunk + off);
             for (std::int64_t r = r0; r < r1; ++r) kernel.prep(job.w + r * w_row_bytes, layout.n, prep_of(r - r0));
             const auto n_tokens = static_cast<std::int64_t>(job.act.size());
             for (std::int64_t t0 = 0; t0 < n_tokens; t0 += token_block) {
