@@ -38,8 +38,16 @@ CONCLAVE_AVX2 void attend(const AttendGroup& a) {
     for (int h = 0; h < G; ++h) {
         float* s = a.scores + h * n;
         const float top = *std::max_element(s, s + n);
-        float sum = 0.0f;
-        for (std::int64_t j = 0; j < n; ++j) sum += (s[j] = std::exp(s[j] - top));
+        // Eight exps at a time (exp256: arguments are <= 0 here), the tail one by one.
+        __m256 sums = _mm256_setzero_ps();
+        std::int64_t j = 0;
+        for (; j + 8 <= n; j += 8) {
+            const __m256 e = exp256(_mm256_sub_ps(_mm256_loadu_ps(s + j), _mm256_set1_ps(top)));
+            _mm256_storeu_ps(s + j, e);
+            sums = _mm256_add_ps(sums, e);
+        }
+        float sum = hsum256(sums);
+        for (; j < n; ++j) sum += (s[j] = std::exp(s[j] - top));
         inverse[h] = 1.0f / sum;
     }
     // Weighted sum of values one slice of W * 8 dimensions at a time, the slice's G * W
