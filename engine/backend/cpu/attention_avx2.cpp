@@ -16,23 +16,53 @@
 namespace conclave::cpu {
 namespace {
 
+// One score from its dot-product lanes (a function, not a lambda: lambdas do not inherit the
+// target attribute, and hsum256 would not inline).
+CONCLAVE_AVX2 inline void store_score(const AttendGroup& a, std::int64_t at, __m256 acc) {
+    float s = hsum256(acc) * a.scale;
+    if (a.softcap > 0.0f) s = a.softcap * std::tanh(s / a.softcap);
+    a.scores[at] = s;
+}
+
 template <int G>
 CONCLAVE_AVX2 void attend(const AttendGroup& a) {
     const int dim = a.head_dim;
     const std::int64_t n = a.hi - a.lo + 1;
-    for (std::int64_t j = 0; j < n; ++j) {
-        const std::uint16_t* row = a.k + (a.lo + j) * a.width;
+    // Scores two positions at a time so each query load serves both (loads, not FMAs, bound
+    // the one-position loop); G * 2 accumulators in registers.
+    std::int64_t pos = 0;
+    for (; pos + 2 <= n; pos += 2) {
+        const std::uint16_t* row0 = a.k + (a.lo + pos) * a.width;
+        const std::uint16_t* row1 = row0 + a.width;
+        __m256 acc0[G], acc1[G];
+#pragma GCC unroll 8
+        for (int h = 0; h < G; ++h) acc0[h] = acc1[h] = _mm256_setzero_ps();
+        for (int d = 0; d < dim; d += 8) {
+            const __m256 k0 = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row0 + d)));
+            const __m256 k1 = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row1 + d)));
+#pragma GCC unroll 8
+            for (int h = 0; h < G; ++h) {
+                const __m256 q = _mm256_loadu_ps(a.q + h * dim + d);
+                acc0[h] = _mm256_fmadd_ps(k0, q, acc0[h]);
+                acc1[h] = _mm256_fmadd_ps(k1, q, acc1[h]);
+            }
+        }
+        for (int h = 0; h < G; ++h) {
+            store_score(a, h * n + pos, acc0[h]);
+            store_score(a, h * n + pos + 1, acc1[h]);
+        }
+    }
+    for (; pos < n; ++pos) {
+        const std::uint16_t* row = a.k + (a.lo + pos) * a.width;
         __m256 acc[G];
+#pragma GCC unroll 8
         for (int h = 0; h < G; ++h) acc[h] = _mm256_setzero_ps();
         for (int d = 0; d < dim; d += 8) {
             const __m256 k8 = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + d)));
+#pragma GCC unroll 8
             for (int h = 0; h < G; ++h) acc[h] = _mm256_fmadd_ps(k8, _mm256_loadu_ps(a.q + h * dim + d), acc[h]);
         }
-        for (int h = 0; h < G; ++h) {
-            float s = hsum256(acc[h]) * a.scale;
-            if (a.softcap > 0.0f) s = a.softcap * std::tanh(s / a.softcap);
-            a.scores[h * n + j] = s;
-        }
+        for (int h = 0; h < G; ++h) store_score(a, h * n + pos, acc[h]);
     }
     float inverse[G];
     for (int h = 0; h < G; ++h) {
