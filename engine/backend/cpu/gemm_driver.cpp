@@ -52,8 +52,10 @@ GemmPanelLayout gemm_panel_layout(quant::TensorType activation_format, std::int6
     l.groups_padded = round_up(n / l.group, 8);
     l.d_offset = static_cast<std::size_t>(round_up(n, 32));
     l.o_offset = l.d_offset + static_cast<std::size_t>(round_up(n / l.block, 8)) * sizeof(float);
+    l.o32_offset = l.o_offset + static_cast<std::size_t>(l.groups_padded) * sizeof(float);
+    const std::int64_t o32_floats = k_format ? round_up(n / 32, 8) : 0;
     l.record_bytes = static_cast<std::size_t>(
-        round_up(static_cast<std::int64_t>(l.o_offset) + l.groups_padded * static_cast<std::int64_t>(sizeof(float)), 64));
+        round_up(static_cast<std::int64_t>(l.o32_offset) + o32_floats * static_cast<std::int64_t>(sizeof(float)), 64));
     return l;
 }
 

@@ -45,7 +45,7 @@ struct MXFP4Codes {
 // two high bits in scales_h); pair p is sub-blocks 2p and 2p + 1 (qs bytes 32p..32p+31).
 struct IQ4_XSCodes {
     using Block = quant::BlockIQ4_XS;
-    static constexpr bool is_signed = true, has_offset = false;
+    static constexpr bool is_signed = true, has_offset = false, offset_per_32 = false;
     static void prep(const Block& b, float& d, float* o, std::int16_t* s) {
         d = quant::fp16_to_fp32(b.d);
         for (int g = 0; g < 16; ++g) o[g] = 0.0f;

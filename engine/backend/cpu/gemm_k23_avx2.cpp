@@ -28,7 +28,7 @@ CONCLAVE_AVX2 inline RunPair low2_pair(const std::uint8_t* qs, int p) {
 
 struct Q2_KCodes {
     using Block = quant::BlockQ2_K;
-    static constexpr bool is_signed = false, has_offset = true;
+    static constexpr bool is_signed = false, has_offset = true, offset_per_32 = false;
     static void prep(const Block& b, float& d, float* o, std::int16_t* s) {
         d = quant::fp16_to_fp32(b.d);
         const float dmin = quant::fp16_to_fp32(b.dmin);
@@ -41,7 +41,7 @@ struct Q2_KCodes {
 
 struct Q3_KCodes {
     using Block = quant::BlockQ3_K;
-    static constexpr bool is_signed = false, has_offset = true;
+    static constexpr bool is_signed = false, has_offset = true, offset_per_32 = false;
     static void prep(const Block& b, float& d, float* o, std::int16_t* s) {
         d = quant::fp16_to_fp32(b.d);
         int scales[16];

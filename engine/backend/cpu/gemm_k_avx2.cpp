@@ -1,7 +1,7 @@
 // GEMM micro-kernels for Q4_K, Q5_K and Q6_K weights with Q8_K activations on AVX2 (the tile
 // is in gemm_k_tile_avx2.h). Here: how each format's codes unpack two runs of 32 at a time
-// and what its per-row prep holds. Q4_K/Q5_K minimums and Q6_K's -32 go through the offset
-// sums per 16 elements (gemm.h); the sub-block scales become int16 madd lanes.
+// and what its per-row prep holds. Q4_K/Q5_K minimums go through the offset sums per 32 and
+// Q6_K's -32 through those per 16 (gemm.h); the sub-block scales become int16 madd lanes.
 
 #include "backend/cpu/gemm.h"
 
@@ -15,21 +15,21 @@ namespace {
 
 using gemm_k::RunPair;
 
-// Q4_K and Q5_K: d, dmin and eight 6-bit (scale, min) pairs per 32.
+// Q4_K and Q5_K: d, dmin and eight 6-bit (scale, min) pairs per 32; the offsets per 32.
 template <typename Block> void prep_k4_family(const Block& b, float& d, float* o, std::int16_t* s) {
     d = quant::fp16_to_fp32(b.d);
     const float dmin = quant::fp16_to_fp32(b.dmin);
     for (int j = 0; j < 8; ++j) {
         int scale = 0, min = 0;
         quant::unpack_scale_min_k4(b.scales, j, scale, min);
-        o[2 * j] = o[2 * j + 1] = -dmin * static_cast<float>(min);
+        o[j] = -dmin * static_cast<float>(min);
         for (int i = 0; i < 16; ++i) s[16 * j + i] = static_cast<std::int16_t>(scale);
     }
 }
 
 struct Q4_KCodes {
     using Block = quant::BlockQ4_K;
-    static constexpr bool is_signed = false, has_offset = true;
+    static constexpr bool is_signed = false, has_offset = true, offset_per_32 = true;
     static void prep(const Block& b, float& d, float* o, std::int16_t* s) { prep_k4_family(b, d, o, s); }
     // Pair p: 32-byte chunk p of qs, low nibbles = run 2p, high nibbles = run 2p + 1.
     CONCLAVE_AVX2 static RunPair pair(const Block& b, int p) {
@@ -42,7 +42,7 @@ struct Q4_KCodes {
 // Q4_K's nibbles plus a fifth bit: bit j of qh byte i belongs to element i of run j.
 struct Q5_KCodes {
     using Block = quant::BlockQ5_K;
-    static constexpr bool is_signed = false, has_offset = true;
+    static constexpr bool is_signed = false, has_offset = true, offset_per_32 = true;
     static void prep(const Block& b, float& d, float* o, std::int16_t* s) { prep_k4_family(b, d, o, s); }
     CONCLAVE_AVX2 static RunPair pair(const Block& b, int p) {
         const __m256i q = load32(b.qs + 32 * p);
@@ -60,7 +60,7 @@ struct Q5_KCodes {
 
 struct Q6_KCodes {
     using Block = quant::BlockQ6_K;
-    static constexpr bool is_signed = false, has_offset = true;
+    static constexpr bool is_signed = false, has_offset = true, offset_per_32 = false;
     static void prep(const Block& b, float& d, float* o, std::int16_t* s) {
         d = quant::fp16_to_fp32(b.d);
         for (int g = 0; g < 16; ++g) o[g] = -32.0f * d * static_cast<float>(b.scales[g]);

@@ -4,10 +4,12 @@
 // A format supplies a Codes struct:
 //   Block                      its super-block
 //   prep(block, d, o, s)       d_w as float; o[16] the offset of each 16 elements (o_w in
-//                              gemm.h, zero where none); s[8][16] the int16 sub-block scales
-//                              of each run of 32 as madd lanes (lanes 0-7: elements 0-15)
+//                              gemm.h, zero where none), or o[8] per 32 if offset_per_32;
+//                              s[8][16] the int16 sub-block scales of each run of 32 as madd
+//                              lanes (lanes 0-7: elements 0-15)
 //   pair(block, p)             runs of 32 codes, two at a time (p = 0..3), as bytes
-//   is_signed, has_offset      codes are signed (table formats); o is used
+//   is_signed, has_offset,     codes are signed (table formats); o is used; o is per 32 and
+//   offset_per_32              pairs with the record's o32 (one FMA per super-block, not two)
 // The tile multiplies one weight row with C tokens. Per super-block each pair of runs is
 // unpacked once into registers and used by all C tokens; unsigned codes go straight into
 // maddubs, signed ones as |w| with w's sign moved onto the activation. The C int32 sums and C
@@ -65,7 +67,7 @@ CONCLAVE_AVX2 void tile(const GemmTile& t) {
         q[c] = reinterpret_cast<const std::int8_t*>(t.act[c]);
         _mm256_store_ps(acc[c], _mm256_setzero_ps());
     }
-    const std::size_t d_offset = l.d_offset, o_offset = l.o_offset;
+    const std::size_t d_offset = l.d_offset, o_offset = l.o_offset, o32_offset = l.o32_offset;
     for (std::int64_t b = 0; b < l.n / qk; ++b) {
         const std::int16_t* s = t.prep.s + 128 * b;
         __m256i sum[C];
@@ -92,7 +94,9 @@ CONCLAVE_AVX2 void tile(const GemmTile& t) {
         }
         const __m256 wd = _mm256_broadcast_ss(t.prep.d + b);
         __m256 wo0 = _mm256_setzero_ps(), wo1 = _mm256_setzero_ps();
-        if constexpr (Codes::has_offset) {
+        if constexpr (Codes::offset_per_32) {
+            wo0 = _mm256_loadu_ps(t.prep.o + 16 * b); // the first 8 of the super-block's 16
+        } else if constexpr (Codes::has_offset) {
             wo0 = _mm256_loadu_ps(t.prep.o + 16 * b);
             wo1 = _mm256_loadu_ps(t.prep.o + 16 * b + 8);
         }
@@ -102,7 +106,9 @@ CONCLAVE_AVX2 void tile(const GemmTile& t) {
             const float* d = reinterpret_cast<const float*>(rec + d_offset) + b;
             __m256 v = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sum[c]), _mm256_mul_ps(wd, _mm256_broadcast_ss(d)),
                                        _mm256_load_ps(acc[c]));
-            if constexpr (Codes::has_offset) {
+            if constexpr (Codes::offset_per_32) {
+                v = _mm256_fmadd_ps(wo0, _mm256_loadu_ps(reinterpret_cast<const float*>(rec + o32_offset) + 8 * b), v);
+            } else if constexpr (Codes::has_offset) {
                 const float* o = reinterpret_cast<const float*>(rec + o_offset) + 16 * b;
                 v = _mm256_fmadd_ps(wo0, _mm256_loadu_ps(o), v);
                 v = _mm256_fmadd_ps(wo1, _mm256_loadu_ps(o + 8), v);

@@ -79,6 +79,9 @@ private slots:
                 QCOMPARE(std::memcmp(record.data() + 256 * b, k.qs, 256), 0);
                 QCOMPARE(d[b], k.d);
                 for (int g = 0; g < 16; ++g) QCOMPARE(o[16 * b + g], k.d * static_cast<float>(k.bsums[g]));
+                const auto* o32 = reinterpret_cast<const float*>(record.data() + l.o32_offset);
+                for (int h = 0; h < 8; ++h)
+                    QCOMPARE(o32[8 * b + h], k.d * static_cast<float>(k.bsums[2 * h] + k.bsums[2 * h + 1]));
             }
             return;
         }
