@@ -48,9 +48,10 @@ struct Variant {
     std::vector<TensorType> types; // the types it must cover
 };
 
-const std::vector<TensorType> neon_types = {TensorType::Q4_0, TensorType::Q4_1, TensorType::Q5_0,
-                                            TensorType::Q5_1, TensorType::Q8_0, TensorType::Q4_K,
-                                            TensorType::Q5_K, TensorType::Q6_K};
+const std::vector<TensorType> neon_types = {
+    TensorType::Q4_0,   TensorType::Q4_1,   TensorType::Q5_0, TensorType::Q5_1, TensorType::Q8_0,
+    TensorType::Q2_K,   TensorType::Q3_K,   TensorType::Q4_K, TensorType::Q5_K, TensorType::Q6_K,
+    TensorType::IQ4_NL, TensorType::IQ4_XS, TensorType::MXFP4};
 const std::vector<TensorType> avx2_types = {
     TensorType::Q4_0,   TensorType::Q4_1,   TensorType::Q5_0, TensorType::Q5_1, TensorType::Q8_0,
     TensorType::Q2_K,   TensorType::Q3_K,   TensorType::Q4_K, TensorType::Q5_K, TensorType::Q6_K,

@@ -53,5 +53,30 @@ CONCLAVE_AVX2 inline __m256i fifth_bits(const std::uint8_t* qh) {
     return _mm256_and_si256(set, _mm256_set1_epi8(0x10));
 }
 
+// e^x for eight floats, within a few ulp of expf on [-87, 88]; inputs below about -87 give
+// 0 or about 1e-38, inputs above 88.7 give about 3.3e38 (callers use it where such values are
+// dwarfed: softmax of non-positive scores, SiLU). NaN-free for finite inputs.
+// x = n ln2 + r with |r| <= ln2/2 (ln2 split in two so n ln2 is exact), then e^r by its
+// degree-6 Taylor polynomial (error below 2^-23 on that interval) times 2^n built in the
+// exponent bits.
+CONCLAVE_AVX2 inline __m256 exp256(__m256 x) {
+    x = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(-87.3f)), _mm256_set1_ps(88.7f));
+    const __m256 n = _mm256_round_ps(_mm256_mul_ps(x, _mm256_set1_ps(1.44269504f)),
+                                     _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    __m256 r = _mm256_fnmadd_ps(n, _mm256_set1_ps(0.693359375f), x);
+    r = _mm256_fnmadd_ps(n, _mm256_set1_ps(-2.12194440e-4f), r);
+    __m256 p = _mm256_set1_ps(1.0f / 720.0f);
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f / 120.0f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f / 24.0f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f / 6.0f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(0.5f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f));
+    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f));
+    // n is in -126..128 and 2^128 is not a float: build 2^(n-1) (exponent field n + 126,
+    // 0 for n = -126, which reads as zero) and double it.
+    const __m256i e = _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(126)), 23);
+    return _mm256_mul_ps(_mm256_mul_ps(p, _mm256_castsi256_ps(e)), _mm256_set1_ps(2.0f));
+}
+
 } // namespace conclave::cpu
 #endif

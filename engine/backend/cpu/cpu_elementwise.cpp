@@ -1,7 +1,8 @@
 // Element-wise ops on F32 activations. Additions and scaling are cheap next to the matmuls and
-// stay single-threaded; the gated activations call exp/tanh per element and split rows over
-// the pool.
+// stay single-threaded; the gated activations split rows over the pool, SwiGLU with an AVX2
+// row kernel where the processor has one (activation_avx2.cpp), else exp/tanh per element.
 
+#include "backend/cpu/activation_avx2.h"
 #include "backend/cpu/cpu_ops.h"
 
 #include <cmath>
@@ -51,7 +52,16 @@ void scale(Tensor& x, float factor) {
 }
 
 void swiglu(ThreadPool& pool, const Tensor& gate, const Tensor& up, Tensor& out) {
-    gated(pool, gate, up, out, [](float g, float u) { return g / (1.0f + std::exp(-g)) * u; });
+    const std::int64_t n = gate.ne[0];
+    pool.parallel_for(gate.rows(), 4, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t r = begin; r < end; ++r) {
+            const float* g = f32(gate) + r * n;
+            const float* u = f32(up) + r * n;
+            float* z = f32(out) + r * n;
+            if (swiglu_row_avx2(g, u, z, n)) continue;
+            for (std::int64_t i = 0; i < n; ++i) z[i] = g[i] / (1.0f + std::exp(-g[i])) * u[i];
+        }
+    });
 }
 
 void geglu(ThreadPool& pool, const Tensor& gate, const Tensor& up, Tensor& out) {

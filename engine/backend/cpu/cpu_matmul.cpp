@@ -139,11 +139,18 @@ void mul_mat(ThreadPool& pool, GemmWorkspace& space, const Tensor& w, const Tens
     const float* xs = rounded.empty() ? f32(x) : rounded.data();
     float* ys = f32(out);
     const VecKernels& k = vec_kernels();
-    pool.parallel_for(n_out, 16, [&](std::int64_t begin, std::int64_t end) {
-        std::vector<float> buffer(static_cast<std::size_t>(n_in));
-        for (std::int64_t r = begin; r < end; ++r) {
-            const float* row = row_as_f32(w, r, buffer.data());
-            for (std::int64_t t = 0; t < n_tokens; ++t) ys[t * n_out + r] = k.dot(row, xs + t * n_in, n_in);
+    // Rows in chunks converted once: each token's activations are then read once per chunk
+    // (from L1 for the chunk's rows) instead of once per row; a prompt's activations do not
+    // fit L2, so per row they would stream from L3 n_out times.
+    constexpr std::int64_t chunk = 16;
+    pool.parallel_for(n_out, chunk, [&](std::int64_t begin, std::int64_t end) {
+        std::vector<float> buffer(static_cast<std::size_t>(chunk * n_in));
+        const float* rows[chunk];
+        for (std::int64_t r0 = begin; r0 < end; r0 += chunk) {
+            const std::int64_t r1 = std::min(end, r0 + chunk);
+            for (std::int64_t r = r0; r < r1; ++r) rows[r - r0] = row_as_f32(w, r, buffer.data() + (r - r0) * n_in);
+            for (std::int64_t t = 0; t < n_tokens; ++t)
+                for (std::int64_t r = r0; r < r1; ++r) ys[t * n_out + r] = k.dot(rows[r - r0], xs + t * n_in, n_in);
         }
     });
 }

@@ -16,6 +16,8 @@
 //   int8  qs[n]                  the codes, in element order
 //   float d[n / block]           the scale of each activation block (32, or 256 for Q8_K)
 //   float o[n_groups, padded 8]  d * Σ qs per offset group (32 elements, 16 for Q8_K), then zeros
+//   float o32[n / 32]            Q8_K only: d * Σ qs per 32, for weights whose offset is per 32
+//                                (Q4_K, Q5_K: one FMA per super-block instead of two)
 // Pure functions apart from the workspace the caller passes; thread-safe for distinct
 // workspaces.
 
@@ -35,7 +37,7 @@ struct GemmPanelLayout {
     std::int64_t block = 32;       // elements per activation scale
     std::int64_t group = 32;       // elements per offset group
     std::int64_t groups_padded = 0; // offset entries, a multiple of 8
-    std::size_t d_offset = 0, o_offset = 0, record_bytes = 0;
+    std::size_t d_offset = 0, o_offset = 0, o32_offset = 0, record_bytes = 0; // o32: Q8_K only
 };
 GemmPanelLayout gemm_panel_layout(quant::TensorType activation_format, std::int64_t n);
 
@@ -78,6 +80,8 @@ constexpr std::int64_t gemm_min_tokens = 4;
 const GemmKernel* find_gemm_kernel(quant::TensorType weight);
 const GemmKernel* gemm_kernel_legacy_avx2(quant::TensorType weight);
 const GemmKernel* gemm_kernel_k_avx2(quant::TensorType weight);
+const GemmKernel* gemm_kernel_k23_avx2(quant::TensorType weight);
+const GemmKernel* gemm_kernel_iq_avx2(quant::TensorType weight);
 
 // Quantizes one activation row into a token record (AVX2; same codes and scales as
 // quantize_activations for that format).

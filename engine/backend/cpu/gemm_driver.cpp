@@ -52,8 +52,10 @@ GemmPanelLayout gemm_panel_layout(quant::TensorType activation_format, std::int6
     l.groups_padded = round_up(n / l.group, 8);
     l.d_offset = static_cast<std::size_t>(round_up(n, 32));
     l.o_offset = l.d_offset + static_cast<std::size_t>(round_up(n / l.block, 8)) * sizeof(float);
+    l.o32_offset = l.o_offset + static_cast<std::size_t>(l.groups_padded) * sizeof(float);
+    const std::int64_t o32_floats = k_format ? round_up(n / 32, 8) : 0;
     l.record_bytes = static_cast<std::size_t>(
-        round_up(static_cast<std::int64_t>(l.o_offset) + l.groups_padded * static_cast<std::int64_t>(sizeof(float)), 64));
+        round_up(static_cast<std::int64_t>(l.o32_offset) + o32_floats * static_cast<std::int64_t>(sizeof(float)), 64));
     return l;
 }
 
@@ -61,7 +63,9 @@ const GemmKernel* find_gemm_kernel(quant::TensorType weight) {
 #if defined(__x86_64__)
     if (has_avx2()) {
         if (const GemmKernel* k = gemm_kernel_legacy_avx2(weight)) return k;
-        return gemm_kernel_k_avx2(weight);
+        if (const GemmKernel* k = gemm_kernel_k_avx2(weight)) return k;
+        if (const GemmKernel* k = gemm_kernel_k23_avx2(weight)) return k;
+        return gemm_kernel_iq_avx2(weight);
     }
 #endif
     (void)weight;
@@ -112,6 +116,12 @@ void gemm_run(ThreadPool& pool, const GemmKernel& kernel, const GemmPanelLayout&
             const GemmJob& job = jobs[static_cast<std::size_t>(item / chunks_per_job)];
             const std::int64_t r0 = item % chunks_per_job * rows_per_chunk;
             const std::int64_t r1 = std::min(n_out, r0 + rows_per_chunk);
+            // The chunk's weights usually come from DRAM (an expert's matrix is read once per
+            // prompt): ask for all of them now, so the first token tile does not wait on
+            // each cache line in turn.
+            const unsigned char* chunk = job.w + r0 * w_row_bytes;
+            const std::size_t chunk_bytes = static_cast<std::size_t>(r1 - r0) * w_row_bytes;
+            for (std::size_t off = 0; off < chunk_bytes; off += 64) __builtin_prefetch(chunk + off);
             for (std::int64_t r = r0; r < r1; ++r) kernel.prep(job.w + r * w_row_bytes, layout.n, prep_of(r - r0));
             const auto n_tokens = static_cast<std::int64_t>(job.act.size());
             for (std::int64_t t0 = 0; t0 < n_tokens; t0 += token_block) {

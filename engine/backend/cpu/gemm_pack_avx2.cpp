@@ -73,21 +73,24 @@ CONCLAVE_AVX2 void pack_legacy(const GemmPanelLayout& l, bool q8_1, const float*
 }
 
 // Q8_K: per 256, the element of largest magnitude (the first such) maps to -127; codes
-// saturate at 127; offsets per 16.
+// saturate at 127; offsets per 16 and per 32.
 CONCLAVE_AVX2 void pack_k(const GemmPanelLayout& l, const float* x, unsigned char* record) {
     auto* qs = reinterpret_cast<std::int8_t*>(record);
     auto* d = reinterpret_cast<float*>(record + l.d_offset);
     auto* o = reinterpret_cast<float*>(record + l.o_offset);
+    auto* o32 = reinterpret_cast<float*>(record + l.o32_offset);
     for (std::int64_t b = 0; b < l.n / 256; ++b) {
         const float* xb = x + 256 * b;
         __m256 m = _mm256_setzero_ps();
         for (int k = 0; k < 32; ++k) m = _mm256_max_ps(m, abs_ps(_mm256_loadu_ps(xb + 8 * k)));
         const float amax = hmax256(m);
         float* ob = o + 16 * b;
+        float* o32b = o32 + 8 * b;
         if (amax == 0.0f) {
             std::memset(qs + 256 * b, 0, 256);
             d[b] = 0.0f;
             for (int g = 0; g < 16; ++g) ob[g] = 0.0f;
+            for (int h = 0; h < 8; ++h) o32b[h] = 0.0f;
             continue;
         }
         float max = 0.0f;
@@ -101,11 +104,14 @@ CONCLAVE_AVX2 void pack_k(const GemmPanelLayout& l, const float* x, unsigned cha
         d[b] = scale;
         for (int h = 0; h < 8; ++h) {
             const HalfSums sums = round_store32(xb + 32 * h, _mm256_set1_ps(iscale), qs + 256 * b + 32 * h);
-            ob[2 * h] = scale * static_cast<float>(hsum_epi32(sums.first));
-            ob[2 * h + 1] = scale * static_cast<float>(hsum_epi32(sums.second));
+            const int first = hsum_epi32(sums.first), second = hsum_epi32(sums.second);
+            ob[2 * h] = scale * static_cast<float>(first);
+            ob[2 * h + 1] = scale * static_cast<float>(second);
+            o32b[h] = scale * static_cast<float>(first + second);
         }
     }
     for (std::int64_t g = l.n / 16; g < l.groups_padded; ++g) o[g] = 0.0f;
+    for (std::int64_t g = l.n / 32; g < (l.n / 32 + 7) / 8 * 8; ++g) o32[g] = 0.0f;
 }
 
 } // namespace

@@ -44,7 +44,9 @@ QuantDotFn find_quant_dot_neon(quant::TensorType weight, bool dotprod) {
 #if defined(__aarch64__)
     if (dotprod && !has_dotprod()) return nullptr;
     if (QuantDotFn fn = quant_dot_neon(weight, dotprod)) return fn;
-    return quant_dot_k_neon(weight, dotprod);
+    if (QuantDotFn fn = quant_dot_k_neon(weight, dotprod)) return fn;
+    if (QuantDotFn fn = quant_dot_k23_neon(weight, dotprod)) return fn;
+    return quant_dot_iq_neon(weight, dotprod);
 #else
     (void)weight, (void)dotprod;
     return nullptr;
@@ -55,7 +57,9 @@ QuantDotX4Fn find_quant_dot_x4_neon(quant::TensorType weight, bool dotprod) {
 #if defined(__aarch64__)
     if (dotprod && !has_dotprod()) return nullptr;
     if (QuantDotX4Fn fn = quant_dot_x4_neon(weight, dotprod)) return fn;
-    return quant_dot_x4_k_neon(weight, dotprod);
+    if (QuantDotX4Fn fn = quant_dot_x4_k_neon(weight, dotprod)) return fn;
+    if (QuantDotX4Fn fn = quant_dot_x4_k23_neon(weight, dotprod)) return fn;
+    return quant_dot_x4_iq_neon(weight, dotprod);
 #else
     (void)weight, (void)dotprod;
     return nullptr;

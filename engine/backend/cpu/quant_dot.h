@@ -49,9 +49,13 @@ QuantDotX4Fn quant_dot_x4_k_avx2(quant::TensorType weight);
 QuantDotX4Fn quant_dot_x4_k23_avx2(quant::TensorType weight);
 QuantDotX4Fn quant_dot_x4_iq_avx2(quant::TensorType weight);
 // NEON (ARM64): `dotprod` picks the kernels that use SDOT; callers check the processor.
-QuantDotFn quant_dot_neon(quant::TensorType weight, bool dotprod);   // legacy 32-blocks
+QuantDotFn quant_dot_neon(quant::TensorType weight, bool dotprod);   // 32-blocks, IQ4_NL, MXFP4
 QuantDotFn quant_dot_k_neon(quant::TensorType weight, bool dotprod); // Q4_K, Q5_K, Q6_K
+QuantDotFn quant_dot_k23_neon(quant::TensorType weight, bool dotprod); // Q2_K, Q3_K
+QuantDotFn quant_dot_iq_neon(quant::TensorType weight, bool dotprod); // IQ4_XS
 QuantDotX4Fn quant_dot_x4_neon(quant::TensorType weight, bool dotprod);
 QuantDotX4Fn quant_dot_x4_k_neon(quant::TensorType weight, bool dotprod);
+QuantDotX4Fn quant_dot_x4_k23_neon(quant::TensorType weight, bool dotprod);
+QuantDotX4Fn quant_dot_x4_iq_neon(quant::TensorType weight, bool dotprod);
 
 } // namespace conclave::cpu

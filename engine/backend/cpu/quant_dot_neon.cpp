@@ -1,5 +1,6 @@
-// NEON integer dot products of the legacy 32-blocks (Q4_0, Q4_1, Q5_0, Q5_1, Q8_0) with Q8_0 or
-// Q8_1 activations. A block's 32 codes become two registers of signed bytes, elements 0-15
+// NEON integer dot products of the legacy 32-blocks (Q4_0, Q4_1, Q5_0, Q5_1, Q8_0) and of the
+// 4-bit table formats with 32-blocks (IQ4_NL, MXFP4: a nibble indexes 16 signed levels, looked
+// up with one table instruction) with Q8_0 or Q8_1 activations. A block's 32 codes become two registers of signed bytes, elements 0-15
 // and 16-31 (the low and high nibbles of qs line up with activations j and j + 16); each is
 // multiplied with its activation register into int32 lanes (SDOT, or SMULL + pairwise add
 // without dotprod), and the block's float scale multiplies those lanes into a float
@@ -10,7 +11,11 @@
 
 #if defined(__aarch64__)
 #include "backend/cpu/neon_util.h"
+#include "quant/blocks_iq.h"
 #include "quant/blocks_legacy.h"
+#include "quant/blocks_mxfp4.h"
+#include "quant/half.h"
+#include "quant/iq_grids.h"
 
 #include <arm_neon.h>
 #include <cstring>
@@ -47,6 +52,7 @@ inline void fifth_bits(const std::uint8_t* qh, uint8x16_t& lo, uint8x16_t& hi) {
 struct Q4_0Codes {
     using Block = quant::BlockQ4_0;
     using Act = quant::BlockQ8_0;
+    static float scale(const Block& b) { return neon_half_to_float(b.d); }
     static void codes(const Block& b, int8x16_t& lo, int8x16_t& hi) {
         uint8x16_t l, h;
         split_nibbles(b.qs, l, h);
@@ -57,6 +63,7 @@ struct Q4_0Codes {
 struct Q4_1Codes {
     using Block = quant::BlockQ4_1;
     using Act = quant::BlockQ8_1;
+    static float scale(const Block& b) { return neon_half_to_float(b.d); }
     static void codes(const Block& b, int8x16_t& lo, int8x16_t& hi) {
         uint8x16_t l, h;
         split_nibbles(b.qs, l, h);
@@ -67,6 +74,7 @@ struct Q4_1Codes {
 struct Q5_0Codes {
     using Block = quant::BlockQ5_0;
     using Act = quant::BlockQ8_0;
+    static float scale(const Block& b) { return neon_half_to_float(b.d); }
     static void codes(const Block& b, int8x16_t& lo, int8x16_t& hi) {
         uint8x16_t l, h, fl, fh;
         split_nibbles(b.qs, l, h);
@@ -78,6 +86,7 @@ struct Q5_0Codes {
 struct Q5_1Codes {
     using Block = quant::BlockQ5_1;
     using Act = quant::BlockQ8_1;
+    static float scale(const Block& b) { return neon_half_to_float(b.d); }
     static void codes(const Block& b, int8x16_t& lo, int8x16_t& hi) {
         uint8x16_t l, h, fl, fh;
         split_nibbles(b.qs, l, h);
@@ -89,10 +98,33 @@ struct Q5_1Codes {
 struct Q8_0Codes {
     using Block = quant::BlockQ8_0;
     using Act = quant::BlockQ8_0;
+    static float scale(const Block& b) { return neon_half_to_float(b.d); }
     static void codes(const Block& b, int8x16_t& lo, int8x16_t& hi) {
         lo = load16(b.qs);
         hi = load16(b.qs + 16);
     }
+};
+
+// The 16 levels of a table format looked up by the block's nibbles.
+inline void table_codes(const std::int8_t (&table)[16], const std::uint8_t* qs, int8x16_t& lo, int8x16_t& hi) {
+    uint8x16_t l, h;
+    split_nibbles(qs, l, h);
+    const int8x16_t levels = vld1q_s8(table);
+    lo = vqtbl1q_s8(levels, l);
+    hi = vqtbl1q_s8(levels, h);
+}
+struct IQ4_NLCodes {
+    using Block = quant::BlockIQ4_NL;
+    using Act = quant::BlockQ8_0;
+    static float scale(const Block& b) { return neon_half_to_float(b.d); }
+    static void codes(const Block& b, int8x16_t& lo, int8x16_t& hi) { table_codes(quant::kvalues_iq4nl, b.qs, lo, hi); }
+};
+// The E8M0 scale halved because the table holds E2M1 values doubled (half.h).
+struct MXFP4Codes {
+    using Block = quant::BlockMXFP4;
+    using Act = quant::BlockQ8_0;
+    static float scale(const Block& b) { return quant::e8m0_to_fp32_half(b.e); }
+    static void codes(const Block& b, int8x16_t& lo, int8x16_t& hi) { table_codes(quant::kvalues_mxfp4, b.qs, lo, hi); }
 };
 
 // One weight row [n] against T activation rows `a_stride` bytes apart (T = 1 for generation,
@@ -113,7 +145,7 @@ void dot_rows(const void* w, const void* a, std::size_t a_stride, std::int64_t n
     for (std::int64_t b = 0; b < n / qk; ++b) {
         int8x16_t lo, hi;
         Codes::codes(x[b], lo, hi);
-        const float wd = neon_half_to_float(x[b].d);
+        const float wd = Codes::scale(x[b]);
         for (int t = 0; t < T; ++t) {
             const Act& yb = y[t][b];
             const int32x4_t sum =
@@ -172,6 +204,10 @@ QuantDotFn quant_dot_neon(quant::TensorType weight, bool dotprod) {
         return single<Q5_1Codes>(dotprod);
     case T::Q8_0:
         return single<Q8_0Codes>(dotprod);
+    case T::IQ4_NL:
+        return single<IQ4_NLCodes>(dotprod);
+    case T::MXFP4:
+        return single<MXFP4Codes>(dotprod);
     default:
         return nullptr;
     }
@@ -190,6 +226,10 @@ QuantDotX4Fn quant_dot_x4_neon(quant::TensorType weight, bool dotprod) {
         return four<Q5_1Codes>(dotprod);
     case T::Q8_0:
         return four<Q8_0Codes>(dotprod);
+    case T::IQ4_NL:
+        return four<IQ4_NLCodes>(dotprod);
+    case T::MXFP4:
+        return four<MXFP4Codes>(dotprod);
     default:
         return nullptr;
     }

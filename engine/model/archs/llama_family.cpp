@@ -342,11 +342,11 @@ std::uint64_t LlamaFamily::scratch_bytes(std::int64_t n, std::int64_t n_out) con
     }
     const std::uint64_t output = f32_rows(e, n_out) + f32_rows(m_hp.n_vocab, n_out);
     // Activations quantized once per matmul for the CPU's prompt GEMM (codes, scales and
-    // offset sums: about 1.3 bytes per value) for the widest input: a backend workspace
-    // outside the arena, kept across passes.
+    // offset sums: at most about 1.4 bytes per value, Q8_K records with sums per 16 and per
+    // 32) for the widest input: a backend workspace outside the arena, kept across passes.
     const std::int64_t widest = std::max({e, q, m_hp.n_expert > 0 ? 0 : std::int64_t{m_hp.n_ff}});
     const std::int64_t moe_down = m_hp.n_expert > 0 ? std::int64_t{m_hp.n_expert_used} * m_hp.n_ff_exp : 0;
-    const auto panel = static_cast<std::uint64_t>(1.3 * static_cast<double>(n * std::max(widest, moe_down)));
+    const auto panel = static_cast<std::uint64_t>(1.4 * static_cast<double>(n * std::max(widest, moe_down)));
     return f32_rows(e, n) + std::max(attention + ffn, output) + panel; // layers are rewound before the output
 }
 

@@ -35,6 +35,7 @@ private slots:
         QTest::addRow("softcap") << 3 << 64 << 0 << 129 << 30.0f;
         QTest::addRow("group 8, dim 16") << 8 << 16 << 2 << 10 << 0.0f;
         QTest::addRow("group 2, dim 8") << 2 << 8 << 0 << 4 << 0.0f;
+        QTest::addRow("group 4, dim 24") << 4 << 24 << 0 << 37 << 0.0f; // a last slice of 8 after one of 16
     }
 
     void groupMatchesDouble() {

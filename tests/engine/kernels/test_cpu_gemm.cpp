@@ -1,7 +1,8 @@
 // The tiled GEMM (gemm.h) against the scalar reference dots: token records against
 // quantize_activations byte for byte, and every micro-kernel through the driver on odd shapes
-// (rows and tokens not multiples of the tile: 1, 3, 5, 17 tokens; 1, 3, 17, 33 rows), with
-// sentinels around every output row. Types without a GEMM kernel on this processor SKIP.
+// (rows and tokens not multiples of the tile: 1, 3, 5, 17 tokens; 1, 3, 17, 33 rows), and on
+// extreme codes, scales and activations, with sentinels around every output row; each output
+// against the scalar reference dot and against the exact product in double. Types without a GEMM kernel on this processor SKIP.
 
 #include "backend/cpu/activation_format.h"
 #include "backend/cpu/activation_quant.h"
@@ -31,9 +32,13 @@ namespace {
 using test::gaussian;
 using test::sentinel;
 constexpr std::int64_t guard = 8; // sentinels before and after every output row
+// Absolute floor for rows whose scales make every product tiny (MXFP4 at 2^-127).
+constexpr double tiny = 1e-30;
 
 const TensorType gemm_types[] = {TensorType::Q4_0, TensorType::Q4_1, TensorType::Q5_0, TensorType::Q5_1,
-                                 TensorType::Q8_0, TensorType::Q4_K, TensorType::Q6_K};
+                                 TensorType::Q8_0, TensorType::Q2_K, TensorType::Q3_K, TensorType::Q4_K,
+                                 TensorType::Q5_K, TensorType::Q6_K, TensorType::IQ4_NL, TensorType::IQ4_XS,
+                                 TensorType::MXFP4};
 
 } // namespace
 
@@ -74,6 +79,9 @@ private slots:
                 QCOMPARE(std::memcmp(record.data() + 256 * b, k.qs, 256), 0);
                 QCOMPARE(d[b], k.d);
                 for (int g = 0; g < 16; ++g) QCOMPARE(o[16 * b + g], k.d * static_cast<float>(k.bsums[g]));
+                const auto* o32 = reinterpret_cast<const float*>(record.data() + l.o32_offset);
+                for (int h = 0; h < 8; ++h)
+                    QCOMPARE(o32[8 * b + h], k.d * static_cast<float>(k.bsums[2 * h] + k.bsums[2 * h + 1]));
             }
             return;
         }
@@ -119,15 +127,57 @@ private slots:
         const cpu::GemmKernel* kernel = cpu::find_gemm_kernel(type);
         if (!kernel) QSKIP("no GEMM kernel on this processor");
         const std::uint64_t wb = quant::row_bytes(type, static_cast<std::uint64_t>(n)).value();
-        std::vector<unsigned char> w(wb * static_cast<std::uint64_t>(rows));
-        const std::vector<float> wv = gaussian(static_cast<std::size_t>(n * rows), 31 + static_cast<unsigned>(n));
-        for (int r = 0; r < rows; ++r) QVERIFY(quant::quantize_row(type, wv.data() + r * n, n, w.data() + r * wb, wb).ok());
+        // Quantized from Gaussian values, or random bytes with finite scales for types
+        // without a quantizer (Q2_K, Q3_K).
+        const std::vector<unsigned char> w = test::random_weights(type, n, rows, 31 + static_cast<unsigned>(n));
+        QCOMPARE(w.size(), wb * static_cast<std::uint64_t>(rows));
         std::vector<float> x = gaussian(static_cast<std::size_t>(n * tokens), 41 + static_cast<unsigned>(tokens));
         for (int i = 0; i < n; i += 7) x[static_cast<std::size_t>(i)] *= 30.0f; // outliers, as in real activations
+        check_gemm(type, *kernel, w, x, n, rows, tokens);
+    }
+
+    // Extreme codes and scales (largest codes against saturated activations is where maddubs
+    // could overflow int16) on one shape per type.
+    void gemmExtremes_data() {
+        QTest::addColumn<TensorType>("type");
+        QTest::addColumn<int>("fill");
+        QTest::addColumn<int>("act");
+        for (TensorType type : gemm_types)
+            for (test::Fill fill : {test::Fill::Max, test::Fill::MaxNeg, test::Fill::Min, test::Fill::Zero})
+                for (test::Act act : {test::Act::Saturated, test::Act::Spike, test::Act::Zero})
+                    QTest::addRow("%s-%s-%s", quant::tensor_type_info(type).name.data(), test::fill_name(fill),
+                                  test::act_name(act))
+                        << type << static_cast<int>(fill) << static_cast<int>(act);
+    }
+
+    void gemmExtremes() {
+        QFETCH(TensorType, type);
+        QFETCH(int, fill);
+        QFETCH(int, act);
+        const cpu::GemmKernel* kernel = cpu::find_gemm_kernel(type);
+        if (!kernel) QSKIP("no GEMM kernel on this processor");
+        if (!test::has_scale_layout(type)) QSKIP("no known scale layout for patterned weights");
+        const int n = quant::tensor_type_info(type).block_size == 256 ? 512 : 96, rows = 5, tokens = 9;
+        const std::vector<unsigned char> w = test::patterned_weights(type, n, rows, static_cast<test::Fill>(fill), 5);
+        std::vector<float> x;
+        for (int t = 0; t < tokens; ++t) {
+            const std::vector<float> row = test::activation_values(static_cast<test::Act>(act), n, 60 + static_cast<unsigned>(t));
+            x.insert(x.end(), row.begin(), row.end());
+        }
+        check_gemm(type, *kernel, w, x, n, rows, tokens);
+    }
+
+private:
+    // Runs the GEMM of `w` ([n, rows]) with x ([n, tokens]) through the driver and compares
+    // every output with the scalar reference dot of the same quantized activations.
+    static void check_gemm(TensorType type, const cpu::GemmKernel& kernel, const std::vector<unsigned char>& w,
+                           const std::vector<float>& x, int n, int rows, int tokens) {
+        const std::uint64_t wb = quant::row_bytes(type, static_cast<std::uint64_t>(n)).value();
+        const cpu::GemmKernel* k = &kernel;
 
         ThreadPool pool(2);
         cpu::GemmWorkspace space;
-        const cpu::GemmPanel panel = cpu::gemm_pack(pool, space, *kernel, x.data(), n, tokens);
+        const cpu::GemmPanel panel = cpu::gemm_pack(pool, space, *k, x.data(), n, tokens);
         // Output rows of `rows` floats, each between guards, in reverse token order so the
         // driver's row pointers are really used.
         const std::int64_t stride = rows + 2 * guard;
@@ -139,12 +189,12 @@ private slots:
             out[static_cast<std::size_t>(t)] = y.data() + (tokens - 1 - t) * stride + guard;
         }
         const cpu::GemmJob job{w.data(), act, out};
-        cpu::gemm_run(pool, *kernel, panel.layout, rows, wb, {&job, 1});
+        cpu::gemm_run(pool, *k, panel.layout, rows, wb, {&job, 1});
 
         const TensorType format = cpu::activation_format(type);
         const cpu::QuantDotFn reference = cpu::find_quant_dot_reference(type);
         std::vector<unsigned char> a(quant::row_bytes(format, static_cast<std::uint64_t>(n)).value());
-        std::vector<float> wf(static_cast<std::size_t>(n)), af(static_cast<std::size_t>(n));
+        std::vector<float> af(static_cast<std::size_t>(n));
         for (int t = 0; t < tokens; ++t) {
             cpu::quantize_activations(format, x.data() + t * n, n, a.data(), a.size());
             QVERIFY(quant::dequantize_row(format, a.data(), a.size(), af.data(), n).ok());
@@ -154,14 +204,21 @@ private slots:
                 QCOMPARE(row[rows - 1 + g], sentinel);
             }
             for (int r = 0; r < rows; ++r) {
-                QVERIFY(quant::dequantize_row(type, w.data() + r * wb, wb, wf.data(), n).ok());
-                double magnitude = 0.0;
-                for (int i = 0; i < n; ++i) magnitude += std::fabs(static_cast<double>(wf[static_cast<std::size_t>(i)]) * af[static_cast<std::size_t>(i)]);
+                // Bounds against M = Σ (|scale term| + |minimum term|) |a|, so rows whose two
+                // terms cancel are not held to a tighter bound than their arithmetic allows.
+                const test::SplitRow split = test::split_row(type, w.data() + r * wb, n);
+                double exact = 0.0, magnitude = 0.0;
+                for (std::size_t i = 0; i < af.size(); ++i) {
+                    exact += (split.scaled[i] + split.minimum[i]) * af[i];
+                    magnitude += (std::fabs(split.scaled[i]) + std::fabs(split.minimum[i])) * std::fabs(af[i]);
+                }
                 const float expect = reference(w.data() + r * wb, a.data(), n);
                 const float got = row[r];
                 QVERIFY(std::isfinite(got));
-                QVERIFY2(std::fabs(got - expect) <= 2e-6 * magnitude + 1e-6,
+                QVERIFY2(std::fabs(got - expect) <= 2e-6 * magnitude + tiny,
                          qPrintable(QStringLiteral("token %1 row %2: %3 vs reference %4").arg(t).arg(r).arg(got).arg(expect)));
+                QVERIFY2(std::fabs(got - exact) <= test::exact_bound(type) * magnitude + tiny,
+                         qPrintable(QStringLiteral("token %1 row %2: %3 vs exact %4").arg(t).arg(r).arg(got).arg(exact)));
             }
         }
     }

@@ -6,6 +6,7 @@
 
 #include "weight_blocks.h"
 
+#include "backend/cpu/activation_avx2.h"
 #include "backend/cpu/activation_format.h"
 #include "backend/cpu/activation_quant.h"
 #include "backend/cpu/cpu_backend.h"
@@ -58,6 +59,32 @@ private slots:
         ref.axpy_f16(-1.5f, h.data(), y2.data(), n);
         for (int i = 0; i < n; ++i) QVERIFY(close(y1[static_cast<std::size_t>(i)], y2[static_cast<std::size_t>(i)]));
         QCOMPARE(y1.back(), sentinel);
+    }
+
+    // The AVX2 SwiGLU row (its vector exp) against silu(g) * u in double, on Gaussian gates
+    // scaled up to reach exp's clamps (|g| up to ~100), odd lengths for the scalar tail, and a
+    // sentinel past the row.
+    void swigluRowMatchesDouble_data() {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<float>("spread");
+        for (int n : {1, 7, 9, 17, 1023})
+            for (float spread : {1.0f, 8.0f, 30.0f}) QTest::addRow("n=%d spread=%g", n, double(spread)) << n << spread;
+    }
+
+    void swigluRowMatchesDouble() {
+        QFETCH(int, n);
+        QFETCH(float, spread);
+        std::vector<float> g = gaussian(static_cast<std::size_t>(n), 3), u = gaussian(static_cast<std::size_t>(n), 4);
+        for (float& x : g) x *= spread;
+        std::vector<float> out(static_cast<std::size_t>(n) + 1, sentinel);
+        if (!cpu::swiglu_row_avx2(g.data(), u.data(), out.data(), n)) QSKIP("no AVX2 on this processor");
+        for (std::size_t i = 0; i < g.size(); ++i) {
+            const double x = g[i], want = x / (1.0 + std::exp(-x)) * u[i];
+            // A few ulp of the result, or of a value dwarfed by the float range (|g| > 87).
+            QVERIFY2(std::isfinite(out[i]) && std::fabs(out[i] - want) <= 4e-7 * std::fabs(want) + 1e-30,
+                     qPrintable(QStringLiteral("g %1 u %2: %3 vs %4").arg(x).arg(u[i]).arg(out[i]).arg(want)));
+        }
+        QCOMPARE(out.back(), sentinel);
     }
 
     void mulMatEveryType_data() {
