@@ -47,8 +47,12 @@ QString ids_text(const QJsonArray& ids) {
 }
 
 // A logit gap below this between llama.cpp's two best tokens is a near tie: the 8-bit
-// activation rounding of two correct implementations can order them either way.
-constexpr double near_tie = 0.3;
+// activation rounding of two correct implementations can order them either way. Measured on
+// SmolLM2 Q4_1 (2026-11-29): our quantized logits differ from llama.cpp's by NMSE 1e-4..1e-2
+// and up to 0.9 on single logits across prompts of 4..38 tokens (with weights dequantized to
+// F32 they agree to 1e-6), and the chat prompt's first-token gap ('L' over 'The') is 0.35 in
+// llama.cpp, +0.13 and -0.16 in two of our builds whose kernels each match the exact product.
+constexpr double near_tie = 0.5;
 
 } // namespace
 
@@ -105,11 +109,10 @@ private slots:
                                           QStringLiteral("48"), QStringLiteral("--json")});
         const QString text = out[QStringLiteral("text")].toString();
         QVERIFY2(!text.isEmpty(), "no answer");
-        // Known failure, kept visible: on this file llama.cpp's greedy answer is
-        // "L'Étoile, la Marseillaise, ..." too. The first answer token is a near tie in both
-        // engines (llama.cpp: 'L' 24.91, 'The' 24.56; recorded in the golden chat case, which
-        // smollm2GreedyAgreesWithLlamaCpp checks), and 8-bit activation rounding picks 'L'.
-        QEXPECT_FAIL("", "near tie at the first answer token; llama.cpp answers the same way", Continue);
+        // The first answer token is a near tie (llama.cpp: 'L' 24.91, 'The' 24.56, so its greedy
+        // answer is "L'Étoile, ..."; recorded in the golden chat case). Our logits put 'The'
+        // first ("The capital of France is Paris."); a change in activation rounding can flip
+        // it, which this test would then report.
         QVERIFY2(text.contains(QStringLiteral("Paris")), qPrintable(text));
     }
 
