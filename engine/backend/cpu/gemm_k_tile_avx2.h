@@ -94,7 +94,7 @@ CONCLAVE_AVX2 void tile(const GemmTile& t) {
         }
         const __m256 wd = _mm256_broadcast_ss(t.prep.d + b);
         __m256 wo0 = _mm256_setzero_ps(), wo1 = _mm256_setzero_ps();
-        if constexpr (Codes::offset_per_32) {
+        if constexpr (Codes::has_offset && Codes::offset_per_32) {
             wo0 = _mm256_loadu_ps(t.prep.o + 16 * b); // the first 8 of the super-block's 16
         } else if constexpr (Codes::has_offset) {
             wo0 = _mm256_loadu_ps(t.prep.o + 16 * b);
@@ -106,7 +106,7 @@ CONCLAVE_AVX2 void tile(const GemmTile& t) {
             const float* d = reinterpret_cast<const float*>(rec + d_offset) + b;
             __m256 v = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sum[c]), _mm256_mul_ps(wd, _mm256_broadcast_ss(d)),
                                        _mm256_load_ps(acc[c]));
-            if constexpr (Codes::offset_per_32) {
+            if constexpr (Codes::has_offset && Codes::offset_per_32) {
                 v = _mm256_fmadd_ps(wo0, _mm256_loadu_ps(reinterpret_cast<const float*>(rec + o32_offset) + 8 * b), v);
             } else if constexpr (Codes::has_offset) {
                 const float* o = reinterpret_cast<const float*>(rec + o_offset) + 16 * b;
