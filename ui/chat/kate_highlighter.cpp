@@ -101,17 +101,14 @@ bool KateHighlighter::run(const QStringList& arguments, const QByteArray& input,
     return true;
 }
 
-QStringList KateHighlighter::definitions() {
-    if (!m_listed) {
-        m_listed = true;
-        QByteArray listing;
-        if (run({QStringLiteral("--list")}, {}, &listing)) {
-            const QStringList names = QString::fromUtf8(listing).split(u'\n', Qt::SkipEmptyParts);
-            for (const QString& name : names)
-                m_definitionsByLowerName.insert(name.trimmed().toLower(), name.trimmed());
-        }
-    }
-    return m_definitionsByLowerName.values();
+void KateHighlighter::listDefinitions() {
+    if (m_listed) return;
+    m_listed = true;
+    QByteArray listing;
+    if (!run({QStringLiteral("--list")}, {}, &listing)) return;
+    const QStringList names = QString::fromUtf8(listing).split(u'\n', Qt::SkipEmptyParts);
+    for (const QString& name : names)
+        m_definitionsByLowerName.insert(name.trimmed().toLower(), name.trimmed());
 }
 
 QString KateHighlighter::resolveSyntax(const QString& fenceLanguage) {
@@ -122,7 +119,7 @@ QString KateHighlighter::resolveSyntax(const QString& fenceLanguage) {
     if (isPlainTextWord(word) || !available()) return {};
     if (const auto known = m_resolved.constFind(word); known != m_resolved.cend()) return *known;
 
-    definitions();
+    listDefinitions();
     QString syntax = m_definitionsByLowerName.value(word);
     if (syntax.isEmpty()) syntax = aliasFor(word);
     if (syntax.isEmpty()) {

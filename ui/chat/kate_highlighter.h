@@ -42,7 +42,8 @@ public:
     void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
 
 private:
-    QStringList definitions();
+    // Fills m_definitionsByLowerName from `--list`, once.
+    void listDefinitions();
     bool run(const QStringList& arguments, const QByteArray& input, QByteArray* output);
 
     QString m_executable;

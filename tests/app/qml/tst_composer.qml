@@ -6,6 +6,7 @@
 import QtQuick
 import QtTest
 import Conclave.Chat
+import "finders.js" as Finders
 
 Item {
     id: root
@@ -27,15 +28,7 @@ Item {
         name: "Composer"
         when: windowShown
 
-        function findNamed(item, name) {
-            if (item.objectName === name) return item
-            for (let i = 0; i < item.children.length; ++i) {
-                const found = findNamed(item.children[i], name)
-                if (found) return found
-            }
-            return null
-        }
-        function input() { return findNamed(composer, "composerInput") }
+        function input() { return Finders.findNamed(composer, "composerInput") }
 
         function init() {
             composer.ready = true
@@ -95,7 +88,7 @@ Item {
             composer.text = "next question"
             keyClick(Qt.Key_Return)
             compare(sent.count, 0)
-            const button = findNamed(composer, "stopButton")
+            const button = Finders.findNamed(composer, "stopButton")
             verify(button)
             mouseClick(button)
             compare(stopped.count, 1)
@@ -110,7 +103,7 @@ Item {
         }
 
         function test_warnsBeforeTheContextIsFull() {
-            const notice = findNamed(composer, "composerNotice")
+            const notice = Finders.findNamed(composer, "composerNotice")
             verify(!notice.visible)
             composer.contextUsed = 920
             tryVerify(() => notice.visible)
@@ -124,7 +117,7 @@ Item {
 
         function test_aFileThatCannotBeAttachedIsExplained() {
             composer.attachFiles([Qt.resolvedUrl("file:///no/such/folder/notes.txt")])
-            const notice = findNamed(composer, "composerNotice")
+            const notice = Finders.findNamed(composer, "composerNotice")
             tryVerify(() => notice.visible)
             verify(notice.text.indexOf("notes.txt") >= 0)
             compare(composer.text, "")

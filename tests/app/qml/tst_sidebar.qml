@@ -6,6 +6,7 @@
 import QtQuick
 import QtTest
 import Conclave.Chat
+import "finders.js" as Finders
 
 Item {
     id: root
@@ -24,23 +25,7 @@ Item {
         name: "Sidebar"
         when: windowShown
 
-        function findNamed(item, name) {
-            if (item.objectName === name) return item
-            for (let i = 0; i < item.children.length; ++i) {
-                const found = findNamed(item.children[i], name)
-                if (found) return found
-            }
-            return null
-        }
-        function findText(item, text) {
-            if (item.visible && item.text === text) return item
-            for (let i = 0; i < item.children.length; ++i) {
-                const found = findText(item.children[i], text)
-                if (found) return found
-            }
-            return null
-        }
-        function list() { return findNamed(sidebar, "conversationList") }
+        function list() { return Finders.findNamed(sidebar, "conversationList") }
         // The visible row of the conversation titled `title`, or null.
         function rowFor(title) {
             const rows = list().contentItem.children
@@ -53,13 +38,13 @@ Item {
 
         function test_pinnedFirstThenByDate() {
             compare(chatController.conversations.count, 3)
-            tryVerify(() => findText(sidebar, "Pinned") !== null)
-            verify(findText(sidebar, "Today"))
+            tryVerify(() => Finders.findText(sidebar, "Pinned") !== null)
+            verify(Finders.findText(sidebar, "Today"))
             const pinned = rowFor("Pinned plan")
             const soup = rowFor("Soup recipe")
             verify(pinned && soup)
             verify(pinned.mapToItem(sidebar, 0, 0).y < soup.mapToItem(sidebar, 0, 0).y)
-            verify(findText(sidebar, "Pinned").mapToItem(sidebar, 0, 0).y < pinned.mapToItem(sidebar, 0, 0).y)
+            verify(Finders.findText(sidebar, "Pinned").mapToItem(sidebar, 0, 0).y < pinned.mapToItem(sidebar, 0, 0).y)
         }
 
         function test_clickOpensTheConversation() {
@@ -74,7 +59,7 @@ Item {
             mouseClick(row)
             row.forceActiveFocus()
             keyClick(Qt.Key_F2)
-            const field = findNamed(row, "renameField")
+            const field = Finders.findNamed(row, "renameField")
             tryVerify(() => field.visible && field.activeFocus)
             field.selectAll()
             keyClick(Qt.Key_X)
@@ -93,25 +78,25 @@ Item {
         }
 
         function test_deleteOffersUndo() {
-            const toast = findNamed(sidebar, "undoToast")
+            const toast = Finders.findNamed(sidebar, "undoToast")
             verify(!toast.visible)
             const row = rowFor("Soup recipe")
             const id = row.objectName.substring("conversation".length)
             chatController.deleteConversation(Number(id))
             tryVerify(() => toast.visible)
             tryVerify(() => rowFor("Soup recipe") === null) // removed rows go at the next frame
-            verify(findText(toast, "Deleted \u201CSoup recipe\u201D"))
-            mouseClick(findNamed(toast, "undoButton"))
+            verify(Finders.findText(toast, "Deleted \u201CSoup recipe\u201D"))
+            mouseClick(Finders.findNamed(toast, "undoButton"))
             tryVerify(() => !toast.visible)
             tryVerify(() => rowFor("Soup recipe") !== null)
         }
 
         function test_newChatAndSearch() {
-            mouseClick(findNamed(sidebar, "searchButton"))
+            mouseClick(Finders.findNamed(sidebar, "searchButton"))
             compare(searches.count, 1)
             mouseClick(rowFor("Soup recipe"))
             tryCompare(chatController, "currentTitle", "Soup recipe")
-            mouseClick(findNamed(sidebar, "newChatButton"))
+            mouseClick(Finders.findNamed(sidebar, "newChatButton"))
             tryCompare(chatController.messages, "count", 0)
         }
     }
