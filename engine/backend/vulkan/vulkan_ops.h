@@ -1,0 +1,49 @@
+#pragma once
+// The backend ops on a Vulkan device: each records its dispatches on the device's command
+// stream (nothing waits here). Shapes and types follow the Backend contract in
+// backend/backend.h exactly; the CPU backend is the reference every op is tested against
+// (tests/engine/vulkan). supports() says which (op, type) pairs have a kernel; the hybrid
+// backend runs everything else on the CPU.
+// One source file per op family: vulkan_matmul.cpp (mul_mat, mul_mat_id), vulkan_ops.cpp
+// (norms, element-wise, RoPE, MoE combine), vulkan_attention.cpp (KV store, attention).
+
+#include "backend/backend.h"
+#include "backend/vulkan/device_tensor.h"
+
+#include <span>
+
+namespace conclave::vulkan {
+
+// Weight types of mul_mat / mul_mat_id; every op's activations are F32; KV caches F16,
+// F32 or Q8_0.
+bool supports(Op op, quant::TensorType type);
+
+// out[n_out, n_tokens] = w[n_in, n_out]^T · x[n_in, n_tokens]; matrix-vector kernels for a
+// few tokens, tiled matrix-matrix kernels for prompts. Weights larger than one binding
+// (DeviceInfo::max_binding_bytes) are split by rows.
+void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x, const DeviceTensor& out);
+// As Backend::mul_mat_id: w [n_in, n_out, n_expert]; expert_ids[slot + n_used * token].
+void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
+                std::span<const std::int32_t> expert_ids, int n_used, const DeviceTensor& out);
+
+// weight may be invalid (no scaling); otherwise its ne[0] equals x.ne[0].
+void rms_norm(VulkanDevice& device, const DeviceTensor& x, const DeviceTensor& weight, float eps,
+              const DeviceTensor& out);
+// Element-wise; b broadcasts over rows when it has one row. out may alias a.
+void add(VulkanDevice& device, const DeviceTensor& a, const DeviceTensor& b, const DeviceTensor& out);
+void mul(VulkanDevice& device, const DeviceTensor& a, const DeviceTensor& b, const DeviceTensor& out);
+void scale(VulkanDevice& device, const DeviceTensor& x, float factor);
+void swiglu(VulkanDevice& device, const DeviceTensor& gate, const DeviceTensor& up, const DeviceTensor& out);
+void geglu(VulkanDevice& device, const DeviceTensor& gate, const DeviceTensor& up, const DeviceTensor& out);
+void moe_combine(VulkanDevice& device, const DeviceTensor& x, std::span<const float> weights, int n_used,
+                 const DeviceTensor& out);
+// params.freq_factors is ignored (host memory); freq_factors is its device copy or invalid.
+void rope(VulkanDevice& device, const DeviceTensor& x, int head_dim, std::span<const std::int32_t> positions,
+          const RopeParams& params, const DeviceTensor& freq_factors);
+
+void kv_store(VulkanDevice& device, const DeviceTensor& cache_k, const DeviceTensor& cache_v, const DeviceTensor& k,
+              const DeviceTensor& v, std::int64_t first_pos);
+void attention(VulkanDevice& device, const DeviceTensor& q, const DeviceTensor& cache_k, const DeviceTensor& cache_v,
+               std::int64_t first_pos, const AttentionParams& params, const DeviceTensor& out);
+
+} // namespace conclave::vulkan
