@@ -7,6 +7,7 @@
 // One backend instance serves one Session at a time; not thread-safe across callers.
 
 #include "backend/tensor.h"
+#include "conclave/result.h"
 
 #include <cstdint>
 #include <span>
@@ -29,6 +30,7 @@ enum class Op {
     geglu,
     softmax,
     copy,
+    moe_combine,
 };
 
 enum class RopeStyle { normal, neox };
@@ -73,6 +75,9 @@ public:
 
     virtual std::string_view name() const = 0;
     virtual bool supports(Op op, quant::TensorType type) const = 0;
+    // A GPU backend's device may fail mid-pass (lost device, out of memory); ops then do
+    // nothing and the pass's results are garbage. The runtime checks this after each pass.
+    virtual Result<void> status() const { return {}; }
 
     // Scratch tensors for one forward pass, released all at once by reset_scratch(), or
     // back to a mark by rewind_scratch() (what was allocated before the mark stays valid).

@@ -1,6 +1,6 @@
 #include "conclave/session.h"
 
-#include "backend/cpu/cpu_backend.h"
+#include "runtime/session_backend.h"
 #include "core/thread_pool.h"
 #include "model/architecture.h"
 #include "runtime/sampler.h"
@@ -34,25 +34,40 @@ const char* stop_reason_name(StopReason reason) {
     return "unknown";
 }
 
+const char* compute_backend_name(ComputeBackend backend) {
+    switch (backend) {
+    case ComputeBackend::cpu: return "cpu";
+    case ComputeBackend::vulkan: return "vulkan";
+    }
+    return "unknown";
+}
+
 MemoryEstimate estimate_memory(const ModelInfo& info, const SessionOptions& options) {
     const int n_ctx = info.context_length > 0 ? std::min(options.n_ctx, info.context_length) : options.n_ctx;
-    // Bytes per 32 values: F32 128, F16 64, Q8_0 34 (32 codes and a half-precision scale).
-    const std::uint64_t block_bytes = options.kv_type == KvCacheType::f32 ? 128 : options.kv_type == KvCacheType::q8_0 ? 34 : 64;
     MemoryEstimate m;
     m.weights = info.weight_bytes;
-    m.kv_cache = 2ull * block_bytes * static_cast<std::uint64_t>(info.kv_width) / 32 * static_cast<std::uint64_t>(info.n_layer) *
-                 static_cast<std::uint64_t>(std::max(n_ctx, 0));
+    m.kv_cache = runtime::kv_cache_bytes(info, options.kv_type, n_ctx);
     const int batch = std::max(1, std::min(options.n_batch, std::max(n_ctx, 1)));
     m.scratch = info.scratch_bytes_fixed + info.scratch_bytes_per_token * static_cast<std::uint64_t>(batch);
     return m;
 }
 
 struct Session::Runtime {
-    explicit Runtime(int n_threads) : pool(n_threads), backend(pool) {}
+    explicit Runtime(int n_threads) : pool(n_threads) {}
     ThreadPool pool;
-    cpu::CpuBackend backend;
+    std::unique_ptr<Backend> backend;
+    quant::TensorType kv_type = quant::TensorType::F16;
     std::vector<KvLayer> cache;
+
+    void allocate_cache(const model::ModelShape& shape, int n_ctx) {
+        cache.clear();
+        for (int i = 0; i < shape.n_layer; ++i)
+            cache.push_back(KvLayer{backend->allocate(kv_type, {shape.kv_width, n_ctx, 1, 1}),
+                                    backend->allocate(kv_type, {shape.kv_width, n_ctx, 1, 1})});
+    }
 };
+
+std::string_view Session::backend_name() const { return m_runtime->backend->name(); }
 
 Session::Session(const Model& model, int n_ctx, int n_batch) : m_model(model), m_n_ctx(n_ctx), m_n_batch(n_batch) {}
 
@@ -64,17 +79,19 @@ Result<std::unique_ptr<Session>> Session::create(const Model& model, const Sessi
     const int n_ctx = shape.n_ctx_train > 0 ? std::min(options.n_ctx, shape.n_ctx_train) : options.n_ctx;
     auto session = std::unique_ptr<Session>(new Session(model, n_ctx, std::max(1, options.n_batch)));
     session->m_runtime = std::make_unique<Runtime>(options.n_threads);
+    runtime::SessionBackend chosen = runtime::make_session_backend(model, options, n_ctx, session->m_runtime->pool);
+    session->m_runtime->backend = std::move(chosen.backend);
+    session->m_backend_note = std::move(chosen.note);
+    session->m_placement_report = std::move(chosen.report);
     const quant::TensorType kv = options.kv_type == KvCacheType::f32    ? quant::TensorType::F32
                                  : options.kv_type == KvCacheType::q8_0 ? quant::TensorType::Q8_0
                                                                         : quant::TensorType::F16;
     if (kv == quant::TensorType::Q8_0 && shape.head_dim % 32 != 0)
         return make_error(ErrorCode::unsupported, "a Q8_0 KV cache needs a head size that is a multiple of 32 (this model's is " +
                                                       std::to_string(shape.head_dim) + "); use F16");
-    for (int i = 0; i < shape.n_layer; ++i) {
-        Backend& b = session->m_runtime->backend;
-        session->m_runtime->cache.push_back(KvLayer{b.allocate(kv, {shape.kv_width, n_ctx, 1, 1}),
-                                                    b.allocate(kv, {shape.kv_width, n_ctx, 1, 1})});
-    }
+    session->m_runtime->kv_type = kv;
+    session->m_runtime->allocate_cache(shape, n_ctx);
+    if (Result<void> ok = session->m_runtime->backend->status(); !ok) session->fall_back_to_cpu(ok.error().message);
     return session;
 }
 
@@ -82,12 +99,22 @@ MemoryEstimate Session::memory_used() const {
     MemoryEstimate m;
     m.weights = m_model.info().weight_bytes;
     for (const KvLayer& layer : m_runtime->cache) m.kv_cache += layer.k.n_bytes() + layer.v.n_bytes();
-    m.scratch = m_runtime->backend.scratch_high_water() + m_runtime->backend.workspace_bytes();
+    m.scratch = runtime::backend_scratch_bytes(*m_runtime->backend);
     return m;
 }
 
-// Runs `tokens` after what the cache holds, in batches of n_batch.
+void Session::fall_back_to_cpu(const std::string& why) {
+    m_runtime->backend = runtime::make_cpu_backend(m_runtime->pool).backend;
+    m_runtime->allocate_cache(m_model.arch().shape(), m_n_ctx);
+    m_cached.clear();
+    m_backend_note = why + "; running on the CPU from now on";
+    m_placement_report.clear();
+}
+
+// Runs `tokens` after what the cache holds, in batches of n_batch. When the GPU fails on
+// the way, the session moves to the CPU and recomputes everything the cache held.
 Result<std::vector<float>> Session::extend(std::span<const std::int32_t> tokens, bool all_logits) {
+    const std::size_t held = m_cached.size();
     std::vector<float> logits, all;
     if (m_cached.size() + tokens.size() > static_cast<std::size_t>(m_n_ctx))
         return make_error(ErrorCode::invalid_argument, "the conversation needs " +
@@ -102,7 +129,14 @@ Result<std::vector<float>> Session::extend(std::span<const std::int32_t> tokens,
         batch.cache = &m_runtime->cache;
         batch.cancel = &m_cancel;
         batch.logits = &logits;
-        if (Result<void> ran = m_model.arch().forward(m_runtime->backend, batch); !ran) return ran.error();
+        Result<void> ran = m_model.arch().forward(*m_runtime->backend, batch);
+        if (Result<void> device = m_runtime->backend->status(); !device) {
+            std::vector<std::int32_t> again(m_cached.begin(), m_cached.begin() + static_cast<std::ptrdiff_t>(held));
+            again.insert(again.end(), tokens.begin(), tokens.end());
+            fall_back_to_cpu(device.error().message);
+            return extend(again, all_logits);
+        }
+        if (!ran) return ran.error();
         m_cached.insert(m_cached.end(), batch.tokens.begin(), batch.tokens.end());
         if (all_logits) all.insert(all.end(), logits.begin(), logits.end());
         done += count;

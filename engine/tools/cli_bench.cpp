@@ -1,9 +1,11 @@
-// `conclave-cli bench FILE [-p 512] [-n 128] [-t N] [-r 3] [--json]`: prompt processing and
+// `conclave-cli bench FILE [-p 512] [-n 128] [-t N] [-r 3] [--backend cpu|vulkan]
+// [--gpu-budget SIZE] [--gpu-device N] [--json]`: prompt processing and
 // generation speed (median of r runs, each from an empty cache) and the memory bandwidth
 // generation achieves (weight bytes read per token x tokens/s) against the machine's read
 // bandwidth measured with the same thread count.
 
 #include "cli_args.h"
+#include "cli_backend.h"
 #include "cli_commands.h"
 #include "cli_output.h"
 #include "conclave/session.h"
@@ -35,6 +37,8 @@ int run_bench(const Args& args) {
     std::string path;
     long long n_prompt = 512, n_gen = 128, threads = 0, runs = 3;
     bool json = false;
+    BackendArgs backend;
+    std::string backend_used = "cpu";
     ArgCursor cursor(args);
     while (!cursor.done()) {
         const std::string arg = cursor.take();
@@ -44,6 +48,9 @@ int run_bench(const Args& args) {
             path = arg;
             continue;
         }
+        auto gpu_option = take_backend_option(arg, cursor, backend);
+        if (!gpu_option) return fail(gpu_option.error().message);
+        if (*gpu_option) continue;
         auto value = cursor.next_value(arg);
         if (!value) return fail(value.error().message);
         long long* target = arg == "-p" ? &n_prompt : arg == "-n" ? &n_gen : arg == "-t" ? &threads : arg == "-r" ? &runs : nullptr;
@@ -64,9 +71,13 @@ int run_bench(const Args& args) {
     for (auto& id : prompt) id = token(rng);
     std::vector<double> pp, tg;
     for (long long r = 0; r < runs; ++r) {
-        auto session = Session::create(**model, {.n_ctx = static_cast<int>(n_prompt + n_gen + 8),
-                                                 .n_threads = static_cast<int>(threads), .n_batch = 512});
+        SessionOptions prompt_options{.n_ctx = static_cast<int>(n_prompt + n_gen + 8), .n_threads = static_cast<int>(threads),
+                                      .n_batch = 512};
+        backend.apply(prompt_options);
+        auto session = Session::create(**model, prompt_options);
         if (!session) return fail(session.error().message);
+        if (r == 0) report_backend(**session, true);
+        backend_used = std::string((*session)->backend_name());
         auto start = std::chrono::steady_clock::now();
         if (n_prompt > 0) {
             auto logits = (*session)->evaluate(prompt);
@@ -74,7 +85,9 @@ int run_bench(const Args& args) {
             pp.push_back(static_cast<double>(n_prompt) / seconds_since(start));
         }
         if (n_gen > 0) {
-            auto fresh = Session::create(**model, {.n_ctx = static_cast<int>(n_gen + 8), .n_threads = static_cast<int>(threads)});
+            SessionOptions gen_options{.n_ctx = static_cast<int>(n_gen + 8), .n_threads = static_cast<int>(threads)};
+            backend.apply(gen_options);
+            auto fresh = Session::create(**model, gen_options);
             if (!fresh) return fail(fresh.error().message);
             std::vector<std::int32_t> history{prompt[0]};
             start = std::chrono::steady_clock::now();
@@ -94,7 +107,7 @@ int run_bench(const Args& args) {
     const double ceiling = machine > 0 ? machine * 1e9 / bytes_per_token : 0.0; // tokens/s if bound by memory
     if (json) {
         JsonWriter out;
-        out.begin_object().key("model").value(path).key("threads").value(static_cast<std::int64_t>(threads));
+        out.begin_object().key("model").value(path).key("backend").value(backend_used).key("threads").value(static_cast<std::int64_t>(threads));
         out.key("n_prompt").value(static_cast<std::int64_t>(n_prompt)).key("n_gen").value(static_cast<std::int64_t>(n_gen));
         out.key("runs").value(static_cast<std::int64_t>(runs));
         out.key("prompt_tokens_per_s").value(pp_median).key("generation_tokens_per_s").value(tg_median);
@@ -104,8 +117,8 @@ int run_bench(const Args& args) {
         std::printf("%s\n", out.text().c_str());
         return 0;
     }
-    std::printf("%s: prompt %lld tokens %.1f t/s, generation %lld tokens %.1f t/s (%.2f GB/s of weights), median of %lld\n",
-                info.name.empty() ? path.c_str() : info.name.c_str(), n_prompt, pp_median, n_gen, tg_median, bandwidth, runs);
+    std::printf("%s [%s]: prompt %lld tokens %.1f t/s, generation %lld tokens %.1f t/s (%.2f GB/s of weights), median of %lld\n",
+                info.name.empty() ? path.c_str() : info.name.c_str(), backend_used.c_str(), n_prompt, pp_median, n_gen, tg_median, bandwidth, runs);
     if (ceiling > 0)
         std::printf("memory: %.1f MB read per token; this machine reads %.1f GB/s with %d threads, so generation is "
                     "bound at %.1f t/s; achieved %.0f%%\n",

@@ -1,8 +1,10 @@
 // `conclave-cli generate FILE (--prompt TEXT | --tokens IDS) [--chat] [-n N] [--temp T]
 // [--seed S] [--top-k K] [--top-p P] [--min-p P] [--repeat-penalty R] [--threads N]
-// [--ctx N] [--kv f16|f32|q8_0] [--stop TEXT]... [--json]`: one completion, streamed to stdout, or a JSON report with speeds.
+// [--ctx N] [--kv f16|f32|q8_0] [--stop TEXT]... [--backend cpu|vulkan] [--gpu-budget SIZE]
+// [--gpu-device N] [--json]`: one completion, streamed to stdout, or a JSON report with speeds.
 
 #include "cli_args.h"
+#include "cli_backend.h"
 #include "cli_commands.h"
 #include "cli_output.h"
 #include "conclave/session.h"
@@ -22,6 +24,7 @@ struct GenerateArgs {
     bool chat = false, json = false, has_prompt = false;
     int n_predict = 128, threads = 0, n_ctx = 4096;
     KvCacheType kv = KvCacheType::f16;
+    BackendArgs backend;
     SamplingParams sampling;
 };
 
@@ -37,6 +40,9 @@ Result<GenerateArgs> parse(const Args& args) {
             g.path = arg;
             continue;
         }
+        auto gpu_option = take_backend_option(arg, cursor, g.backend);
+        if (!gpu_option) return gpu_option.error();
+        if (*gpu_option) continue;
         auto value = cursor.next_value(arg);
         if (!value) return value.error();
         const std::string& v = *value;
@@ -94,8 +100,11 @@ int run_generate(const Args& args) {
         // A rendered chat prompt spells out its special tokens (and BOS) itself.
         g.tokens = tok->tokenize(text, {.add_special = !g.chat, .parse_special = g.chat});
     }
-    auto session = Session::create(**model, {.n_ctx = g.n_ctx, .n_threads = g.threads, .kv_type = g.kv});
+    SessionOptions session_options{.n_ctx = g.n_ctx, .n_threads = g.threads, .kv_type = g.kv};
+    g.backend.apply(session_options);
+    auto session = Session::create(**model, session_options);
     if (!session) return fail(session.error().message);
+    report_backend(**session);
     GenerateOptions options;
     options.sampling = g.sampling;
     options.max_tokens = g.n_predict;
@@ -121,6 +130,7 @@ int run_generate(const Args& args) {
     for (const std::int32_t id : result->tokens) json.value(static_cast<std::int64_t>(id));
     json.end_array().key("text").value(text).key("stop_reason").value(stop_reason_name(result->stop_reason));
     if (!result->stop_string.empty()) json.key("stop_string").value(result->stop_string);
+    json.key("backend").value(std::string((*session)->backend_name()));
     json.key("n_prompt").value(result->n_prompt).key("n_generated").value(static_cast<std::uint64_t>(result->tokens.size()));
     json.key("prompt_tokens_per_s").value(per_s(result->n_prompt_evaluated, result->prompt_ms));
     json.key("generation_tokens_per_s").value(per_s(static_cast<double>(result->tokens.size()) - 1.0, result->generate_ms));

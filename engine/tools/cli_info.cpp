@@ -1,10 +1,13 @@
-// `conclave-cli info FILE [--ctx N] [--json]`: what a GGUF file holds, read from its header
-// only, and (for a complete file of a supported architecture) the memory a session with an
-// N-token context needs.
+// `conclave-cli info FILE [--ctx N] [--placement [--gpu-budget SIZE]] [--json]`: what a GGUF
+// file holds, read from its header only, and (for a complete file of a supported
+// architecture) the memory a session with an N-token context needs; with --placement, what
+// would live on the GPU and what on the CPU (cli_placement.cpp).
 
 #include "cli_commands.h"
 #include "cli_args.h"
 #include "cli_output.h"
+#include "cli_placement.h"
+#include "runtime/placement.h"
 #include "conclave/model.h"
 #include "conclave/session.h"
 #include "gguf/gguf_file.h"
@@ -126,13 +129,21 @@ void print_json(const std::string& path, const gguf::GgufFile& file, const gguf:
 
 int run_info(const Args& args) {
     std::string path;
-    bool json = false;
+    bool json = false, placement = false;
     int n_ctx = 4096;
+    std::uint64_t gpu_budget = 0;
     ArgCursor cursor(args);
     while (!cursor.done()) {
         const std::string arg = cursor.take();
         if (arg == "--json") json = true;
-        else if (arg == "--ctx") {
+        else if (arg == "--placement") placement = true;
+        else if (arg == "--gpu-budget") {
+            auto value = cursor.next_value(arg);
+            if (!value) return fail(value.error().message);
+            const auto bytes = runtime::parse_byte_size(*value);
+            if (!bytes || *bytes == 0) return fail("--gpu-budget takes a size such as 4GiB or 512MiB, not '" + *value + "'");
+            gpu_budget = *bytes;
+        } else if (arg == "--ctx") {
             auto value = cursor.next_value(arg);
             if (!value) return fail(value.error().message);
             auto parsed = parse_integer(arg, *value, 1, 1 << 24);
@@ -142,7 +153,9 @@ int run_info(const Args& args) {
         else if (path.empty()) path = arg;
         else return fail("info: more than one file given");
     }
-    if (path.empty()) return fail("info: no model file given (usage: conclave-cli info FILE [--ctx N] [--json])");
+    if (path.empty())
+        return fail("info: no model file given (usage: conclave-cli info FILE [--ctx N] [--placement [--gpu-budget SIZE]] [--json])");
+    if (placement) return print_placement(path, n_ctx, gpu_budget, json);
     // Header-only copies are welcome here: info needs shapes, not weights.
     auto file = gguf::GgufFile::open(path, {.allow_missing_data = true});
     if (!file) return fail(file.error().message);

@@ -21,18 +21,20 @@ constexpr const char* usage_text =
     "  detokenize FILE IDS  the text of token ids\n"
     "  template FILE CONV.json [--add-generation-prompt] [--var NAME=JSON]\n"
     "                       the prompt the model's chat template renders for a conversation\n"
-    "  logits FILE --tokens IDS [--all] [--threads N] [--json]\n"
+    "  logits FILE --tokens IDS [--all] [--threads N] [GPU] [--json]\n"
     "                       logits of exactly these token ids (no BOS added)\n"
     "  generate FILE (--prompt TEXT | --tokens IDS) [--chat] [-n N] [--temp T] [--seed S]\n"
-    "           [--top-k K] [--top-p P] [--min-p P] [--repeat-penalty R] [--threads N] [--json]\n"
+    "           [--top-k K] [--top-p P] [--min-p P] [--repeat-penalty R] [--threads N] [GPU] [--json]\n"
     "                       a completion (--chat applies the model's chat template)\n"
     "  chat FILE [--system TEXT] [--temp T] [--seed S] [-n N]\n"
     "                       an interactive multi-turn chat with the model's template\n"
-    "  bench FILE [-p 512] [-n 128] [-t N] [-r 3] [--json]\n"
+    "  bench FILE [-p 512] [-n 128] [-t N] [-r 3] [GPU] [--json]\n"
     "                       prompt and generation tokens/s (median of r runs)\n"
     "  perplexity FILE TEXT_FILE [--ctx N] [--threads N] [--json]\n"
     "                       perplexity of the model on a text\n"
-    "  devices [--json]     list the GPUs each compiled-in backend can use\n";
+    "  devices [--json]     list the GPUs each compiled-in backend can use\n"
+    "  GPU options: --backend cpu|vulkan [--gpu-budget SIZE] [--gpu-device N]; info FILE --placement\n"
+    "           [--gpu-budget SIZE] shows which weights would live on the GPU\n";
 
 void print_version() {
     std::printf("%s\n", conclave::version_line("conclave-cli").c_str());

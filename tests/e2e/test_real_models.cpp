@@ -116,6 +116,23 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("Paris")), qPrintable(text));
     }
 
+    // The Vulkan backend (lavapipe on CI) gives the CPU's greedy answer token for token, for
+    // 32 tokens, on the real default model; and the KV cache on the GPU serves a second turn.
+    void smollm2OnVulkanMatchesTheCpuGreedy() {
+        if (!QFileInfo::exists(smollm2_path())) QSKIP("the default model is absent; run scripts/fetch-default-model");
+        const QStringList common{QStringLiteral("generate"), smollm2_path(), QStringLiteral("--prompt"),
+                                 QStringLiteral("Write a short poem about the sea."), QStringLiteral("--chat"),
+                                 QStringLiteral("--temp"), QStringLiteral("0"), QStringLiteral("-n"), QStringLiteral("32"),
+                                 QStringLiteral("--json")};
+        const QJsonObject cpu = cli_json(common + QStringList{QStringLiteral("--backend"), QStringLiteral("cpu")});
+        const QJsonObject gpu = cli_json(common + QStringList{QStringLiteral("--backend"), QStringLiteral("vulkan")});
+        QVERIFY(!cpu.isEmpty() && !gpu.isEmpty());
+        if (gpu[QStringLiteral("backend")].toString() != QStringLiteral("vulkan")) QSKIP("no usable Vulkan device here");
+        const QJsonArray want = cpu[QStringLiteral("tokens")].toArray(), got = gpu[QStringLiteral("tokens")].toArray();
+        QCOMPARE(want.size(), 32);
+        QCOMPARE(ids_text(got), ids_text(want));
+    }
+
     // The interactive chat keeps the conversation: the second turn's prompt holds the first
     // exchange, and the process ends cleanly on /quit.
     void smollm2InteractiveChatTakesTwoTurns() {

@@ -54,7 +54,7 @@ void VulkanDevice::release(DeviceBuffer& buffer) {
 
 Result<DeviceBuffer> VulkanDevice::allocate(std::uint64_t bytes) {
     Impl& d = *m_impl;
-    if (failed()) return make_error(ErrorCode::unsupported, m_error);
+    if (failed()) return make_error(ErrorCode::device, m_error);
     const std::uint64_t size = align_up(std::max<std::uint64_t>(bytes, 4), 4);
     if (d.max_allocation_bytes && size > d.max_allocation_bytes)
         return make_error(ErrorCode::out_of_memory, "a buffer of " + std::to_string(size) + " bytes exceeds the device's largest allocation (" +
@@ -111,7 +111,7 @@ void barrier(VulkanDevice::Impl& d) {
 
 Result<void> VulkanDevice::synchronize() {
     Impl& d = *m_impl;
-    if (failed()) return make_error(ErrorCode::unsupported, m_error);
+    if (failed()) return make_error(ErrorCode::device, m_error);
     if (d.recording) {
         d.recording = false;
         VkResult r = d.vkEndCommandBuffer(d.commands);
@@ -126,7 +126,7 @@ Result<void> VulkanDevice::synchronize() {
                       : r == VK_ERROR_DEVICE_LOST ? "the GPU was lost (driver reset or crash)"
                       : r == VK_ERROR_OUT_OF_DEVICE_MEMORY ? "the GPU ran out of memory"
                                                            : "submitting GPU work failed (VkResult " + std::to_string(r) + ")";
-            return make_error(ErrorCode::unsupported, m_error);
+            return make_error(ErrorCode::device, m_error);
         }
         d.vkResetFences(d.device, 1, &d.fence);
         d.vkResetCommandPool(d.device, d.command_pool, 0);
@@ -253,6 +253,10 @@ void VulkanDevice::dispatch(std::string_view shader, std::initializer_list<Buffe
                             std::uint32_t groups_z) {
     Impl& d = *m_impl;
     if (failed() || groups_x == 0 || groups_y == 0 || groups_z == 0) return;
+    if (m_fail_after > 0 && ++m_dispatches > m_fail_after) {
+        m_error = "the GPU was lost (simulated by CONCLAVE_VULKAN_FAIL_AFTER)";
+        return;
+    }
     const auto n_bindings = static_cast<std::uint32_t>(bindings.size());
     if (n_bindings == 0 || n_bindings > kMaxBindings || params_bytes > kMaxParamBytes) {
         m_error = "shader '" + std::string(shader) + "' was dispatched with too many bindings or parameters";

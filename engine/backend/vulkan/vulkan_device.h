@@ -140,6 +140,10 @@ private:
     std::unique_ptr<Impl> m_impl;
     DeviceInfo m_info;
     std::string m_error;
+    // Fault injection for the fallback tests: CONCLAVE_VULKAN_FAIL_AFTER=N makes the device
+    // behave as lost after N dispatches (0: never).
+    std::uint64_t m_fail_after = 0;
+    std::uint64_t m_dispatches = 0;
 };
 
 } // namespace conclave::vulkan

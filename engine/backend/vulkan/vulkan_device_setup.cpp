@@ -5,6 +5,7 @@
 #include "backend/vulkan/vulkan_device_impl.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <vector>
@@ -295,6 +296,7 @@ Result<std::unique_ptr<VulkanDevice>> VulkanDevice::open(int index) {
     d.staging_map = static_cast<unsigned char*>(mapped);
     d.staging_bytes = kStagingBytes;
     info.memory_budget = owner->memory_available();
+    if (const char* fail_after = std::getenv("CONCLAVE_VULKAN_FAIL_AFTER")) owner->m_fail_after = std::strtoull(fail_after, nullptr, 10);
     return owner;
 }
 

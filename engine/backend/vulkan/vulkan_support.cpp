@@ -27,6 +27,7 @@ bool supports(Op op, quant::TensorType type) {
     case Op::rope:
     case Op::swiglu:
     case Op::geglu:
+    case Op::moe_combine:
         return type == T::F32;
     case Op::get_rows:
     case Op::softmax:

@@ -25,11 +25,21 @@ namespace conclave {
 // size that is a multiple of 32, otherwise Session::create refuses it.
 enum class KvCacheType : std::uint8_t { f16 = 0, f32 = 1, q8_0 = 2 };
 
+// Stored in settings; never reorder or reuse values.
+enum class ComputeBackend : std::uint8_t { cpu = 0, vulkan = 1 };
+const char* compute_backend_name(ComputeBackend backend);
+
 struct SessionOptions {
     int n_ctx = 4096;      // clamped to the model's trained context length
     int n_threads = 0;     // 0: one per hardware thread
     int n_batch = 256;     // prompt tokens per forward pass
     KvCacheType kv_type = KvCacheType::f16;
+    // Vulkan: weights placed on the GPU within gpu_budget (routed experts go to the CPU
+    // first when they do not all fit). Without a usable device the session runs on the CPU
+    // and says why in Session::backend_note().
+    ComputeBackend backend = ComputeBackend::cpu;
+    int gpu_device = -1;            // -1: the best device (discrete, integrated, software)
+    std::uint64_t gpu_budget = 0;   // bytes; 0: what the device reports free, less a margin
 };
 
 // Memory a session of a model needs, before creating it.
@@ -102,6 +112,12 @@ public:
                                       const PieceCallback& on_piece = {});
 
     void request_cancel() { m_cancel.store(true); }
+    // The backend running this session ("cpu" or "vulkan") and, when the GPU was asked for
+    // but is not (fully) used, why: no device, out of GPU memory, a device error mid-answer.
+    std::string_view backend_name() const;
+    const std::string& backend_note() const { return m_backend_note; }
+    // What goes where when the session runs on a GPU (empty on the CPU).
+    const std::vector<std::string>& placement_report() const { return m_placement_report; }
     // What this session holds: its KV cache, the most scratch any pass has used so far, and
     // the model's weights.
     MemoryEstimate memory_used() const;
@@ -112,6 +128,7 @@ public:
 private:
     Session(const Model& model, int n_ctx, int n_batch);
     Result<std::vector<float>> extend(std::span<const std::int32_t> tokens, bool all_logits);
+    void fall_back_to_cpu(const std::string& why);
     // How many leading tokens the cache already holds (never the last one).
     std::size_t reusable_prefix(std::span<const std::int32_t> tokens) const;
 
@@ -122,6 +139,8 @@ private:
     std::unique_ptr<Runtime> m_runtime;
     std::vector<std::int32_t> m_cached;
     std::atomic<bool> m_cancel{false};
+    std::string m_backend_note;
+    std::vector<std::string> m_placement_report;
 };
 
 } // namespace conclave

@@ -1,0 +1,367 @@
+#include "backend/vulkan/vulkan_backend.h"
+
+#include "backend/vulkan/vulkan_ops.h"
+
+#include <cstring>
+
+namespace conclave::vulkan {
+namespace {
+
+std::uint64_t bytes_for(quant::TensorType type, const std::array<std::int64_t, 4>& ne) {
+    Tensor t;
+    t.type = type;
+    t.ne = ne;
+    return t.n_bytes();
+}
+
+} // namespace
+
+VulkanBackend::VulkanBackend(std::unique_ptr<VulkanDevice> device, ThreadPool& pool, bool kv_on_device)
+    : m_device(std::move(device)), m_cpu(pool), m_memory(*m_device), m_weights(*m_device), m_kv_on_device(kv_on_device) {}
+
+VulkanBackend::~VulkanBackend() = default;
+
+Result<std::unique_ptr<VulkanBackend>> VulkanBackend::create(std::unique_ptr<VulkanDevice> device, ThreadPool& pool,
+                                                             std::span<const HostWeight> weights, bool kv_on_device,
+                                                             std::uint64_t scratch_hint,
+                                                             const std::function<bool(float)>& progress) {
+    auto backend = std::unique_ptr<VulkanBackend>(new VulkanBackend(std::move(device), pool, kv_on_device));
+    if (Result<void> copied = backend->m_weights.upload(weights, progress); !copied) return copied.error();
+    backend->m_memory.set_chunk_hint(std::max<std::uint64_t>(scratch_hint, 1u << 20));
+    return backend;
+}
+
+bool VulkanBackend::supports(Op op, quant::TensorType type) const {
+    return vulkan::supports(op, type) || m_cpu.supports(op, type);
+}
+
+Result<void> VulkanBackend::status() const {
+    if (m_device->failed()) return make_error(ErrorCode::device, "the GPU failed: " + m_device->error());
+    if (!m_error.empty()) return make_error(ErrorCode::out_of_memory, m_error);
+    return {};
+}
+
+// --- memory -------------------------------------------------------------------------------
+
+Tensor VulkanBackend::scratch(quant::TensorType type, std::array<std::int64_t, 4> ne) {
+    if (usable()) {
+        if (void* p = m_memory.scratch(bytes_for(type, ne))) return Tensor{type, ne, p, this};
+        m_error = "the GPU has no memory left for this batch's activations";
+    }
+    // Host memory only, so the pass can finish safely; the session falls back to the CPU.
+    return m_cpu.scratch(type, ne);
+}
+
+void VulkanBackend::reset_scratch() {
+    m_memory.reset_scratch();
+    m_cpu.reset_scratch();
+}
+
+Backend::ScratchMark VulkanBackend::mark_scratch() const {
+    const MirroredMemory::Mark m = m_memory.mark();
+    return {m.chunk, m.used};
+}
+
+void VulkanBackend::rewind_scratch(ScratchMark mark) { m_memory.rewind({mark.a, mark.b}); }
+
+Tensor VulkanBackend::allocate(quant::TensorType type, std::array<std::int64_t, 4> ne) {
+    // Only KV caches are allocated; without room for them on the GPU they stay on the host
+    // and attention runs on the CPU.
+    if (m_kv_on_device && usable()) {
+        if (void* p = m_memory.allocate(bytes_for(type, ne))) return Tensor{type, ne, p, this};
+        m_error = "the GPU has no memory left for the KV cache";
+    }
+    return m_cpu.allocate(type, ne);
+}
+
+bool VulkanBackend::device_only(const Tensor& t) const {
+    const MirroredMemory::Region* r = const_cast<MirroredMemory&>(m_memory).find(t.data);
+    return r && r->device_valid && !r->host_valid;
+}
+
+bool VulkanBackend::host_valid(const Tensor& t) const {
+    const MirroredMemory::Region* r = const_cast<MirroredMemory&>(m_memory).find(t.data);
+    return !r || r->host_valid;
+}
+
+void VulkanBackend::read_on(Side side, const Tensor& t) {
+    MirroredMemory::Region* r = m_memory.find(t.data);
+    if (!r) return; // host memory outside the mirror: weights, or the CPU fallback
+    if (side == Side::device && !r->device_valid) {
+        m_device->upload(r->device, r->host, r->bytes);
+        r->device_valid = true;
+        ++m_traffic.uploads;
+        m_traffic.upload_bytes += r->bytes;
+    } else if (side == Side::host && !r->host_valid) {
+        m_device->download(r->device, r->host, r->bytes);
+        r->host_valid = true;
+        ++m_traffic.downloads;
+        m_traffic.download_bytes += r->bytes;
+    }
+}
+
+void VulkanBackend::write_on(Side side, const Tensor& t) {
+    MirroredMemory::Region* r = m_memory.find(t.data);
+    if (!r) return;
+    const bool whole = t.data == r->host && t.n_bytes() >= r->bytes;
+    if (!whole) read_on(side, t);
+    r->device_valid = side == Side::device;
+    r->host_valid = side == Side::host;
+}
+
+DeviceTensor VulkanBackend::device_tensor(const Tensor& t) {
+    const MirroredMemory::Region* r = m_memory.find(t.data);
+    if (!r) return {};
+    const auto offset = static_cast<std::uint64_t>(static_cast<const unsigned char*>(t.data) - r->host);
+    return DeviceTensor{t.type, t.ne, r->device.sub(offset, t.n_bytes())};
+}
+
+DeviceTensor VulkanBackend::device_weight(const Tensor& w, bool copy_if_small) {
+    const BufferSlice slice = copy_if_small ? m_weights.find_or_copy_small(w.data, w.n_bytes()) : m_weights.find(w.data, w.n_bytes());
+    return slice.valid() ? DeviceTensor{w.type, w.ne, slice} : DeviceTensor{};
+}
+
+VulkanBackend::Side VulkanBackend::side_for(Op op, std::initializer_list<const Tensor*> inputs) const {
+    if (!usable() || !vulkan::supports(op, quant::TensorType::F32)) return Side::host;
+    bool all_on_both = true;
+    for (const Tensor* t : inputs) {
+        if (device_only(*t)) return Side::device;
+        const MirroredMemory::Region* r = const_cast<MirroredMemory&>(m_memory).find(t->data);
+        if (!r || !r->device_valid) all_on_both = false;
+    }
+    return all_on_both ? Side::device : Side::host;
+}
+
+void VulkanBackend::upload(Tensor& dst, const void* src, std::uint64_t bytes) {
+    write_on(Side::host, dst);
+    std::memcpy(dst.data, src, bytes);
+}
+
+void VulkanBackend::download(const Tensor& src, void* dst, std::uint64_t bytes) {
+    read_on(Side::host, src);
+    std::memcpy(dst, src.data, bytes);
+}
+
+// --- ops ----------------------------------------------------------------------------------
+
+void VulkanBackend::get_rows(const Tensor& table, std::span<const std::int32_t> ids, Tensor& out) {
+    // The table is in host memory (the mapped file): look up on the CPU, send the rows.
+    write_on(Side::host, out);
+    m_cpu.get_rows(table, ids, out);
+    ++m_traffic.cpu_ops;
+    if (usable()) read_on(Side::device, out);
+}
+
+void VulkanBackend::rms_norm(const Tensor& x, const Tensor& weight, float eps, Tensor& out) {
+    if (side_for(Op::rms_norm, {&x}) == Side::device) {
+        const DeviceTensor w = weight.valid() ? device_weight(weight, true) : DeviceTensor{};
+        if (!weight.valid() || w.valid()) {
+            read_on(Side::device, x);
+            write_on(Side::device, out);
+            vulkan::rms_norm(*m_device, device_tensor(x), w, eps, device_tensor(out));
+            ++m_traffic.gpu_ops;
+            return;
+        }
+    }
+    read_on(Side::host, x);
+    write_on(Side::host, out);
+    m_cpu.rms_norm(x, weight, eps, out);
+    ++m_traffic.cpu_ops;
+}
+
+void VulkanBackend::mul_mat(const Tensor& w, const Tensor& x, Tensor& out) {
+    const DeviceTensor dw = usable() && vulkan::supports(Op::mul_mat, w.type) ? device_weight(w, false) : DeviceTensor{};
+    if (dw.valid()) {
+        read_on(Side::device, x);
+        write_on(Side::device, out);
+        vulkan::mul_mat(*m_device, dw, device_tensor(x), device_tensor(out));
+        ++m_traffic.gpu_ops;
+        return;
+    }
+    read_on(Side::host, x);
+    write_on(Side::host, out);
+    m_cpu.mul_mat(w, x, out);
+    ++m_traffic.cpu_ops;
+}
+
+void VulkanBackend::mul_mat_id(const Tensor& w, const Tensor& x, std::span<const std::int32_t> expert_ids, int n_used,
+                               Tensor& out) {
+    const DeviceTensor dw = usable() && vulkan::supports(Op::mul_mat_id, w.type) ? device_weight(w, false) : DeviceTensor{};
+    if (dw.valid()) {
+        read_on(Side::device, x);
+        write_on(Side::device, out);
+        vulkan::mul_mat_id(*m_device, dw, device_tensor(x), expert_ids, n_used, device_tensor(out));
+        ++m_traffic.gpu_ops;
+        return;
+    }
+    read_on(Side::host, x);
+    write_on(Side::host, out);
+    m_cpu.mul_mat_id(w, x, expert_ids, n_used, out);
+    ++m_traffic.cpu_ops;
+}
+
+void VulkanBackend::moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Tensor& out) {
+    if (side_for(Op::moe_combine, {&x}) == Side::device) {
+        read_on(Side::device, x);
+        write_on(Side::device, out);
+        vulkan::moe_combine(*m_device, device_tensor(x), weights, n_used, device_tensor(out));
+        ++m_traffic.gpu_ops;
+        return;
+    }
+    read_on(Side::host, x);
+    write_on(Side::host, out);
+    m_cpu.moe_combine(x, weights, n_used, out);
+    ++m_traffic.cpu_ops;
+}
+
+namespace {
+
+
+
+} // namespace
+
+void VulkanBackend::add(const Tensor& a, const Tensor& b, Tensor& out) {
+    // b is an activation or a weight (a bias); a weight must have a device copy.
+    const bool b_mirrored = m_memory.find(b.data) != nullptr;
+    if (side_for(Op::add, b_mirrored ? std::initializer_list<const Tensor*>{&a, &b} : std::initializer_list<const Tensor*>{&a}) ==
+        Side::device) {
+        const DeviceTensor db = b_mirrored ? DeviceTensor{} : device_weight(b, true);
+        if (b_mirrored || db.valid()) {
+            read_on(Side::device, a);
+            read_on(Side::device, b);
+            write_on(Side::device, out);
+            vulkan::add(*m_device, device_tensor(a), b_mirrored ? device_tensor(b) : db, device_tensor(out));
+            ++m_traffic.gpu_ops;
+            return;
+        }
+    }
+    read_on(Side::host, a);
+    read_on(Side::host, b);
+    write_on(Side::host, out);
+    m_cpu.add(a, b, out);
+    ++m_traffic.cpu_ops;
+}
+
+void VulkanBackend::mul(const Tensor& a, const Tensor& b, Tensor& out) {
+    const bool b_mirrored = m_memory.find(b.data) != nullptr;
+    if (side_for(Op::mul, b_mirrored ? std::initializer_list<const Tensor*>{&a, &b} : std::initializer_list<const Tensor*>{&a}) ==
+        Side::device) {
+        const DeviceTensor db = b_mirrored ? DeviceTensor{} : device_weight(b, true);
+        if (b_mirrored || db.valid()) {
+            read_on(Side::device, a);
+            read_on(Side::device, b);
+            write_on(Side::device, out);
+            vulkan::mul(*m_device, device_tensor(a), b_mirrored ? device_tensor(b) : db, device_tensor(out));
+            ++m_traffic.gpu_ops;
+            return;
+        }
+    }
+    read_on(Side::host, a);
+    read_on(Side::host, b);
+    write_on(Side::host, out);
+    m_cpu.mul(a, b, out);
+    ++m_traffic.cpu_ops;
+}
+
+void VulkanBackend::scale(Tensor& x, float factor) {
+    if (side_for(Op::scale, {&x}) == Side::device) {
+        read_on(Side::device, x);
+        write_on(Side::device, x);
+        vulkan::scale(*m_device, device_tensor(x), factor);
+        ++m_traffic.gpu_ops;
+        return;
+    }
+    read_on(Side::host, x);
+    write_on(Side::host, x);
+    m_cpu.scale(x, factor);
+    ++m_traffic.cpu_ops;
+}
+
+void VulkanBackend::rope(Tensor& x, int head_dim, std::span<const std::int32_t> positions, const RopeParams& params) {
+    if (side_for(Op::rope, {&x}) == Side::device) {
+        const DeviceTensor factors = params.freq_factors.valid() ? device_weight(params.freq_factors, true) : DeviceTensor{};
+        if (!params.freq_factors.valid() || factors.valid()) {
+            read_on(Side::device, x);
+            write_on(Side::device, x);
+            vulkan::rope(*m_device, device_tensor(x), head_dim, positions, params, factors);
+            ++m_traffic.gpu_ops;
+            return;
+        }
+    }
+    read_on(Side::host, x);
+    write_on(Side::host, x);
+    m_cpu.rope(x, head_dim, positions, params);
+    ++m_traffic.cpu_ops;
+}
+
+void VulkanBackend::kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, std::int64_t first_pos) {
+    const bool device = usable() && m_memory.find(cache.k.data) && vulkan::supports(Op::copy, cache.k.type);
+    const Side side = device ? Side::device : Side::host;
+    read_on(side, k);
+    read_on(side, v);
+    for (const Tensor* c : {&cache.k, &cache.v}) {
+        Tensor rows = *c;
+        rows.ne = {c->ne[0], k.ne[1], 1, 1};
+        rows.data = static_cast<unsigned char*>(c->data) + static_cast<std::uint64_t>(first_pos) * c->row_bytes();
+        write_on(side, rows);
+    }
+    if (device) {
+        vulkan::kv_store(*m_device, device_tensor(cache.k), device_tensor(cache.v), device_tensor(k), device_tensor(v), first_pos);
+        ++m_traffic.gpu_ops;
+    } else {
+        m_cpu.kv_store(cache, k, v, first_pos);
+        ++m_traffic.cpu_ops;
+    }
+}
+
+void VulkanBackend::attention(const Tensor& q, const KvLayer& cache, std::int64_t first_pos,
+                              const AttentionParams& params, Tensor& out) {
+    const bool device = usable() && m_memory.find(cache.k.data) && vulkan::supports(Op::attention, cache.k.type);
+    const Side side = device ? Side::device : Side::host;
+    read_on(side, q);
+    read_on(side, cache.k);
+    read_on(side, cache.v);
+    write_on(side, out);
+    if (device) {
+        vulkan::attention(*m_device, device_tensor(q), device_tensor(cache.k), device_tensor(cache.v), first_pos, params,
+                          device_tensor(out));
+        ++m_traffic.gpu_ops;
+    } else {
+        m_cpu.attention(q, cache, first_pos, params, out);
+        ++m_traffic.cpu_ops;
+    }
+}
+
+void VulkanBackend::swiglu(const Tensor& gate, const Tensor& up, Tensor& out) {
+    if (side_for(Op::swiglu, {&gate, &up}) == Side::device) {
+        read_on(Side::device, gate);
+        read_on(Side::device, up);
+        write_on(Side::device, out);
+        vulkan::swiglu(*m_device, device_tensor(gate), device_tensor(up), device_tensor(out));
+        ++m_traffic.gpu_ops;
+        return;
+    }
+    read_on(Side::host, gate);
+    read_on(Side::host, up);
+    write_on(Side::host, out);
+    m_cpu.swiglu(gate, up, out);
+    ++m_traffic.cpu_ops;
+}
+
+void VulkanBackend::geglu(const Tensor& gate, const Tensor& up, Tensor& out) {
+    if (side_for(Op::geglu, {&gate, &up}) == Side::device) {
+        read_on(Side::device, gate);
+        read_on(Side::device, up);
+        write_on(Side::device, out);
+        vulkan::geglu(*m_device, device_tensor(gate), device_tensor(up), device_tensor(out));
+        ++m_traffic.gpu_ops;
+        return;
+    }
+    read_on(Side::host, gate);
+    read_on(Side::host, up);
+    write_on(Side::host, out);
+    m_cpu.geglu(gate, up, out);
+    ++m_traffic.cpu_ops;
+}
+
+} // namespace conclave::vulkan

@@ -1,0 +1,313 @@
+// Whole models on the Vulkan backend against the CPU backend: every tiny random
+// architecture of the CPU tests, with everything on the GPU and with a budget so small
+// that the experts (or whole layers) run on the CPU; the hidden state crosses the bus once
+// per layer each way; types without a Vulkan kernel run on the CPU by themselves; no device
+// and a device lost mid-answer both end on the CPU with the same logits.
+
+#include "backend/vulkan/vulkan_backend.h"
+#include "conclave/model.h"
+#include "conclave/session.h"
+#include "model/architecture.h"
+#include "runtime/placement.h"
+#include "tiny_models.h"
+#include "vulkan_test_device.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace conclave;
+using conclave::quant::TensorType;
+
+Q_DECLARE_METATYPE(conclave::quant::TensorType)
+
+namespace {
+
+const std::vector<std::int32_t> prompt{1, 5, 9, 42, 17, 3, 88, 60, 7, 7, 23, 51, 2, 96, 0, 33, 71};
+
+double nmse(const std::vector<float>& want, const std::vector<float>& got) {
+    double err = 0, norm = 0;
+    for (std::size_t i = 0; i < want.size() && i < got.size(); ++i) {
+        err += (double(want[i]) - got[i]) * (double(want[i]) - got[i]);
+        norm += double(want[i]) * want[i];
+    }
+    return want.size() == got.size() && norm > 0 ? err / norm : 1e30;
+}
+
+// The tiny model of a test row's name: "<arch>[-variant]".
+test::TinyDecoder spec_for(const std::string& name, TensorType type) {
+    test::TinyDecoder spec;
+    spec.arch = name;
+    if (name == "gemma3") {
+        spec.n_layer = 6;
+        spec.sliding_window = 5;
+        spec.tied_output = true;
+    }
+    if (name == "llama-yarn") spec.arch = "llama", spec.yarn_factor = 4.0f, spec.yarn_original_ctx = 8;
+    if (name == "llama-rope-freqs") spec.arch = "llama", spec.rope_freq_factors = true;
+    if (name == "llama-tied") spec.arch = "llama", spec.tied_output = true;
+    if (name.ends_with("moe") || name == "mixtral") {
+        spec.arch = name == "mixtral" ? "llama" : name;
+        spec.n_expert = 8;
+        spec.n_expert_used = 2;
+    }
+    const quant::TensorTypeInfo& info = quant::tensor_type_info(type);
+    if (info.block_size == 256) { // K-quants and IQ4_XS: rows of 256
+        spec.n_embd = 256;
+        spec.n_ff = 256;
+        spec.n_ff_exp = 256;
+        spec.n_head = 4;
+        spec.n_head_kv = 2;
+    }
+    spec.matrix_type = type;
+    return spec;
+}
+
+struct Run {
+    std::vector<float> prompt_logits; // every position
+    std::vector<float> step_logits;   // three single-token steps after the prompt
+    std::string backend;
+    std::string note;
+};
+
+Run run(const Model& model, SessionOptions options) {
+    Run r;
+    auto session = Session::create(model, options);
+    if (!session) return r;
+    r.backend = std::string((*session)->backend_name());
+    auto all = (*session)->evaluate(prompt, true);
+    if (all) r.prompt_logits = std::move(all.value());
+    std::vector<std::int32_t> history = prompt;
+    for (std::int32_t next : {11, 4, 60}) {
+        history.push_back(next);
+        auto step = (*session)->evaluate(history);
+        if (step) r.step_logits.insert(r.step_logits.end(), step->begin(), step->end());
+    }
+    r.note = (*session)->backend_note();
+    return r;
+}
+
+SessionOptions options_for(ComputeBackend backend, std::uint64_t budget = 0) {
+    SessionOptions o;
+    o.n_ctx = 64;
+    o.n_threads = 2;
+    o.kv_type = KvCacheType::f16;
+    o.backend = backend;
+    o.gpu_budget = budget;
+    return o;
+}
+
+} // namespace
+
+class TestVulkanBackend : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_reason;
+
+    std::unique_ptr<Model> load(const test::TinyDecoder& spec, const QString& name) {
+        const std::string path = (m_dir.path() + '/' + name + QStringLiteral(".gguf")).toStdString();
+        if (!test::write_tiny_decoder(spec, path)) return nullptr;
+        auto model = Model::load(path);
+        return model ? std::move(model.value()) : nullptr;
+    }
+
+    void compare(const Run& cpu, const Run& gpu, double bound) {
+        QCOMPARE(QString::fromStdString(gpu.backend), QStringLiteral("vulkan"));
+        QVERIFY(!cpu.prompt_logits.empty() && !cpu.step_logits.empty());
+        const double prompt_error = nmse(cpu.prompt_logits, gpu.prompt_logits);
+        const double step_error = nmse(cpu.step_logits, gpu.step_logits);
+        qInfo("NMSE prompt %.3g, steps %.3g", prompt_error, step_error);
+        QVERIFY2(prompt_error < bound, qPrintable(QStringLiteral("prompt NMSE %1").arg(prompt_error)));
+        QVERIFY2(step_error < bound, qPrintable(QStringLiteral("generation NMSE %1").arg(step_error)));
+    }
+
+private slots:
+    void init() {
+        if (!vulkan::testing::test_device(m_reason)) QSKIP(qPrintable("no Vulkan device: " + m_reason));
+    }
+
+    void architecturesMatchTheCpu_data() {
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<TensorType>("type");
+        for (const char* arch : {"llama", "llama-tied", "qwen2", "qwen3", "gemma3", "qwen3moe", "qwen2moe", "mixtral", "olmoe",
+                                 "llama-yarn", "llama-rope-freqs"})
+            QTest::addRow("%s-f32", arch) << arch << TensorType::F32;
+        for (TensorType type : {TensorType::F16, TensorType::BF16, TensorType::Q8_0, TensorType::Q4_0, TensorType::Q4_1,
+                                TensorType::Q5_0, TensorType::Q5_1, TensorType::IQ4_NL, TensorType::MXFP4})
+            QTest::addRow("qwen3moe-%s", quant::tensor_type_name(type).data()) << "qwen3moe" << type;
+        for (TensorType type : {TensorType::Q4_K, TensorType::Q5_K, TensorType::Q6_K, TensorType::IQ4_XS})
+            QTest::addRow("llama-%s", quant::tensor_type_name(type).data()) << "llama" << type;
+        QTest::addRow("gemma3-q8_0") << "gemma3" << TensorType::Q8_0;
+    }
+
+    // The CPU rounds activations to 8-bit blocks before quantized dot products and the GPU
+    // multiplies floats: ~1e-4 NMSE on quantized weights (measured up to 3e-4). Float
+    // weights differ by summation order and F16 rounding of activations only.
+    void architecturesMatchTheCpu() {
+        QFETCH(QString, arch);
+        QFETCH(TensorType, type);
+        const test::TinyDecoder spec = spec_for(arch.toStdString(), type);
+        auto model = load(spec, QString::fromLatin1(QTest::currentDataTag()));
+        QVERIFY(model);
+        const Run cpu = run(*model, options_for(ComputeBackend::cpu));
+        const Run gpu = run(*model, options_for(ComputeBackend::vulkan));
+        const bool float_weights = type == TensorType::F32 || type == TensorType::F16 || type == TensorType::BF16;
+        compare(cpu, gpu, float_weights ? 1e-5 : 2e-3);
+    }
+
+    // A budget that holds the activations, the KV cache and the attention weights but not
+    // the experts: the experts run on the CPU, the rest on the GPU, same logits.
+    void expertsOnTheCpuUnderASmallBudget_data() {
+        QTest::addColumn<QString>("arch");
+        QTest::addRow("qwen3moe") << "qwen3moe";
+        QTest::addRow("qwen2moe") << "qwen2moe";
+        QTest::addRow("mixtral") << "mixtral";
+    }
+    void expertsOnTheCpuUnderASmallBudget() {
+        QFETCH(QString, arch);
+        test::TinyDecoder spec = spec_for(arch.toStdString(), TensorType::Q8_0);
+        spec.n_expert = 16;
+        spec.n_ff_exp = 64;
+        auto model = load(spec, QStringLiteral("small-budget-") + arch);
+        QVERIFY(model);
+        std::uint64_t experts = 0, others = 0;
+        for (const gguf::TensorInfo& t : model->file().tensors())
+            (std::string_view(t.name).find("_exps") != std::string_view::npos ? experts : others) += t.n_bytes;
+        const ModelInfo& info = model->info();
+        const std::uint64_t activations = info.scratch_bytes_fixed + info.scratch_bytes_per_token * 64;
+        const std::uint64_t kv = 2ull * 2 * static_cast<std::uint64_t>(info.kv_width) * info.n_layer * 64;
+        // Room for everything but half of the experts.
+        const std::uint64_t budget = activations + kv + others + experts / 2;
+        auto session = Session::create(*model, options_for(ComputeBackend::vulkan, budget));
+        QVERIFY(session.ok());
+        QCOMPARE(QString::fromStdString(std::string((*session)->backend_name())), QStringLiteral("vulkan"));
+        bool experts_on_cpu = false;
+        for (const std::string& line : (*session)->placement_report()) {
+            qInfo("%s", line.c_str());
+            experts_on_cpu = experts_on_cpu || line.find("Routed experts of layer") != std::string::npos;
+        }
+        QVERIFY(experts_on_cpu);
+        QVERIFY(!(*session)->backend_note().empty());
+        const Run cpu = run(*model, options_for(ComputeBackend::cpu));
+        const Run gpu = run(*model, options_for(ComputeBackend::vulkan, budget));
+        compare(cpu, gpu, 2e-3);
+    }
+
+    // With every routed expert on the CPU, one generated token moves the normed hidden
+    // state down and the experts' sum up once per layer (plus the router's logits, which
+    // the host reads to choose experts): no per-op back-and-forth.
+    void hiddenStateCrossesOncePerLayerEachWay() {
+        test::TinyDecoder spec = spec_for("qwen3moe", TensorType::Q8_0);
+        spec.n_layer = 4;
+        auto model = load(spec, QStringLiteral("crossings"));
+        QVERIFY(model);
+        std::vector<vulkan::HostWeight> weights;
+        for (const gguf::TensorInfo& t : model->file().tensors())
+            if (std::string_view(t.name).find("_exps") == std::string_view::npos && std::string_view(t.name) != "token_embd.weight")
+                weights.push_back({t.data, t.n_bytes});
+        auto device = vulkan::VulkanDevice::open(vulkan::testing::test_device(m_reason)->info().device.index);
+        QVERIFY(device.ok());
+        ThreadPool pool(2);
+        auto backend = vulkan::VulkanBackend::create(std::move(device.value()), pool, weights, true, 1 << 20);
+        QVERIFY(backend.ok());
+        const model::ModelShape& shape = model->arch().shape();
+        std::vector<KvLayer> cache;
+        for (int i = 0; i < shape.n_layer; ++i)
+            cache.push_back({(*backend)->allocate(TensorType::F16, {shape.kv_width, 32, 1, 1}),
+                             (*backend)->allocate(TensorType::F16, {shape.kv_width, 32, 1, 1})});
+        std::vector<float> logits;
+        const std::int32_t token[] = {5};
+        model::ForwardBatch batch;
+        batch.tokens = token;
+        batch.cache = &cache;
+        batch.logits = &logits;
+        QVERIFY(model->arch().forward(**backend, batch).ok());
+        QVERIFY((*backend)->status().ok());
+        const vulkan::VulkanBackend::Traffic& t = (*backend)->traffic();
+        qInfo("one token: %llu GPU ops, %llu CPU ops, %llu uploads (%llu B), %llu downloads (%llu B)",
+              (unsigned long long)t.gpu_ops, (unsigned long long)t.cpu_ops, (unsigned long long)t.uploads,
+              (unsigned long long)t.upload_bytes, (unsigned long long)t.downloads, (unsigned long long)t.download_bytes);
+        const auto layers = static_cast<std::uint64_t>(spec.n_layer);
+        // Up: the embedded token, then each layer's expert sum. Down: each layer's normed
+        // state and router logits, then the logits.
+        QCOMPARE(t.uploads, 1 + layers);
+        QCOMPARE(t.downloads, 2 * layers + 1);
+        QVERIFY(t.gpu_ops > t.cpu_ops);
+    }
+
+    // Q2_K and Q3_K have no Vulkan kernel: their matmuls run on the CPU by themselves,
+    // everything else on the GPU, and the logits still match.
+    void typesWithoutAKernelRunOnTheCpu() {
+        QVERIFY(!vulkan::supports(Op::mul_mat, TensorType::Q2_K));
+        const test::TinyDecoder spec = spec_for("llama", TensorType::Q2_K);
+        auto model = load(spec, QStringLiteral("q2_k"));
+        QVERIFY(model);
+        const Run cpu = run(*model, options_for(ComputeBackend::cpu));
+        const Run gpu = run(*model, options_for(ComputeBackend::vulkan));
+        compare(cpu, gpu, 1e-5); // the matmuls are the CPU's own; the rest is float
+    }
+
+    void noDeviceMeansTheCpuWithAReason() {
+        const test::TinyDecoder spec = spec_for("qwen3", TensorType::Q8_0);
+        auto model = load(spec, QStringLiteral("no-device"));
+        QVERIFY(model);
+        qputenv("VK_ICD_FILENAMES", "/nonexistent/conclave-no-icd.json");
+        qputenv("VK_DRIVER_FILES", "/nonexistent/conclave-no-icd.json");
+        const Run gpu = run(*model, options_for(ComputeBackend::vulkan));
+        qunsetenv("VK_ICD_FILENAMES");
+        qunsetenv("VK_DRIVER_FILES");
+        QCOMPARE(QString::fromStdString(gpu.backend), QStringLiteral("cpu"));
+        qInfo("note: %s", gpu.note.c_str());
+        QVERIFY(gpu.note.find("CPU") != std::string::npos);
+        const Run cpu = run(*model, options_for(ComputeBackend::cpu));
+        QCOMPARE(gpu.prompt_logits, cpu.prompt_logits);
+    }
+
+    // A device lost in the middle of a pass: the session moves to the CPU, recomputes what
+    // its cache held, and the answer is the CPU's.
+    void deviceLostMidAnswerFallsBackToTheCpu() {
+        const test::TinyDecoder spec = spec_for("qwen3", TensorType::Q8_0);
+        auto model = load(spec, QStringLiteral("lost"));
+        QVERIFY(model);
+        qputenv("CONCLAVE_VULKAN_FAIL_AFTER", "60"); // a few layers into the prompt... or later
+        auto session = Session::create(*model, options_for(ComputeBackend::vulkan));
+        qunsetenv("CONCLAVE_VULKAN_FAIL_AFTER");
+        QVERIFY(session.ok());
+        QCOMPARE(QString::fromStdString(std::string((*session)->backend_name())), QStringLiteral("vulkan"));
+        std::vector<std::int32_t> history = prompt;
+        std::vector<float> last;
+        for (int step = 0; step < 6; ++step) {
+            auto logits = (*session)->evaluate(history);
+            QVERIFY(logits.ok());
+            last = std::move(logits.value());
+            history.push_back(static_cast<std::int32_t>(std::max_element(last.begin(), last.end()) - last.begin()));
+        }
+        QCOMPARE(QString::fromStdString(std::string((*session)->backend_name())), QStringLiteral("cpu"));
+        qInfo("note: %s", (*session)->backend_note().c_str());
+        QVERIFY((*session)->backend_note().find("lost") != std::string::npos);
+        history.pop_back();
+        auto cpu = Session::create(*model, options_for(ComputeBackend::cpu));
+        QVERIFY(cpu.ok());
+        auto want = (*cpu)->evaluate(history);
+        QVERIFY(want.ok());
+        QVERIFY(nmse(*want, last) < 1e-10);
+    }
+
+    // Out of GPU memory when the weights are copied: a clear note and the CPU, no crash.
+    void budgetBeyondTheDeviceFallsBackToTheCpu() {
+        const test::TinyDecoder spec = spec_for("llama", TensorType::Q8_0);
+        auto model = load(spec, QStringLiteral("tiny-budget"));
+        QVERIFY(model);
+        const Run gpu = run(*model, options_for(ComputeBackend::vulkan, 1024)); // 1 KiB: not even the activations
+        QCOMPARE(QString::fromStdString(gpu.backend), QStringLiteral("cpu"));
+        QVERIFY(!gpu.note.empty());
+        qInfo("note: %s", gpu.note.c_str());
+        const Run cpu = run(*model, options_for(ComputeBackend::cpu));
+        QCOMPARE(gpu.step_logits, cpu.step_logits);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVulkanBackend)
+#include "test_vulkan_backend.moc"
