@@ -28,6 +28,20 @@ layout(push_constant) uniform Push {
     float magnitude; // attn_factor, times the YaRN magnitude correction when YaRN is on
 } pc;
 
+// a / b as the CPU rounds it. GPU division may be off by 2.5 ulp, and the angle is this
+// times positions in the tens of thousands, so the quotient is corrected once by the exact
+// remainder a - q * b. The product's rounding error comes from Dekker's split rather than
+// fma, which some drivers (lavapipe among them) evaluate as a multiply and an add.
+float divide_rounded(float a, float b) {
+    const float q = a / b;
+    precise const float cq = 4097.0 * q, q_hi = cq - (cq - q), q_lo = q - q_hi;
+    precise const float cb = 4097.0 * b, b_hi = cb - (cb - b), b_lo = b - b_hi;
+    precise const float product = q * b;
+    precise const float product_error = ((q_hi * b_hi - product) + q_hi * b_lo + q_lo * b_hi) + q_lo * b_lo;
+    precise const float remainder = (a - product) - product_error;
+    return q + remainder / b;
+}
+
 void main() {
     const uint i_flat = FLAT_INVOCATION();
     const uint pairs_per_token = pc.n_heads * pc.half_dims;
@@ -37,17 +51,18 @@ void main() {
     const uint i = i_flat % pc.half_dims;
 
     float inv_freq = table[pc.base[2] / 4u + i];
-    if (pc.has_factors != 0u) inv_freq /= factors[pc.base[3] / 4u + i];
+    if (pc.has_factors != 0u) inv_freq = divide_rounded(inv_freq, factors[pc.base[3] / 4u + i]);
     const float mix = table[pc.base[2] / 4u + pc.half_dims + i];
     // `precise`: no fused multiply-adds, so the angle rounds as the CPU's does.
     precise const float extrapolated = float(positions[pc.base[1] / 4u + t]) * inv_freq;
     precise const float interpolated = extrapolated * pc.freq_scale;
     precise const float theta = interpolated + (extrapolated - interpolated) * mix;
-    // theta - k * 2pi with 2pi split in two floats (Cody-Waite), exact enough for |k| < 2^12.
-    const float two_pi_hi = 6.28318548202514648;
-    const float two_pi_lo = -1.7484556025237907e-7;
+    // theta - k * 2pi, with 2pi split in three floats (Cody-Waite): the first two have 8
+    // significant bits, so k * part is exact for |k| < 2^16 (positions up to ~400000) and the
+    // subtractions lose nothing; fused multiply-adds would not do, since some drivers
+    // (lavapipe among them) evaluate fma as a multiply and an add.
     const float k = round(theta * 0.15915494309189535);
-    const float reduced = fma(-k, two_pi_lo, fma(-k, two_pi_hi, theta));
+    precise const float reduced = ((theta - k * 6.28125) - k * 0.00193023681640625) - k * 5.070363386039389e-6;
     const float c = cos(reduced) * pc.magnitude, s = sin(reduced) * pc.magnitude;
 
     const uint head = pc.base[0] / 4u + t * pc.row_width + h * pc.head_dim;
