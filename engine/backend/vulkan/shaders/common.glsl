@@ -17,3 +17,10 @@
 #define READ_F16(buf, byte) unpackHalf2x16(READ_U16(buf, byte)).x
 // Four bytes starting anywhere, as one little-endian word.
 #define READ_U32(buf, byte) (READ_U16(buf, byte) | (READ_U16(buf, (byte) + 2u) << 16u))
+
+// The flat index of this invocation when a dispatch spreads its groups over x and y because
+// more than max_groups_x were needed (see vulkan_grid.h).
+#define FLAT_INVOCATION() \
+    (gl_GlobalInvocationID.x + gl_NumWorkGroups.x * gl_WorkGroupSize.x * gl_GlobalInvocationID.y)
+// The flat index of this workgroup under the same x/y split.
+#define FLAT_WORKGROUP() (gl_WorkGroupID.x + gl_NumWorkGroups.x * gl_WorkGroupID.y)

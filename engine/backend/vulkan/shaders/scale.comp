@@ -12,6 +12,6 @@ layout(push_constant) uniform Push {
 } pc;
 
 void main() {
-    const uint i = gl_GlobalInvocationID.x + gl_NumWorkGroups.x * gl_WorkGroupSize.x * gl_GlobalInvocationID.y;
+    const uint i = FLAT_INVOCATION();
     if (i < pc.n) x[pc.base[0] / 4u + i] *= pc.factor;
 }

@@ -1,0 +1,153 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+// Causal attention of one query head of one token over the KV cache, with an online softmax
+// so no buffer of n_ctx scores exists: one workgroup per (head = x, token = y).
+//   q, out: [head_dim * n_head, n_tokens] F32 (out may alias q: the workgroup copies its
+//           query into shared memory first and is the only one to touch that range)
+//   cache_k, cache_v: [head_dim * n_head_kv, n_ctx] of the variant's type, row p = position p
+// Keys lo..pos are taken TILE at a time: each thread scores one key (q from shared memory,
+// the key row read from the cache), the workgroup finds the tile's maximum and rescales
+// its running sum and accumulators to the new maximum (exp(m_old - m_new)), then each
+// thread adds the tile's weighted value rows into the DIMS output dimensions it owns (for a
+// given key consecutive threads read consecutive values, so value reads coalesce).
+// Query head h reads KV head h / group (grouped-query attention); lo is pos - window + 1
+// with a sliding window, else 0; scores are scale * q.k, soft-capped as softcap *
+// tanh(s / softcap) when softcap > 0.
+#include "common.glsl"
+#include "kv_cache.glsl"
+
+#define WG 128
+#define TILE WG
+#define DIMS 2 // head_dim <= WG * DIMS
+#define NEG_BIG -3.0e38 // finite stand-in for -Inf: exp(NEG_BIG - m) is 0, never NaN
+
+layout(local_size_x = WG) in;
+layout(set = 0, binding = 0) readonly buffer Q { float q[]; };
+layout(set = 0, binding = 1) readonly buffer K { uint cache_k[]; };
+layout(set = 0, binding = 2) readonly buffer V { uint cache_v[]; };
+layout(set = 0, binding = 3) buffer Out { float outv[]; };
+layout(push_constant) uniform Push {
+    uint base[MAX_BINDINGS];
+    uint head_dim;
+    uint group;     // n_head / n_head_kv
+    uint q_width;   // head_dim * n_head
+    uint kv_width;  // head_dim * n_head_kv
+    uint first_pos;
+    uint sliding_window;
+    float scale;
+    float softcap;
+} pc;
+
+shared float q_head[WG * DIMS];
+shared float reduce[WG];
+shared float probs[TILE];
+
+// A 2-byte aligned half or a signed byte of a cache buffer: one word load each.
+#define READ_HALF_AT(buf, byte) unpackHalf2x16(buf[(byte) >> 2u] >> (((byte) & 2u) * 8u)).x
+#define READ_I8_AT(buf, byte) ((int(buf[(byte) >> 2u] >> (((byte) & 3u) * 8u)) << 24) >> 24)
+
+// Value `d` of the cache row starting at byte `row` (F32 and F16 rows start 4- and 2-byte
+// aligned; Q8_0 blocks at even bytes).
+#if defined(KV_F32)
+#define CACHE_VALUE(buf, row, d) uintBitsToFloat(buf[((row) >> 2u) + (d)])
+#elif defined(KV_F16)
+#define CACHE_VALUE(buf, row, d) READ_HALF_AT(buf, (row) + (d) * 2u)
+#else
+#define CACHE_VALUE(buf, row, d) \
+    (READ_HALF_AT(buf, (row) + (d) / 32u * 34u) * float(READ_I8_AT(buf, (row) + (d) / 32u * 34u + 2u + (d) % 32u)))
+#endif
+
+float key_dot(uint row) {
+    float sum = 0.0;
+#if defined(KV_Q8_0)
+    // One scale per block of 32: the block's integer-valued products are summed first.
+    for (uint b = 0u; b < pc.head_dim / 32u; ++b) {
+        const uint block = row + b * 34u;
+        float block_sum = 0.0;
+        for (uint j = 0u; j < 32u; ++j) block_sum += float(READ_I8_AT(cache_k, block + 2u + j)) * q_head[b * 32u + j];
+        sum += READ_HALF_AT(cache_k, block) * block_sum;
+    }
+#elif defined(KV_F16)
+    if ((row & 3u) == 0u && (pc.head_dim & 1u) == 0u) {
+        // Word-aligned row: two halves per load.
+        for (uint d = 0u; d < pc.head_dim; d += 2u) {
+            const vec2 k = unpackHalf2x16(cache_k[(row >> 2u) + d / 2u]);
+            sum += k.x * q_head[d] + k.y * q_head[d + 1u];
+        }
+    } else {
+        for (uint d = 0u; d < pc.head_dim; ++d) sum += CACHE_VALUE(cache_k, row, d) * q_head[d];
+    }
+#else
+    for (uint d = 0u; d < pc.head_dim; ++d) sum += CACHE_VALUE(cache_k, row, d) * q_head[d];
+#endif
+    return sum;
+}
+
+// Tree reduction over `reduce` (max when take_max, else sum); every thread gets the result.
+float reduce_workgroup(float value, bool take_max) {
+    const uint tid = gl_LocalInvocationID.x;
+    reduce[tid] = value;
+    barrier();
+    for (uint stride = WG / 2u; stride > 0u; stride >>= 1u) {
+        if (tid < stride) reduce[tid] = take_max ? max(reduce[tid], reduce[tid + stride]) : reduce[tid] + reduce[tid + stride];
+        barrier();
+    }
+    const float result = reduce[0];
+    barrier(); // `reduce` is reused by the next call
+    return result;
+}
+
+void main() {
+    const uint tid = gl_LocalInvocationID.x;
+    const uint head = gl_WorkGroupID.x;
+    const uint t = gl_WorkGroupID.y;
+    const uint pos = pc.first_pos + t;
+    const uint lo = pc.sliding_window > 0u && pos + 1u > pc.sliding_window ? pos + 1u - pc.sliding_window : 0u;
+    const uint q_at = pc.base[0] / 4u + t * pc.q_width + head * pc.head_dim;
+    const uint kv_offset = head / pc.group * pc.head_dim;
+    const uint row_bytes = KV_ROW_BYTES(pc.kv_width);
+    // Byte of this KV head's part of row 0 (Q8_0 blocks never straddle heads: head_dim % 32 == 0).
+    const uint k_head = pc.base[1] + KV_ROW_BYTES(kv_offset);
+    const uint v_head = pc.base[2] + KV_ROW_BYTES(kv_offset);
+
+    for (uint d = tid; d < pc.head_dim; d += WG) q_head[d] = q[q_at + d];
+    barrier();
+
+    float running_max = NEG_BIG, running_sum = 0.0;
+    float acc[DIMS];
+    for (uint i = 0u; i < DIMS; ++i) acc[i] = 0.0;
+
+    for (uint tile = lo; tile <= pos; tile += TILE) {
+        const uint key = tile + tid;
+        float score = NEG_BIG;
+        if (key <= pos) {
+            score = key_dot(k_head + key * row_bytes) * pc.scale;
+            // tanh clamped: some drivers build it from exp and give NaN for large arguments.
+            if (pc.softcap > 0.0) score = pc.softcap * tanh(clamp(score / pc.softcap, -15.0, 15.0));
+        }
+        const float new_max = max(running_max, reduce_workgroup(score, true));
+        const float p = key <= pos ? exp(score - new_max) : 0.0;
+        probs[tid] = p;
+        const float tile_sum = reduce_workgroup(p, false); // its barriers also publish probs
+        const float rescale = exp(running_max - new_max);
+        running_sum = running_sum * rescale + tile_sum;
+        running_max = new_max;
+
+        const uint n_keys = min(TILE, pos + 1u - tile);
+        for (uint i = 0u; i < DIMS; ++i) {
+            const uint d = tid + i * WG;
+            if (d >= pc.head_dim) break;
+            float sum = 0.0;
+            for (uint j = 0u; j < n_keys; ++j) sum += probs[j] * CACHE_VALUE(cache_v, v_head + (tile + j) * row_bytes, d);
+            acc[i] = acc[i] * rescale + sum;
+        }
+        barrier(); // probs is rewritten by the next tile
+    }
+
+    const float inv = 1.0 / running_sum;
+    const uint out_at = pc.base[3] / 4u + t * pc.q_width + head * pc.head_dim;
+    for (uint i = 0u; i < DIMS; ++i) {
+        const uint d = tid + i * WG;
+        if (d < pc.head_dim) outv[out_at + d] = acc[i] * inv;
+    }
+}

@@ -1,0 +1,104 @@
+// KV store and attention on a Vulkan device (shaders/kv_store.comp, shaders/attention.comp),
+// one shader variant per cache type: F32, F16, or Q8_0 (head_dim a multiple of 32, so no
+// block straddles two heads).
+
+#include "backend/vulkan/vulkan_grid.h"
+#include "backend/vulkan/vulkan_ops.h"
+
+#include <algorithm>
+#include <cassert>
+#include <string>
+
+namespace conclave::vulkan {
+namespace {
+
+using quant::TensorType;
+
+constexpr std::uint32_t kKvStoreLocalSize = 64;    // local_size_x of kv_store.comp
+constexpr std::uint32_t kMaxTokensPerDispatch = 65535; // the guaranteed maxComputeWorkGroupCount[1]
+
+std::string variant(std::string_view shader, TensorType cache_type) {
+    switch (cache_type) {
+    case TensorType::F32: return std::string(shader) + "_f32";
+    case TensorType::F16: return std::string(shader) + "_f16";
+    case TensorType::Q8_0: return std::string(shader) + "_q8_0";
+    default: break;
+    }
+    assert(false && "KV cache type without a Vulkan kernel");
+    return {};
+}
+
+// F16 and Q8_0 caches are read and merged a 32-bit word at a time, so the binding must cover
+// the word holding its last byte (buffers are allocated in whole words).
+BufferSlice whole_words(const BufferSlice& s) {
+    const std::uint64_t end = (s.offset + s.bytes + 3) / 4 * 4;
+    return {s.buffer, s.offset, end - s.offset};
+}
+
+void store_rows(VulkanDevice& device, const DeviceTensor& cache, const DeviceTensor& src, std::int64_t first_pos) {
+    assert(src.type == TensorType::F32 && src.ne[0] == cache.ne[0]);
+    assert(first_pos >= 0 && first_pos + src.rows() <= cache.rows());
+    assert(cache.type != TensorType::Q8_0 || cache.ne[0] % 32 == 0);
+    const std::uint64_t first_byte = static_cast<std::uint64_t>(first_pos) * cache.row_bytes();
+    const auto n = static_cast<std::uint64_t>(src.n_elements());
+    assert(first_byte + cache.row_bytes() * static_cast<std::uint64_t>(src.rows()) <= 0xffffffffu);
+    if (n == 0) return;
+    std::uint64_t n_items = n; // F32: one value per word
+    if (cache.type == TensorType::F16) {
+        // The binding starts at a multiple of the storage alignment, so the destination's
+        // position within its first word is the same on the device as in the offsets here.
+        const std::uint64_t start = cache.slice.offset + first_byte;
+        n_items = (start + 2 * n + 3) / 4 - start / 4;
+    } else if (cache.type == TensorType::Q8_0) {
+        n_items = n / 32;
+    }
+    struct Params {
+        std::uint32_t n, first_byte, n_items;
+    } params{static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(first_byte), static_cast<std::uint32_t>(n_items)};
+    const GroupGrid grid = item_grid(device, n_items, kKvStoreLocalSize);
+    device.dispatch(variant("kv_store", cache.type), {src.slice, whole_words(cache.slice)}, params, grid.x, grid.y);
+}
+
+} // namespace
+
+void kv_store(VulkanDevice& device, const DeviceTensor& cache_k, const DeviceTensor& cache_v, const DeviceTensor& k,
+              const DeviceTensor& v, std::int64_t first_pos) {
+    store_rows(device, cache_k, k, first_pos);
+    store_rows(device, cache_v, v, first_pos);
+}
+
+void attention(VulkanDevice& device, const DeviceTensor& q, const DeviceTensor& cache_k, const DeviceTensor& cache_v,
+               std::int64_t first_pos, const AttentionParams& p, const DeviceTensor& out) {
+    assert(p.n_head > 0 && p.n_head_kv > 0 && p.n_head % p.n_head_kv == 0);
+    assert(p.head_dim > 0 && p.head_dim <= 256 && p.head_dim % 2 == 0); // attention.comp: WG * DIMS
+    assert(q.type == TensorType::F32 && q.ne[0] == std::int64_t{p.head_dim} * p.n_head);
+    assert(out.n_elements() == q.n_elements());
+    assert(cache_k.type == cache_v.type && cache_k.ne[0] == std::int64_t{p.head_dim} * p.n_head_kv);
+    assert(cache_k.type != TensorType::Q8_0 || p.head_dim % 32 == 0);
+    assert(first_pos + q.rows() <= cache_k.rows());
+    const std::string shader = variant("attention", cache_k.type);
+    const std::uint64_t q_row_bytes = q.row_bytes();
+    // One workgroup per (head, token); prompts longer than the y limit go in several dispatches.
+    for (std::int64_t t0 = 0; t0 < q.rows(); t0 += kMaxTokensPerDispatch) {
+        const std::int64_t count = std::min<std::int64_t>(kMaxTokensPerDispatch, q.rows() - t0);
+        const std::uint64_t at = static_cast<std::uint64_t>(t0) * q_row_bytes;
+        const std::uint64_t bytes = static_cast<std::uint64_t>(count) * q_row_bytes;
+        struct Params {
+            std::uint32_t head_dim, group, q_width, kv_width, first_pos, sliding_window;
+            float scale, softcap;
+        } params{static_cast<std::uint32_t>(p.head_dim),
+                 static_cast<std::uint32_t>(p.n_head / p.n_head_kv),
+                 static_cast<std::uint32_t>(q.ne[0]),
+                 static_cast<std::uint32_t>(cache_k.ne[0]),
+                 static_cast<std::uint32_t>(first_pos + t0),
+                 static_cast<std::uint32_t>(std::max(0, p.sliding_window)),
+                 p.scale,
+                 p.softcap};
+        device.dispatch(shader,
+                        {q.slice.sub(at, bytes), whole_words(cache_k.slice), whole_words(cache_v.slice),
+                         out.slice.sub(at, bytes)},
+                        params, static_cast<std::uint32_t>(p.n_head), static_cast<std::uint32_t>(count));
+    }
+}
+
+} // namespace conclave::vulkan

@@ -1,0 +1,141 @@
+// Norms, element-wise ops, RoPE and the MoE combine on a Vulkan device: each op checks the
+// Backend contract's shape invariants, packs its parameters (after base[], see
+// vulkan_device.h) and records one dispatch of its shader (shaders/<op>.comp). All work on
+// F32 activations.
+
+#include "backend/rope_frequencies.h"
+#include "backend/vulkan/vulkan_grid.h"
+#include "backend/vulkan/vulkan_ops.h"
+
+#include <cassert>
+#include <vector>
+
+namespace conclave::vulkan {
+namespace {
+
+using quant::TensorType;
+
+constexpr std::uint32_t kElementwiseLocalSize = 256; // local_size_x of the one-element-per-invocation shaders
+
+std::uint32_t u32(std::int64_t v) {
+    assert(v >= 0 && v <= 0xffffffffLL);
+    return static_cast<std::uint32_t>(v);
+}
+
+// One invocation per element of n (scale, add, mul, swiglu, geglu, moe_combine, rope).
+template <typename Params>
+void dispatch_elements(VulkanDevice& device, std::string_view shader, std::initializer_list<BufferSlice> bindings,
+                       const Params& params, std::uint64_t n) {
+    if (n == 0) return;
+    const GroupGrid grid = item_grid(device, n, kElementwiseLocalSize);
+    device.dispatch(shader, bindings, params, grid.x, grid.y);
+}
+
+void binary(VulkanDevice& device, std::string_view shader, const DeviceTensor& a, const DeviceTensor& b,
+            const DeviceTensor& out) {
+    assert(a.type == TensorType::F32 && b.type == TensorType::F32 && out.type == TensorType::F32);
+    assert(b.ne[0] == a.ne[0] && (b.rows() == 1 || b.rows() == a.rows()) && out.n_elements() == a.n_elements());
+    struct Params {
+        std::uint32_t n, ne0, broadcast;
+    } params{u32(a.n_elements()), u32(a.ne[0]), b.rows() == 1 ? 1u : 0u};
+    dispatch_elements(device, shader, {a.slice, b.slice, out.slice}, params, params.n);
+}
+
+void gated(VulkanDevice& device, std::string_view shader, const DeviceTensor& gate, const DeviceTensor& up,
+           const DeviceTensor& out) {
+    assert(gate.type == TensorType::F32 && up.type == TensorType::F32 && out.type == TensorType::F32);
+    assert(up.n_elements() == gate.n_elements() && out.n_elements() == gate.n_elements());
+    struct Params {
+        std::uint32_t n;
+    } params{u32(gate.n_elements())};
+    dispatch_elements(device, shader, {gate.slice, up.slice, out.slice}, params, params.n);
+}
+
+} // namespace
+
+void rms_norm(VulkanDevice& device, const DeviceTensor& x, const DeviceTensor& weight, float eps,
+              const DeviceTensor& out) {
+    assert(x.type == TensorType::F32 && out.n_elements() == x.n_elements());
+    assert(!weight.valid() || weight.ne[0] == x.ne[0]);
+    struct Params {
+        std::uint32_t n, rows;
+        float eps;
+        std::uint32_t has_weight;
+    } params{u32(x.ne[0]), u32(x.rows()), eps, weight.valid() ? 1u : 0u};
+    if (params.rows == 0) return;
+    // One workgroup per row; without a weight, x stands in for the unused binding.
+    const GroupGrid grid = group_grid(device, params.rows);
+    device.dispatch("rms_norm", {x.slice, weight.valid() ? weight.slice : x.slice, out.slice}, params, grid.x, grid.y);
+}
+
+void add(VulkanDevice& device, const DeviceTensor& a, const DeviceTensor& b, const DeviceTensor& out) {
+    binary(device, "add", a, b, out);
+}
+
+void mul(VulkanDevice& device, const DeviceTensor& a, const DeviceTensor& b, const DeviceTensor& out) {
+    binary(device, "mul", a, b, out);
+}
+
+void scale(VulkanDevice& device, const DeviceTensor& x, float factor) {
+    assert(x.type == TensorType::F32);
+    struct Params {
+        std::uint32_t n;
+        float factor;
+    } params{u32(x.n_elements()), factor};
+    dispatch_elements(device, "scale", {x.slice}, params, params.n);
+}
+
+void swiglu(VulkanDevice& device, const DeviceTensor& gate, const DeviceTensor& up, const DeviceTensor& out) {
+    gated(device, "swiglu", gate, up, out);
+}
+
+void geglu(VulkanDevice& device, const DeviceTensor& gate, const DeviceTensor& up, const DeviceTensor& out) {
+    gated(device, "geglu", gate, up, out);
+}
+
+void moe_combine(VulkanDevice& device, const DeviceTensor& x, std::span<const float> weights, int n_used,
+                 const DeviceTensor& out) {
+    assert(n_used > 0 && weights.size() % static_cast<std::size_t>(n_used) == 0);
+    const auto n_tokens = static_cast<std::int64_t>(weights.size()) / n_used;
+    assert(x.type == TensorType::F32 && x.rows() == static_cast<std::int64_t>(weights.size()));
+    assert(out.ne[0] == x.ne[0] && out.rows() == n_tokens);
+    if (n_tokens == 0) return;
+    struct Params {
+        std::uint32_t n, n_used, n_tokens;
+    } params{u32(x.ne[0]), static_cast<std::uint32_t>(n_used), u32(n_tokens)};
+    const BufferSlice staged = device.stage(weights.data(), weights.size_bytes());
+    dispatch_elements(device, "moe_combine", {x.slice, staged, out.slice}, params,
+                      std::uint64_t{params.n} * params.n_tokens);
+}
+
+void rope(VulkanDevice& device, const DeviceTensor& x, int head_dim, std::span<const std::int32_t> positions,
+          const RopeParams& p, const DeviceTensor& freq_factors) {
+    assert(x.type == TensorType::F32 && head_dim > 0 && x.ne[0] % head_dim == 0);
+    assert(p.n_dims > 0 && p.n_dims <= head_dim && p.n_dims % 2 == 0);
+    assert(static_cast<std::int64_t>(positions.size()) == x.rows());
+    assert(!freq_factors.valid() || freq_factors.n_elements() >= p.n_dims / 2);
+    if (positions.empty()) return;
+    // The angles' per-pair tables, computed once on the host as the CPU computes them.
+    std::vector<float> table = rope_inv_freq(p);
+    const std::vector<float> mix = rope_yarn_mix(p);
+    table.insert(table.end(), mix.begin(), mix.end());
+    const BufferSlice staged_table = device.stage(table.data(), table.size() * sizeof(float));
+    const BufferSlice staged_positions = device.stage(positions.data(), positions.size_bytes());
+    struct Params {
+        std::uint32_t row_width, head_dim, n_heads, half_dims, n_tokens, neox, has_factors;
+        float freq_scale, magnitude;
+    } params{u32(x.ne[0]),
+             static_cast<std::uint32_t>(head_dim),
+             u32(x.ne[0] / head_dim),
+             static_cast<std::uint32_t>(p.n_dims / 2),
+             u32(x.rows()),
+             p.style == RopeStyle::neox ? 1u : 0u,
+             freq_factors.valid() ? 1u : 0u,
+             p.freq_scale,
+             rope_magnitude(p)};
+    dispatch_elements(device, "rope",
+                      {x.slice, staged_positions, staged_table, freq_factors.valid() ? freq_factors.slice : staged_table},
+                      params, std::uint64_t{params.n_heads} * params.half_dims * params.n_tokens);
+}
+
+} // namespace conclave::vulkan

@@ -1,0 +1,5 @@
+# Norms, element-wise ops, RoPE, MoE combine, KV store and attention against the CPU backend.
+conclave_add_qtest(test_vulkan_ops SOURCES test_vulkan_ops.cpp op_check.cpp LIBS conclave_vulkan_test_support
+                   LABELS "engine;gpu;kernels" TIMEOUT 600)
+conclave_add_qtest(test_vulkan_attention SOURCES test_vulkan_attention.cpp op_check.cpp
+                   LIBS conclave_vulkan_test_support LABELS "engine;gpu;kernels" TIMEOUT 600)

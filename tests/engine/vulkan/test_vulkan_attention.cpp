@@ -1,0 +1,247 @@
+// The Vulkan KV store and attention against the CPU backend, for every KV cache type
+// (F32, F16, Q8_0): stores at odd widths and positions must write exactly the bytes the CPU
+// writes and nothing next to them; attention is checked with grouped-query heads, sliding
+// windows, soft-capping, prompts starting past position 0, and one token over a cache of more
+// than a thousand positions, for head sizes 64/80/96/128/256 and odd context lengths.
+
+#include "op_check.h"
+#include "vulkan_test_device.h"
+
+#include "backend/cpu/cpu_backend.h"
+#include "backend/vulkan/vulkan_ops.h"
+#include "core/thread_pool.h"
+#include "quant/half.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <cstring>
+#include <random>
+
+using namespace conclave;
+using namespace conclave::vulkan;
+using namespace conclave::vulkan::testing;
+using quant::TensorType;
+
+Q_DECLARE_METATYPE(conclave::quant::TensorType)
+
+namespace {
+
+std::uint64_t cache_row_bytes(TensorType type, std::int64_t width) {
+    const quant::TensorTypeInfo& info = quant::tensor_type_info(type);
+    return static_cast<std::uint64_t>(width) / info.block_size * info.block_bytes;
+}
+
+std::vector<unsigned char> random_bytes(std::size_t n, std::uint32_t seed) {
+    std::mt19937 rng(seed);
+    std::vector<unsigned char> v(n);
+    for (unsigned char& b : v) b = static_cast<unsigned char>(rng());
+    return v;
+}
+
+// The first `n` bytes of a device buffer (allocations are padded to whole words).
+std::vector<unsigned char> download_bytes(VulkanDevice& device, const DeviceBytes& t, std::uint64_t n) {
+    std::vector<unsigned char> bytes(n);
+    device.download(t.tensor.slice, bytes.data(), bytes.size());
+    return bytes;
+}
+
+const char* type_name(TensorType type) { return quant::tensor_type_info(type).name.data(); }
+
+// Compares two Q8_0 caches block by block: scales must be equal, quants may differ by one
+// step (a division on the device may round differently on an exact half); anything else
+// fails. Returns the number of quants that differ, or -1 on a real mismatch.
+int compare_q8_0(const std::vector<unsigned char>& got, const std::vector<unsigned char>& want) {
+    if (got.size() != want.size() || got.size() % 34 != 0) return -1;
+    int differing = 0;
+    for (std::size_t block = 0; block < got.size(); block += 34) {
+        if (std::memcmp(&got[block], &want[block], 2) != 0) return -1;
+        for (std::size_t j = 2; j < 34; ++j) {
+            const int a = static_cast<std::int8_t>(got[block + j]), b = static_cast<std::int8_t>(want[block + j]);
+            if (std::abs(a - b) > 1) return -1;
+            differing += a != b;
+        }
+    }
+    return differing;
+}
+
+} // namespace
+
+class TestVulkanAttention : public QObject {
+    Q_OBJECT
+
+    VulkanDevice* m_device = nullptr;
+    QString m_reason;
+    ThreadPool m_pool{2};
+    cpu::CpuBackend m_cpu{m_pool};
+
+private slots:
+    void init() {
+        m_device = test_device(m_reason);
+        if (!m_device) QSKIP(qPrintable("no Vulkan device: " + m_reason));
+    }
+
+    void kvStore_data() {
+        QTest::addColumn<TensorType>("type");
+        QTest::addColumn<int>("width"); // head_dim * n_head_kv
+        QTest::addColumn<int>("n_tokens");
+        QTest::addColumn<int>("first_pos");
+        for (TensorType type : {TensorType::F32, TensorType::F16, TensorType::Q8_0}) {
+            // 96 = one head of 96: a Q8_0 row is 102 bytes, so every other row starts mid-word.
+            for (int width : {64 * 2, 96})
+                for (auto [n_tokens, first_pos] : {std::pair{5, 3}, std::pair{1, 0}, std::pair{1, 6}})
+                    QTest::addRow("%s width=%d %d tokens at %d", type_name(type), width, n_tokens, first_pos)
+                        << type << width << n_tokens << first_pos;
+        }
+        // Odd widths: F16 rows share words with their neighbours.
+        for (TensorType type : {TensorType::F32, TensorType::F16})
+            QTest::addRow("%s width=17 5 tokens at 4", type_name(type)) << type << 17 << 5 << 4;
+    }
+
+    // Bound: F32 and F16 byte-exact (a copy; fp16 rounding to nearest even on both sides).
+    // Q8_0: scales byte-exact, quants within one step (an exact .5 after a device division
+    // that is not correctly rounded may go the other way), and the count reported. Every
+    // cache byte outside the stored rows must keep its (random) value.
+    void kvStore() {
+        QFETCH(TensorType, type);
+        QFETCH(int, width);
+        QFETCH(int, n_tokens);
+        QFETCH(int, first_pos);
+        const int n_ctx = first_pos + n_tokens + 3;
+        const std::uint64_t cache_bytes = cache_row_bytes(type, width) * static_cast<std::uint64_t>(n_ctx);
+        std::vector<float> k = random_floats(static_cast<std::size_t>(width) * n_tokens, 20, 2.0f);
+        std::vector<float> v = random_floats(static_cast<std::size_t>(width) * n_tokens, 21, 0.5f);
+        k[0] = 0.0f; // a zero and a tiny value: subnormal halves, Q8_0's zero scale neighbour
+        v[1] = 3e-7f;
+        std::vector<unsigned char> cpu_k = random_bytes(cache_bytes, 22), cpu_v = random_bytes(cache_bytes, 23);
+        const std::array<std::int64_t, 4> cache_ne{width, n_ctx, 1, 1}, src_ne{width, n_tokens, 1, 1};
+        DeviceBytes dk = upload_bytes(*m_device, type, cache_ne, cpu_k.data(), cache_bytes);
+        DeviceBytes dv = upload_bytes(*m_device, type, cache_ne, cpu_v.data(), cache_bytes);
+        GuardedF32 sk = upload_guarded(*m_device, k, src_ne), sv = upload_guarded(*m_device, v, src_ne);
+        vulkan::kv_store(*m_device, dk.tensor, dv.tensor, sk.tensor, sv.tensor, first_pos);
+
+        KvLayer layer{host_bytes(cpu_k, type, cache_ne), host_bytes(cpu_v, type, cache_ne)};
+        m_cpu.kv_store(layer, host_tensor(k, src_ne), host_tensor(v, src_ne), first_pos);
+
+        for (auto [device_cache, want] : {std::pair{&dk, &cpu_k}, std::pair{&dv, &cpu_v}}) {
+            const std::vector<unsigned char> got = download_bytes(*m_device, *device_cache, cache_bytes);
+            if (type != TensorType::Q8_0) {
+                QCOMPARE(got, *want);
+                continue;
+            }
+            const std::uint64_t first = cache_row_bytes(type, width) * static_cast<std::uint64_t>(first_pos);
+            const std::uint64_t end = first + cache_row_bytes(type, width) * static_cast<std::uint64_t>(n_tokens);
+            QVERIFY2(std::equal(got.begin(), got.begin() + static_cast<std::ptrdiff_t>(first), want->begin()),
+                     "bytes before the stored rows changed");
+            QVERIFY2(std::equal(got.begin() + static_cast<std::ptrdiff_t>(end), got.end(),
+                                want->begin() + static_cast<std::ptrdiff_t>(end)),
+                     "bytes after the stored rows changed");
+            const int differing = compare_q8_0({got.begin() + static_cast<std::ptrdiff_t>(first), got.begin() + static_cast<std::ptrdiff_t>(end)},
+                                               {want->begin() + static_cast<std::ptrdiff_t>(first), want->begin() + static_cast<std::ptrdiff_t>(end)});
+            qInfo("Q8_0 quants differing by one step: %d", differing);
+            QVERIFY2(differing >= 0, "a Q8_0 scale differs or a quant is off by more than one step");
+        }
+        bool intact = false;
+        QCOMPARE(download_guarded(*m_device, sk, intact), k);
+        QVERIFY(intact);
+    }
+
+    void attention_data() {
+        QTest::addColumn<TensorType>("type");
+        QTest::addColumn<int>("head_dim");
+        QTest::addColumn<int>("n_head");
+        QTest::addColumn<int>("n_head_kv");
+        QTest::addColumn<int>("n_tokens");
+        QTest::addColumn<int>("first_pos");
+        QTest::addColumn<int>("window");
+        QTest::addColumn<float>("softcap");
+        QTest::addColumn<bool>("in_place");
+        for (TensorType type : {TensorType::F32, TensorType::F16, TensorType::Q8_0}) {
+            const char* t = type_name(type);
+            for (int head_dim : {64, 80, 96, 128, 256}) {
+                if (type == TensorType::Q8_0 && head_dim % 32 != 0) continue;
+                // A prompt of 5 tokens after 6 cached positions (11, odd), 2 query heads per KV head.
+                QTest::addRow("%s d=%d GQA 4/2 prompt 5 from 6", t, head_dim)
+                    << type << head_dim << 4 << 2 << 5 << 6 << 0 << 0.0f << false;
+            }
+            // One token over 1201 positions (ten tiles, the last partial), 4 query heads on 1 KV head.
+            QTest::addRow("%s d=128 GQA 4/1 one token at 1200", t) << type << 128 << 4 << 1 << 1 << 1200 << 0 << 0.0f << false;
+            // Sliding window shorter than the context, long and short (Gemma 3 local layers).
+            QTest::addRow("%s d=64 window 100 one token at 1000", t) << type << 64 << 2 << 2 << 1 << 1000 << 100 << 0.0f << false;
+            QTest::addRow("%s d=96 window 7 prompt 6 from 4", t) << type << 96 << 3 << 1 << 6 << 4 << 7 << 0.0f << false;
+            // Soft-capping that bites (scores of several units against a cap of 3).
+            QTest::addRow("%s d=64 softcap 3 prompt 3 from 200", t) << type << 64 << 2 << 1 << 3 << 200 << 0 << 3.0f << false;
+            // out aliasing q, a prompt from position 0.
+            QTest::addRow("%s d=128 in place prompt 7 from 0", t) << type << 128 << 4 << 4 << 7 << 0 << 0 << 0.0f << true;
+        }
+    }
+
+    // Bound: |error| <= 2e-5 * max |v| over the attended values (~170 float eps). Both sides
+    // read the same cache values; they differ in summation order only: the dot products
+    // (<= 256 products, error ~sqrt(256) eps relative to sum |q_i k_i|, < 1e-5 in a score of
+    // these inputs) move each softmax weight by about the score's error, and the weighted sum
+    // and the normalisation add a few eps of max |v|. Reading a wrong position, head or
+    // future row moves outputs by ~0.1 or more (future rows hold values of 1e4).
+    void attention() {
+        QFETCH(TensorType, type);
+        QFETCH(int, head_dim);
+        QFETCH(int, n_head);
+        QFETCH(int, n_head_kv);
+        QFETCH(int, n_tokens);
+        QFETCH(int, first_pos);
+        QFETCH(int, window);
+        QFETCH(float, softcap);
+        QFETCH(bool, in_place);
+        const int n_ctx = first_pos + n_tokens + 2; // two rows past the last token: never read
+        const std::int64_t kv_width = std::int64_t{head_dim} * n_head_kv, q_width = std::int64_t{head_dim} * n_head;
+        std::vector<float> k = random_floats(static_cast<std::size_t>(kv_width * n_ctx), 30);
+        std::vector<float> v = random_floats(static_cast<std::size_t>(kv_width * n_ctx), 31);
+        for (std::size_t i = static_cast<std::size_t>(kv_width * (n_ctx - 2)); i < v.size(); ++i) k[i] = v[i] = 1e4f;
+        std::vector<float> q = random_floats(static_cast<std::size_t>(q_width * n_tokens), 32, softcap > 0.0f ? 6.0f : 2.0f);
+
+        // The cache as the CPU stores it; the device gets the same bytes, so this test does
+        // not depend on the device's kv_store.
+        const std::array<std::int64_t, 4> cache_ne{kv_width, n_ctx, 1, 1};
+        const std::uint64_t cache_bytes = cache_row_bytes(type, kv_width) * static_cast<std::uint64_t>(n_ctx);
+        std::vector<unsigned char> cache_k(cache_bytes), cache_v(cache_bytes);
+        KvLayer layer{host_bytes(cache_k, type, cache_ne), host_bytes(cache_v, type, cache_ne)};
+        m_cpu.kv_store(layer, host_tensor(k, cache_ne), host_tensor(v, cache_ne), 0);
+
+        AttentionParams p;
+        p.n_head = n_head;
+        p.n_head_kv = n_head_kv;
+        p.head_dim = head_dim;
+        p.scale = 1.0f / std::sqrt(static_cast<float>(head_dim));
+        p.sliding_window = window;
+        p.softcap = softcap;
+        const std::array<std::int64_t, 4> q_ne{q_width, n_tokens, 1, 1};
+        std::vector<float> want(q.size());
+        Tensor tout = host_tensor(want, q_ne);
+        m_cpu.attention(host_tensor(q, q_ne), layer, first_pos, p, tout);
+
+        DeviceBytes dk = upload_bytes(*m_device, type, cache_ne, cache_k.data(), cache_bytes);
+        DeviceBytes dv = upload_bytes(*m_device, type, cache_ne, cache_v.data(), cache_bytes);
+        GuardedF32 dq = upload_guarded(*m_device, q, q_ne);
+        GuardedF32 own_out;
+        if (!in_place) own_out = upload_guarded(*m_device, std::vector<float>(q.size(), 0.0f), q_ne);
+        GuardedF32& dout = in_place ? dq : own_out;
+        vulkan::attention(*m_device, dq.tensor, dk.tensor, dv.tensor, first_pos, p, dout.tensor);
+
+        bool intact = false;
+        const std::vector<float> got = download_guarded(*m_device, dout, intact);
+        QVERIFY2(intact, "a sentinel next to the output was overwritten");
+        if (!in_place) {
+            QCOMPARE(download_guarded(*m_device, dq, intact), q);
+            QVERIFY(intact);
+        }
+        float max_v = 0.0f;
+        for (std::size_t i = 0; i < static_cast<std::size_t>(kv_width * (n_ctx - 2)); ++i) max_v = std::max(max_v, std::fabs(v[i]));
+        const std::vector<double> allowed(want.size(), 2e-5 * max_v);
+        const double ratio = worst_ratio(got, want, allowed);
+        qInfo("max |error| %.3g (max |v| %.3g), worst / bound %.3g", max_abs_error(got, want), double(max_v), ratio);
+        QVERIFY2(ratio <= 1.0, qPrintable(QString("error %1 times the bound").arg(ratio)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVulkanAttention)
+#include "test_vulkan_attention.moc"
