@@ -1,6 +1,7 @@
 #include "tiny_models.h"
 
 #include "quant/quantize.h"
+#include "weight_blocks.h"
 
 #include <cstring>
 #include <random>
@@ -10,6 +11,12 @@ namespace {
 
 std::vector<unsigned char> encode(const std::vector<float>& values, std::int64_t row, quant::TensorType type, bool& ok) {
     const std::size_t rows = values.size() / static_cast<std::size_t>(row);
+    // Types we only read (IQ4_NL, IQ4_XS, Q2_K, Q3_K): random valid blocks with small scales.
+    if (!quant::can_quantize(type)) {
+        std::vector<unsigned char> blocks = random_weights(type, row, static_cast<std::int64_t>(rows), static_cast<unsigned>(values.size()));
+        ok = ok && !blocks.empty();
+        return blocks;
+    }
     const quant::TensorTypeInfo& info = quant::tensor_type_info(type);
     const std::size_t row_bytes = static_cast<std::size_t>(row) / info.block_size * info.block_bytes;
     std::vector<unsigned char> out(rows * row_bytes);
