@@ -55,10 +55,15 @@ Grid fold(std::int64_t n, std::uint32_t max_x) {
     return {x, ceil_div(std::max<std::int64_t>(n, 1), x)};
 }
 
+// The bytes of a chunk's rows, extended to end on a 4-byte boundary: shaders read whole
+// words, and a binding's range ends where the slice does. The extension stays inside the
+// buffer, whose size VulkanDevice::allocate rounds up to 4.
 BufferSlice rows_of(const DeviceTensor& w, const RowChunk& chunk) {
     const std::uint64_t row_bytes = w.row_bytes();
-    return w.slice.sub(static_cast<std::uint64_t>(chunk.first_row) * row_bytes,
-                       static_cast<std::uint64_t>(chunk.n_rows) * row_bytes);
+    BufferSlice rows = w.slice.sub(static_cast<std::uint64_t>(chunk.first_row) * row_bytes,
+                                   static_cast<std::uint64_t>(chunk.n_rows) * row_bytes);
+    rows.bytes += (4 - (rows.offset + rows.bytes) % 4) % 4;
+    return rows;
 }
 
 } // namespace

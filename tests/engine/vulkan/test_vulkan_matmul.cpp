@@ -45,9 +45,13 @@ const TensorType kTypes[] = {TensorType::F32,  TensorType::F16,  TensorType::BF1
                              TensorType::Q4_1, TensorType::Q5_0, TensorType::Q5_1,   TensorType::Q4_K, TensorType::Q5_K,
                              TensorType::Q6_K, TensorType::IQ4_NL, TensorType::IQ4_XS, TensorType::MXFP4};
 
-// 256 values fill one super-block; plain types take 264 so the tiled kernel's 32-value steps
-// end in a partial step.
-std::int64_t n_in_for(TensorType type) { return quant::tensor_type_info(type).block_size == 1 ? 264 : 256; }
+// 256 values fill one super-block. 32-value types take 9 blocks, so rows are 153..306 bytes
+// (MXFP4: odd) and rows start at every byte alignment. Plain types take 264, so the tiled
+// kernel's 32-value steps end in a partial step.
+std::int64_t n_in_for(TensorType type) {
+    const std::int64_t block = quant::tensor_type_info(type).block_size;
+    return block == 1 ? 264 : block == 32 ? 288 : 256;
+}
 
 std::vector<float> dequantized(TensorType type, const std::vector<unsigned char>& bytes, std::int64_t n_in,
                                std::int64_t rows) {
@@ -215,8 +219,8 @@ class TestVulkanMatmul : public QObject {
     }
 
     // Limits small enough that the test's weights span several bindings (10 rows each, so
-    // chunks start at byte offsets that are not multiples of the storage alignment, and split
-    // experts' matrices) and row grids need the y dimension.
+    // chunks split experts' matrices and most start at offsets that are not multiples of the
+    // storage alignment) and row grids need the y dimension (at most 4 groups in x).
     MatmulLimits small_limits(TensorType type) {
         QString reason;
         VulkanDevice* device = test_device(reason);
