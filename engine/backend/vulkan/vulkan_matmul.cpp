@@ -46,7 +46,7 @@ std::string shader_name(const char* kernel, quant::TensorType type) {
 std::uint32_t u32(std::int64_t v) { return static_cast<std::uint32_t>(v); }
 std::uint32_t ceil_div(std::int64_t a, std::int64_t b) { return u32((a + b - 1) / b); }
 
-// A 1-D grid of n workgroups laid out as x by y, x at most max_x.
+// A 1-D grid of n workgroups folded into two dimensions, the first at most max_x.
 struct Grid {
     std::uint32_t x = 1, y = 1;
 };
@@ -105,9 +105,10 @@ void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
             p.groups_x = grid.x;
             device.dispatch(shader, {rows_of(w, chunk), x.slice, out.slice}, p, grid.x, grid.y);
         } else {
-            const std::uint32_t row_tiles = ceil_div(chunk.n_rows, kTileRows);
-            assert(row_tiles <= limits.max_groups_x);
-            device.dispatch(shader, {rows_of(w, chunk), x.slice, out.slice}, p, row_tiles, ceil_div(n_tokens, kTileCols));
+            const Grid grid = fold(ceil_div(chunk.n_rows, kTileRows), limits.max_groups_x);
+            p.groups_x = grid.x;
+            device.dispatch(shader, {rows_of(w, chunk), x.slice, out.slice}, p, grid.x, ceil_div(n_tokens, kTileCols),
+                            grid.y);
         }
     }
 }
@@ -160,9 +161,9 @@ void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor&
                 if (e < first_expert || e > last_expert) e = -1;
             const ExpertPlan plan = plan_expert_tiles(chunk_ids, n_expert, kTileCols);
             const BufferSlice staged = device.stage(plan.words.data(), plan.words.size() * sizeof(std::uint32_t));
-            const std::uint32_t row_tiles = ceil_div(n_out, kTileRows);
-            assert(row_tiles <= limits.max_groups_x);
-            device.dispatch(shader, {rows_of(w, chunk), x.slice, out.slice, staged}, p, row_tiles, plan.n_items);
+            const Grid grid = fold(ceil_div(n_out, kTileRows), limits.max_groups_x);
+            p.groups_x = grid.x;
+            device.dispatch(shader, {rows_of(w, chunk), x.slice, out.slice, staged}, p, grid.x, plan.n_items, grid.y);
         }
     }
 }

@@ -218,14 +218,15 @@ class TestVulkanMatmul : public QObject {
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
-    // Limits small enough that the test's weights span several bindings (10 rows each, so
+    // Limits small enough that the test's weights span several bindings of `rows` rows (10:
     // chunks split experts' matrices and most start at offsets that are not multiples of the
-    // storage alignment) and row grids need the y dimension (at most 4 groups in x).
-    MatmulLimits small_limits(TensorType type) {
+    // storage alignment) and row grids fold past max_groups_x.
+    MatmulLimits small_limits(TensorType type, std::int64_t rows, std::uint32_t max_groups_x) {
         QString reason;
         VulkanDevice* device = test_device(reason);
         const std::uint64_t alignment = device ? std::max<std::uint64_t>(device->info().storage_alignment, 1) : 1;
-        return {10 * test::packed_row_bytes(type, n_in_for(type)) + alignment - 1, alignment, 4};
+        const std::uint64_t row_bytes = test::packed_row_bytes(type, n_in_for(type));
+        return {static_cast<std::uint64_t>(rows) * row_bytes + alignment - 1, alignment, max_groups_x};
     }
 
 private slots:
@@ -285,19 +286,29 @@ private slots:
         check_mul_mat_id(type, n_tokens, x_per_slot, nullptr);
     }
 
-    // Weights split across bindings. Q8_0 (34-byte blocks), MXFP4 (17) and Q5_K: rows whose
-    // byte size leaves chunk offsets unaligned.
+    // Weights split across bindings, and grids folded past the x limit. Q8_0 (34-byte
+    // blocks) and MXFP4 (17): rows whose byte size leaves chunk offsets unaligned.
+    // "10 rows, x<=4": 7 chunks (ID: 34, some inside an expert), vec grids fold into y.
+    // "200 rows, x<=1": 1..2 chunks of up to 4 row tiles, tiled grids fold into z.
     void splitAcrossBindings_data() {
         QTest::addColumn<TensorType>("type");
         QTest::addColumn<qint64>("n_tokens");
+        QTest::addColumn<qint64>("chunk_rows");
+        QTest::addColumn<uint>("max_groups_x");
         for (const TensorType type : {TensorType::Q8_0, TensorType::MXFP4, TensorType::Q5_K, TensorType::F16})
-            for (const qint64 n_tokens : {3, 71})
-                QTest::addRow("%s/%lld", quant::tensor_type_name(type).data(), n_tokens) << type << n_tokens;
+            for (const qint64 n_tokens : {3, 71}) {
+                QTest::addRow("%s/%lld/10 rows, x<=4", quant::tensor_type_name(type).data(), n_tokens)
+                    << type << n_tokens << qint64{10} << 4u;
+                QTest::addRow("%s/%lld/200 rows, x<=1", quant::tensor_type_name(type).data(), n_tokens)
+                    << type << n_tokens << qint64{200} << 1u;
+            }
     }
     void splitAcrossBindings() {
         QFETCH(TensorType, type);
         QFETCH(qint64, n_tokens);
-        const MatmulLimits limits = small_limits(type);
+        QFETCH(qint64, chunk_rows);
+        QFETCH(uint, max_groups_x);
+        const MatmulLimits limits = small_limits(type, chunk_rows, max_groups_x);
         check_mul_mat(type, n_tokens, &limits);
         if (QTest::currentTestFailed()) return;
         check_mul_mat_id(type, n_tokens, true, &limits);
