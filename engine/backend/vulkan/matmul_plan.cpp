@@ -7,8 +7,9 @@ namespace conclave::vulkan {
 std::vector<RowChunk> split_rows(std::int64_t n_rows, std::uint64_t row_bytes, std::uint64_t max_binding_bytes,
                                  std::uint64_t alignment) {
     constexpr std::uint64_t addressable = (std::uint64_t{1} << 32) - 4;
-    const std::uint64_t slack = alignment > 0 ? alignment - 1 : 0;
-    const std::uint64_t limit = std::min(max_binding_bytes, addressable);
+    // Rounding the offset down, and padding the end to a whole word (vulkan_matmul.cpp).
+    const std::uint64_t slack = (alignment > 0 ? alignment - 1 : 0) + 3;
+    const std::uint64_t limit = max_binding_bytes > 0 ? std::min(max_binding_bytes, addressable) : addressable;
     const std::uint64_t usable = limit > slack ? limit - slack : 0;
     const auto rows_per_chunk =
         static_cast<std::int64_t>(std::max<std::uint64_t>(1, row_bytes > 0 ? usable / row_bytes : usable));

@@ -16,10 +16,10 @@ struct RowChunk {
 };
 
 // Splits n_rows rows of row_bytes each into the fewest chunks whose bytes fit one binding.
-// The device binds a slice at its offset rounded down to `alignment`, so up to alignment - 1
-// bytes of slack are reserved; shaders address bytes with 32-bit integers, so a chunk also
-// stays under 4 GiB. A row larger than a binding still gets a chunk of its own (no device
-// has such limits; the row would not be addressable anyway).
+// The device binds a slice at its offset rounded down to `alignment` and the kernels read
+// whole words, so alignment - 1 + 3 bytes of slack are reserved; shaders address bytes with 32-bit integers, so a chunk also
+// stays under 4 GiB (the only limit when max_binding_bytes is 0, i.e. unknown). A row larger
+// than a binding still gets a chunk of its own (no device has such limits).
 std::vector<RowChunk> split_rows(std::int64_t n_rows, std::uint64_t row_bytes, std::uint64_t max_binding_bytes,
                                  std::uint64_t alignment);
 

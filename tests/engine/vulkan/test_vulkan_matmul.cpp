@@ -226,18 +226,19 @@ class TestVulkanMatmul : public QObject {
         VulkanDevice* device = test_device(reason);
         const std::uint64_t alignment = device ? std::max<std::uint64_t>(device->info().storage_alignment, 1) : 1;
         const std::uint64_t row_bytes = test::packed_row_bytes(type, n_in_for(type));
-        return {static_cast<std::uint64_t>(rows) * row_bytes + alignment - 1, alignment, max_groups_x};
+        return {static_cast<std::uint64_t>(rows) * row_bytes + alignment - 1 + 3, alignment, max_groups_x};
     }
 
 private slots:
     void splitRows() {
-        const std::vector<RowChunk> chunks = split_rows(10, 100, 350, 16); // 335 usable bytes: 3 rows
+        const std::vector<RowChunk> chunks = split_rows(10, 100, 350, 16); // 332 usable bytes: 3 rows
         QCOMPARE(chunks.size(), std::size_t{4});
         QCOMPARE(chunks[0].first_row, std::int64_t{0});
         QCOMPARE(chunks[0].n_rows, std::int64_t{3});
         QCOMPARE(chunks[3].first_row, std::int64_t{9});
         QCOMPARE(chunks[3].n_rows, std::int64_t{1});
         QCOMPARE(split_rows(10, 100, 1u << 30, 16).size(), std::size_t{1});
+        QCOMPARE(split_rows(10, 100, 0, 16).size(), std::size_t{1});
         // Beyond 32-bit byte addressing a chunk stops at 4 GiB whatever the binding allows.
         QCOMPARE(split_rows(3, std::uint64_t{3} << 30, std::uint64_t{1} << 40, 16).size(), std::size_t{3});
     }
