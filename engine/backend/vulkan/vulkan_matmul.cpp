@@ -69,7 +69,8 @@ BufferSlice rows_of(const DeviceTensor& w, const RowChunk& chunk) {
 } // namespace
 
 MatmulLimits matmul_limits(const DeviceInfo& info) {
-    return {info.max_binding_bytes, std::max<std::uint64_t>(info.storage_alignment, 1), info.max_groups_x};
+    return {info.max_binding_bytes, std::max<std::uint64_t>(info.storage_alignment, 1), info.max_groups_x,
+            info.features.subgroup_arithmetic};
 }
 
 void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x, const DeviceTensor& out) {
@@ -88,7 +89,8 @@ void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
     assert(n_in % 8 == 0 && x.ne[0] == n_in && out.ne[0] == n_out && out.rows() == n_tokens);
     if (n_out == 0 || n_tokens == 0) return;
     const bool vec = n_tokens <= kMaxVecTokens;
-    const std::string shader = shader_name(vec ? "mul_mat_vec_" : "mul_mat_tiled_", w.type);
+    const std::string shader =
+        shader_name(!vec ? "mul_mat_tiled_" : limits.subgroup_reduce ? "mul_mat_vec_sg_" : "mul_mat_vec_", w.type);
 
     MatmulParams p;
     p.n_in = u32(n_in);
@@ -125,7 +127,8 @@ void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor&
     if (n_out == 0 || n_slots == 0) return;
     const std::int64_t n_tokens = n_slots / n_used;
     const bool vec = n_tokens <= kMaxVecTokens;
-    const std::string shader = shader_name(vec ? "mul_mat_vec_id_" : "mul_mat_tiled_id_", w.type);
+    const std::string shader =
+        shader_name(!vec ? "mul_mat_tiled_id_" : limits.subgroup_reduce ? "mul_mat_vec_sg_id_" : "mul_mat_vec_id_", w.type);
 
     MatmulParams p;
     p.n_in = u32(n_in);

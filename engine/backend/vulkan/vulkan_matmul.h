@@ -12,6 +12,7 @@ struct MatmulLimits {
     std::uint64_t max_binding_bytes = 0; // the most bytes one weight binding may cover
     std::uint64_t storage_alignment = 1;
     std::uint32_t max_groups_x = 65535;  // row grids beyond this continue in y
+    bool subgroup_reduce = false;        // the vec kernels sum with subgroupAdd
 };
 MatmulLimits matmul_limits(const DeviceInfo& info);
 

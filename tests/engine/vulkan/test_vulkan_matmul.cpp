@@ -35,6 +35,13 @@ using quant::TensorType;
 
 Q_DECLARE_METATYPE(conclave::quant::TensorType)
 
+// QSKIP in a helper that returns a value: records the skip, then returns `value`.
+#define QSKIP_RETURN(reason, value)                                                                                    \
+    do {                                                                                                               \
+        QTest::qSkip(qPrintable(reason), __FILE__, __LINE__);                                                          \
+        return value;                                                                                                  \
+    } while (false)
+
 namespace {
 
 constexpr std::int64_t kOut = 67;
@@ -229,6 +236,23 @@ class TestVulkanMatmul : public QObject {
         return {static_cast<std::uint64_t>(rows) * row_bytes + alignment - 1 + 3, alignment, max_groups_x};
     }
 
+    // The device's own limits with the vec kernels' reduction chosen; false (after QSKIP)
+    // when there is no device or it lacks subgroup arithmetic.
+    bool limits_with_reduction(bool subgroup, MatmulLimits& limits) {
+        QString reason;
+        VulkanDevice* device = test_device(reason);
+        if (!device) QSKIP_RETURN(reason, false);
+        limits = matmul_limits(device->info());
+        if (subgroup && !limits.subgroup_reduce) QSKIP_RETURN(QStringLiteral("no subgroup arithmetic"), false);
+        limits.subgroup_reduce = subgroup;
+        return true;
+    }
+    // True when `limits` are what the public ops use, so the test goes through them.
+    static bool uses_device_default(const MatmulLimits& limits) {
+        QString reason;
+        return limits.subgroup_reduce == matmul_limits(test_device(reason)->info()).subgroup_reduce;
+    }
+
 private slots:
     void splitRows() {
         const std::vector<RowChunk> chunks = split_rows(10, 100, 350, 16); // 332 usable bytes: 3 rows
@@ -253,17 +277,27 @@ private slots:
         QCOMPARE(plan.words, expect);
     }
 
+    // The matrix-vector kernels run with each reduction: the portable shared-memory tree and,
+    // where the device has subgroup arithmetic, subgroupAdd.
     void mulMat_data() {
         QTest::addColumn<TensorType>("type");
         QTest::addColumn<qint64>("n_tokens");
+        QTest::addColumn<bool>("subgroup");
         for (const TensorType type : kTypes)
             for (const qint64 n_tokens : {1, 3, 8, 37})
-                QTest::addRow("%s/%lld", quant::tensor_type_name(type).data(), n_tokens) << type << n_tokens;
+                for (const bool subgroup : {false, true})
+                    if (n_tokens <= kMaxVecTokens || !subgroup)
+                        QTest::addRow("%s/%lld%s", quant::tensor_type_name(type).data(), n_tokens,
+                                      subgroup ? "/subgroup" : "")
+                            << type << n_tokens << subgroup;
     }
     void mulMat() {
         QFETCH(TensorType, type);
         QFETCH(qint64, n_tokens);
-        check_mul_mat(type, n_tokens, nullptr);
+        QFETCH(bool, subgroup);
+        MatmulLimits limits;
+        if (!limits_with_reduction(subgroup, limits)) return;
+        check_mul_mat(type, n_tokens, uses_device_default(limits) ? nullptr : &limits);
     }
 
     // 1 token (matrix-vector kernel) and a 71-token prompt (tiled; expert 3 gets 71 slots,
@@ -273,18 +307,24 @@ private slots:
         QTest::addColumn<TensorType>("type");
         QTest::addColumn<qint64>("n_tokens");
         QTest::addColumn<bool>("x_per_slot");
+        QTest::addColumn<bool>("subgroup");
         for (const TensorType type : kTypes)
             for (const qint64 n_tokens : {1, 71})
                 for (const bool per_slot : {false, true})
-                    QTest::addRow("%s/%lld/%s", quant::tensor_type_name(type).data(), n_tokens,
-                                  per_slot ? "x per slot" : "x per token")
-                        << type << n_tokens << per_slot;
+                    for (const bool subgroup : {false, true})
+                        if (n_tokens <= kMaxVecTokens || !subgroup)
+                            QTest::addRow("%s/%lld/%s%s", quant::tensor_type_name(type).data(), n_tokens,
+                                          per_slot ? "x per slot" : "x per token", subgroup ? "/subgroup" : "")
+                                << type << n_tokens << per_slot << subgroup;
     }
     void mulMatId() {
         QFETCH(TensorType, type);
         QFETCH(qint64, n_tokens);
         QFETCH(bool, x_per_slot);
-        check_mul_mat_id(type, n_tokens, x_per_slot, nullptr);
+        QFETCH(bool, subgroup);
+        MatmulLimits limits;
+        if (!limits_with_reduction(subgroup, limits)) return;
+        check_mul_mat_id(type, n_tokens, x_per_slot, uses_device_default(limits) ? nullptr : &limits);
     }
 
     // Weights split across bindings, and grids folded past the x limit. Q8_0 (34-byte
