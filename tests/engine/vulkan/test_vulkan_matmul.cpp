@@ -14,17 +14,15 @@
 // sit between sentinels, so a write outside them fails. Shapes: 67 output rows (odd, across
 // two 64-row tiles), 1, 3, 8 tokens (matrix-vector kernel, 8 its widest) and 37 (tiled, odd).
 
-#include "vulkan_test_device.h"
-#include "weight_blocks.h"
-
 #include "backend/cpu/cpu_backend.h"
 #include "backend/vulkan/matmul_plan.h"
 #include "backend/vulkan/vulkan_matmul.h"
 #include "core/thread_pool.h"
 #include "quant/dequantize.h"
+#include "vulkan_test_device.h"
+#include "weight_blocks.h"
 
 #include <QtTest>
-
 #include <cmath>
 #include <random>
 
@@ -36,10 +34,10 @@ using quant::TensorType;
 Q_DECLARE_METATYPE(conclave::quant::TensorType)
 
 // QSKIP in a helper that returns a value: records the skip, then returns `value`.
-#define QSKIP_RETURN(reason, value)                                                                                    \
-    do {                                                                                                               \
-        QTest::qSkip(qPrintable(reason), __FILE__, __LINE__);                                                          \
-        return value;                                                                                                  \
+#define QSKIP_RETURN(reason, value)                                                                \
+    do {                                                                                           \
+        QTest::qSkip(qPrintable(reason), __FILE__, __LINE__);                                      \
+        return value;                                                                              \
     } while (false)
 
 namespace {
@@ -48,9 +46,10 @@ constexpr std::int64_t kOut = 67;
 constexpr float kUnwritten = 777.0f;
 constexpr double kCpuNmseBound = 2e-4;
 
-const TensorType kTypes[] = {TensorType::F32,  TensorType::F16,  TensorType::BF16,   TensorType::Q8_0, TensorType::Q4_0,
-                             TensorType::Q4_1, TensorType::Q5_0, TensorType::Q5_1,   TensorType::Q4_K, TensorType::Q5_K,
-                             TensorType::Q6_K, TensorType::IQ4_NL, TensorType::IQ4_XS, TensorType::MXFP4};
+const TensorType kTypes[] = {
+    TensorType::F32,  TensorType::F16,    TensorType::BF16,   TensorType::Q8_0, TensorType::Q4_0,
+    TensorType::Q4_1, TensorType::Q5_0,   TensorType::Q5_1,   TensorType::Q4_K, TensorType::Q5_K,
+    TensorType::Q6_K, TensorType::IQ4_NL, TensorType::IQ4_XS, TensorType::MXFP4};
 
 // 256 values fill one super-block. 32-value types take 9 blocks, so rows are 153..306 bytes
 // (MXFP4: odd) and rows start at every byte alignment. Plain types take 264, so the tiled
@@ -60,12 +59,14 @@ std::int64_t n_in_for(TensorType type) {
     return block == 1 ? 264 : block == 32 ? 288 : 256;
 }
 
-std::vector<float> dequantized(TensorType type, const std::vector<unsigned char>& bytes, std::int64_t n_in,
-                               std::int64_t rows) {
+std::vector<float> dequantized(TensorType type, const std::vector<unsigned char>& bytes,
+                               std::int64_t n_in, std::int64_t rows) {
     const std::uint64_t row_bytes = test::packed_row_bytes(type, n_in);
     std::vector<float> out(static_cast<std::size_t>(n_in * rows));
     for (std::int64_t r = 0; r < rows; ++r)
-        if (!quant::dequantize_row(type, bytes.data() + r * row_bytes, row_bytes, out.data() + r * n_in, n_in).ok())
+        if (!quant::dequantize_row(type, bytes.data() + r * row_bytes, row_bytes,
+                                   out.data() + r * n_in, n_in)
+                 .ok())
             qFatal("dequantize_row failed");
     return out;
 }
@@ -101,30 +102,37 @@ QString compare(const std::vector<float>& got, const std::vector<float>& cpu, co
     double worst_exact = 0.0, err = 0.0, norm = 0.0;
     for (std::size_t i = 0; i < got.size(); ++i) {
         if (!std::isfinite(got[i]) || got[i] == kUnwritten)
-            return QStringLiteral("output %1 is %2 (not finite or never written)").arg(i).arg(got[i]);
-        worst_exact = std::max(worst_exact, std::fabs(got[i] - exact.value[i]) / std::max(exact.scale[i], 1e-30));
+            return QStringLiteral("output %1 is %2 (not finite or never written)")
+                .arg(i)
+                .arg(got[i]);
+        worst_exact = std::max(worst_exact, std::fabs(got[i] - exact.value[i]) /
+                                                std::max(exact.scale[i], 1e-30));
         err += (static_cast<double>(got[i]) - cpu[i]) * (static_cast<double>(got[i]) - cpu[i]);
         norm += static_cast<double>(cpu[i]) * cpu[i];
     }
     const double exact_bound = 2.0 * static_cast<double>(n_in) * std::ldexp(1.0, -24);
     const double nmse = err / norm;
-    qInfo("error vs exact %.3g of sum|w*x| (bound %.3g), NMSE vs CPU %.3g (bound %.3g)", worst_exact, exact_bound,
-          nmse, kCpuNmseBound);
-    if (worst_exact > exact_bound) return QStringLiteral("error vs exact %1 > %2").arg(worst_exact).arg(exact_bound);
-    if (!(nmse < kCpuNmseBound)) return QStringLiteral("NMSE vs CPU %1 > %2").arg(nmse).arg(kCpuNmseBound);
+    qInfo("error vs exact %.3g of sum|w*x| (bound %.3g), NMSE vs CPU %.3g (bound %.3g)",
+          worst_exact, exact_bound, nmse, kCpuNmseBound);
+    if (worst_exact > exact_bound)
+        return QStringLiteral("error vs exact %1 > %2").arg(worst_exact).arg(exact_bound);
+    if (!(nmse < kCpuNmseBound))
+        return QStringLiteral("NMSE vs CPU %1 > %2").arg(nmse).arg(kCpuNmseBound);
     return {};
 }
 
 // Runs `op` on device copies of the weights and x; returns out, and whether its guards held.
 template <typename Op>
-std::vector<float> run_on_device(VulkanDevice& device, TensorType type, std::array<std::int64_t, 4> w_ne,
+std::vector<float> run_on_device(VulkanDevice& device, TensorType type,
+                                 std::array<std::int64_t, 4> w_ne,
                                  const std::vector<unsigned char>& w, const std::vector<float>& x,
-                                 std::array<std::int64_t, 4> x_ne, std::array<std::int64_t, 4> out_ne,
-                                 bool& guards_intact, Op op) {
+                                 std::array<std::int64_t, 4> x_ne,
+                                 std::array<std::int64_t, 4> out_ne, bool& guards_intact, Op op) {
     DeviceBytes wd = upload_bytes(device, type, w_ne, w.data(), w.size());
     GuardedF32 xd = upload_guarded(device, x, x_ne);
-    GuardedF32 od = upload_guarded(device, std::vector<float>(static_cast<std::size_t>(out_ne[0] * out_ne[1]), kUnwritten),
-                                   out_ne);
+    GuardedF32 od = upload_guarded(
+        device, std::vector<float>(static_cast<std::size_t>(out_ne[0] * out_ne[1]), kUnwritten),
+        out_ne);
     op(wd.tensor, xd.tensor, od.tensor);
     return download_guarded(device, od, guards_intact);
 }
@@ -161,10 +169,12 @@ class TestVulkanMatmul : public QObject {
 
         bool guards = false;
         const std::vector<float> got = run_on_device(
-            *device, type, {n_in, kOut, 1, 1}, w, x, {n_in, n_tokens, 1, 1}, {kOut, n_tokens, 1, 1}, guards,
-            [&](const DeviceTensor& wt, const DeviceTensor& xt, const DeviceTensor& out) {
-                if (limits) vulkan::mul_mat(*device, wt, xt, out, *limits);
-                else vulkan::mul_mat(*device, wt, xt, out);
+            *device, type, {n_in, kOut, 1, 1}, w, x, {n_in, n_tokens, 1, 1}, {kOut, n_tokens, 1, 1},
+            guards, [&](const DeviceTensor& wt, const DeviceTensor& xt, const DeviceTensor& out) {
+                if (limits)
+                    vulkan::mul_mat(*device, wt, xt, out, *limits);
+                else
+                    vulkan::mul_mat(*device, wt, xt, out);
             });
         QVERIFY2(!device->failed(), device->error().c_str());
         QVERIFY2(guards, "a write outside the output");
@@ -179,13 +189,15 @@ class TestVulkanMatmul : public QObject {
         Tensor yt{TensorType::F32, {kOut, n_tokens, 1, 1}, cpu_out.data(), &backend};
         backend.mul_mat(wt, xt, yt);
 
-        const Expected exact = exact_product(dequantized(type, w, n_in, kOut), x, n_in, n_tokens,
-                                             [](std::int64_t) { return 0; }, [](std::int64_t c) { return c; });
+        const Expected exact = exact_product(
+            dequantized(type, w, n_in, kOut), x, n_in, n_tokens, [](std::int64_t) { return 0; },
+            [](std::int64_t c) { return c; });
         const QString failure = compare(got, cpu_out, exact, n_in);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
-    void check_mul_mat_id(TensorType type, std::int64_t n_tokens, bool x_per_slot, const MatmulLimits* limits) {
+    void check_mul_mat_id(TensorType type, std::int64_t n_tokens, bool x_per_slot,
+                          const MatmulLimits* limits) {
         QString reason;
         VulkanDevice* device = test_device(reason);
         if (!device) QSKIP(qPrintable(reason));
@@ -199,10 +211,13 @@ class TestVulkanMatmul : public QObject {
 
         bool guards = false;
         const std::vector<float> got = run_on_device(
-            *device, type, {n_in, kOut, kExperts, 1}, w, x, {n_in, n_x, 1, 1}, {kOut, n_slots, 1, 1}, guards,
+            *device, type, {n_in, kOut, kExperts, 1}, w, x, {n_in, n_x, 1, 1},
+            {kOut, n_slots, 1, 1}, guards,
             [&](const DeviceTensor& wt, const DeviceTensor& xt, const DeviceTensor& out) {
-                if (limits) vulkan::mul_mat_id(*device, wt, xt, ids, kUsed, out, *limits);
-                else vulkan::mul_mat_id(*device, wt, xt, ids, kUsed, out);
+                if (limits)
+                    vulkan::mul_mat_id(*device, wt, xt, ids, kUsed, out, *limits);
+                else
+                    vulkan::mul_mat_id(*device, wt, xt, ids, kUsed, out);
             });
         QVERIFY2(!device->failed(), device->error().c_str());
         QVERIFY2(guards, "a write outside the output");
@@ -219,7 +234,9 @@ class TestVulkanMatmul : public QObject {
 
         const Expected exact = exact_product(
             dequantized(type, w, n_in, kOut * kExperts), x, n_in, n_slots,
-            [&](std::int64_t slot) { return static_cast<std::int64_t>(ids[static_cast<std::size_t>(slot)]); },
+            [&](std::int64_t slot) {
+                return static_cast<std::int64_t>(ids[static_cast<std::size_t>(slot)]);
+            },
             [&](std::int64_t slot) { return x_per_slot ? slot : slot / kUsed; });
         const QString failure = compare(got, cpu_out, exact, n_in);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
@@ -231,9 +248,11 @@ class TestVulkanMatmul : public QObject {
     MatmulLimits small_limits(TensorType type, std::int64_t rows, std::uint32_t max_groups_x) {
         QString reason;
         VulkanDevice* device = test_device(reason);
-        const std::uint64_t alignment = device ? std::max<std::uint64_t>(device->info().storage_alignment, 1) : 1;
+        const std::uint64_t alignment =
+            device ? std::max<std::uint64_t>(device->info().storage_alignment, 1) : 1;
         const std::uint64_t row_bytes = test::packed_row_bytes(type, n_in_for(type));
-        return {static_cast<std::uint64_t>(rows) * row_bytes + alignment - 1 + 3, alignment, max_groups_x};
+        return {static_cast<std::uint64_t>(rows) * row_bytes + alignment - 1 + 3, alignment,
+                max_groups_x};
     }
 
     // The device's own limits with the vec kernels' reduction chosen; false (after QSKIP)
@@ -243,7 +262,8 @@ class TestVulkanMatmul : public QObject {
         VulkanDevice* device = test_device(reason);
         if (!device) QSKIP_RETURN(reason, false);
         limits = matmul_limits(device->info());
-        if (subgroup && !limits.subgroup_reduce) QSKIP_RETURN(QStringLiteral("no subgroup arithmetic"), false);
+        if (subgroup && !limits.subgroup_reduce)
+            QSKIP_RETURN(QStringLiteral("no subgroup arithmetic"), false);
         limits.subgroup_reduce = subgroup;
         return true;
     }
@@ -255,7 +275,8 @@ class TestVulkanMatmul : public QObject {
 
 private slots:
     void splitRows() {
-        const std::vector<RowChunk> chunks = split_rows(10, 100, 350, 16); // 332 usable bytes: 3 rows
+        const std::vector<RowChunk> chunks =
+            split_rows(10, 100, 350, 16); // 332 usable bytes: 3 rows
         QCOMPARE(chunks.size(), std::size_t{4});
         QCOMPARE(chunks[0].first_row, std::int64_t{0});
         QCOMPARE(chunks[0].n_rows, std::int64_t{3});
@@ -264,7 +285,8 @@ private slots:
         QCOMPARE(split_rows(10, 100, 1u << 30, 16).size(), std::size_t{1});
         QCOMPARE(split_rows(10, 100, 0, 16).size(), std::size_t{1});
         // Beyond 32-bit byte addressing a chunk stops at 4 GiB whatever the binding allows.
-        QCOMPARE(split_rows(3, std::uint64_t{3} << 30, std::uint64_t{1} << 40, 16).size(), std::size_t{3});
+        QCOMPARE(split_rows(3, std::uint64_t{3} << 30, std::uint64_t{1} << 40, 16).size(),
+                 std::size_t{3});
     }
 
     void expertPlan() {
@@ -313,8 +335,9 @@ private slots:
                 for (const bool per_slot : {false, true})
                     for (const bool subgroup : {false, true})
                         if (n_tokens <= kMaxVecTokens || !subgroup)
-                            QTest::addRow("%s/%lld/%s%s", quant::tensor_type_name(type).data(), n_tokens,
-                                          per_slot ? "x per slot" : "x per token", subgroup ? "/subgroup" : "")
+                            QTest::addRow("%s/%lld/%s%s", quant::tensor_type_name(type).data(),
+                                          n_tokens, per_slot ? "x per slot" : "x per token",
+                                          subgroup ? "/subgroup" : "")
                                 << type << n_tokens << per_slot << subgroup;
     }
     void mulMatId() {
@@ -324,7 +347,8 @@ private slots:
         QFETCH(bool, subgroup);
         MatmulLimits limits;
         if (!limits_with_reduction(subgroup, limits)) return;
-        check_mul_mat_id(type, n_tokens, x_per_slot, uses_device_default(limits) ? nullptr : &limits);
+        check_mul_mat_id(type, n_tokens, x_per_slot,
+                         uses_device_default(limits) ? nullptr : &limits);
     }
 
     // Weights split across bindings, and grids folded past the x limit. Q8_0 (34-byte
@@ -336,11 +360,14 @@ private slots:
         QTest::addColumn<qint64>("n_tokens");
         QTest::addColumn<qint64>("chunk_rows");
         QTest::addColumn<uint>("max_groups_x");
-        for (const TensorType type : {TensorType::Q8_0, TensorType::MXFP4, TensorType::Q5_K, TensorType::F16})
+        for (const TensorType type :
+             {TensorType::Q8_0, TensorType::MXFP4, TensorType::Q5_K, TensorType::F16})
             for (const qint64 n_tokens : {3, 71}) {
-                QTest::addRow("%s/%lld/10 rows, x<=4", quant::tensor_type_name(type).data(), n_tokens)
+                QTest::addRow("%s/%lld/10 rows, x<=4", quant::tensor_type_name(type).data(),
+                              n_tokens)
                     << type << n_tokens << qint64{10} << 4u;
-                QTest::addRow("%s/%lld/200 rows, x<=1", quant::tensor_type_name(type).data(), n_tokens)
+                QTest::addRow("%s/%lld/200 rows, x<=1", quant::tensor_type_name(type).data(),
+                              n_tokens)
                     << type << n_tokens << qint64{200} << 1u;
             }
     }
