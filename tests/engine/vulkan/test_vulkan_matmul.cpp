@@ -351,6 +351,56 @@ private slots:
                          uses_device_default(limits) ? nullptr : &limits);
     }
 
+    // Slots whose expert id is out of range (-1, n_expert) are left unwritten by both
+    // kernels; every other slot is still right.
+    void invalidExpertLeftUnwritten_data() {
+        QTest::addColumn<qint64>("n_tokens");
+        QTest::newRow("1 token") << qint64{1};
+        QTest::newRow("71 tokens") << qint64{71};
+    }
+    void invalidExpertLeftUnwritten() {
+        QFETCH(qint64, n_tokens);
+        QString reason;
+        VulkanDevice* device = test_device(reason);
+        if (!device) QSKIP(qPrintable(reason));
+        const TensorType type = TensorType::Q4_0;
+        const std::int64_t n_in = n_in_for(type), n_slots = kUsed * n_tokens;
+        const std::vector<unsigned char> w = test::random_weights(type, n_in, kOut * kExperts, 31);
+        const std::vector<float> x = test::gaussian(static_cast<std::size_t>(n_in * n_tokens), 32);
+        std::vector<std::int32_t> ids = routed_ids(n_tokens, 33);
+        ids[1] = -1;
+        ids.back() = static_cast<std::int32_t>(kExperts);
+
+        bool guards = false;
+        const std::vector<float> got = run_on_device(
+            *device, type, {n_in, kOut, kExperts, 1}, w, x, {n_in, n_tokens, 1, 1},
+            {kOut, n_slots, 1, 1}, guards,
+            [&](const DeviceTensor& wt, const DeviceTensor& xt, const DeviceTensor& out) {
+                vulkan::mul_mat_id(*device, wt, xt, ids, kUsed, out);
+            });
+        QVERIFY2(!device->failed(), device->error().c_str());
+        QVERIFY(guards);
+        const auto valid = [&](std::int64_t slot) {
+            const std::int32_t e = ids[static_cast<std::size_t>(slot)];
+            return e >= 0 && e < kExperts;
+        };
+        const Expected exact = exact_product(
+            dequantized(type, w, n_in, kOut * kExperts), x, n_in, n_slots,
+            [&](std::int64_t slot) {
+                return valid(slot) ? ids[static_cast<std::size_t>(slot)] : 0;
+            },
+            [&](std::int64_t slot) { return slot / kUsed; });
+        const double bound = 2.0 * static_cast<double>(n_in) * std::ldexp(1.0, -24);
+        for (std::int64_t slot = 0; slot < n_slots; ++slot)
+            for (std::int64_t r = 0; r < kOut; ++r) {
+                const auto i = static_cast<std::size_t>(slot * kOut + r);
+                if (!valid(slot))
+                    QCOMPARE(got[i], kUnwritten);
+                else
+                    QVERIFY(std::fabs(got[i] - exact.value[i]) <= bound * exact.scale[i]);
+            }
+    }
+
     // Weights split across bindings, and grids folded past the x limit. Q8_0 (34-byte
     // blocks) and MXFP4 (17): rows whose byte size leaves chunk offsets unaligned.
     // "10 rows, x<=4": 7 chunks (ID: 34, some inside an expert), vec grids fold into y.
