@@ -16,12 +16,12 @@ struct RowChunk {
 };
 
 // Splits n_rows rows of row_bytes each into the fewest chunks whose bytes fit one binding.
-// The device binds a slice at its offset rounded down to `alignment`, so up to alignment - 1
-// bytes of slack are reserved; shaders address bytes with 32-bit integers, so a chunk also
-// stays under 4 GiB. A row larger than a binding still gets a chunk of its own (no device
-// has such limits; the row would not be addressable anyway).
-std::vector<RowChunk> split_rows(std::int64_t n_rows, std::uint64_t row_bytes, std::uint64_t max_binding_bytes,
-                                 std::uint64_t alignment);
+// The device binds a slice at its offset rounded down to `alignment` and the kernels read
+// whole words, so alignment - 1 + 3 bytes of slack are reserved; shaders address bytes with 32-bit
+// integers, so a chunk also stays under 4 GiB (the only limit when max_binding_bytes is 0, i.e.
+// unknown). A row larger than a binding still gets a chunk of its own (no device has such limits).
+std::vector<RowChunk> split_rows(std::int64_t n_rows, std::uint64_t row_bytes,
+                                 std::uint64_t max_binding_bytes, std::uint64_t alignment);
 
 // The work plan of the tiled mul_mat_id kernel (see shaders/mul_mat_tiled.comp): one item
 // per (expert, up to `tile_cols` of its slots), as uint words
@@ -32,6 +32,7 @@ struct ExpertPlan {
     std::vector<std::uint32_t> words;
     std::uint32_t n_items = 0;
 };
-ExpertPlan plan_expert_tiles(std::span<const std::int32_t> expert_ids, std::int64_t n_expert, std::uint32_t tile_cols);
+ExpertPlan plan_expert_tiles(std::span<const std::int32_t> expert_ids, std::int64_t n_expert,
+                             std::uint32_t tile_cols);
 
 } // namespace conclave::vulkan

@@ -43,31 +43,43 @@ std::string shader_name(const char* kernel, quant::TensorType type) {
     return name;
 }
 
-std::uint32_t u32(std::int64_t v) { return static_cast<std::uint32_t>(v); }
-std::uint32_t ceil_div(std::int64_t a, std::int64_t b) { return u32((a + b - 1) / b); }
+std::uint32_t u32(std::int64_t v) {
+    return static_cast<std::uint32_t>(v);
+}
+std::uint32_t ceil_div(std::int64_t a, std::int64_t b) {
+    return u32((a + b - 1) / b);
+}
 
-// A 1-D grid of n workgroups laid out as x by y, x at most max_x.
+// A 1-D grid of n workgroups folded into two dimensions, the first at most max_x.
 struct Grid {
     std::uint32_t x = 1, y = 1;
 };
 Grid fold(std::int64_t n, std::uint32_t max_x) {
-    const auto x = static_cast<std::uint32_t>(std::min<std::int64_t>(std::max<std::int64_t>(n, 1), max_x));
+    const auto x =
+        static_cast<std::uint32_t>(std::min<std::int64_t>(std::max<std::int64_t>(n, 1), max_x));
     return {x, ceil_div(std::max<std::int64_t>(n, 1), x)};
 }
 
+// The bytes of a chunk's rows, extended to end on a 4-byte boundary: shaders read whole
+// words, and a binding's range ends where the slice does. The extension stays inside the
+// buffer, whose size VulkanDevice::allocate rounds up to 4.
 BufferSlice rows_of(const DeviceTensor& w, const RowChunk& chunk) {
     const std::uint64_t row_bytes = w.row_bytes();
-    return w.slice.sub(static_cast<std::uint64_t>(chunk.first_row) * row_bytes,
-                       static_cast<std::uint64_t>(chunk.n_rows) * row_bytes);
+    BufferSlice rows = w.slice.sub(static_cast<std::uint64_t>(chunk.first_row) * row_bytes,
+                                   static_cast<std::uint64_t>(chunk.n_rows) * row_bytes);
+    rows.bytes += (4 - (rows.offset + rows.bytes) % 4) % 4;
+    return rows;
 }
 
 } // namespace
 
 MatmulLimits matmul_limits(const DeviceInfo& info) {
-    return {info.max_binding_bytes, std::max<std::uint64_t>(info.storage_alignment, 1), info.max_groups_x};
+    return {info.max_binding_bytes, std::max<std::uint64_t>(info.storage_alignment, 1),
+            info.max_groups_x, info.features.subgroup_arithmetic};
 }
 
-void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x, const DeviceTensor& out) {
+void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
+             const DeviceTensor& out) {
     mul_mat(device, w, x, out, matmul_limits(device.info()));
 }
 
@@ -77,13 +89,16 @@ void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor&
 }
 
 // w [n_in, n_out], x [n_in, n_tokens], out [n_out, n_tokens].
-void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x, const DeviceTensor& out,
-             const MatmulLimits& limits) {
+void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
+             const DeviceTensor& out, const MatmulLimits& limits) {
     const std::int64_t n_in = w.ne[0], n_out = w.rows(), n_tokens = x.rows();
     assert(n_in % 8 == 0 && x.ne[0] == n_in && out.ne[0] == n_out && out.rows() == n_tokens);
     if (n_out == 0 || n_tokens == 0) return;
     const bool vec = n_tokens <= kMaxVecTokens;
-    const std::string shader = shader_name(vec ? "mul_mat_vec_" : "mul_mat_tiled_", w.type);
+    const std::string shader = shader_name(!vec                     ? "mul_mat_tiled_"
+                                           : limits.subgroup_reduce ? "mul_mat_vec_sg_"
+                                                                    : "mul_mat_vec_",
+                                           w.type);
 
     MatmulParams p;
     p.n_in = u32(n_in);
@@ -92,7 +107,8 @@ void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
     p.n_cols = u32(n_tokens);
     p.x_stride = u32(n_in);
     p.out_stride = u32(n_out);
-    for (const RowChunk& chunk : split_rows(n_out, w.row_bytes(), limits.max_binding_bytes, limits.storage_alignment)) {
+    for (const RowChunk& chunk :
+         split_rows(n_out, w.row_bytes(), limits.max_binding_bytes, limits.storage_alignment)) {
         p.first_row = u32(chunk.first_row);
         p.n_chunk_rows = u32(chunk.n_rows);
         if (vec) {
@@ -100,9 +116,10 @@ void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
             p.groups_x = grid.x;
             device.dispatch(shader, {rows_of(w, chunk), x.slice, out.slice}, p, grid.x, grid.y);
         } else {
-            const std::uint32_t row_tiles = ceil_div(chunk.n_rows, kTileRows);
-            assert(row_tiles <= limits.max_groups_x);
-            device.dispatch(shader, {rows_of(w, chunk), x.slice, out.slice}, p, row_tiles, ceil_div(n_tokens, kTileCols));
+            const Grid grid = fold(ceil_div(chunk.n_rows, kTileRows), limits.max_groups_x);
+            p.groups_x = grid.x;
+            device.dispatch(shader, {rows_of(w, chunk), x.slice, out.slice}, p, grid.x,
+                            ceil_div(n_tokens, kTileCols), grid.y);
         }
     }
 }
@@ -115,11 +132,15 @@ void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor&
                 const MatmulLimits& limits) {
     const std::int64_t n_in = w.ne[0], n_out = w.ne[1], n_expert = w.ne[2];
     const auto n_slots = static_cast<std::int64_t>(expert_ids.size());
-    assert(n_in % 8 == 0 && n_used > 0 && n_slots % n_used == 0 && out.ne[0] == n_out && out.rows() == n_slots);
+    assert(n_in % 8 == 0 && n_used > 0 && n_slots % n_used == 0 && out.ne[0] == n_out &&
+           out.rows() == n_slots);
     if (n_out == 0 || n_slots == 0) return;
     const std::int64_t n_tokens = n_slots / n_used;
     const bool vec = n_tokens <= kMaxVecTokens;
-    const std::string shader = shader_name(vec ? "mul_mat_vec_id_" : "mul_mat_tiled_id_", w.type);
+    const std::string shader = shader_name(!vec                     ? "mul_mat_tiled_id_"
+                                           : limits.subgroup_reduce ? "mul_mat_vec_sg_id_"
+                                                                    : "mul_mat_vec_id_",
+                                           w.type);
 
     MatmulParams p;
     p.n_in = u32(n_in);
@@ -132,21 +153,24 @@ void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor&
     p.x_per_slot = x.rows() == n_slots ? 1u : 0u;
     p.n_expert = u32(n_expert);
 
-    const BufferSlice ids = vec ? device.stage(expert_ids.data(), expert_ids.size_bytes()) : BufferSlice{};
-    for (const RowChunk& chunk :
-         split_rows(n_out * n_expert, w.row_bytes(), limits.max_binding_bytes, limits.storage_alignment)) {
+    const BufferSlice ids =
+        vec ? device.stage(expert_ids.data(), expert_ids.size_bytes()) : BufferSlice{};
+    for (const RowChunk& chunk : split_rows(n_out * n_expert, w.row_bytes(),
+                                            limits.max_binding_bytes, limits.storage_alignment)) {
         p.first_row = u32(chunk.first_row);
         p.n_chunk_rows = u32(chunk.n_rows);
         // Experts with rows in this chunk; a chunk no slot routes to costs no dispatch.
         const std::int64_t first_expert = chunk.first_row / n_out;
         const std::int64_t last_expert = (chunk.first_row + chunk.n_rows - 1) / n_out;
-        const bool used = std::any_of(expert_ids.begin(), expert_ids.end(),
-                                      [&](std::int32_t e) { return e >= first_expert && e <= last_expert; });
+        const bool used = std::any_of(expert_ids.begin(), expert_ids.end(), [&](std::int32_t e) {
+            return e >= first_expert && e <= last_expert;
+        });
         if (!used) continue;
         if (vec) {
             const Grid grid = fold(n_out, limits.max_groups_x);
             p.groups_x = grid.x;
-            device.dispatch(shader, {rows_of(w, chunk), x.slice, out.slice, ids}, p, grid.x, grid.y, u32(n_slots));
+            device.dispatch(shader, {rows_of(w, chunk), x.slice, out.slice, ids}, p, grid.x, grid.y,
+                            u32(n_slots));
         } else {
             // Only this chunk's experts enter the plan, so no work item idles on rows
             // another chunk holds.
@@ -154,10 +178,12 @@ void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor&
             for (std::int32_t& e : chunk_ids)
                 if (e < first_expert || e > last_expert) e = -1;
             const ExpertPlan plan = plan_expert_tiles(chunk_ids, n_expert, kTileCols);
-            const BufferSlice staged = device.stage(plan.words.data(), plan.words.size() * sizeof(std::uint32_t));
-            const std::uint32_t row_tiles = ceil_div(n_out, kTileRows);
-            assert(row_tiles <= limits.max_groups_x);
-            device.dispatch(shader, {rows_of(w, chunk), x.slice, out.slice, staged}, p, row_tiles, plan.n_items);
+            const BufferSlice staged =
+                device.stage(plan.words.data(), plan.words.size() * sizeof(std::uint32_t));
+            const Grid grid = fold(ceil_div(n_out, kTileRows), limits.max_groups_x);
+            p.groups_x = grid.x;
+            device.dispatch(shader, {rows_of(w, chunk), x.slice, out.slice, staged}, p, grid.x,
+                            plan.n_items, grid.y);
         }
     }
 }

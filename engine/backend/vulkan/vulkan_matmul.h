@@ -11,15 +11,16 @@ namespace conclave::vulkan {
 struct MatmulLimits {
     std::uint64_t max_binding_bytes = 0; // the most bytes one weight binding may cover
     std::uint64_t storage_alignment = 1;
-    std::uint32_t max_groups_x = 65535;  // row grids beyond this continue in y
+    std::uint32_t max_groups_x = 65535; // row grids beyond this continue in y
+    bool subgroup_reduce = false;       // the vec kernels sum with subgroupAdd
 };
 MatmulLimits matmul_limits(const DeviceInfo& info);
 
 // Up to this many tokens run the matrix-vector kernels; more run the tiled kernels.
 inline constexpr std::int64_t kMaxVecTokens = 8;
 
-void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x, const DeviceTensor& out,
-             const MatmulLimits& limits);
+void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
+             const DeviceTensor& out, const MatmulLimits& limits);
 void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
                 std::span<const std::int32_t> expert_ids, int n_used, const DeviceTensor& out,
                 const MatmulLimits& limits);

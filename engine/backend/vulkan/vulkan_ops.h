@@ -20,7 +20,8 @@ bool supports(Op op, quant::TensorType type);
 
 // out[n_out, n_tokens] = w[n_in, n_out]^T · x[n_in, n_tokens]; matrix-vector kernels for a
 // few tokens, tiled matrix-matrix kernels for prompts. Weights larger than one binding
-// (DeviceInfo::max_binding_bytes) are split by rows.
+// (DeviceInfo::max_binding_bytes) are split by rows. w.ne[0] is a multiple of 8 (every block
+// type's is; the kernels walk rows in groups of 8).
 void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x, const DeviceTensor& out);
 // As Backend::mul_mat_id: w [n_in, n_out, n_expert]; expert_ids[slot + n_used * token].
 void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,

@@ -25,5 +25,5 @@ layout(push_constant) uniform Push {
     uint n_used;       // mul_mat_id: slots per token
     uint x_per_slot;   // mul_mat_id: 1 when x has a column per slot, 0 per token
     uint n_expert;
-    uint groups_x;     // workgroups along x; the y dimension continues the x count
+    uint groups_x;     // workgroups along x; row grids past it continue in y (vec) or z (tiled)
 } pc;

@@ -6,6 +6,7 @@
 // and each of the 256 threads accumulates a TM x TN micro-tile in registers. Rows and columns
 // of a thread's micro-tile are 16 apart, so neighbouring threads read neighbouring shared
 // words. Edges (odd n_out, odd column counts) are zero-filled on load and skipped on store.
+// Row tiles are workgroup x, continued in z past groups_x (a device's x limit).
 // MUL_MAT_ID: workgroup y is one work item of the host's plan: an expert and up to BN of the
 // slots routed to it, so one dispatch serves every expert. Plan layout (uint words):
 //   [3 * item + 0] expert, [3 * item + 1] index of the item's first slot in the word array,
@@ -28,7 +29,12 @@ shared uint out_col_of[BN];
 
 void main() {
     const uint tid = gl_LocalInvocationID.x;
-    const uint row0 = gl_WorkGroupID.x * BM; // first row of the tile within its matrix
+    const uint row0 = (gl_WorkGroupID.x + gl_WorkGroupID.z * pc.groups_x) * BM; // within its matrix
+#ifdef MUL_MAT_ID
+    if (row0 >= pc.n_out) return; // the fold's spare workgroups; whole workgroups leave
+#else
+    if (row0 >= pc.n_chunk_rows) return;
+#endif
 #ifdef MUL_MAT_ID
     const uint plan = pc.base[3] / 4u + 3u * gl_WorkGroupID.y;
     const uint expert = id_data[plan];

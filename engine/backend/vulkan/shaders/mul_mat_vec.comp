@@ -4,9 +4,14 @@
 // columns (n_cols <= MAX_COLS). One workgroup per output row: its threads stride over the
 // row's 8-value groups, so neighbouring threads read neighbouring bytes of the row, and every
 // dequantized group is used for all columns while in registers. Partial sums meet in shared
-// memory (portable: no subgroup operations required).
+// memory: a tree over all 64 threads (portable), or with SUBGROUP_REDUCE (devices with
+// subgroup arithmetic) subgroupAdd first, so only one value per subgroup goes through shared
+// memory and a single barrier.
 // MUL_MAT_ID: workgroup z is a slot; the slot's expert id picks which matrix the row comes
 // from, and x is the slot's (or its token's) column.
+#ifdef SUBGROUP_REDUCE
+#extension GL_KHR_shader_subgroup_arithmetic : require
+#endif
 #include "common.glsl"
 #include "matmul_interface.glsl"
 #include "types/dequant.glsl"
@@ -60,6 +65,18 @@ void main() {
         }
     }
 
+#ifdef SUBGROUP_REDUCE
+    for (uint c = 0u; c < MAX_COLS; ++c) {
+        const float total = subgroupAdd(acc[c]);
+        if (subgroupElect()) partial[c][gl_SubgroupID] = total;
+    }
+    barrier();
+    if (tid < n_cols) {
+        float sum = 0.0;
+        for (uint s = 0u; s < gl_NumSubgroups; ++s) sum += partial[tid][s];
+        out_data[pc.base[2] / 4u + (out_col + tid) * pc.out_stride + out_row] = sum;
+    }
+#else
     for (uint c = 0u; c < MAX_COLS; ++c) partial[c][tid] = acc[c];
     barrier();
     for (uint stride = WG / 2u; stride > 0u; stride /= 2u) {
@@ -68,4 +85,5 @@ void main() {
         barrier();
     }
     if (tid < n_cols) out_data[pc.base[2] / 4u + (out_col + tid) * pc.out_stride + out_row] = partial[tid][0];
+#endif
 }

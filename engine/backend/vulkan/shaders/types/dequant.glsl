@@ -10,7 +10,12 @@
 
 // Byte access to the weights; blocks are 2-byte aligned at best (Q8_0: 34 bytes).
 uint w_u8(uint byte) { return READ_U8(w_data, byte); }
-uint w_u16(uint byte) { return READ_U16(w_data, byte); }
+// Two bytes: one word load unless they straddle words (fp16 scales are 2-byte aligned).
+uint w_u16(uint byte) {
+    const uint shift = (byte & 3u) * 8u;
+    if (shift < 24u) return (w_data[byte >> 2u] >> shift) & 0xFFFFu;
+    return READ_U16(w_data, byte);
+}
 float w_f16(uint byte) { return unpackHalf2x16(w_u16(byte)).x; }
 // Four bytes from any address as one little-endian word: two word loads, not four byte loads.
 uint w_u32(uint byte) {
