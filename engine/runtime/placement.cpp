@@ -111,7 +111,7 @@ std::vector<std::string> Placement::describe() const {
         lines.push_back("Routed experts of " + range(expert_layers_on_cpu) + " on the CPU; their attention, norms and router on the GPU.");
     if (output_on_cpu) lines.push_back("The output matrix is on the CPU.");
     if (!kv_on_gpu) lines.push_back("The KV cache does not fit beside the activations: attention runs on the CPU.");
-    if (expert_layers_on_cpu > 0 || layers_on_cpu > 0)
+    if ((expert_layers_on_cpu > 0 || layers_on_cpu > 0) && std::max(expert_layers_on_cpu, layers_on_cpu) < n_layer)
         lines.push_back("Layers " + std::to_string(std::max(expert_layers_on_cpu, layers_on_cpu)) + "-" + std::to_string(n_layer - 1) +
                         " run entirely on the GPU.");
     return lines;
