@@ -35,13 +35,20 @@ BufferSlice whole_words(const BufferSlice& s) {
     return {s.buffer, s.offset, end - s.offset};
 }
 
+// The shaders address a cache in one binding with 32-bit byte offsets; the device would
+// silently clip a larger binding.
+[[maybe_unused]] bool fits_one_binding(const VulkanDevice& device, const DeviceTensor& cache) {
+    const std::uint64_t bytes = whole_words(cache.slice).bytes;
+    return bytes <= device.info().max_binding_bytes && bytes <= 0xffffffffu;
+}
+
 void store_rows(VulkanDevice& device, const DeviceTensor& cache, const DeviceTensor& src, std::int64_t first_pos) {
     assert(src.type == TensorType::F32 && src.ne[0] == cache.ne[0]);
     assert(first_pos >= 0 && first_pos + src.rows() <= cache.rows());
     assert(cache.type != TensorType::Q8_0 || cache.ne[0] % 32 == 0);
+    assert(fits_one_binding(device, cache));
     const std::uint64_t first_byte = static_cast<std::uint64_t>(first_pos) * cache.row_bytes();
     const auto n = static_cast<std::uint64_t>(src.n_elements());
-    assert(first_byte + cache.row_bytes() * static_cast<std::uint64_t>(src.rows()) <= 0xffffffffu);
     if (n == 0) return;
     std::uint64_t n_items = n; // F32: one value per word
     if (cache.type == TensorType::F16) {
@@ -70,12 +77,13 @@ void kv_store(VulkanDevice& device, const DeviceTensor& cache_k, const DeviceTen
 void attention(VulkanDevice& device, const DeviceTensor& q, const DeviceTensor& cache_k, const DeviceTensor& cache_v,
                std::int64_t first_pos, const AttentionParams& p, const DeviceTensor& out) {
     assert(p.n_head > 0 && p.n_head_kv > 0 && p.n_head % p.n_head_kv == 0);
-    assert(p.head_dim > 0 && p.head_dim <= 256 && p.head_dim % 2 == 0); // attention.comp: WG * DIMS
+    assert(p.head_dim > 0 && p.head_dim <= 256); // attention.comp: WG * DIMS
     assert(q.type == TensorType::F32 && q.ne[0] == std::int64_t{p.head_dim} * p.n_head);
     assert(out.n_elements() == q.n_elements());
     assert(cache_k.type == cache_v.type && cache_k.ne[0] == std::int64_t{p.head_dim} * p.n_head_kv);
     assert(cache_k.type != TensorType::Q8_0 || p.head_dim % 32 == 0);
     assert(first_pos + q.rows() <= cache_k.rows());
+    assert(fits_one_binding(device, cache_k) && fits_one_binding(device, cache_v));
     const std::string shader = variant("attention", cache_k.type);
     const std::uint64_t q_row_bytes = q.row_bytes();
     // One workgroup per (head, token); prompts longer than the y limit go in several dispatches.
