@@ -15,6 +15,7 @@ namespace {
 using quant::TensorType;
 
 constexpr std::uint32_t kKvStoreLocalSize = 64;    // local_size_x of kv_store.comp
+constexpr int kMaxHeadDim = 256;                   // attention.comp: WG * DIMS
 constexpr std::uint32_t kMaxTokensPerDispatch = 65535; // the guaranteed maxComputeWorkGroupCount[1]
 
 std::string variant(std::string_view shader, TensorType cache_type) {
@@ -74,14 +75,19 @@ void kv_store(VulkanDevice& device, const DeviceTensor& cache_k, const DeviceTen
     store_rows(device, cache_v, v, first_pos);
 }
 
+bool attention_supported(const AttentionParams& params, TensorType k_type, TensorType v_type) {
+    if (k_type != v_type || !supports(Op::attention, k_type)) return false;
+    if (params.head_dim <= 0 || params.head_dim > kMaxHeadDim) return false;
+    return k_type != TensorType::Q8_0 || params.head_dim % 32 == 0;
+}
+
 void attention(VulkanDevice& device, const DeviceTensor& q, const DeviceTensor& cache_k, const DeviceTensor& cache_v,
                std::int64_t first_pos, const AttentionParams& p, const DeviceTensor& out) {
     assert(p.n_head > 0 && p.n_head_kv > 0 && p.n_head % p.n_head_kv == 0);
-    assert(p.head_dim > 0 && p.head_dim <= 256); // attention.comp: WG * DIMS
+    assert(attention_supported(p, cache_k.type, cache_v.type));
     assert(q.type == TensorType::F32 && q.ne[0] == std::int64_t{p.head_dim} * p.n_head);
     assert(out.n_elements() == q.n_elements());
-    assert(cache_k.type == cache_v.type && cache_k.ne[0] == std::int64_t{p.head_dim} * p.n_head_kv);
-    assert(cache_k.type != TensorType::Q8_0 || p.head_dim % 32 == 0);
+    assert(cache_k.ne[0] == std::int64_t{p.head_dim} * p.n_head_kv);
     assert(first_pos + q.rows() <= cache_k.rows());
     assert(fits_one_binding(device, cache_k) && fits_one_binding(device, cache_v));
     const std::string shader = variant("attention", cache_k.type);

@@ -60,7 +60,8 @@ class TestVulkanAttention : public QObject {
 private slots:
     void init() {
         m_device = test_device(m_reason);
-        if (!m_device) QSKIP(qPrintable("no Vulkan device: " + m_reason));
+        const bool needs_device = qstrcmp(QTest::currentTestFunction(), "attentionSupported") != 0;
+        if (!m_device && needs_device) QSKIP(qPrintable("no Vulkan device: " + m_reason));
     }
 
     void kvStore_data() {
@@ -114,6 +115,22 @@ private slots:
         bool intact = false;
         QCOMPARE(download_guarded(*m_device, sk, intact), k);
         QVERIFY(intact);
+    }
+
+    // The kernel's limits, which the backend asks before sending attention to the device.
+    void attentionSupported() {
+        AttentionParams p;
+        p.n_head = p.n_head_kv = 1;
+        for (int head_dim : {64, 80, 96, 128, 256}) {
+            p.head_dim = head_dim;
+            QVERIFY(attention_supported(p, TensorType::F16, TensorType::F16));
+            QVERIFY(attention_supported(p, TensorType::F32, TensorType::F32));
+            QCOMPARE(attention_supported(p, TensorType::Q8_0, TensorType::Q8_0), head_dim % 32 == 0);
+            QVERIFY(!attention_supported(p, TensorType::F16, TensorType::F32));
+            QVERIFY(!attention_supported(p, TensorType::BF16, TensorType::BF16));
+        }
+        p.head_dim = 512;
+        QVERIFY(!attention_supported(p, TensorType::F16, TensorType::F16));
     }
 
     void attention_data() {
