@@ -151,10 +151,15 @@ private slots:
                 QTest::addRow("%s d=%d GQA 4/2 prompt 5 from 6", t, head_dim)
                     << type << head_dim << 4 << 2 << 5 << 6 << 0 << 0.0f << false;
             }
-            // One token over 1201 positions (ten tiles, the last partial), 4 query heads on 1 KV head.
+            // One token over 1201 positions (three tiles of 512 keys, the last partial), 4 query
+            // heads on 1 KV head.
             QTest::addRow("%s d=128 GQA 4/1 one token at 1200", t) << type << 128 << 4 << 1 << 1 << 1200 << 0 << 0.0f << false;
-            // Sliding window shorter than the context, long and short (Gemma 3 local layers).
+            // A prompt whose tokens end in the second tile.
+            QTest::addRow("%s d=64 prompt 3 from 700", t) << type << 64 << 2 << 1 << 3 << 700 << 0 << 0.0f << false;
+            // Sliding window shorter than the context, long and short (Gemma 3 local layers);
+            // the 600-key window starts mid-tile and spans two.
             QTest::addRow("%s d=64 window 100 one token at 1000", t) << type << 64 << 2 << 2 << 1 << 1000 << 100 << 0.0f << false;
+            QTest::addRow("%s d=128 window 600 one token at 1500", t) << type << 128 << 2 << 1 << 1 << 1500 << 600 << 0.0f << false;
             QTest::addRow("%s d=96 window 7 prompt 6 from 4", t) << type << 96 << 3 << 1 << 6 << 4 << 7 << 0.0f << false;
             // Soft-capping that bites (scores of several units against a cap of 3).
             QTest::addRow("%s d=64 softcap 3 prompt 3 from 200", t) << type << 64 << 2 << 1 << 3 << 200 << 0 << 3.0f << false;

@@ -5,11 +5,13 @@
 //   q, out: [head_dim * n_head, n_tokens] F32 (out may alias q: the workgroup copies its
 //           query into shared memory first and is the only one to touch that range)
 //   cache_k, cache_v: [head_dim * n_head_kv, n_ctx] of the variant's type, row p = position p
-// Keys lo..pos are taken TILE at a time: each thread scores one key (q from shared memory,
-// the key row read from the cache), the workgroup finds the tile's maximum and rescales
-// its running sum and accumulators to the new maximum (exp(m_old - m_new)), then each
-// thread adds the tile's weighted value rows into the DIMS output dimensions it owns (for a
-// given key consecutive threads read consecutive values, so value reads coalesce).
+// Keys lo..pos are taken TILE = KEYS_PER_THREAD * WG at a time: each thread scores its keys
+// (q from shared memory, the key row read from the cache), the workgroup finds the tile's
+// maximum and every thread rescales its accumulators and its share of the softmax sum to the
+// new maximum (exp(m_old - m_new)); then each thread adds the tile's weighted value rows
+// into the DIMS output dimensions it owns (for a given key consecutive threads read
+// consecutive values, so value reads coalesce). The shares of the sum are added once, at the
+// end; wide tiles keep the barriers per key few (they dominate on software drivers).
 // Query head h reads KV head h / group (grouped-query attention); lo is pos - window + 1
 // with a sliding window, else 0; scores are scale * q.k, soft-capped as softcap *
 // tanh(s / softcap) when softcap > 0.
@@ -17,7 +19,8 @@
 #include "kv_cache.glsl"
 
 #define WG 128
-#define TILE WG
+#define KEYS_PER_THREAD 4
+#define TILE (WG * KEYS_PER_THREAD)
 #define DIMS 2 // head_dim <= WG * DIMS
 #define NEG_BIG -3.0e38 // finite stand-in for -Inf: exp(NEG_BIG - m) is 0, never NaN
 
@@ -113,25 +116,35 @@ void main() {
     for (uint d = tid; d < pc.head_dim; d += WG) q_head[d] = q[q_at + d];
     barrier();
 
-    float running_max = NEG_BIG, running_sum = 0.0;
+    float running_max = NEG_BIG;
+    float sum_share = 0.0; // this thread's keys' part of the softmax sum, at running_max
     float acc[DIMS];
     for (uint i = 0u; i < DIMS; ++i) acc[i] = 0.0;
 
     for (uint tile = lo; tile <= pos; tile += TILE) {
-        const uint key = tile + tid;
-        float score = NEG_BIG;
-        if (key <= pos) {
-            score = key_dot(k_head + key * row_bytes) * pc.scale;
-            // tanh clamped: some drivers build it from exp and give NaN for large arguments.
-            if (pc.softcap > 0.0) score = pc.softcap * tanh(clamp(score / pc.softcap, -15.0, 15.0));
+        float scores[KEYS_PER_THREAD];
+        float local_max = NEG_BIG;
+        for (uint k = 0u; k < KEYS_PER_THREAD; ++k) {
+            const uint key = tile + tid + k * WG;
+            float score = NEG_BIG;
+            if (key <= pos) {
+                score = key_dot(k_head + key * row_bytes) * pc.scale;
+                // tanh clamped: some drivers build it from exp and give NaN for large arguments.
+                if (pc.softcap > 0.0) score = pc.softcap * tanh(clamp(score / pc.softcap, -15.0, 15.0));
+            }
+            scores[k] = score;
+            local_max = max(local_max, score);
         }
-        const float new_max = max(running_max, reduce_workgroup(score, true));
-        const float p = key <= pos ? exp(score - new_max) : 0.0;
-        probs[tid] = p;
-        const float tile_sum = reduce_workgroup(p, false); // its barriers also publish probs
+        const float new_max = max(running_max, reduce_workgroup(local_max, true));
         const float rescale = exp(running_max - new_max);
-        running_sum = running_sum * rescale + tile_sum;
+        sum_share *= rescale;
+        for (uint k = 0u; k < KEYS_PER_THREAD; ++k) {
+            const float p = tile + tid + k * WG <= pos ? exp(scores[k] - new_max) : 0.0;
+            probs[tid + k * WG] = p;
+            sum_share += p;
+        }
         running_max = new_max;
+        barrier(); // probs complete
 
         const uint n_keys = min(TILE, pos + 1u - tile);
         for (uint i = 0u; i < DIMS; ++i) {
@@ -144,6 +157,7 @@ void main() {
         barrier(); // probs is rewritten by the next tile
     }
 
+    const float running_sum = reduce_workgroup(sum_share, false);
     const float inv = 1.0 / running_sum;
     const uint out_at = pc.base[3] / 4u + t * pc.q_width + head * pc.head_dim;
     for (uint i = 0u; i < DIMS; ++i) {
