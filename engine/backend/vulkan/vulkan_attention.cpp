@@ -15,7 +15,7 @@ namespace {
 using quant::TensorType;
 
 constexpr std::uint32_t kKvStoreLocalSize = 64;    // local_size_x of kv_store.comp
-constexpr int kMaxHeadDim = 256;                   // attention.comp: WG * DIMS
+constexpr int kMaxHeadDim = 256;                   // attention.comp: WG * DIMS (pairs)
 constexpr std::uint32_t kMaxTokensPerDispatch = 65535; // the guaranteed maxComputeWorkGroupCount[1]
 
 std::string variant(std::string_view shader, TensorType cache_type) {
@@ -77,7 +77,7 @@ void kv_store(VulkanDevice& device, const DeviceTensor& cache_k, const DeviceTen
 
 bool attention_supported(const AttentionParams& params, TensorType k_type, TensorType v_type) {
     if (k_type != v_type || !supports(Op::attention, k_type)) return false;
-    if (params.head_dim <= 0 || params.head_dim > kMaxHeadDim) return false;
+    if (params.head_dim <= 0 || params.head_dim > kMaxHeadDim || params.head_dim % 2 != 0) return false;
     return k_type != TensorType::Q8_0 || params.head_dim % 32 == 0;
 }
 
