@@ -15,6 +15,7 @@ namespace {
 using quant::TensorType;
 
 constexpr std::uint32_t kKvStoreLocalSize = 64;    // local_size_x of kv_store.comp
+constexpr int kMaxHeadDim = 256;                   // attention.comp: WG * DIMS (pairs)
 constexpr std::uint32_t kMaxTokensPerDispatch = 65535; // the guaranteed maxComputeWorkGroupCount[1]
 
 std::string variant(std::string_view shader, TensorType cache_type) {
@@ -35,13 +36,20 @@ BufferSlice whole_words(const BufferSlice& s) {
     return {s.buffer, s.offset, end - s.offset};
 }
 
+// The shaders address a cache in one binding with 32-bit byte offsets; the device would
+// silently clip a larger binding.
+[[maybe_unused]] bool fits_one_binding(const VulkanDevice& device, const DeviceTensor& cache) {
+    const std::uint64_t bytes = whole_words(cache.slice).bytes;
+    return bytes <= device.info().max_binding_bytes && bytes <= 0xffffffffu;
+}
+
 void store_rows(VulkanDevice& device, const DeviceTensor& cache, const DeviceTensor& src, std::int64_t first_pos) {
     assert(src.type == TensorType::F32 && src.ne[0] == cache.ne[0]);
     assert(first_pos >= 0 && first_pos + src.rows() <= cache.rows());
     assert(cache.type != TensorType::Q8_0 || cache.ne[0] % 32 == 0);
+    assert(fits_one_binding(device, cache));
     const std::uint64_t first_byte = static_cast<std::uint64_t>(first_pos) * cache.row_bytes();
     const auto n = static_cast<std::uint64_t>(src.n_elements());
-    assert(first_byte + cache.row_bytes() * static_cast<std::uint64_t>(src.rows()) <= 0xffffffffu);
     if (n == 0) return;
     std::uint64_t n_items = n; // F32: one value per word
     if (cache.type == TensorType::F16) {
@@ -67,15 +75,21 @@ void kv_store(VulkanDevice& device, const DeviceTensor& cache_k, const DeviceTen
     store_rows(device, cache_v, v, first_pos);
 }
 
+bool attention_supported(const AttentionParams& params, TensorType k_type, TensorType v_type) {
+    if (k_type != v_type || !supports(Op::attention, k_type)) return false;
+    if (params.head_dim <= 0 || params.head_dim > kMaxHeadDim || params.head_dim % 2 != 0) return false;
+    return k_type != TensorType::Q8_0 || params.head_dim % 32 == 0;
+}
+
 void attention(VulkanDevice& device, const DeviceTensor& q, const DeviceTensor& cache_k, const DeviceTensor& cache_v,
                std::int64_t first_pos, const AttentionParams& p, const DeviceTensor& out) {
     assert(p.n_head > 0 && p.n_head_kv > 0 && p.n_head % p.n_head_kv == 0);
-    assert(p.head_dim > 0 && p.head_dim <= 256 && p.head_dim % 2 == 0); // attention.comp: WG * DIMS
+    assert(attention_supported(p, cache_k.type, cache_v.type));
     assert(q.type == TensorType::F32 && q.ne[0] == std::int64_t{p.head_dim} * p.n_head);
     assert(out.n_elements() == q.n_elements());
-    assert(cache_k.type == cache_v.type && cache_k.ne[0] == std::int64_t{p.head_dim} * p.n_head_kv);
-    assert(cache_k.type != TensorType::Q8_0 || p.head_dim % 32 == 0);
+    assert(cache_k.ne[0] == std::int64_t{p.head_dim} * p.n_head_kv);
     assert(first_pos + q.rows() <= cache_k.rows());
+    assert(fits_one_binding(device, cache_k) && fits_one_binding(device, cache_v));
     const std::string shader = variant("attention", cache_k.type);
     const std::uint64_t q_row_bytes = q.row_bytes();
     // One workgroup per (head, token); prompts longer than the y limit go in several dispatches.

@@ -8,6 +8,7 @@
 #include "backend/vulkan/vulkan_ops.h"
 
 #include <cassert>
+#include <cstring>
 #include <vector>
 
 namespace conclave::vulkan {
@@ -115,12 +116,20 @@ void rope(VulkanDevice& device, const DeviceTensor& x, int head_dim, std::span<c
     assert(static_cast<std::int64_t>(positions.size()) == x.rows());
     assert(!freq_factors.valid() || freq_factors.n_elements() >= p.n_dims / 2);
     if (positions.empty()) return;
-    // The angles' per-pair tables, computed once on the host as the CPU computes them.
-    std::vector<float> table = rope_inv_freq(p);
+    // Positions, then the angles' per-pair tables computed on the host as the CPU computes
+    // them ([inv_freq | mix]), staged in one piece: a second stage() may submit and recycle
+    // the ring, which would invalidate the first.
+    const std::vector<float> inv_freq = rope_inv_freq(p);
     const std::vector<float> mix = rope_yarn_mix(p);
-    table.insert(table.end(), mix.begin(), mix.end());
-    const BufferSlice staged_table = device.stage(table.data(), table.size() * sizeof(float));
-    const BufferSlice staged_positions = device.stage(positions.data(), positions.size_bytes());
+    const std::uint64_t positions_bytes = positions.size_bytes();
+    const std::uint64_t table_bytes = (inv_freq.size() + mix.size()) * sizeof(float);
+    std::vector<unsigned char> host(positions_bytes + table_bytes);
+    std::memcpy(host.data(), positions.data(), positions_bytes);
+    std::memcpy(host.data() + positions_bytes, inv_freq.data(), inv_freq.size() * sizeof(float));
+    std::memcpy(host.data() + positions_bytes + inv_freq.size() * sizeof(float), mix.data(), mix.size() * sizeof(float));
+    const BufferSlice staged = device.stage(host.data(), host.size());
+    const BufferSlice staged_positions = staged.sub(0, positions_bytes);
+    const BufferSlice staged_table = staged.sub(positions_bytes, table_bytes);
     struct Params {
         std::uint32_t row_width, head_dim, n_heads, half_dims, n_tokens, neox, has_factors;
         float freq_scale, magnitude;

@@ -44,6 +44,10 @@ void rope(VulkanDevice& device, const DeviceTensor& x, int head_dim, std::span<c
 
 void kv_store(VulkanDevice& device, const DeviceTensor& cache_k, const DeviceTensor& cache_v, const DeviceTensor& k,
               const DeviceTensor& v, std::int64_t first_pos);
+// Whether attention() has a kernel for these heads and cache types: head_dim even and at
+// most 256, K and V of one type among F16, F32, Q8_0, and head_dim % 32 == 0 for Q8_0.
+// Callers run the rest on the CPU.
+bool attention_supported(const AttentionParams& params, quant::TensorType k_type, quant::TensorType v_type);
 void attention(VulkanDevice& device, const DeviceTensor& q, const DeviceTensor& cache_k, const DeviceTensor& cache_v,
                std::int64_t first_pos, const AttentionParams& params, const DeviceTensor& out);
 

@@ -5,11 +5,13 @@
 //   q, out: [head_dim * n_head, n_tokens] F32 (out may alias q: the workgroup copies its
 //           query into shared memory first and is the only one to touch that range)
 //   cache_k, cache_v: [head_dim * n_head_kv, n_ctx] of the variant's type, row p = position p
-// Keys lo..pos are taken TILE at a time: each thread scores one key (q from shared memory,
-// the key row read from the cache), the workgroup finds the tile's maximum and rescales
-// its running sum and accumulators to the new maximum (exp(m_old - m_new)), then each
-// thread adds the tile's weighted value rows into the DIMS output dimensions it owns (for a
-// given key consecutive threads read consecutive values, so value reads coalesce).
+// Keys lo..pos are taken TILE = KEYS_PER_THREAD * WG at a time: each thread scores its keys
+// (q from shared memory, the key row read from the cache), the workgroup finds the tile's
+// maximum and every thread rescales its accumulators and its share of the softmax sum to the
+// new maximum (exp(m_old - m_new)); then each thread adds the tile's weighted value rows
+// into the pair of output dimensions it owns (for a given key consecutive threads read
+// consecutive values, so value reads coalesce; an F16 pair is one load). The shares of the
+// sum are added once, at the end, so a tile costs one workgroup reduction.
 // Query head h reads KV head h / group (grouped-query attention); lo is pos - window + 1
 // with a sliding window, else 0; scores are scale * q.k, soft-capped as softcap *
 // tanh(s / softcap) when softcap > 0.
@@ -17,8 +19,9 @@
 #include "kv_cache.glsl"
 
 #define WG 128
-#define TILE WG
-#define DIMS 2 // head_dim <= WG * DIMS
+#define KEYS_PER_THREAD 4
+#define TILE (WG * KEYS_PER_THREAD)
+#define DIMS 2 // each thread owns a pair of output dimensions: head_dim <= WG * DIMS, even
 #define NEG_BIG -3.0e38 // finite stand-in for -Inf: exp(NEG_BIG - m) is 0, never NaN
 
 layout(local_size_x = WG) in;
@@ -56,6 +59,21 @@ shared float probs[TILE];
 #define CACHE_VALUE(buf, row, d) \
     (READ_HALF_AT(buf, (row) + (d) / 32u * 34u) * float(READ_I8_AT(buf, (row) + (d) / 32u * 34u + 2u + (d) % 32u)))
 #endif
+
+// Values d and d + 1 (d even) of the cache row starting at byte `row`: one load for an F16
+// pair in an aligned row, one scale for a Q8_0 pair (d even: both in one block).
+vec2 value_pair(uint row, uint d, bool aligned) {
+#if defined(KV_F32)
+    return vec2(uintBitsToFloat(cache_v[(row >> 2u) + d]), uintBitsToFloat(cache_v[(row >> 2u) + d + 1u]));
+#elif defined(KV_F16)
+    if (aligned) return unpackHalf2x16(cache_v[(row >> 2u) + d / 2u]);
+    return vec2(CACHE_VALUE(cache_v, row, d), CACHE_VALUE(cache_v, row, d + 1u));
+#else
+    const uint block = row + d / 32u * 34u;
+    const uint q = block + 2u + d % 32u;
+    return READ_HALF_AT(cache_v, block) * vec2(float(READ_I8_AT(cache_v, q)), float(READ_I8_AT(cache_v, q + 1u)));
+#endif
+}
 
 float key_dot(uint row) {
     float sum = 0.0;
@@ -113,41 +131,54 @@ void main() {
     for (uint d = tid; d < pc.head_dim; d += WG) q_head[d] = q[q_at + d];
     barrier();
 
-    float running_max = NEG_BIG, running_sum = 0.0;
-    float acc[DIMS];
-    for (uint i = 0u; i < DIMS; ++i) acc[i] = 0.0;
+    float running_max = NEG_BIG;
+    float sum_share = 0.0; // this thread's keys' part of the softmax sum, at running_max
+    // This thread's output dimensions: the pair d0, d0 + 1.
+    const uint d0 = 2u * tid;
+    const bool owns = d0 < pc.head_dim;
+    // F16 pairs load as one word when the rows are word-aligned (uniform over the workgroup).
+    const bool aligned = ((v_head | row_bytes) & 3u) == 0u;
+    vec2 acc = vec2(0.0);
 
     for (uint tile = lo; tile <= pos; tile += TILE) {
-        const uint key = tile + tid;
-        float score = NEG_BIG;
-        if (key <= pos) {
-            score = key_dot(k_head + key * row_bytes) * pc.scale;
-            // tanh clamped: some drivers build it from exp and give NaN for large arguments.
-            if (pc.softcap > 0.0) score = pc.softcap * tanh(clamp(score / pc.softcap, -15.0, 15.0));
+        float scores[KEYS_PER_THREAD];
+        float local_max = NEG_BIG;
+        for (uint k = 0u; k < KEYS_PER_THREAD; ++k) {
+            const uint key = tile + tid + k * WG;
+            float score = NEG_BIG;
+            if (key <= pos) {
+                score = key_dot(k_head + key * row_bytes) * pc.scale;
+                // tanh clamped: some drivers build it from exp and give NaN for large arguments.
+                if (pc.softcap > 0.0) score = pc.softcap * tanh(clamp(score / pc.softcap, -15.0, 15.0));
+            }
+            scores[k] = score;
+            local_max = max(local_max, score);
         }
-        const float new_max = max(running_max, reduce_workgroup(score, true));
-        const float p = key <= pos ? exp(score - new_max) : 0.0;
-        probs[tid] = p;
-        const float tile_sum = reduce_workgroup(p, false); // its barriers also publish probs
+        const float new_max = max(running_max, reduce_workgroup(local_max, true));
         const float rescale = exp(running_max - new_max);
-        running_sum = running_sum * rescale + tile_sum;
+        sum_share *= rescale;
+        for (uint k = 0u; k < KEYS_PER_THREAD; ++k) {
+            const float p = tile + tid + k * WG <= pos ? exp(scores[k] - new_max) : 0.0;
+            probs[tid + k * WG] = p;
+            sum_share += p;
+        }
         running_max = new_max;
+        barrier(); // probs complete
 
         const uint n_keys = min(TILE, pos + 1u - tile);
-        for (uint i = 0u; i < DIMS; ++i) {
-            const uint d = tid + i * WG;
-            if (d >= pc.head_dim) break;
-            float sum = 0.0;
-            for (uint j = 0u; j < n_keys; ++j) sum += probs[j] * CACHE_VALUE(cache_v, v_head + (tile + j) * row_bytes, d);
-            acc[i] = acc[i] * rescale + sum;
+        if (owns) {
+            vec2 sum = vec2(0.0);
+            for (uint j = 0u; j < n_keys; ++j) sum += probs[j] * value_pair(v_head + (tile + j) * row_bytes, d0, aligned);
+            acc = acc * rescale + sum;
         }
         barrier(); // probs is rewritten by the next tile
     }
 
+    const float running_sum = reduce_workgroup(sum_share, false);
     const float inv = 1.0 / running_sum;
     const uint out_at = pc.base[3] / 4u + t * pc.q_width + head * pc.head_dim;
-    for (uint i = 0u; i < DIMS; ++i) {
-        const uint d = tid + i * WG;
-        if (d < pc.head_dim) outv[out_at + d] = acc[i] * inv;
+    if (owns) {
+        outv[out_at + d0] = acc.x * inv;
+        outv[out_at + d0 + 1u] = acc.y * inv;
     }
 }

@@ -8,6 +8,7 @@
 // merged with atomicAnd/atomicOr, so neighbouring cache bytes owned by other invocations or
 // other positions are never overwritten.
 #include "common.glsl"
+#include "exact_math.glsl"
 #include "kv_cache.glsl"
 
 layout(local_size_x = 64) in;
@@ -57,8 +58,9 @@ void main() {
     const uint block = item;
     float amax = 0.0;
     for (uint j = 0u; j < 32u; ++j) amax = max(amax, abs(src[src0 + block * 32u + j]));
-    const float d = min(amax / 127.0, 65504.0);
-    const float id = d != 0.0 ? 1.0 / d : 0.0;
+    // Both divisions rounded as the CPU's, so the stored bytes match the CPU's exactly.
+    const float d = amax >= 127.0 * 65504.0 ? 65504.0 : divide_rounded(amax, 127.0);
+    const float id = d != 0.0 ? divide_rounded(1.0, d) : 0.0;
     // The block's 34 bytes: fp16 d, then 32 int8 q.
     uint bytes[34];
     const uint d_bits = f32_to_f16_rne(d);

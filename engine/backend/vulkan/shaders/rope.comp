@@ -9,6 +9,7 @@
 // the few operations below; the angle is reduced to [-pi, pi] before cos/sin because GPU
 // sin/cos are only accurate near zero and positions reach the tens of thousands.
 #include "common.glsl"
+#include "exact_math.glsl"
 
 layout(local_size_x = 256) in;
 layout(set = 0, binding = 0) buffer X { float x[]; };
@@ -27,20 +28,6 @@ layout(push_constant) uniform Push {
     float freq_scale;
     float magnitude; // attn_factor, times the YaRN magnitude correction when YaRN is on
 } pc;
-
-// a / b as the CPU rounds it. GPU division may be off by 2.5 ulp, and the angle is this
-// times positions in the tens of thousands, so the quotient is corrected once by the exact
-// remainder a - q * b. The product's rounding error comes from Dekker's split rather than
-// fma, which some drivers (lavapipe among them) evaluate as a multiply and an add.
-float divide_rounded(float a, float b) {
-    const float q = a / b;
-    precise const float cq = 4097.0 * q, q_hi = cq - (cq - q), q_lo = q - q_hi;
-    precise const float cb = 4097.0 * b, b_hi = cb - (cb - b), b_lo = b - b_hi;
-    precise const float product = q * b;
-    precise const float product_error = ((q_hi * b_hi - product) + q_hi * b_lo + q_lo * b_hi) + q_lo * b_lo;
-    precise const float remainder = (a - product) - product_error;
-    return q + remainder / b;
-}
 
 void main() {
     const uint i_flat = FLAT_INVOCATION();
