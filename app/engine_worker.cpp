@@ -67,11 +67,14 @@ ModelSummary summarize(const conclave::Model& model, const QString& path, int co
 // Where the session runs now; true when that changed (a device lost mid-answer moves it to
 // the CPU).
 bool describeBackend(ModelSummary& summary, const conclave::Session& session) {
-    const QString name = QString::fromUtf8(session.backend_name().data(), static_cast<qsizetype>(session.backend_name().size()));
+    const QString name = QString::fromUtf8(session.backend_name().data(),
+                                           static_cast<qsizetype>(session.backend_name().size()));
     const QString note = fromUtf8(session.backend_note());
     QStringList placement;
     for (const std::string& line : session.placement_report()) placement.append(fromUtf8(line));
-    if (name == summary.backendName && note == summary.backendNote && placement == summary.placement) return false;
+    if (name == summary.backendName && note == summary.backendNote &&
+        placement == summary.placement)
+        return false;
     summary.backendName = name;
     summary.backendNote = note;
     summary.placement = placement;
@@ -167,8 +170,8 @@ void EngineWorker::runLoad(quint64 id, const LoadRequest& request) {
     m_reasoning = reasoning_controls(m_model->chat_template());
     m_summary = summarize(*m_model, request.path, m_session->n_ctx(), m_reasoning);
     describeBackend(m_summary, *m_session);
-    qCInfo(lcEngine) << "loaded" << m_summary.name << "n_ctx" << m_summary.contextSize << "on" << m_summary.backendName
-                     << m_summary.backendNote;
+    qCInfo(lcEngine) << "loaded" << m_summary.name << "n_ctx" << m_summary.contextSize << "on"
+                     << m_summary.backendName << m_summary.backendNote;
     emit modelLoaded(id, m_summary);
 }
 

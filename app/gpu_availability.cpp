@@ -9,7 +9,8 @@ GpuAvailability probeGpuAvailability() {
     GpuAvailability out;
     out.available = !probe.devices.empty();
     if (!out.available)
-        out.reason = probe.note.empty() ? QStringLiteral("no Vulkan device was found") : QString::fromStdString(probe.note);
+        out.reason = probe.note.empty() ? QStringLiteral("no Vulkan device was found")
+                                        : QString::fromStdString(probe.note);
     return out;
 }
 

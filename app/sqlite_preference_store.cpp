@@ -30,7 +30,8 @@ constexpr std::int64_t bytesPerMiB = std::int64_t{1} << 20;
 
 std::optional<int> mebibytes(const std::optional<std::int64_t>& bytes) {
     if (!bytes) return std::nullopt;
-    return static_cast<int>(std::clamp<std::int64_t>(*bytes / bytesPerMiB, 0, std::numeric_limits<int>::max()));
+    return static_cast<int>(
+        std::clamp<std::int64_t>(*bytes / bytesPerMiB, 0, std::numeric_limits<int>::max()));
 }
 
 std::optional<std::int64_t> bytes(const std::optional<int>& mebibytes) {

@@ -14,11 +14,10 @@
 #include "tiny_models.h"
 
 #include <QFileInfo>
-#include <QTemporaryDir>
-#include <QUrl>
-
 #include <QQmlContext>
 #include <QQmlEngine>
+#include <QTemporaryDir>
+#include <QUrl>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
 
@@ -28,9 +27,9 @@ Q_IMPORT_QML_PLUGIN(Conclave_ChatPlugin)
 
 using conclave::ui::AppSettings;
 using conclave::ui::ChatController;
-using conclave::ui::InMemoryPreferenceStore;
 using conclave::ui::ChatMessage;
 using conclave::ui::InMemoryConversationStore;
+using conclave::ui::InMemoryPreferenceStore;
 
 class ChatQmlSetup : public QObject {
     Q_OBJECT
@@ -53,11 +52,14 @@ public slots:
         m_chat->settings()->setGpuAvailability(false, QStringLiteral("no Vulkan driver (test)"));
         engine->rootContext()->setContextProperty(QStringLiteral("chatController"), m_chat.get());
         m_appSettings = std::make_unique<AppSettings>(&m_preferences, m_dir.path(), QStringList{});
-        engine->rootContext()->setContextProperty(QStringLiteral("appSettings"), m_appSettings.get());
+        engine->rootContext()->setContextProperty(QStringLiteral("appSettings"),
+                                                  m_appSettings.get());
         const QString tinyModel = m_dir.filePath(QStringLiteral("tiny-llama.gguf"));
-        if (!QFileInfo::exists(tinyModel) && !conclave::test::write_tiny_decoder({}, tinyModel.toStdString()))
+        if (!QFileInfo::exists(tinyModel) &&
+            !conclave::test::write_tiny_decoder({}, tinyModel.toStdString()))
             qWarning("could not write the tiny model");
-        engine->rootContext()->setContextProperty(QStringLiteral("tinyModelUrl"), QUrl::fromLocalFile(tinyModel));
+        engine->rootContext()->setContextProperty(QStringLiteral("tinyModelUrl"),
+                                                  QUrl::fromLocalFile(tinyModel));
     }
 
 private:

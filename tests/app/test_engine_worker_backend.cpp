@@ -4,12 +4,11 @@
 // Vulkan device (lavapipe will do) and skip with the probe's reason without one; the row
 // without a driver points the Vulkan loader at a file that does not exist.
 
+#include "conclave/gpu_devices.h"
 #include "engine_thread.h"
 #include "engine_worker.h"
 #include "gpu_availability.h"
 #include "tiny_models.h"
-
-#include "conclave/gpu_devices.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -53,7 +52,8 @@ class TestEngineWorkerBackend : public QObject {
         QSignalSpy failed(m_engine->worker(), &EngineWorker::requestFailed);
         m_engine->worker()->loadModel(request);
         if (!QTest::qWaitFor([&] { return loaded.count() + failed.count() > 0; }, 60000)) return {};
-        if (!failed.isEmpty()) qWarning() << "load failed:" << failed.at(0).at(1).value<EngineError>().message;
+        if (!failed.isEmpty())
+            qWarning() << "load failed:" << failed.at(0).at(1).value<EngineError>().message;
         return loaded.isEmpty() ? ModelSummary{} : loaded.at(0).at(1).value<ModelSummary>();
     }
 
@@ -92,21 +92,27 @@ private slots:
     }
 
     void vulkanRunsOnTheGpuWithItsPlacement() {
-        if (m_probe.devices.empty()) QSKIP(qPrintable(QStringLiteral("no Vulkan device: ") + QString::fromStdString(m_probe.note)));
+        if (m_probe.devices.empty())
+            QSKIP(qPrintable(QStringLiteral("no Vulkan device: ") +
+                             QString::fromStdString(m_probe.note)));
         const ModelSummary model = load(request(ComputeBackend::vulkan, 0));
         QCOMPARE(model.backendName, QStringLiteral("vulkan"));
         QVERIFY2(model.backendNote.isEmpty(), qPrintable(model.backendNote)); // a tiny model fits
         QVERIFY(!model.placement.isEmpty());
         // The device first: the model bar's tooltip shows these lines.
-        QVERIFY2(model.placement.first().startsWith(QStringLiteral("Vulkan device: ")), qPrintable(model.placement.join(u'\n')));
+        QVERIFY2(model.placement.first().startsWith(QStringLiteral("Vulkan device: ")),
+                 qPrintable(model.placement.join(u'\n')));
     }
 
     // A budget that does not hold one batch of activations: the CPU, and the note says why.
     void budgetTooSmallRunsOnTheCpuWithANote() {
-        if (m_probe.devices.empty()) QSKIP(qPrintable(QStringLiteral("no Vulkan device: ") + QString::fromStdString(m_probe.note)));
+        if (m_probe.devices.empty())
+            QSKIP(qPrintable(QStringLiteral("no Vulkan device: ") +
+                             QString::fromStdString(m_probe.note)));
         const ModelSummary model = load(request(ComputeBackend::vulkan, 1024));
         QCOMPARE(model.backendName, QStringLiteral("cpu"));
-        QVERIFY2(model.backendNote.contains(QStringLiteral("budget")), qPrintable(model.backendNote));
+        QVERIFY2(model.backendNote.contains(QStringLiteral("budget")),
+                 qPrintable(model.backendNote));
         QVERIFY(model.placement.isEmpty());
     }
 

@@ -213,7 +213,8 @@ private slots:
         QCOMPARE(settings->gpuUnavailableReason().isEmpty(), haveGpu);
         settings->setContextLength(512);
         QVERIFY(load(app, m_modelPath));
-        QCOMPARE(app.chat().model().value(QStringLiteral("backendName")).toString(), QStringLiteral("cpu"));
+        QCOMPARE(app.chat().model().value(QStringLiteral("backendName")).toString(),
+                 QStringLiteral("cpu"));
         QVERIFY(!app.chat().errorVisible());
 
         settings->setBackend(QStringLiteral("vulkan"));
@@ -221,9 +222,12 @@ private slots:
             QSignalSpy opening(&app.chat(), &ChatController::modelOpening);
             app.chat().reopenModel();
             QCOMPARE(opening.count(), 1);
-            QVERIFY(QTest::qWaitFor([&] { return app.chat().modelStatus() == ChatController::ModelStatus::Ready; }, 60000));
+            QVERIFY(QTest::qWaitFor(
+                [&] { return app.chat().modelStatus() == ChatController::ModelStatus::Ready; },
+                60000));
             const QVariantMap model = app.chat().model();
-            QCOMPARE(model.value(QStringLiteral("backendName")).toString(), QStringLiteral("vulkan"));
+            QCOMPARE(model.value(QStringLiteral("backendName")).toString(),
+                     QStringLiteral("vulkan"));
             QVERIFY(!model.value(QStringLiteral("placement")).toStringList().isEmpty());
             QVERIFY2(!app.chat().errorVisible(), qPrintable(app.chat().errorMessage()));
         }
@@ -231,7 +235,8 @@ private slots:
         qputenv("VK_ICD_FILENAMES", "/nonexistent/conclave-no-icd.json");
         qputenv("VK_DRIVER_FILES", "/nonexistent/conclave-no-icd.json");
         app.chat().reopenModel();
-        const bool ready = QTest::qWaitFor([&] { return app.chat().modelStatus() == ChatController::ModelStatus::Ready; }, 60000);
+        const bool ready = QTest::qWaitFor(
+            [&] { return app.chat().modelStatus() == ChatController::ModelStatus::Ready; }, 60000);
         qunsetenv("VK_ICD_FILENAMES");
         qunsetenv("VK_DRIVER_FILES");
         QVERIFY(ready);

@@ -168,7 +168,8 @@ void ChatController::connectWorker() {
     connect(m_worker, &W::generationFinished, this, &ChatController::onGenerationFinished, Qt::QueuedConnection);
     connect(m_worker, &W::tokensCounted, this, &ChatController::onTokensCounted, Qt::QueuedConnection);
     connect(m_worker, &W::requestFailed, this, &ChatController::onRequestFailed, Qt::QueuedConnection);
-    connect(m_worker, &W::backendChanged, this, &ChatController::onBackendChanged, Qt::QueuedConnection);
+    connect(m_worker, &W::backendChanged, this, &ChatController::onBackendChanged,
+            Qt::QueuedConnection);
 }
 
 QString ChatController::currentTitle() const {
@@ -510,7 +511,9 @@ void ChatController::onModelLoaded(quint64 id, const app::ModelSummary& summary)
 }
 
 void ChatController::onBackendChanged(const app::ModelSummary& summary) {
-    if (m_modelStatus != ModelStatus::Ready || summary.path != m_model.value(QStringLiteral("path")).toString()) return;
+    if (m_modelStatus != ModelStatus::Ready ||
+        summary.path != m_model.value(QStringLiteral("path")).toString())
+        return;
     m_model = toVariant(summary);
     if (!summary.backendNote.isEmpty()) showBackendNotice(summary);
     emit modelChanged();
@@ -520,9 +523,11 @@ void ChatController::onBackendChanged(const app::ModelSummary& summary) {
 // means here and what the user can change.
 void ChatController::showBackendNotice(const app::ModelSummary& summary) {
     const bool partly = summary.backendName != QLatin1String("cpu");
-    setBanner({partly ? tr("%1 runs partly on the CPU").arg(summary.name) : tr("%1 runs on the CPU").arg(summary.name),
+    setBanner({partly ? tr("%1 runs partly on the CPU").arg(summary.name)
+                      : tr("%1 runs on the CPU").arg(summary.name),
                summary.backendNote,
-               tr("\u201CRun on\u201D and the GPU memory budget are in the model settings; they apply when the model is next opened."),
+               tr("\u201CRun on\u201D and the GPU memory budget are in the model settings; they "
+                  "apply when the model is next opened."),
                summary.placement.join(u'\n')},
               true);
 }
@@ -624,7 +629,8 @@ void ChatController::setContext(int used, int size) {
 }
 
 void ChatController::showError(const QString& title, const app::EngineError& error) {
-    setBanner({title, error.message, hintFor(error.code), tr("Error code: %1 (%2)").arg(error.codeName).arg(error.code)},
+    setBanner({title, error.message, hintFor(error.code),
+               tr("Error code: %1 (%2)").arg(error.codeName).arg(error.code)},
               false);
 }
 
