@@ -111,8 +111,11 @@ Rectangle {
                     HoverHandler { id: backendHover }
                     ToolTip.visible: backendHover.hovered
                     // The device and what is on it; on the CPU, why the GPU is not used.
-                    ToolTip.text: (bar.chat.model.placement || []).length > 0 ? bar.chat.model.placement.join("\n")
-                                  : (bar.chat.model.backendNote || qsTr("Runs on the CPU"))
+                    ToolTip.text: {
+                        const placement = Array.from(bar.chat.model.placement || [])
+                        if (placement.length > 0) return placement.join("\n")
+                        return bar.chat.model.backendNote || qsTr("Runs on the CPU")
+                    }
                 }
                 Label {
                     objectName: "modelFacts"

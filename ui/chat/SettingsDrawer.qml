@@ -317,12 +317,14 @@ Drawer {
                         objectName: "placement"
                         textFormat: Text.PlainText
                         text: {
-                            const model = drawer.chat.model
                             if (!drawer.modelReady) return ""
-                            const lines = model.placement && model.placement.length > 0 ? model.placement
-                                                                                       : [qsTr("Everything runs on the CPU.")]
-                            return model.backendNote ? lines.concat([model.backendNote]).join("\n") : lines.join("\n")
+                            const model = drawer.chat.model
+                            const lines = Array.from(model.placement || [])
+                            if (lines.length === 0) lines.push(qsTr("Everything runs on the CPU."))
+                            if (model.backendNote) lines.push(model.backendNote)
+                            return lines.join("\n")
                         }
+                    }
                     }
                     Button {
                         objectName: "resetModelDefaults"
