@@ -325,7 +325,6 @@ Drawer {
                             return lines.join("\n")
                         }
                     }
-                    }
                     Button {
                         objectName: "resetModelDefaults"
                         text: qsTr("Reset to model defaults")
