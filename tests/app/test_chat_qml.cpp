@@ -2,7 +2,7 @@
 // message delegate and the sidebar, driven by keys and clicks as a user would. The sidebar
 // runs over a real ChatController with the in-memory store, seeded here, and the real engine
 // thread (no model is loaded). The QML gets it as the context property `chatController`,
-// with `appSettings` (over an in-memory store) and `tinyModelUrl`, a tiny random-weight model
+// with `testAppSettings` (over an in-memory store) and `tinyModelUrl`, a tiny random-weight model
 // written here that a test may open. The controller's settings say no GPU is available, with
 // the reason "no Vulkan driver (test)", so the drawer's GPU choice is disabled.
 
@@ -52,7 +52,7 @@ public slots:
         m_chat->settings()->setGpuAvailability(false, QStringLiteral("no Vulkan driver (test)"));
         engine->rootContext()->setContextProperty(QStringLiteral("chatController"), m_chat.get());
         m_appSettings = std::make_unique<AppSettings>(&m_preferences, m_dir.path(), QStringList{});
-        engine->rootContext()->setContextProperty(QStringLiteral("appSettings"),
+        engine->rootContext()->setContextProperty(QStringLiteral("testAppSettings"),
                                                   m_appSettings.get());
         const QString tinyModel = m_dir.filePath(QStringLiteral("tiny-llama.gguf"));
         if (!QFileInfo::exists(tinyModel) &&

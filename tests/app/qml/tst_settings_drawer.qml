@@ -25,7 +25,7 @@ Item {
         id: drawer
         chat: chatController
         settings: chatController.settings
-        appSettings: appSettings
+        appSettings: testAppSettings
     }
 
     SignalSpy { id: opening; target: chatController; signalName: "modelOpening" }
