@@ -16,6 +16,9 @@
 // Storage errors (StoreError: disk full, read-only) show in the error banner; the messages
 // stay on screen (unsaved ones get negative ids) and saving is retried every few seconds and
 // after each answer until it succeeds, then the storage banner clears itself.
+// When the loaded model does not run (fully) on the GPU it was opened for, the engine's reason
+// shows in the same banner as a notice (bannerIsNotice), also when a lost GPU moves it to the
+// CPU while answering; reopenModel() loads the model again with the settings in effect.
 // Deleting a conversation hides it at once and deletes it for real when the undo toast
 // times out, at the next delete, or at quit; undoDelete() brings it back.
 
