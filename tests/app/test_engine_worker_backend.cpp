@@ -2,12 +2,14 @@
 // through the real worker on its thread with each backend and GPU budget of the settings,
 // and what the ModelSummary then says — backend, note, placement. The GPU rows need a
 // Vulkan device (lavapipe will do) and skip with the probe's reason without one; the row
-// without a driver points the Vulkan loader at a file that does not exist.
+// without a driver points the Vulkan loader at a file that does not exist. A GPU lost while
+// answering is checked with the real SmolLM2 (skipped when it is absent).
 
 #include "conclave/gpu_devices.h"
 #include "engine_thread.h"
 #include "engine_worker.h"
 #include "gpu_availability.h"
+#include "test_model_file.h"
 #include "tiny_models.h"
 
 #include <QSignalSpy>
@@ -71,6 +73,8 @@ private slots:
     void initTestCase() {
         qRegisterMetaType<ModelSummary>();
         qRegisterMetaType<EngineError>();
+        qRegisterMetaType<GenerationUpdate>();
+        qRegisterMetaType<GenerationStats>();
         QVERIFY(m_dir.isValid());
         conclave::test::TinyDecoder spec;
         spec.arch = "qwen3";
@@ -125,6 +129,40 @@ private slots:
         QCOMPARE(model.backendName, QStringLiteral("cpu"));
         QVERIFY2(model.backendNote.contains(QStringLiteral("CPU")), qPrintable(model.backendNote));
         QVERIFY(model.placement.isEmpty());
+    }
+
+    // A GPU lost in the middle of an answer (simulated by the engine's fault injection): the
+    // session moves to the CPU, the answer still finishes, and backendChanged says where the
+    // model runs now and why — before the answer's end. Needs the real SmolLM2 (a chat template
+    // and a tokenizer) and a Vulkan device.
+    void lostGpuMidAnswerMovesToTheCpuAndSaysSo() {
+        if (!conclave::test::haveDefaultModel()) QSKIP(conclave::test::missingModelReason());
+        if (m_probe.devices.empty())
+            QSKIP(qPrintable(QStringLiteral("no Vulkan device: ") +
+                             QString::fromStdString(m_probe.note)));
+        LoadRequest r = request(ComputeBackend::vulkan, 0);
+        r.path = conclave::test::defaultModelPath();
+        r.contextSize = 512;
+        r.threads = 1;
+        qputenv("CONCLAVE_VULKAN_FAIL_AFTER", "60"); // read when the device opens
+        const ModelSummary loaded = load(r);
+        qunsetenv("CONCLAVE_VULKAN_FAIL_AFTER");
+        QCOMPARE(loaded.backendName, QStringLiteral("vulkan"));
+
+        QSignalSpy changed(m_engine->worker(), &EngineWorker::backendChanged);
+        QSignalSpy finished(m_engine->worker(), &EngineWorker::generationFinished);
+        GenerationRequest ask;
+        ask.turns = {{QStringLiteral("user"), QStringLiteral("Name a colour.")}};
+        ask.sampling.temperature = 0.0f;
+        ask.maxTokens = 8;
+        m_engine->worker()->generate(ask);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+        QCOMPARE(changed.count(), 1);
+        const auto now = changed.at(0).at(0).value<ModelSummary>();
+        QCOMPARE(now.backendName, QStringLiteral("cpu"));
+        QVERIFY2(now.backendNote.contains(QStringLiteral("lost")), qPrintable(now.backendNote));
+        QVERIFY(now.placement.isEmpty());
+        QCOMPARE(now.path, loaded.path);
     }
 
     // What the settings' "Run on" choice is offered from: the same probe, with its reason.
