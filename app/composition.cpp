@@ -2,6 +2,7 @@
 
 #include "app_paths.h"
 #include "available_memory.h"
+#include "gpu_availability.h"
 #include "sqlite_model_library.h"
 #include "translations.h"
 
@@ -38,6 +39,10 @@ Composition::Composition(const QString& databasePath, QObject* parent)
         emit quitRequested();
     });
     connectSettings();
+    // Once, before the window shows the "Run on" choice: a GPU that appears later (a driver
+    // installed while Conclave runs) is offered after a restart.
+    const GpuAvailability gpu = probeGpuAvailability();
+    m_chat.settings()->setGpuAvailability(gpu.available, gpu.reason);
     // The language chosen in the settings, unless CONCLAVE_LANGUAGE chose one (main.cpp
     // installed that, or the system's, before the window loads).
     if (!m_appSettings.language().isEmpty() && qEnvironmentVariableIsEmpty("CONCLAVE_LANGUAGE"))

@@ -5,7 +5,8 @@
 // controller over both, the model library (recent models, model folders) with the model
 // scanner and the model picker, the settings (AppSettings app-wide, ModelPreferences per
 // model, both saved in the same database; a refused write shows in the error banner; the
-// chosen language is installed unless CONCLAVE_LANGUAGE names one), and the main window over
+// chosen language is installed unless CONCLAVE_LANGUAGE names one; whether the GPU can be
+// chosen, from a Vulkan probe at start), and the main window over
 // the controller, the picker and the settings. What opening the database found (recovered,
 // refused) shows in the error banner. At start the default model (defaultModelAtStart) is
 // loaded when it is present. Destroyed in reverse: the window first, the engine thread (which

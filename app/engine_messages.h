@@ -6,10 +6,12 @@
 
 #include "conclave/result.h"
 #include "conclave/sampling.h"
+#include "conclave/session.h"
 
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -55,6 +57,9 @@ struct ModelSummary {
     Q_PROPERTY(int expertCount MEMBER expertCount)
     Q_PROPERTY(int expertsUsed MEMBER expertsUsed)
     Q_PROPERTY(bool hasChatTemplate MEMBER hasChatTemplate)
+    Q_PROPERTY(QString backendName MEMBER backendName)
+    Q_PROPERTY(QString backendNote MEMBER backendNote)
+    Q_PROPERTY(QStringList placement MEMBER placement)
 public:
     QString path;
     QString name;         // general.name, else the file name
@@ -67,6 +72,13 @@ public:
     int expertCount = 0;
     int expertsUsed = 0;
     bool hasChatTemplate = false;
+    // Where the session runs (Session::backend_name(): "cpu", "vulkan"), why the GPU asked
+    // for is not (fully) used (empty when it is, or when the CPU was asked for), and what is
+    // on the GPU and on the CPU (the engine's lines, the device first; empty on the CPU).
+    // The engine's words, in English.
+    QString backendName;
+    QString backendNote;
+    QStringList placement;
     bool thinkingSwitch = false; // the chat template lets thinking be turned on and off
     bool effortChoice = false;   // the chat template reads a reasoning effort
     SamplingDefaults recommendedSampling;
@@ -78,6 +90,8 @@ struct LoadRequest {
     QString path;
     int contextSize = 4096; // clamped by the engine to the model's trained context
     int threads = 0;        // 0: one per hardware thread
+    conclave::ComputeBackend backend = conclave::ComputeBackend::cpu;
+    quint64 gpuBudgetBytes = 0; // 0: the GPU's free memory less a margin
 };
 
 struct ChatTurn {

@@ -64,6 +64,23 @@ ModelSummary summarize(const conclave::Model& model, const QString& path, int co
     return summary;
 }
 
+// Where the session runs now; true when that changed (a device lost mid-answer moves it to
+// the CPU).
+bool describeBackend(ModelSummary& summary, const conclave::Session& session) {
+    const QString name = QString::fromUtf8(session.backend_name().data(),
+                                           static_cast<qsizetype>(session.backend_name().size()));
+    const QString note = fromUtf8(session.backend_note());
+    QStringList placement;
+    for (const std::string& line : session.placement_report()) placement.append(fromUtf8(line));
+    if (name == summary.backendName && note == summary.backendNote &&
+        placement == summary.placement)
+        return false;
+    summary.backendName = name;
+    summary.backendNote = note;
+    summary.placement = placement;
+    return true;
+}
+
 } // namespace
 
 EngineWorker::EngineWorker(QObject* parent) : QObject(parent) {}
@@ -138,7 +155,12 @@ void EngineWorker::runLoad(quint64 id, const LoadRequest& request) {
         emit requestFailed(id, EngineError::from(model.error()));
         return;
     }
-    auto session = conclave::Session::create(**model, {.n_ctx = request.contextSize, .n_threads = request.threads});
+    conclave::SessionOptions sessionOptions;
+    sessionOptions.n_ctx = request.contextSize;
+    sessionOptions.n_threads = request.threads;
+    sessionOptions.backend = request.backend;
+    sessionOptions.gpu_budget = request.gpuBudgetBytes;
+    auto session = conclave::Session::create(**model, sessionOptions);
     if (!session) {
         emit requestFailed(id, EngineError::from(session.error()));
         return;
@@ -147,7 +169,9 @@ void EngineWorker::runLoad(quint64 id, const LoadRequest& request) {
     m_session = std::move(*session);
     m_reasoning = reasoning_controls(m_model->chat_template());
     m_summary = summarize(*m_model, request.path, m_session->n_ctx(), m_reasoning);
-    qCInfo(lcEngine) << "loaded" << m_summary.name << "n_ctx" << m_summary.contextSize;
+    describeBackend(m_summary, *m_session);
+    qCInfo(lcEngine) << "loaded" << m_summary.name << "n_ctx" << m_summary.contextSize << "on"
+                     << m_summary.backendName << m_summary.backendNote;
     emit modelLoaded(id, m_summary);
 }
 
@@ -231,6 +255,7 @@ void EngineWorker::runGenerate(quint64 id, const GenerationRequest& request) {
         return true;
     });
     setActiveSession(nullptr);
+    if (describeBackend(m_summary, *m_session)) emit backendChanged(m_summary);
     if (!result) {
         emit requestFailed(id, EngineError::from(result.error()));
         return;

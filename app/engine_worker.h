@@ -53,6 +53,9 @@ public:
 signals:
     void loadProgress(quint64 id, double fraction);
     void modelLoaded(quint64 id, const conclave::app::ModelSummary& model);
+    // The loaded model moved to another backend while answering (the GPU was lost: it now runs
+    // on the CPU); `model` says where it runs and why. Emitted before the answer's end.
+    void backendChanged(const conclave::app::ModelSummary& model);
     void modelUnloaded(quint64 id);
     void generationStarted(quint64 id, int promptTokens);
     void generationProgress(quint64 id, const conclave::app::GenerationUpdate& update);

@@ -7,6 +7,9 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+#include <limits>
+
 namespace conclave::app {
 namespace {
 
@@ -22,6 +25,19 @@ std::optional<std::string> utf8(const std::optional<QString>& text) {
     return text ? std::optional<std::string>(text->toStdString()) : std::nullopt;
 }
 
+// The window edits the budget in MiB; the store keeps bytes (like the engine).
+constexpr std::int64_t bytesPerMiB = std::int64_t{1} << 20;
+
+std::optional<int> mebibytes(const std::optional<std::int64_t>& bytes) {
+    if (!bytes) return std::nullopt;
+    return static_cast<int>(
+        std::clamp<std::int64_t>(*bytes / bytesPerMiB, 0, std::numeric_limits<int>::max()));
+}
+
+std::optional<std::int64_t> bytes(const std::optional<int>& mebibytes) {
+    return mebibytes ? std::optional<std::int64_t>(*mebibytes * bytesPerMiB) : std::nullopt;
+}
+
 ui::ModelOverrides toOverrides(const storage::ModelSettings& s) {
     ui::ModelOverrides o;
     o.systemPrompt = qt(s.system_prompt);
@@ -34,6 +50,8 @@ ui::ModelOverrides toOverrides(const storage::ModelSettings& s) {
     o.maxTokens = as<int>(s.max_tokens);
     o.contextLength = as<int>(s.context_length);
     o.threads = as<int>(s.threads);
+    o.backend = qt(s.backend);
+    o.gpuBudgetMiB = mebibytes(s.gpu_memory_budget);
     o.thinking = s.thinking;
     o.reasoningEffort = qt(s.reasoning_effort);
     return o;
@@ -51,6 +69,8 @@ storage::ModelSettings withOverrides(storage::ModelSettings s, const ui::ModelOv
     s.max_tokens = as<std::int64_t>(o.maxTokens);
     s.context_length = as<std::int64_t>(o.contextLength);
     s.threads = as<std::int64_t>(o.threads);
+    s.backend = utf8(o.backend);
+    s.gpu_memory_budget = bytes(o.gpuBudgetMiB);
     s.thinking = o.thinking;
     s.reasoning_effort = utf8(o.reasoningEffort);
     return s;

@@ -268,6 +268,22 @@ Klicken, um ein anderes Modell zu wählen</translation>
         <source>Open model…</source>
         <translation>Modell öffnen …</translation>
     </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Runs on the GPU</source>
+        <translation>Läuft auf der GPU</translation>
+    </message>
+    <message>
+        <source>Runs on the CPU</source>
+        <translation>Läuft auf der CPU</translation>
+    </message>
 </context>
 <context>
     <name>ModelCardView</name>
@@ -520,10 +536,6 @@ Klicken, um ein anderes Modell zu wählen</translation>
         <translation>Die Chat-Vorlage dieses Modells lässt dich wählen, wie es nachdenkt.</translation>
     </message>
     <message>
-        <source>Context length and threads apply the next time this model is opened.</source>
-        <translation>Kontextlänge und Threads gelten ab dem nächsten Öffnen dieses Modells.</translation>
-    </message>
-    <message>
         <source>Reset to model defaults</source>
         <translation>Auf Standardwerte des Modells zurücksetzen</translation>
     </message>
@@ -606,6 +618,54 @@ Klicken, um ein anderes Modell zu wählen</translation>
     <message>
         <source>None chosen: Conclave opens SmolLM2 from its models folder when it is there, else it starts without a model.</source>
         <translation>Keins gewählt: Conclave öffnet SmolLM2 aus seinem Modellordner, wenn es dort liegt, sonst startet es ohne Modell.</translation>
+    </message>
+    <message>
+        <source>Run on</source>
+        <translation>Ausführen auf</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Run on the CPU</source>
+        <translation>Auf der CPU ausführen</translation>
+    </message>
+    <message>
+        <source>GPU (Vulkan)</source>
+        <translation>GPU (Vulkan)</translation>
+    </message>
+    <message>
+        <source>Run on the GPU (Vulkan)</source>
+        <translation>Auf der GPU ausführen (Vulkan)</translation>
+    </message>
+    <message>
+        <source>No GPU can be used: %1</source>
+        <translation>Keine GPU verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>GPU memory budget (MiB, 0: automatic)</source>
+        <translation>GPU-Speicherbudget (MiB, 0: automatisch)</translation>
+    </message>
+    <message>
+        <source>Weights that do not fit the budget run on the CPU; automatic uses the GPU&apos;s free memory less a margin.</source>
+        <translation>Gewichte, die nicht ins Budget passen, laufen auf der CPU; automatisch nutzt den freien Speicher der GPU abzüglich einer Reserve.</translation>
+    </message>
+    <message>
+        <source>Context length, threads, where the model runs and the GPU memory budget apply when the model is next opened.</source>
+        <translation>Kontextlänge, Threads, Ausführungsort und GPU-Speicherbudget gelten ab dem nächsten Öffnen des Modells.</translation>
+    </message>
+    <message>
+        <source>Reopen the model now</source>
+        <translation>Modell jetzt neu öffnen</translation>
+    </message>
+    <message>
+        <source>Where the model runs</source>
+        <translation>Wo das Modell läuft</translation>
+    </message>
+    <message>
+        <source>Everything runs on the CPU.</source>
+        <translation>Alles läuft auf der CPU.</translation>
     </message>
 </context>
 <context>
@@ -859,6 +919,18 @@ scripts/fetch-default-model legt SmolLM2-135M-Instruct dort ab.</translation>
     <message>
         <source>Error code: %1 (%2)</source>
         <translation>Fehlercode: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 runs partly on the CPU</source>
+        <translation>%1 läuft teilweise auf der CPU</translation>
+    </message>
+    <message>
+        <source>%1 runs on the CPU</source>
+        <translation>%1 läuft auf der CPU</translation>
+    </message>
+    <message>
+        <source>“Run on” and the GPU memory budget are in the model settings; they apply when the model is next opened.</source>
+        <translation>„Ausführen auf“ und das GPU-Speicherbudget findest du in den Modelleinstellungen; sie gelten ab dem nächsten Öffnen des Modells.</translation>
     </message>
 </context>
 <context>

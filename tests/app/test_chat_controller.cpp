@@ -1,10 +1,11 @@
 // ChatController over a real EngineWorker (SmolLM2-135M) and the in-memory store: a sent
 // message appears with a streaming answer that grows and finishes with its figures; Stop keeps
 // the partial answer as "stopped"; switching to a new chat while an answer streams stops it
-// and keeps it; regenerate adds a sibling answer (‹ 2/2 ›); a corrupt model file shows the error
-// banner. Both list models are watched by QAbstractItemModelTester throughout.
+// and keeps it; regenerate adds a sibling answer (‹ 2/2 ›); a GPU lost while answering (on a
+// Vulkan device) ends on the CPU with a notice; a corrupt model file shows the error banner. Both list models are watched by QAbstractItemModelTester throughout.
 
 #include "chat_controller.h"
+#include "conclave/gpu_devices.h"
 #include "engine_thread.h"
 #include "test_model_file.h"
 
@@ -155,6 +156,36 @@ private slots:
         QTRY_VERIFY(m_chat->contextUsed() > 0);
     }
 
+    // The GPU lost while answering (the engine's fault injection, on a Vulkan device): the
+    // answer finishes on the CPU, the bar's model says "cpu" and the banner shows the engine's
+    // note as a notice, not an error.
+    void lostGpuWhileAnsweringShowsANotice() {
+        const conclave::GpuProbe probe = conclave::probe_vulkan_devices();
+        if (probe.devices.empty())
+            QSKIP(qPrintable(QStringLiteral("no Vulkan device: ") + QString::fromStdString(probe.note)));
+        m_chat->settings()->setBackend(QStringLiteral("vulkan"));
+        qputenv("CONCLAVE_VULKAN_FAIL_AFTER", "60"); // read when the device opens
+        m_chat->reopenModel();
+        const bool ready = QTest::qWaitFor(
+            [&] { return m_chat->modelStatus() == ChatController::ModelStatus::Ready; }, 60000);
+        qunsetenv("CONCLAVE_VULKAN_FAIL_AFTER");
+        m_chat->settings()->setBackend(QStringLiteral("cpu"));
+        QVERIFY(ready);
+        QCOMPARE(m_chat->model().value(QStringLiteral("backendName")).toString(), QStringLiteral("vulkan"));
+        QVERIFY(!m_chat->errorVisible());
+
+        QSignalSpy finished(m_chat.get(), &ChatController::answerFinished);
+        QVERIFY(m_chat->sendMessage(QStringLiteral("Name a colour.")));
+        QVERIFY(waitForAnswer(finished));
+        QCOMPARE(stateAt(finished.at(0).at(0).toInt()), QStringLiteral("complete"));
+        QTRY_COMPARE(m_chat->model().value(QStringLiteral("backendName")).toString(), QStringLiteral("cpu"));
+        QVERIFY(m_chat->errorVisible());
+        QVERIFY(m_chat->bannerIsNotice());
+        QVERIFY2(m_chat->errorTitle().contains(QStringLiteral("runs on the CPU")), qPrintable(m_chat->errorTitle()));
+        QVERIFY2(m_chat->errorMessage().contains(QStringLiteral("lost")), qPrintable(m_chat->errorMessage()));
+        m_chat->dismissError();
+    }
+
     void corruptModelShowsTheErrorBanner() {
         const QString path = m_dir.filePath(QStringLiteral("broken.gguf"));
         QFile file(path);
@@ -169,6 +200,7 @@ private slots:
         QVERIFY(!m_chat->errorMessage().isEmpty());
         QVERIFY(!m_chat->errorHint().isEmpty());
         QVERIFY(m_chat->errorDetails().contains(QStringLiteral("invalid_format")));
+        QVERIFY(!m_chat->bannerIsNotice());
         QCOMPARE(m_chat->modelStatus(), ChatController::ModelStatus::NoModel);
         m_chat->dismissError();
         QVERIFY(!m_chat->errorVisible());

@@ -10,9 +10,12 @@
 // its file's recommended values are its defaults; with Ctrl+Enter as the send key, Enter
 // starts a new line and Ctrl+Enter sends; a refused settings write shows in the
 // banner and goes through later; the stop reason of finished, token-limit, context-full and
-// stopped answers reads the same after a restart. Model tests skip when it is absent.
+// stopped answers reads the same after a restart; "Run on" and the GPU memory budget are
+// saved per model and reach the engine when the model is reopened (the GPU on a Vulkan
+// device, the CPU with a notice without a driver). Model tests skip when it is absent.
 
 #include "composition.h"
+#include "conclave/gpu_devices.h"
 #include "conclave/storage/database.h"
 #include "conclave/storage/model_store.h"
 #include "conclave/storage/open_database.h"
@@ -143,6 +146,110 @@ private slots:
         QVERIFY(!cleared.system_prompt && !cleared.max_tokens && !cleared.context_length &&
                 !cleared.threads);
         QCOMPARE(storedSettings(database, second).sampling.seed, std::optional<std::int64_t>(42));
+    }
+
+    // "Run on" and the GPU memory budget are the model's own, kept in its row (backend,
+    // gpu_memory_budget in bytes), put into the settings before the model opens again, and
+    // carried to a model opened the first time (like threads); back at the defaults they are
+    // cleared. No model file is loaded here.
+    void runOnAndGpuBudgetRoundTripThroughTheStore() {
+        const QString database = freshDatabase();
+        conclave::app::ModelSummary first;
+        first.path = m_dir.filePath(QStringLiteral("gpu-first.gguf"));
+        conclave::app::ModelSummary second;
+        second.path = m_dir.filePath(QStringLiteral("gpu-second.gguf"));
+        {
+            Composition app(database);
+            auto* settings = app.chat().settings();
+            app.modelPreferences().modelOpening(first.path);
+            app.modelPreferences().modelLoaded(first);
+            QCOMPARE(settings->backend(), QStringLiteral("cpu"));
+            QCOMPARE(settings->gpuBudgetMiB(), 0);
+            settings->setBackend(QStringLiteral("vulkan"));
+            settings->setGpuBudgetMiB(768);
+            QVERIFY(app.modelPreferences().saveNow());
+        }
+        const storage::ModelSettings stored = storedSettings(database, first.path);
+        QCOMPARE(stored.backend, std::optional<std::string>("vulkan"));
+        QCOMPARE(stored.gpu_memory_budget, std::optional<std::int64_t>(768ll << 20));
+
+        Composition app(database);
+        auto* settings = app.chat().settings();
+        app.modelPreferences().modelOpening(first.path); // before the load request is built
+        QCOMPARE(settings->backend(), QStringLiteral("vulkan"));
+        QCOMPARE(settings->gpuBudgetMiB(), 768);
+        QCOMPARE(settings->computeBackend(), conclave::ComputeBackend::vulkan);
+        QCOMPARE(settings->gpuBudgetBytes(), std::uint64_t{768} << 20);
+        app.modelPreferences().modelLoaded(first);
+        QCOMPARE(settings->backend(), QStringLiteral("vulkan"));
+
+        app.modelPreferences().modelOpening(second.path); // never configured: carried over
+        app.modelPreferences().modelLoaded(second);
+        QCOMPARE(settings->backend(), QStringLiteral("vulkan"));
+        QCOMPARE(settings->gpuBudgetMiB(), 768);
+
+        app.modelPreferences().modelOpening(first.path);
+        app.modelPreferences().modelLoaded(first);
+        settings->setBackend(QStringLiteral("cpu"));
+        settings->setGpuBudgetMiB(0);
+        QVERIFY(app.modelPreferences().saveNow());
+        const storage::ModelSettings cleared = storedSettings(database, first.path);
+        QVERIFY(!cleared.backend);
+        QVERIFY(!cleared.gpu_memory_budget);
+
+        settings->setBackend(QStringLiteral("cuda")); // not offered by this build
+        QCOMPARE(settings->backend(), QStringLiteral("cpu"));
+    }
+
+    // The saved choice reaches the engine when the model is reopened: on a Vulkan device the
+    // model runs on the GPU (the bar's "GPU"), and without a driver it runs on the CPU and the
+    // banner says why as a notice, not an error.
+    void runOnReachesTheEngineWhenTheModelIsReopened() {
+        if (!haveModel()) QSKIP(conclave::test::missingModelReason());
+        const bool haveGpu = !conclave::probe_vulkan_devices().devices.empty();
+        Composition app(freshDatabase());
+        auto* settings = app.chat().settings();
+        QCOMPARE(settings->gpuAvailable(), haveGpu);
+        QCOMPARE(settings->gpuUnavailableReason().isEmpty(), haveGpu);
+        settings->setContextLength(512);
+        QVERIFY(load(app, m_modelPath));
+        QCOMPARE(app.chat().model().value(QStringLiteral("backendName")).toString(),
+                 QStringLiteral("cpu"));
+        QVERIFY(!app.chat().errorVisible());
+
+        settings->setBackend(QStringLiteral("vulkan"));
+        if (haveGpu) {
+            QSignalSpy opening(&app.chat(), &ChatController::modelOpening);
+            app.chat().reopenModel();
+            QCOMPARE(opening.count(), 1);
+            QVERIFY(QTest::qWaitFor(
+                [&] { return app.chat().modelStatus() == ChatController::ModelStatus::Ready; },
+                60000));
+            const QVariantMap model = app.chat().model();
+            QCOMPARE(model.value(QStringLiteral("backendName")).toString(),
+                     QStringLiteral("vulkan"));
+            QVERIFY(!model.value(QStringLiteral("placement")).toStringList().isEmpty());
+            QVERIFY2(!app.chat().errorVisible(), qPrintable(app.chat().errorMessage()));
+        }
+
+        qputenv("VK_ICD_FILENAMES", "/nonexistent/conclave-no-icd.json");
+        qputenv("VK_DRIVER_FILES", "/nonexistent/conclave-no-icd.json");
+        app.chat().reopenModel();
+        const bool ready = QTest::qWaitFor(
+            [&] { return app.chat().modelStatus() == ChatController::ModelStatus::Ready; }, 60000);
+        qunsetenv("VK_ICD_FILENAMES");
+        qunsetenv("VK_DRIVER_FILES");
+        QVERIFY(ready);
+        const QVariantMap model = app.chat().model();
+        QCOMPARE(model.value(QStringLiteral("backendName")).toString(), QStringLiteral("cpu"));
+        const QString note = model.value(QStringLiteral("backendNote")).toString();
+        QVERIFY2(note.contains(QStringLiteral("CPU")), qPrintable(note));
+        QVERIFY(app.chat().errorVisible());
+        QVERIFY(app.chat().bannerIsNotice());
+        QCOMPARE(app.chat().errorMessage(), note);
+        QVERIFY(app.chat().errorTitle().contains(QStringLiteral("runs on the CPU")));
+        QCOMPARE(settings->backend(), QStringLiteral("vulkan")); // the choice stays
+        app.chat().dismissError();
     }
 
     // A reasoning model's choices (thinking off, high effort) are remembered for it and not

@@ -1,5 +1,7 @@
 // A non-modal banner for engine errors: what failed, the engine's message, a next step, and
 // the error code behind "Details". Dismissed with its close button; never blocks the window.
+// With `notice` it carries news rather than a failure (the model runs on the CPU, say), in
+// the warning colour.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -13,13 +15,15 @@ Rectangle {
     property string hint
     property string details
     property bool showDetails: false
+    property bool notice: false
+    readonly property color tone: notice ? Theme.warning : Theme.danger
 
     signal dismissed()
 
     implicitHeight: content.implicitHeight + 24
     radius: Theme.radius
-    color: Theme.dangerSurface
-    border.color: Qt.rgba(Theme.danger.r, Theme.danger.g, Theme.danger.b, 0.35)
+    color: notice ? Theme.surface : Theme.dangerSurface
+    border.color: Qt.rgba(tone.r, tone.g, tone.b, 0.35)
     Accessible.role: Accessible.AlertMessage
     Accessible.name: title
 
@@ -31,8 +35,8 @@ Rectangle {
 
         Label {
             Layout.alignment: Qt.AlignTop
-            text: "\u26A0"
-            color: Theme.danger
+            text: banner.notice ? "\u24D8" : "\u26A0"
+            color: banner.tone
             font.pixelSize: 18
         }
         ColumnLayout {
@@ -42,7 +46,7 @@ Rectangle {
                 objectName: "errorTitle"
                 Layout.fillWidth: true
                 text: banner.title
-                color: Theme.danger
+                color: banner.tone
                 font.weight: Font.DemiBold
                 wrapMode: Text.WordWrap
             }
@@ -73,6 +77,7 @@ Rectangle {
         }
         Button {
             Layout.alignment: Qt.AlignTop
+            visible: banner.details.length > 0
             flat: true
             text: banner.showDetails ? qsTr("Hide details") : qsTr("Details")
             onClicked: banner.showDetails = !banner.showDetails

@@ -1,5 +1,6 @@
-// The bar above the chat: the conversation's title, and the model — its name with
-// parameters, quantization and context when loaded, load progress with Cancel while loading,
+// The bar above the chat: the conversation's title, and the model — its name, where it runs
+// ("GPU" or "CPU", the device and placement in a tooltip), parameters, quantization and
+// context when loaded, load progress with Cancel while loading,
 // or "Open model…" when none is loaded. The chip and the button ask for the model picker
 // (openRequested).
 import QtQuick
@@ -75,7 +76,7 @@ Rectangle {
             implicitWidth: chipRow.implicitWidth + 24
             hoverEnabled: true
             onClicked: bar.openRequested()
-            ToolTip.visible: hovered
+            ToolTip.visible: hovered && !backendHover.hovered
             ToolTip.text: qsTr("%1\nClick to choose another model").arg(bar.chat.model.path || "")
             Accessible.name: qsTr("Model: %1").arg(bar.chat.model.name || "")
             background: Rectangle {
@@ -97,6 +98,24 @@ Rectangle {
                     text: bar.chat.model.name || ""
                     color: Theme.text
                     font.weight: Font.DemiBold
+                }
+                Label {
+                    id: backendLabel
+                    objectName: "modelBackend"
+                    readonly property bool onGpu: bar.chat.model.backendName === "vulkan"
+                    text: onGpu ? qsTr("GPU") : qsTr("CPU")
+                    color: onGpu ? Theme.accent : Theme.mutedText
+                    font.pixelSize: Theme.smallFontSize
+                    font.weight: Font.DemiBold
+                    Accessible.name: onGpu ? qsTr("Runs on the GPU") : qsTr("Runs on the CPU")
+                    HoverHandler { id: backendHover }
+                    ToolTip.visible: backendHover.hovered
+                    // The device and what is on it; on the CPU, why the GPU is not used.
+                    ToolTip.text: {
+                        const placement = Array.from(bar.chat.model.placement || [])
+                        if (placement.length > 0) return placement.join("\n")
+                        return bar.chat.model.backendNote || qsTr("Runs on the CPU")
+                    }
                 }
                 Label {
                     objectName: "modelFacts"

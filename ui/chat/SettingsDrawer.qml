@@ -1,8 +1,11 @@
 // Settings, sliding in from the right, in two sections. "Model settings" belong to the
 // loaded model and are saved for it: system prompt, thinking on/off and reasoning effort
 // (only when the model's chat template offers them), sampling (temperature, top-k, top-p,
-// min-p, repetition penalty), answer length, seed, and the context length and threads used
-// when the model loads; "Reset to model defaults". Changes apply to the next answer.
+// min-p, repetition penalty), answer length, seed, and what is used when the model loads
+// (context length, threads, CPU or GPU, GPU memory budget) with a button that reopens the
+// model so they apply now, then where the loaded model runs (the engine's placement lines);
+// "Reset to model defaults". Other changes apply to the next answer. The GPU choice is
+// disabled, with the probe's reason, when no Vulkan device is usable.
 // "App settings": theme, language, send key, default model, and the data folder (read-only).
 import QtQuick
 import QtQuick.Controls
@@ -258,7 +261,70 @@ Drawer {
                         from: 0; to: 256; value: drawer.settings.threads
                         onModified: (v) => drawer.settings.threads = v
                     }
-                    Note { text: qsTr("Context length and threads apply the next time this model is opened.") }
+                    ColumnLayout {
+                        objectName: "runOn"
+                        Layout.fillWidth: true
+                        spacing: 2
+                        Label { text: qsTr("Run on"); color: Theme.text }
+                        RowLayout {
+                            RadioButton {
+                                objectName: "runOnCpu"
+                                text: qsTr("CPU")
+                                checked: drawer.settings.backend === "cpu"
+                                onToggled: if (checked) drawer.settings.backend = "cpu"
+                                Accessible.name: qsTr("Run on the CPU")
+                            }
+                            RadioButton {
+                                objectName: "runOnGpu"
+                                text: qsTr("GPU (Vulkan)")
+                                checked: drawer.settings.backend === "vulkan"
+                                // A choice saved on another machine stays visible (and can be
+                                // changed back) where no GPU is found.
+                                enabled: drawer.settings.gpuAvailable || checked
+                                onToggled: if (checked) drawer.settings.backend = "vulkan"
+                                Accessible.name: qsTr("Run on the GPU (Vulkan)")
+                            }
+                        }
+                        Note {
+                            objectName: "gpuUnavailableReason"
+                            visible: !drawer.settings.gpuAvailable
+                            text: qsTr("No GPU can be used: %1").arg(drawer.settings.gpuUnavailableReason)
+                        }
+                    }
+                    SpinRow {
+                        objectName: "gpuBudget"
+                        label: qsTr("GPU memory budget (MiB, 0: automatic)")
+                        enabled: drawer.settings.backend === "vulkan"
+                        from: 0; to: 1048576; stepSize: 256; value: drawer.settings.gpuBudgetMiB
+                        onModified: (v) => drawer.settings.gpuBudgetMiB = v
+                    }
+                    Note {
+                        text: qsTr("Weights that do not fit the budget run on the CPU; automatic uses the GPU's free memory less a margin.")
+                    }
+                    Note {
+                        objectName: "loadTimeNote"
+                        text: qsTr("Context length, threads, where the model runs and the GPU memory budget apply when the model is next opened.")
+                    }
+                    Button {
+                        objectName: "reopenModel"
+                        text: qsTr("Reopen the model now")
+                        Accessible.name: text
+                        onClicked: drawer.chat.reopenModel()
+                    }
+
+                    Label { text: qsTr("Where the model runs"); color: Theme.text }
+                    Note {
+                        objectName: "placement"
+                        textFormat: Text.PlainText
+                        text: {
+                            if (!drawer.modelReady) return ""
+                            const model = drawer.chat.model
+                            const lines = Array.from(model.placement || [])
+                            if (lines.length === 0) lines.push(qsTr("Everything runs on the CPU."))
+                            if (model.backendNote) lines.push(model.backendNote)
+                            return lines.join("\n")
+                        }
+                    }
                     Button {
                         objectName: "resetModelDefaults"
                         text: qsTr("Reset to model defaults")

@@ -62,6 +62,9 @@ QVariantMap toVariant(const app::ModelSummary& s) {
         {QStringLiteral("expertCount"), s.expertCount},
         {QStringLiteral("expertsUsed"), s.expertsUsed},
         {QStringLiteral("hasChatTemplate"), s.hasChatTemplate},
+        {QStringLiteral("backendName"), s.backendName},
+        {QStringLiteral("backendNote"), s.backendNote},
+        {QStringLiteral("placement"), s.placement},
     };
 }
 
@@ -165,6 +168,8 @@ void ChatController::connectWorker() {
     connect(m_worker, &W::generationFinished, this, &ChatController::onGenerationFinished, Qt::QueuedConnection);
     connect(m_worker, &W::tokensCounted, this, &ChatController::onTokensCounted, Qt::QueuedConnection);
     connect(m_worker, &W::requestFailed, this, &ChatController::onRequestFailed, Qt::QueuedConnection);
+    connect(m_worker, &W::backendChanged, this, &ChatController::onBackendChanged,
+            Qt::QueuedConnection);
 }
 
 QString ChatController::currentTitle() const {
@@ -192,7 +197,13 @@ void ChatController::openModel(const QUrl& file) {
     m_modelId = 0;
     m_loadProgress = 0.0;
     setContext(0, 0);
-    m_loadId = m_worker->loadModel({path, m_settings.contextLength(), m_settings.threads()});
+    app::LoadRequest request;
+    request.path = path;
+    request.contextSize = m_settings.contextLength();
+    request.threads = m_settings.threads();
+    request.backend = m_settings.computeBackend();
+    request.gpuBudgetBytes = m_settings.gpuBudgetBytes();
+    m_loadId = m_worker->loadModel(request);
     emit modelChanged();
     emit loadProgressChanged();
     emit generatingChanged();
@@ -417,11 +428,16 @@ void ChatController::prepareToQuit() {
 
 void ChatController::showNotice(const QString& title, const QString& message, const QString& hint,
                                 const QString& details) {
+    setBanner({title, message, hint, details}, false);
+}
+
+void ChatController::setBanner(const BannerText& text, bool notice) {
     m_storageBanner = false;
-    m_errorTitle = title;
-    m_errorMessage = message;
-    m_errorHint = hint;
-    m_errorDetails = details;
+    m_bannerIsNotice = notice;
+    m_errorTitle = text.title;
+    m_errorMessage = text.message;
+    m_errorHint = text.hint;
+    m_errorDetails = text.details;
     emit errorChanged();
 }
 
@@ -468,6 +484,11 @@ void ChatController::applyUpdate(ChatMessage& message, const app::GenerationUpda
         message.tokensPerSecond = 1000.0 * (update.generatedTokens - 1) / streamingMs;
 }
 
+void ChatController::reopenModel() {
+    if (m_modelStatus != ModelStatus::Ready) return;
+    openModel(QUrl::fromLocalFile(m_model.value(QStringLiteral("path")).toString()));
+}
+
 void ChatController::onLoadProgress(quint64 id, double fraction) {
     if (id != m_loadId) return;
     m_loadProgress = fraction;
@@ -481,11 +502,34 @@ void ChatController::onModelLoaded(quint64 id, const app::ModelSummary& summary)
     m_model = toVariant(summary);
     m_loadProgress = 1.0;
     setContext(0, summary.contextSize);
+    if (!summary.backendNote.isEmpty()) showBackendNotice(summary);
     emit modelReady(summary);
     emit modelChanged();
     emit loadProgressChanged();
     emit generatingChanged();
     recountContext();
+}
+
+void ChatController::onBackendChanged(const app::ModelSummary& summary) {
+    if (m_modelStatus != ModelStatus::Ready ||
+        summary.path != m_model.value(QStringLiteral("path")).toString())
+        return;
+    m_model = toVariant(summary);
+    if (!summary.backendNote.isEmpty()) showBackendNotice(summary);
+    emit modelChanged();
+}
+
+// The engine's note is in English and says what happened; the title and hint say what it
+// means here and what the user can change.
+void ChatController::showBackendNotice(const app::ModelSummary& summary) {
+    const bool partly = summary.backendName != QLatin1String("cpu");
+    setBanner({partly ? tr("%1 runs partly on the CPU").arg(summary.name)
+                      : tr("%1 runs on the CPU").arg(summary.name),
+               summary.backendNote,
+               tr("\u201CRun on\u201D and the GPU memory budget are in the model settings; they "
+                  "apply when the model is next opened."),
+               summary.placement.join(u'\n')},
+              true);
 }
 
 void ChatController::onGenerationStarted(quint64 id, int promptTokens) {
@@ -585,12 +629,9 @@ void ChatController::setContext(int used, int size) {
 }
 
 void ChatController::showError(const QString& title, const app::EngineError& error) {
-    m_storageBanner = false;
-    m_errorTitle = title;
-    m_errorMessage = error.message;
-    m_errorHint = hintFor(error.code);
-    m_errorDetails = tr("Error code: %1 (%2)").arg(error.codeName).arg(error.code);
-    emit errorChanged();
+    setBanner({title, error.message, hintFor(error.code),
+               tr("Error code: %1 (%2)").arg(error.codeName).arg(error.code)},
+              false);
 }
 
 } // namespace conclave::ui

@@ -16,6 +16,9 @@
 // Storage errors (StoreError: disk full, read-only) show in the error banner; the messages
 // stay on screen (unsaved ones get negative ids) and saving is retried every few seconds and
 // after each answer until it succeeds, then the storage banner clears itself.
+// When the loaded model does not run (fully) on the GPU it was opened for, the engine's reason
+// shows in the same banner as a notice (bannerIsNotice), also when a lost GPU moves it to the
+// CPU while answering; reopenModel() loads the model again with the settings in effect.
 // Deleting a conversation hides it at once and deletes it for real when the undo toast
 // times out, at the next delete, or at quit; undoDelete() brings it back.
 
@@ -62,6 +65,7 @@ class ChatController : public QObject {
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
     Q_PROPERTY(QString errorHint READ errorHint NOTIFY errorChanged)
     Q_PROPERTY(QString errorDetails READ errorDetails NOTIFY errorChanged)
+    Q_PROPERTY(bool bannerIsNotice READ bannerIsNotice NOTIFY errorChanged)
     Q_PROPERTY(bool undoVisible READ undoVisible NOTIFY undoChanged)
     Q_PROPERTY(QString undoTitle READ undoTitle NOTIFY undoChanged)
 public:
@@ -89,12 +93,17 @@ public:
     QString errorMessage() const { return m_errorMessage; }
     QString errorHint() const { return m_errorHint; }
     QString errorDetails() const { return m_errorDetails; }
+    // The banner shows news rather than a failure (where the model runs: see showBackendNotice).
+    bool bannerIsNotice() const { return m_bannerIsNotice; }
     bool undoVisible() const { return m_pendingDelete != 0; }
     QString undoTitle() const { return m_pendingDeleteTitle; }
 
     // A local file URL or path of a .gguf file. Stops a streaming answer first.
     Q_INVOKABLE void openModel(const QUrl& file);
     Q_INVOKABLE void cancelLoad();
+    // Opens the loaded model again, so settings that apply at load (context length, threads,
+    // CPU or GPU, GPU memory budget) take effect now. Nothing happens unless a model is ready.
+    Q_INVOKABLE void reopenModel();
     // False (and nothing sent) when the text is empty, no model is ready or an answer streams.
     Q_INVOKABLE bool sendMessage(const QString& text);
     Q_INVOKABLE void stop();
@@ -161,6 +170,9 @@ private:
     void onGenerationFinished(quint64 id, const app::GenerationUpdate& update, const app::GenerationStats& stats);
     void onTokensCounted(quint64 id, int tokens);
     void onRequestFailed(quint64 id, const app::EngineError& error);
+    void onBackendChanged(const app::ModelSummary& summary);
+    // The engine's note on why the model does not run (fully) on the GPU, as a notice.
+    void showBackendNotice(const app::ModelSummary& summary);
 
     template <typename Write> bool save(Write&& write);
     void onStoreError(const StoreError& error);
@@ -180,6 +192,11 @@ private:
     void recountContext();
     void setContext(int used, int size);
     void showError(const QString& title, const app::EngineError& error);
+    struct BannerText {
+        QString title, message, hint, details;
+    };
+    // `notice`: news, not a failure.
+    void setBanner(const BannerText& text, bool notice);
 
     app::EngineWorker* m_worker;
     ConversationStore* m_store;
@@ -207,6 +224,7 @@ private:
     QString m_errorHint;
     QString m_errorDetails;
     bool m_storageBanner = false; // the banner shows a storage error
+    bool m_bannerIsNotice = false;
 
     QTimer m_retryTimer;
     qint64 m_nextLocalId = -1; // ids of messages the store refused

@@ -51,6 +51,8 @@ void ModelPreferences::modelOpening(const QString& path) {
     SamplingValues values = m_settings->values();
     if (saved.contextLength) values.contextLength = *saved.contextLength;
     if (saved.threads) values.threads = *saved.threads;
+    if (saved.backend) values.backend = *saved.backend;
+    if (saved.gpuBudgetMiB) values.gpuBudgetMiB = *saved.gpuBudgetMiB;
     m_applying = true;
     m_settings->setValues(values);
     m_applying = false;
@@ -63,6 +65,8 @@ void ModelPreferences::modelLoaded(const app::ModelSummary& summary) {
     // What the model was loaded with, saved or carried over (see the header).
     values.contextLength = m_settings->contextLength();
     values.threads = m_settings->threads();
+    values.backend = m_settings->backend();
+    values.gpuBudgetMiB = m_settings->gpuBudgetMiB();
     m_applying = true;
     m_settings->setDefaults(defaults);
     m_settings->setReasoningSupport(summary.thinkingSwitch, summary.effortChoice);

@@ -1,13 +1,14 @@
 #pragma once
 // ModelPreferences: keeps each model's settings. When a model is opened it puts that model's
-// saved context length and thread count into SamplingSettings before the load request is
-// made; when the model has loaded it sets the model's defaults (the engine's sampling
-// defaults, overridden by what the model file recommends) and the saved choices over them,
-// and which reasoning controls the model's chat template offers. From then on every change
-// the user makes is saved for that model (a moment after the last change, so dragging a
-// slider is one write), as overrides of the defaults — "Reset to model defaults" clears
-// them. A model opened for the first time loads with the context length and threads in use
-// (they describe the machine more than the model) and starts from its own sampling defaults.
+// saved load-time settings (context length, threads, CPU or GPU, GPU memory budget) into
+// SamplingSettings before the load request is made; when the model has loaded it sets the
+// model's defaults (the engine's sampling defaults, overridden by what the model file
+// recommends) and the saved choices over them, and which reasoning controls the model's chat
+// template offers. From then on every change the user makes is saved for that model (a moment
+// after the last change, so dragging a slider is one write), as overrides of the defaults —
+// "Reset to model defaults" clears them. A model opened for the first time loads with the
+// load-time settings in use (they describe the machine more than the model) and starts from
+// its own sampling defaults.
 //
 // Ownership: borrows the settings and the store (both outlive it). GUI thread only. A save
 // the store refuses is kept, reported through saveFailed (the window shows it in its error

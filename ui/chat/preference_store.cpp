@@ -25,6 +25,8 @@ SamplingValues applyOverrides(const SamplingValues& defaults, const ModelOverrid
     take(v.seed, o.seed);
     take(v.contextLength, o.contextLength);
     take(v.threads, o.threads);
+    take(v.backend, o.backend);
+    take(v.gpuBudgetMiB, o.gpuBudgetMiB);
     take(v.thinking, o.thinking);
     take(v.reasoningEffort, o.reasoningEffort);
     return v;
@@ -42,6 +44,8 @@ ModelOverrides overridesOf(const SamplingValues& v, const SamplingValues& d) {
     o.seed = differing(v.seed, d.seed);
     o.contextLength = differing(v.contextLength, d.contextLength);
     o.threads = differing(v.threads, d.threads);
+    o.backend = differing(v.backend, d.backend);
+    o.gpuBudgetMiB = differing(v.gpuBudgetMiB, d.gpuBudgetMiB);
     o.thinking = differing(v.thinking, d.thinking);
     o.reasoningEffort = differing(v.reasoningEffort, d.reasoningEffort);
     return o;

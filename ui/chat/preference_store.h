@@ -32,6 +32,8 @@ struct ModelOverrides {
     std::optional<int> seed;
     std::optional<int> contextLength;
     std::optional<int> threads;
+    std::optional<QString> backend; // "cpu", "vulkan"
+    std::optional<int> gpuBudgetMiB;
     std::optional<bool> thinking;
     std::optional<QString> reasoningEffort;
 

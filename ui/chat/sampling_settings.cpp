@@ -13,6 +13,10 @@ QStringList SamplingSettings::effortLevels() {
     return {QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high")};
 }
 
+QStringList SamplingSettings::backends() {
+    return {QStringLiteral("cpu"), QStringLiteral("vulkan")};
+}
+
 SamplingValues SamplingSettings::clamped(SamplingValues v) {
     v.temperature = std::clamp(v.temperature, 0.0, 2.0);
     v.topK = std::clamp(v.topK, 0, 1000);
@@ -23,6 +27,9 @@ SamplingValues SamplingSettings::clamped(SamplingValues v) {
     v.seed = std::max(v.seed, -1);
     v.contextLength = std::clamp(v.contextLength, 256, 1 << 20);
     v.threads = std::clamp(v.threads, 0, 1024);
+    // "cuda" may be stored by a build with CUDA; this one offers the CPU and Vulkan only.
+    if (!backends().contains(v.backend)) v.backend = QStringLiteral("cpu");
+    v.gpuBudgetMiB = std::clamp(v.gpuBudgetMiB, 0, 1 << 24); // up to 16 TiB
     if (!effortLevels().contains(v.reasoningEffort)) v.reasoningEffort = QStringLiteral("medium");
     return v;
 }
@@ -39,6 +46,14 @@ void SamplingSettings::setReasoningSupport(bool thinking, bool effort) {
     m_thinkingSupported = thinking;
     m_effortSupported = effort;
     emit supportChanged();
+}
+
+void SamplingSettings::setGpuAvailability(bool available, const QString& reason) {
+    const QString why = available ? QString() : reason;
+    if (available == m_gpuAvailable && why == m_gpuUnavailableReason) return;
+    m_gpuAvailable = available;
+    m_gpuUnavailableReason = why;
+    emit gpuAvailabilityChanged();
 }
 
 // Each setter changes one field and goes through setValues, so clamping lives in one place.
@@ -78,6 +93,12 @@ void SamplingSettings::setContextLength(int value) {
 void SamplingSettings::setThreads(int value) {
     assign(&SamplingValues::threads, value);
 }
+void SamplingSettings::setBackend(const QString& value) {
+    assign(&SamplingValues::backend, value);
+}
+void SamplingSettings::setGpuBudgetMiB(int value) {
+    assign(&SamplingValues::gpuBudgetMiB, value);
+}
 void SamplingSettings::setThinking(bool value) {
     assign(&SamplingValues::thinking, value);
 }
@@ -99,6 +120,15 @@ conclave::SamplingParams SamplingSettings::samplingParams() const {
     params.seed = m_values.seed >= 0 ? static_cast<std::uint64_t>(m_values.seed)
                                      : QRandomGenerator::global()->generate64();
     return params;
+}
+
+conclave::ComputeBackend SamplingSettings::computeBackend() const {
+    return m_values.backend == QLatin1String("vulkan") ? conclave::ComputeBackend::vulkan
+                                                       : conclave::ComputeBackend::cpu;
+}
+
+std::uint64_t SamplingSettings::gpuBudgetBytes() const {
+    return static_cast<std::uint64_t>(m_values.gpuBudgetMiB) << 20;
 }
 
 } // namespace conclave::ui

@@ -139,6 +139,7 @@ ApplicationWindow {
                 message: window.chat.errorMessage
                 hint: window.chat.errorHint
                 details: window.chat.errorDetails
+                notice: window.chat.bannerIsNotice
                 onDismissed: window.chat.dismissError()
             }
 
