@@ -1,9 +1,11 @@
-// `conclave-cli perplexity FILE TEXT_FILE [--ctx N] [--threads N] [--json]`: how well the
+// `conclave-cli perplexity FILE TEXT_FILE [--ctx N] [--threads N] [--backend cpu|vulkan]
+// [--gpu-budget SIZE] [--json]`: how well the
 // model predicts a text. The text is tokenized as the vocabulary asks (BOS when add_bos), cut
 // into windows of --ctx tokens, each evaluated from an empty cache, and every token but a
 // window's first scored; perplexity = exp(mean negative log-likelihood).
 
 #include "cli_args.h"
+#include "cli_backend.h"
 #include "cli_commands.h"
 #include "cli_output.h"
 #include "conclave/session.h"
@@ -34,9 +36,13 @@ int run_perplexity(const Args& args) {
     std::string path, text_path;
     int ctx = 512, threads = 0;
     bool json = false;
+    BackendArgs backend;
     ArgCursor cursor(args);
     while (!cursor.done()) {
         const std::string arg = cursor.take();
+        auto gpu_option = take_backend_option(arg, cursor, backend);
+        if (!gpu_option) return fail(gpu_option.error().message);
+        if (*gpu_option) continue;
         if (arg == "--json") json = true;
         else if (arg == "--ctx" || arg == "--threads") {
             auto value = cursor.next_value(arg);
@@ -60,8 +66,11 @@ int run_perplexity(const Args& args) {
     const tokenizer::Tokenizer* tok = (*model)->tokenizer();
     if (!tok) return fail("the model file has no vocabulary");
     const std::vector<std::int32_t> tokens = tok->tokenize(buffer.str());
-    auto session = Session::create(**model, {.n_ctx = ctx, .n_threads = threads});
+    SessionOptions options{.n_ctx = ctx, .n_threads = threads};
+    backend.apply(options);
+    auto session = Session::create(**model, options);
     if (!session) return fail(session.error().message);
+    report_backend(**session);
     ctx = (*session)->n_ctx();
 
     const auto n_vocab = static_cast<std::size_t>((*model)->info().n_vocab);
@@ -85,7 +94,7 @@ int run_perplexity(const Args& args) {
         return 0;
     }
     JsonWriter out;
-    out.begin_object().key("perplexity").value(perplexity).key("n_tokens").value(static_cast<std::uint64_t>(tokens.size()));
+    out.begin_object().key("backend").value(std::string((*session)->backend_name())).key("perplexity").value(perplexity).key("n_tokens").value(static_cast<std::uint64_t>(tokens.size()));
     out.key("n_scored").value(static_cast<std::uint64_t>(scored)).key("ctx").value(ctx);
     out.key("tokens_per_s").value(static_cast<double>(tokens.size()) / seconds).end_object();
     std::printf("%s\n", out.text().c_str());

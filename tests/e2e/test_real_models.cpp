@@ -116,14 +116,22 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("Paris")), qPrintable(text));
     }
 
-    // The Vulkan backend (lavapipe on CI) gives the CPU's greedy answer token for token, for
-    // 32 tokens, on the real default model; and the KV cache on the GPU serves a second turn.
+    // The Vulkan backend (lavapipe on CI) gives the CPU's greedy tokens, 32 of them, on the
+    // real default model. The prompt is the golden case whose 32 greedy steps have no near
+    // tie (llama.cpp's smallest margin between its two best tokens: 1.73): where two tokens
+    // are within a few hundredths (the chat prompt "Write a short poem about the sea." starts
+    // with 26.205 against 26.202 on the CPU) no two correct implementations with different
+    // rounding are bound to agree, and the GPU multiplies float activations where the CPU
+    // rounds them to 8 bits.
     void smollm2OnVulkanMatchesTheCpuGreedy() {
         if (!QFileInfo::exists(smollm2_path())) QSKIP("the default model is absent; run scripts/fetch-default-model");
-        const QStringList common{QStringLiteral("generate"), smollm2_path(), QStringLiteral("--prompt"),
-                                 QStringLiteral("Write a short poem about the sea."), QStringLiteral("--chat"),
-                                 QStringLiteral("--temp"), QStringLiteral("0"), QStringLiteral("-n"), QStringLiteral("32"),
-                                 QStringLiteral("--json")};
+        QJsonObject counting;
+        for (const QJsonValue& c : golden(QStringLiteral("smollm2-135m-instruct-q4_1.json"))[QStringLiteral("cases")].toArray())
+            if (c[QStringLiteral("prompt")].toString() == QStringLiteral("1, 2, 3, 4, 5,")) counting = c.toObject();
+        QVERIFY(!counting.isEmpty());
+        const QStringList common{QStringLiteral("generate"), smollm2_path(), QStringLiteral("--tokens"),
+                                 ids_text(counting[QStringLiteral("prompt_ids")].toArray()), QStringLiteral("--temp"),
+                                 QStringLiteral("0"), QStringLiteral("-n"), QStringLiteral("32"), QStringLiteral("--json")};
         const QJsonObject cpu = cli_json(common + QStringList{QStringLiteral("--backend"), QStringLiteral("cpu")});
         const QJsonObject gpu = cli_json(common + QStringList{QStringLiteral("--backend"), QStringLiteral("vulkan")});
         QVERIFY(!cpu.isEmpty() && !gpu.isEmpty());
@@ -131,6 +139,7 @@ private slots:
         const QJsonArray want = cpu[QStringLiteral("tokens")].toArray(), got = gpu[QStringLiteral("tokens")].toArray();
         QCOMPARE(want.size(), 32);
         QCOMPARE(ids_text(got), ids_text(want));
+        QCOMPARE(ids_text(want), ids_text(counting[QStringLiteral("greedy_ids")].toArray()));
     }
 
     // The interactive chat keeps the conversation: the second turn's prompt holds the first

@@ -294,8 +294,15 @@ void VulkanBackend::rope(Tensor& x, int head_dim, std::span<const std::int32_t> 
     ++m_traffic.cpu_ops;
 }
 
+bool VulkanBackend::cache_on_device(const KvLayer& cache) {
+    // The kernels bind a layer's whole cache at once.
+    return usable() && m_memory.find(cache.k.data) && m_memory.find(cache.v.data) && vulkan::supports(Op::copy, cache.k.type) &&
+           cache.k.type == cache.v.type && cache.k.n_bytes() <= m_device->info().max_binding_bytes &&
+           cache.v.n_bytes() <= m_device->info().max_binding_bytes;
+}
+
 void VulkanBackend::kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, std::int64_t first_pos) {
-    const bool device = usable() && m_memory.find(cache.k.data) && vulkan::supports(Op::copy, cache.k.type);
+    const bool device = cache_on_device(cache);
     const Side side = device ? Side::device : Side::host;
     read_on(side, k);
     read_on(side, v);
@@ -316,7 +323,9 @@ void VulkanBackend::kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, s
 
 void VulkanBackend::attention(const Tensor& q, const KvLayer& cache, std::int64_t first_pos,
                               const AttentionParams& params, Tensor& out) {
-    const bool device = usable() && m_memory.find(cache.k.data) && vulkan::supports(Op::attention, cache.k.type);
+    // Heads the kernel does not take (odd or over 256 values) run on the CPU, which then
+    // reads the cache the GPU wrote.
+    const bool device = cache_on_device(cache) && vulkan::attention_supported(params, cache.k.type, cache.v.type);
     const Side side = device ? Side::device : Side::host;
     read_on(side, q);
     read_on(side, cache.k);

@@ -86,6 +86,8 @@ private:
     // its inputs is valid there only; with inputs valid on both sides, on the device too.
     Side side_for(Op op, std::initializer_list<const Tensor*> inputs) const;
     bool device_only(const Tensor& t) const;
+    // Whether this layer's KV cache is kept and attended to on the device.
+    bool cache_on_device(const KvLayer& cache);
     bool host_valid(const Tensor& t) const;
 
     std::unique_ptr<VulkanDevice> m_device;
