@@ -19,6 +19,10 @@ constexpr std::uint64_t kSubmitTimeoutNs = 300ull * 1000 * 1000 * 1000;
 
 std::uint64_t align_up(std::uint64_t value, std::uint64_t alignment) { return (value + alignment - 1) / alignment * alignment; }
 
+std::string size_text(std::uint64_t bytes) {
+    return bytes >= (1ull << 20) ? std::to_string(bytes >> 20) + " MiB" : std::to_string((bytes + 1023) >> 10) + " KiB";
+}
+
 } // namespace
 
 DeviceBuffer::~DeviceBuffer() {
@@ -59,6 +63,9 @@ Result<DeviceBuffer> VulkanDevice::allocate(std::uint64_t bytes) {
     if (d.max_allocation_bytes && size > d.max_allocation_bytes)
         return make_error(ErrorCode::out_of_memory, "a buffer of " + std::to_string(size) + " bytes exceeds the device's largest allocation (" +
                                                         std::to_string(d.max_allocation_bytes) + ")");
+    if (m_memory_limit > 0 && d.allocated_bytes + size > m_memory_limit)
+        return make_error(ErrorCode::out_of_memory,
+                          "the GPU is out of memory (" + size_text(size) + " requested, " + size_text(memory_available()) + " free)");
     DeviceBuffer out;
     VkBufferCreateInfo info{};
     info.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO;
@@ -77,8 +84,8 @@ Result<DeviceBuffer> VulkanDevice::allocate(std::uint64_t bytes) {
     allocate_info.allocationSize = needs.size;
     allocate_info.memoryTypeIndex = d.device_memory_type;
     if (const VkResult r = d.vkAllocateMemory(d.device, &allocate_info, nullptr, &out.m_memory); r != VK_SUCCESS)
-        return make_error(ErrorCode::out_of_memory, "the GPU is out of memory (" + std::to_string(size >> 20) + " MiB requested, about " +
-                                                        std::to_string(memory_available() >> 20) + " MiB free)");
+        return make_error(ErrorCode::out_of_memory, "the GPU is out of memory (" + size_text(size) + " requested, about " +
+                                                        size_text(memory_available()) + " free)");
     d.vkBindBufferMemory(d.device, out.m_buffer, out.m_memory, 0);
     d.allocated_bytes += size;
     fill_zero(out.slice());

@@ -144,6 +144,9 @@ private:
     // behave as lost after N dispatches (0: never).
     std::uint64_t m_fail_after = 0;
     std::uint64_t m_dispatches = 0;
+    // CONCLAVE_VULKAN_MEMORY_LIMIT=BYTES makes the device behave as if it had that much
+    // device-local memory (0: the real amount): small-VRAM tests on any machine.
+    std::uint64_t m_memory_limit = 0;
 };
 
 } // namespace conclave::vulkan

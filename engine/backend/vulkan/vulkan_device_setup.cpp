@@ -295,13 +295,18 @@ Result<std::unique_ptr<VulkanDevice>> VulkanDevice::open(int index) {
         return device_error("mapping the staging buffer", r);
     d.staging_map = static_cast<unsigned char*>(mapped);
     d.staging_bytes = kStagingBytes;
-    info.memory_budget = owner->memory_available();
     if (const char* fail_after = std::getenv("CONCLAVE_VULKAN_FAIL_AFTER")) owner->m_fail_after = std::strtoull(fail_after, nullptr, 10);
+    if (const char* limit = std::getenv("CONCLAVE_VULKAN_MEMORY_LIMIT")) {
+        owner->m_memory_limit = std::strtoull(limit, nullptr, 10);
+        if (owner->m_memory_limit > 0) info.device.memory_bytes = std::min(info.device.memory_bytes, owner->m_memory_limit);
+    }
+    info.memory_budget = owner->memory_available();
     return owner;
 }
 
 std::uint64_t VulkanDevice::memory_available() const {
     const Impl& d = *m_impl;
+    if (m_memory_limit > 0) return m_memory_limit > d.allocated_bytes ? m_memory_limit - d.allocated_bytes : 0;
     if (m_info.features.memory_budget) {
         VkPhysicalDeviceMemoryBudgetPropertiesEXT budget{};
         budget.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_MEMORY_BUDGET_PROPERTIES_EXT;

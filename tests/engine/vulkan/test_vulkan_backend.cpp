@@ -315,6 +315,55 @@ private slots:
         QVERIFY(nmse(*want, last) < 1e-10);
     }
 
+    // No --gpu-budget: the budget comes from the device's free memory (here a device of
+    // 256 MiB plus what half the experts leave room for, less the 256 MiB margin), and the
+    // experts that do not fit run on the CPU.
+    void detectedBudgetPutsExpertsOnTheCpu() {
+        test::TinyDecoder spec = spec_for("qwen3moe", TensorType::Q8_0);
+        spec.n_expert = 16;
+        spec.n_ff_exp = 64;
+        auto model = load(spec, QStringLiteral("detected-budget"));
+        QVERIFY(model);
+        std::uint64_t experts = 0, others = 0;
+        for (const gguf::TensorInfo& t : model->file().tensors())
+            (std::string_view(t.name).find("_exps") != std::string_view::npos ? experts : others) += t.n_bytes;
+        const ModelInfo& info = model->info();
+        const std::uint64_t activations = info.scratch_bytes_fixed + info.scratch_bytes_per_token * 64;
+        const std::uint64_t kv = 2ull * 2 * static_cast<std::uint64_t>(info.kv_width) * info.n_layer * 64;
+        const std::uint64_t device = (256ull << 20) + activations + kv + others + experts / 2;
+        qputenv("CONCLAVE_VULKAN_MEMORY_LIMIT", QByteArray::number(static_cast<qulonglong>(device)));
+        auto session = Session::create(*model, options_for(ComputeBackend::vulkan));
+        qunsetenv("CONCLAVE_VULKAN_MEMORY_LIMIT");
+        QVERIFY(session.ok());
+        QCOMPARE(QString::fromStdString(std::string((*session)->backend_name())), QStringLiteral("vulkan"));
+        const auto& report = (*session)->placement_report();
+        QVERIFY(std::any_of(report.begin(), report.end(), [](const std::string& l) { return l.find("Routed experts of layer") == 0; }));
+        QVERIFY(!(*session)->backend_note().empty());
+        auto logits = (*session)->evaluate(prompt);
+        QVERIFY(logits.ok());
+        auto cpu = Session::create(*model, options_for(ComputeBackend::cpu));
+        QVERIFY(cpu.ok());
+        auto want = (*cpu)->evaluate(prompt);
+        QVERIFY(want.ok());
+        QVERIFY(nmse(*want, *logits) < 1e-2);
+    }
+
+    // A budget larger than the device: copying the weights runs out of GPU memory, which is
+    // a note and the CPU, never a crash.
+    void outOfMemoryWhileCopyingFallsBackToTheCpu() {
+        const test::TinyDecoder spec = spec_for("llama", TensorType::Q8_0);
+        auto model = load(spec, QStringLiteral("oom"));
+        QVERIFY(model);
+        qputenv("CONCLAVE_VULKAN_MEMORY_LIMIT", "65536");
+        const Run gpu = run(*model, options_for(ComputeBackend::vulkan, 1ull << 30));
+        qunsetenv("CONCLAVE_VULKAN_MEMORY_LIMIT");
+        QCOMPARE(QString::fromStdString(gpu.backend), QStringLiteral("cpu"));
+        qInfo("note: %s", gpu.note.c_str());
+        QVERIFY(gpu.note.find("out of memory") != std::string::npos);
+        const Run cpu = run(*model, options_for(ComputeBackend::cpu));
+        QCOMPARE(gpu.prompt_logits, cpu.prompt_logits);
+    }
+
     // Out of GPU memory when the weights are copied: a clear note and the CPU, no crash.
     void budgetBeyondTheDeviceFallsBackToTheCpu() {
         const test::TinyDecoder spec = spec_for("llama", TensorType::Q8_0);
