@@ -38,6 +38,8 @@ std::uint64_t backend_scratch_bytes(const Backend& backend) {
 SessionBackend make_session_backend(const Model& model, const SessionOptions& options, int n_ctx, ThreadPool& pool) {
     if (options.backend == ComputeBackend::cpu) return make_cpu_backend(pool);
 #if !CONCLAVE_HAS_VULKAN
+    (void)model;
+    (void)n_ctx;
     SessionBackend cpu = make_cpu_backend(pool);
     cpu.note = "this build of Conclave has no Vulkan backend; running on the CPU";
     return cpu;
