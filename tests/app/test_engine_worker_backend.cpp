@@ -120,21 +120,31 @@ private slots:
         QVERIFY(model.placement.isEmpty());
     }
 
-    // The app-wide GPU picker's device index reaches the session: the placement names the
-    // probe's device 0 (lavapipe on a machine without a GPU).
+    // The app-wide GPU picker's device index reaches the session: one row per device of the
+    // probe (lavapipe, index 0, on a machine without a GPU; with a GPU and lavapipe, the row
+    // for lavapipe is one the automatic choice would not make), and the placement names it.
+    void chosenDeviceIndexIsTheDeviceUsed_data() {
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("name");
+        if (m_probe.devices.empty()) QTest::newRow("no device") << -1 << QString();
+        for (const conclave::GpuDevice& device : m_probe.devices)
+            QTest::addRow("%d: %s", device.index, device.name.c_str())
+                << device.index << QString::fromStdString(device.name);
+    }
+
     void chosenDeviceIndexIsTheDeviceUsed() {
-        if (m_probe.devices.empty())
+        QFETCH(int, index);
+        QFETCH(QString, name);
+        if (index < 0)
             QSKIP(qPrintable(QStringLiteral("no Vulkan device: ") +
                              QString::fromStdString(m_probe.note)));
         LoadRequest r = request(ComputeBackend::vulkan, 0);
-        r.gpuDevice = m_probe.devices.front().index;
+        r.gpuDevice = index;
         const ModelSummary model = load(r);
         QCOMPARE(model.backendName, QStringLiteral("vulkan"));
         QVERIFY2(model.backendNote.isEmpty(), qPrintable(model.backendNote));
         QVERIFY(!model.placement.isEmpty());
-        QCOMPARE(model.placement.first(),
-                 QStringLiteral("Vulkan device: ") +
-                     QString::fromStdString(m_probe.devices.front().name));
+        QCOMPARE(model.placement.first(), QStringLiteral("Vulkan device: ") + name);
     }
 
     // A device index the machine lacks (a saved choice on other hardware): the CPU, and the
