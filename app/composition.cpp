@@ -23,13 +23,13 @@ Composition::Composition(QObject* parent) : Composition(app::databasePath(), par
 
 Composition::Composition(const QString& databasePath, QObject* parent)
     : QObject(parent), m_storage(openChatStorage(databasePath)),
-      m_chat(m_engine.worker(), m_storage.store.get()), m_library(openModelLibrary(m_storage.database.get())),
+      m_chat(m_engine.worker(), m_storage.store.get()),
+      m_library(openModelLibrary(m_storage.database.get())),
       m_picker(&m_scanner, m_library.get(), ModelLocations::fromEnvironment(modelsFolder(), {}),
                availableMemoryBytes),
-      m_recorder(m_engine.worker(), &m_chat, m_library.get()),
-      m_gpu(probeGpuAvailability()),
-      m_appSettings(m_storage.preferences.get(), QFileInfo(databasePath).absolutePath(), availableLanguages(),
-                    m_gpu.devices),
+      m_recorder(m_engine.worker(), &m_chat, m_library.get()), m_gpu(probeGpuAvailability()),
+      m_appSettings(m_storage.preferences.get(), QFileInfo(databasePath).absolutePath(),
+                    availableLanguages(), m_gpu.devices),
       m_modelPreferences(m_chat.settings(), m_storage.preferences.get()),
       m_host(&m_chat, &m_picker, &m_appSettings) {
     if (!m_storage.noticeTitle.isEmpty())
@@ -63,7 +63,8 @@ void Composition::connectSettings() {
     // Once the settings save again, the banner goes when the conversations are saved too.
     connect(&m_modelPreferences, &ui::ModelPreferences::saved, &m_chat, &ui::ChatController::retrySaving);
     connect(&m_appSettings, &ui::AppSettings::saved, &m_chat, &ui::ChatController::retrySaving);
-    connect(&m_appSettings, &ui::AppSettings::gpuDeviceChanged, &m_chat, &ui::ChatController::setGpuDevice);
+    connect(&m_appSettings, &ui::AppSettings::gpuDeviceChanged, &m_chat,
+            &ui::ChatController::setGpuDevice);
     connect(&m_appSettings, &ui::AppSettings::languageChanged, this, [this](const QString& code) {
         installTranslation(code);
         m_host.engine()->retranslate();

@@ -10,8 +10,8 @@ GpuAvailability probeGpuAvailability() {
         out.reason = probe.note.empty() ? QStringLiteral("no Vulkan device was found")
                                         : QString::fromStdString(probe.note);
     for (const conclave::GpuDevice& device : probe.devices)
-        out.devices.append({device.index, QString::fromStdString(device.name), device.kind,
-                            device.memory_bytes});
+        out.devices.append(
+            {device.index, QString::fromStdString(device.name), device.kind, device.memory_bytes});
     return out;
 }
 

@@ -40,8 +40,8 @@ class GpuSwitch : public QObject {
 public:
     explicit GpuSwitch(conclave::ui::SamplingSettings* settings) : m_settings(settings) {}
     Q_INVOKABLE void setAvailable(bool available) {
-        m_settings->setGpuAvailability(available, available ? QString()
-                                                            : QStringLiteral("no Vulkan driver (test)"));
+        m_settings->setGpuAvailability(
+            available, available ? QString() : QStringLiteral("no Vulkan driver (test)"));
     }
 
 private:
@@ -75,7 +75,8 @@ public slots:
         const QList<conclave::app::GpuDeviceInfo> gpus{
             {0, QStringLiteral("llvmpipe (test)"), GpuKind::software, 2ull << 30},
             {1, QStringLiteral("Test GPU 9000"), GpuKind::discrete, 16ull << 30}};
-        m_appSettings = std::make_unique<AppSettings>(&m_preferences, m_dir.path(), QStringList{}, gpus);
+        m_appSettings =
+            std::make_unique<AppSettings>(&m_preferences, m_dir.path(), QStringList{}, gpus);
         engine->rootContext()->setContextProperty(QStringLiteral("testAppSettings"),
                                                   m_appSettings.get());
         const QString tinyModel = m_dir.filePath(QStringLiteral("tiny-llama.gguf"));

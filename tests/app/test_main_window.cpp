@@ -449,7 +449,8 @@ private slots:
         auto* picker = item(window, "gpuDevice");
         auto* runOn = item(window, "runOn");
         QVERIFY(picker && runOn);
-        QCOMPARE(picker->property("displayText").toString(), QStringLiteral("Automatic (best GPU)"));
+        QCOMPARE(picker->property("displayText").toString(),
+                 QStringLiteral("Automatic (best GPU)"));
         QCOMPARE(picker->property("count").toInt(), int(app.appSettings().gpuDevices().size()) + 1);
         QCOMPARE(picker->isEnabled(), app.chat().settings()->gpuAvailable());
         auto* content = flickable->property("contentItem").value<QQuickItem*>();

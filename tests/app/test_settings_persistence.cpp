@@ -454,7 +454,8 @@ private slots:
             const QVariantMap radeon = listed[1].toMap();
             QCOMPARE(radeon.value(QStringLiteral("index")).toInt(), 1);
             QCOMPARE(radeon.value(QStringLiteral("name")).toString(), before[1].name);
-            QCOMPARE(radeon.value(QStringLiteral("kind")).toString(), QStringLiteral("discrete GPU"));
+            QCOMPARE(radeon.value(QStringLiteral("kind")).toString(),
+                     QStringLiteral("discrete GPU"));
             QCOMPARE(radeon.value(QStringLiteral("memoryGiB")).toDouble(), 24.0);
             QCOMPARE(radeon.value(QStringLiteral("label")).toString(),
                      QStringLiteral("AMD Radeon RX 7900 XTX — discrete GPU, %1 GiB")
@@ -478,8 +479,9 @@ private slots:
         for (const QList<GpuDeviceInfo>& devices : {swapped, QList<GpuDeviceInfo>{}}) {
             start(devices, [&](AppSettings& settings, conclave::ui::PreferenceStore& store) {
                 QCOMPARE(settings.gpuDevice(), -1);
-                QVERIFY2(settings.gpuDeviceNotice().contains(QStringLiteral("AMD Radeon RX 7900 XTX")),
-                         qPrintable(settings.gpuDeviceNotice()));
+                QVERIFY2(
+                    settings.gpuDeviceNotice().contains(QStringLiteral("AMD Radeon RX 7900 XTX")),
+                    qPrintable(settings.gpuDeviceNotice()));
                 QCOMPARE(stored(store), QStringLiteral("1|AMD Radeon RX 7900 XTX"));
             });
         }
@@ -505,7 +507,8 @@ private slots:
     void chosenGpuReachesTheEngineAndSurvivesARestart() {
         const conclave::GpuProbe probe = conclave::probe_vulkan_devices();
         if (probe.devices.empty())
-            QSKIP(qPrintable(QStringLiteral("no Vulkan device: ") + QString::fromStdString(probe.note)));
+            QSKIP(qPrintable(QStringLiteral("no Vulkan device: ") +
+                             QString::fromStdString(probe.note)));
         const QString database = freshDatabase();
         const QString tiny = m_dir.filePath(QStringLiteral("tiny-qwen3-gpu.gguf"));
         conclave::test::TinyDecoder spec;
@@ -524,7 +527,8 @@ private slots:
             app.chat().settings()->setThreads(2);
             QVERIFY(load(app, tiny));
             const QVariantMap model = app.chat().model();
-            QCOMPARE(model.value(QStringLiteral("backendName")).toString(), QStringLiteral("vulkan"));
+            QCOMPARE(model.value(QStringLiteral("backendName")).toString(),
+                     QStringLiteral("vulkan"));
             const QStringList placement = model.value(QStringLiteral("placement")).toStringList();
             QVERIFY(!placement.isEmpty());
             QCOMPARE(placement.first(),

@@ -88,20 +88,30 @@ QString AppSettings::defaultModelName() const {
     return m_defaultModel.isEmpty() ? QString() : QFileInfo(m_defaultModel).fileName();
 }
 
+QString AppSettings::gpuKindName(GpuKind kind) {
+    switch (kind) {
+    case GpuKind::discrete:
+        return tr("discrete GPU");
+    case GpuKind::integrated:
+        return tr("integrated GPU");
+    case GpuKind::virtual_gpu:
+        return tr("virtual GPU");
+    case GpuKind::software:
+        return tr("software renderer on the CPU");
+    case GpuKind::other:
+        break;
+    }
+    return tr("other device");
+}
+
 QVariantList AppSettings::gpuDevices() const {
     QVariantList list;
     for (const app::GpuDeviceInfo& gpu : m_gpuDevices) {
-        QString kind;
-        switch (gpu.kind) {
-        case GpuKind::discrete: kind = tr("discrete GPU"); break;
-        case GpuKind::integrated: kind = tr("integrated GPU"); break;
-        case GpuKind::virtual_gpu: kind = tr("virtual GPU"); break;
-        case GpuKind::software: kind = tr("software renderer on the CPU"); break;
-        case GpuKind::other: kind = tr("other device"); break;
-        }
+        const QString kind = gpuKindName(gpu.kind);
         // One decimal: 0.5 GiB of a small integrated GPU still reads as something.
         const double gib = std::round(double(gpu.memoryBytes) / double(1ull << 30) * 10.0) / 10.0;
-        const QString label = tr("%1 — %2, %3 GiB").arg(gpu.name, kind, QLocale().toString(gib, 'f', 1));
+        const QString label =
+            tr("%1 — %2, %3 GiB").arg(gpu.name, kind, QLocale().toString(gib, 'f', 1));
         list.append(QVariantMap{{QStringLiteral("index"), gpu.index},
                                 {QStringLiteral("name"), gpu.name},
                                 {QStringLiteral("kind"), kind},

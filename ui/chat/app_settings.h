@@ -84,6 +84,7 @@ private:
     void load();
     void store(const QString& key, QString& member, const QString& value);
     const app::GpuDeviceInfo* findGpu(int index) const;
+    static QString gpuKindName(conclave::GpuKind kind); // "discrete GPU", ... (translated)
 
     PreferenceStore* m_store;
     QString m_dataFolder;
@@ -94,7 +95,7 @@ private:
     QString m_defaultModel;
     QList<app::GpuDeviceInfo> m_gpuDevices;
     int m_gpuDevice = -1;
-    QString m_missingGpu; // the saved GPU's name when it was not found at start
+    QString m_missingGpu;                 // the saved GPU's name when it was not found at start
     std::map<QString, QString> m_unsaved; // key → value the store refused
     QTimer m_retryTimer;
 };
