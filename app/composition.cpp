@@ -23,11 +23,13 @@ Composition::Composition(QObject* parent) : Composition(app::databasePath(), par
 
 Composition::Composition(const QString& databasePath, QObject* parent)
     : QObject(parent), m_storage(openChatStorage(databasePath)),
-      m_chat(m_engine.worker(), m_storage.store.get()), m_library(openModelLibrary(m_storage.database.get())),
+      m_chat(m_engine.worker(), m_storage.store.get()),
+      m_library(openModelLibrary(m_storage.database.get())),
       m_picker(&m_scanner, m_library.get(), ModelLocations::fromEnvironment(modelsFolder(), {}),
                availableMemoryBytes),
-      m_recorder(m_engine.worker(), &m_chat, m_library.get()),
-      m_appSettings(m_storage.preferences.get(), QFileInfo(databasePath).absolutePath(), availableLanguages()),
+      m_recorder(m_engine.worker(), &m_chat, m_library.get()), m_gpu(probeGpuAvailability()),
+      m_appSettings(m_storage.preferences.get(), QFileInfo(databasePath).absolutePath(),
+                    availableLanguages(), m_gpu.devices),
       m_modelPreferences(m_chat.settings(), m_storage.preferences.get()),
       m_host(&m_chat, &m_picker, &m_appSettings) {
     if (!m_storage.noticeTitle.isEmpty())
@@ -39,10 +41,8 @@ Composition::Composition(const QString& databasePath, QObject* parent)
         emit quitRequested();
     });
     connectSettings();
-    // Once, before the window shows the "Run on" choice: a GPU that appears later (a driver
-    // installed while Conclave runs) is offered after a restart.
-    const GpuAvailability gpu = probeGpuAvailability();
-    m_chat.settings()->setGpuAvailability(gpu.available, gpu.reason);
+    m_chat.settings()->setGpuAvailability(m_gpu.available, m_gpu.reason);
+    m_chat.setGpuDevice(m_appSettings.gpuDevice());
     // The language chosen in the settings, unless CONCLAVE_LANGUAGE chose one (main.cpp
     // installed that, or the system's, before the window loads).
     if (!m_appSettings.language().isEmpty() && qEnvironmentVariableIsEmpty("CONCLAVE_LANGUAGE"))
@@ -63,6 +63,8 @@ void Composition::connectSettings() {
     // Once the settings save again, the banner goes when the conversations are saved too.
     connect(&m_modelPreferences, &ui::ModelPreferences::saved, &m_chat, &ui::ChatController::retrySaving);
     connect(&m_appSettings, &ui::AppSettings::saved, &m_chat, &ui::ChatController::retrySaving);
+    connect(&m_appSettings, &ui::AppSettings::gpuDeviceChanged, &m_chat,
+            &ui::ChatController::setGpuDevice);
     connect(&m_appSettings, &ui::AppSettings::languageChanged, this, [this](const QString& code) {
         installTranslation(code);
         m_host.engine()->retranslate();

@@ -6,7 +6,8 @@
 // scanner and the model picker, the settings (AppSettings app-wide, ModelPreferences per
 // model, both saved in the same database; a refused write shows in the error banner; the
 // chosen language is installed unless CONCLAVE_LANGUAGE names one; whether the GPU can be
-// chosen, from a Vulkan probe at start), and the main window over
+// chosen and which devices the GPU picker offers, from one Vulkan probe at start; the chosen
+// device goes with every later load request), and the main window over
 // the controller, the picker and the settings. What opening the database found (recovered,
 // refused) shows in the error banner. At start the default model (defaultModelAtStart) is
 // loaded when it is present. Destroyed in reverse: the window first, the engine thread (which
@@ -18,6 +19,7 @@
 #include "chat_controller.h"
 #include "chat_storage.h"
 #include "engine_thread.h"
+#include "gpu_availability.h"
 #include "loaded_model_recorder.h"
 #include "main_window_host.h"
 #include "model_library.h"
@@ -60,6 +62,9 @@ private:
     ModelScanner m_scanner;
     ui::ModelPicker m_picker;
     LoadedModelRecorder m_recorder;
+    // Once, before the window shows the GPU choices: a GPU that appears later (a driver
+    // installed while Conclave runs) is offered after a restart.
+    GpuAvailability m_gpu;
     ui::AppSettings m_appSettings;
     ui::ModelPreferences m_modelPreferences;
     MainWindowHost m_host;

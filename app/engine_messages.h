@@ -92,6 +92,9 @@ struct LoadRequest {
     int threads = 0;        // 0: one per hardware thread
     conclave::ComputeBackend backend = conclave::ComputeBackend::cpu;
     quint64 gpuBudgetBytes = 0; // 0: the GPU's free memory less a margin
+    // The Vulkan device (the probe's index, see gpu_availability.h); -1: the best one. An
+    // index the machine lacks runs on the CPU with a note. Ignored on the CPU backend.
+    int gpuDevice = -1;
 };
 
 struct ChatTurn {

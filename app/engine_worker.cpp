@@ -160,6 +160,7 @@ void EngineWorker::runLoad(quint64 id, const LoadRequest& request) {
     sessionOptions.n_threads = request.threads;
     sessionOptions.backend = request.backend;
     sessionOptions.gpu_budget = request.gpuBudgetBytes;
+    sessionOptions.gpu_device = request.gpuDevice;
     auto session = conclave::Session::create(**model, sessionOptions);
     if (!session) {
         emit requestFailed(id, EngineError::from(session.error()));

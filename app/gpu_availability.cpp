@@ -1,7 +1,5 @@
 #include "gpu_availability.h"
 
-#include "conclave/gpu_devices.h"
-
 namespace conclave::app {
 
 GpuAvailability probeGpuAvailability() {
@@ -11,6 +9,9 @@ GpuAvailability probeGpuAvailability() {
     if (!out.available)
         out.reason = probe.note.empty() ? QStringLiteral("no Vulkan device was found")
                                         : QString::fromStdString(probe.note);
+    for (const conclave::GpuDevice& device : probe.devices)
+        out.devices.append(
+            {device.index, QString::fromStdString(device.name), device.kind, device.memory_bytes});
     return out;
 }
 

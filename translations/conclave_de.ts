@@ -652,10 +652,6 @@ Klicken, um ein anderes Modell zu wählen</translation>
         <translation>Gewichte, die nicht ins Budget passen, laufen auf der CPU; automatisch nutzt den freien Speicher der GPU abzüglich einer Reserve.</translation>
     </message>
     <message>
-        <source>Context length, threads, where the model runs and the GPU memory budget apply when the model is next opened.</source>
-        <translation>Kontextlänge, Threads, Ausführungsort und GPU-Speicherbudget gelten ab dem nächsten Öffnen des Modells.</translation>
-    </message>
-    <message>
         <source>Reopen the model now</source>
         <translation>Modell jetzt neu öffnen</translation>
     </message>
@@ -666,6 +662,22 @@ Klicken, um ein anderes Modell zu wählen</translation>
     <message>
         <source>Everything runs on the CPU.</source>
         <translation>Alles läuft auf der CPU.</translation>
+    </message>
+    <message>
+        <source>GPU (for all models)</source>
+        <translation>GPU (für alle Modelle)</translation>
+    </message>
+    <message>
+        <source>Automatic (best GPU)</source>
+        <translation>Automatisch (beste GPU)</translation>
+    </message>
+    <message>
+        <source>GPU for all models</source>
+        <translation>GPU für alle Modelle</translation>
+    </message>
+    <message>
+        <source>Context length, threads, where the model runs, the GPU and the GPU memory budget apply when the model is next opened.</source>
+        <translation>Kontextlänge, Threads, Ausführungsort, GPU und GPU-Speicherbudget gelten ab dem nächsten Öffnen des Modells.</translation>
     </message>
 </context>
 <context>
@@ -856,6 +868,38 @@ scripts/fetch-default-model legt SmolLM2-135M-Instruct dort ab.</translation>
     <message>
         <source>System language</source>
         <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
+    </message>
+    <message>
+        <source>discrete GPU</source>
+        <translation>dedizierte GPU</translation>
+    </message>
+    <message>
+        <source>integrated GPU</source>
+        <translation>integrierte GPU</translation>
+    </message>
+    <message>
+        <source>virtual GPU</source>
+        <translation>virtuelle GPU</translation>
+    </message>
+    <message>
+        <source>software renderer on the CPU</source>
+        <translation>Software-Renderer auf der CPU</translation>
+    </message>
+    <message>
+        <source>other device</source>
+        <translation>anderes Gerät</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 GiB</source>
+        <translation>%1 — %2, %3 GiB</translation>
+    </message>
+    <message>
+        <source>%1, the GPU chosen before, was not found when Conclave started (the GPUs or their driver changed), so the best GPU is used. Choose a GPU to replace the old choice.</source>
+        <translation>%1, die zuvor gewählte GPU, wurde beim Start von Conclave nicht gefunden (die GPUs oder ihr Treiber haben sich geändert), daher wird die beste GPU verwendet. Wähle eine GPU, um die alte Wahl zu ersetzen.</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,10 @@
 // thread (no model is loaded). The QML gets it as the context property `chatController`,
 // with `testAppSettings` (over an in-memory store) and `tinyModelUrl`, a tiny random-weight model
 // written here that a test may open. The controller's settings say no GPU is available, with
-// the reason "no Vulkan driver (test)", so the drawer's GPU choice is disabled.
+// the reason "no Vulkan driver (test)", so the drawer's GPU choice is disabled; `testGpu`
+// switches that as the startup probe would. The app settings offer two GPUs, as a probe
+// would report them: 0 "llvmpipe (test)" (software, 2 GiB), 1 "Test GPU 9000" (discrete,
+// 16 GiB).
 
 #include "app_settings.h"
 #include "chat_controller.h"
@@ -31,6 +34,20 @@ using conclave::ui::ChatMessage;
 using conclave::ui::InMemoryConversationStore;
 using conclave::ui::InMemoryPreferenceStore;
 
+// Makes the GPU available to the drawer or not, as the startup probe would.
+class GpuSwitch : public QObject {
+    Q_OBJECT
+public:
+    explicit GpuSwitch(conclave::ui::SamplingSettings* settings) : m_settings(settings) {}
+    Q_INVOKABLE void setAvailable(bool available) {
+        m_settings->setGpuAvailability(
+            available, available ? QString() : QStringLiteral("no Vulkan driver (test)"));
+    }
+
+private:
+    conclave::ui::SamplingSettings* m_settings;
+};
+
 class ChatQmlSetup : public QObject {
     Q_OBJECT
 public slots:
@@ -38,6 +55,7 @@ public slots:
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         // Each test file gets a fresh controller over a store with three conversations:
         // "Pinned plan" (pinned), "Rust lifetimes" and "Soup recipe".
+        m_gpuSwitch.reset();
         m_chat.reset();
         m_store = std::make_unique<InMemoryConversationStore>();
         for (const char* title : {"Soup recipe", "Rust lifetimes", "Pinned plan"}) {
@@ -49,9 +67,16 @@ public slots:
             if (QByteArrayView(title) == "Pinned plan") m_store->setPinned(id, true);
         }
         m_chat = std::make_unique<ChatController>(m_engine.worker(), m_store.get());
-        m_chat->settings()->setGpuAvailability(false, QStringLiteral("no Vulkan driver (test)"));
+        m_gpuSwitch = std::make_unique<GpuSwitch>(m_chat->settings());
+        m_gpuSwitch->setAvailable(false);
+        engine->rootContext()->setContextProperty(QStringLiteral("testGpu"), m_gpuSwitch.get());
         engine->rootContext()->setContextProperty(QStringLiteral("chatController"), m_chat.get());
-        m_appSettings = std::make_unique<AppSettings>(&m_preferences, m_dir.path(), QStringList{});
+        using conclave::GpuKind;
+        const QList<conclave::app::GpuDeviceInfo> gpus{
+            {0, QStringLiteral("llvmpipe (test)"), GpuKind::software, 2ull << 30},
+            {1, QStringLiteral("Test GPU 9000"), GpuKind::discrete, 16ull << 30}};
+        m_appSettings =
+            std::make_unique<AppSettings>(&m_preferences, m_dir.path(), QStringList{}, gpus);
         engine->rootContext()->setContextProperty(QStringLiteral("testAppSettings"),
                                                   m_appSettings.get());
         const QString tinyModel = m_dir.filePath(QStringLiteral("tiny-llama.gguf"));
@@ -66,6 +91,7 @@ private:
     conclave::app::EngineThread m_engine;
     std::unique_ptr<InMemoryConversationStore> m_store;
     std::unique_ptr<ChatController> m_chat;
+    std::unique_ptr<GpuSwitch> m_gpuSwitch;
     QTemporaryDir m_dir;
     InMemoryPreferenceStore m_preferences;
     std::unique_ptr<AppSettings> m_appSettings;

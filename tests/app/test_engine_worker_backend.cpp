@@ -1,6 +1,6 @@
 // Where the EngineWorker runs a model: a tiny random-weight model (written here) loaded
-// through the real worker on its thread with each backend and GPU budget of the settings,
-// and what the ModelSummary then says — backend, note, placement. The GPU rows need a
+// through the real worker on its thread with each backend, GPU budget and GPU device of the
+// settings, and what the ModelSummary then says — backend, note, placement. The GPU rows need a
 // Vulkan device (lavapipe will do) and skip with the probe's reason without one; the row
 // without a driver points the Vulkan loader at a file that does not exist. A GPU lost while
 // answering is checked with the real SmolLM2 (skipped when it is absent).
@@ -120,6 +120,48 @@ private slots:
         QVERIFY(model.placement.isEmpty());
     }
 
+    // The app-wide GPU picker's device index reaches the session: one row per device of the
+    // probe (lavapipe, index 0, on a machine without a GPU; with a GPU and lavapipe, the row
+    // for lavapipe is one the automatic choice would not make), and the placement names it.
+    void chosenDeviceIndexIsTheDeviceUsed_data() {
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("name");
+        if (m_probe.devices.empty()) QTest::newRow("no device") << -1 << QString();
+        for (const conclave::GpuDevice& device : m_probe.devices)
+            QTest::addRow("%d: %s", device.index, device.name.c_str())
+                << device.index << QString::fromStdString(device.name);
+    }
+
+    void chosenDeviceIndexIsTheDeviceUsed() {
+        QFETCH(int, index);
+        QFETCH(QString, name);
+        if (index < 0)
+            QSKIP(qPrintable(QStringLiteral("no Vulkan device: ") +
+                             QString::fromStdString(m_probe.note)));
+        LoadRequest r = request(ComputeBackend::vulkan, 0);
+        r.gpuDevice = index;
+        const ModelSummary model = load(r);
+        QCOMPARE(model.backendName, QStringLiteral("vulkan"));
+        QVERIFY2(model.backendNote.isEmpty(), qPrintable(model.backendNote));
+        QVERIFY(!model.placement.isEmpty());
+        QCOMPARE(model.placement.first(), QStringLiteral("Vulkan device: ") + name);
+    }
+
+    // A device index the machine lacks (a saved choice on other hardware): the CPU, and the
+    // note names the missing device (or, without any device, why there is none).
+    void missingDeviceIndexRunsOnTheCpuWithANote() {
+        LoadRequest r = request(ComputeBackend::vulkan, 0);
+        r.gpuDevice = static_cast<int>(m_probe.devices.size()) + 3;
+        const ModelSummary model = load(r);
+        QCOMPARE(model.backendName, QStringLiteral("cpu"));
+        QVERIFY2(model.backendNote.contains(QStringLiteral("CPU")), qPrintable(model.backendNote));
+        if (!m_probe.devices.empty())
+            QVERIFY2(model.backendNote.contains(
+                         QStringLiteral("there is no Vulkan device %1").arg(r.gpuDevice)),
+                     qPrintable(model.backendNote));
+        QVERIFY(model.placement.isEmpty());
+    }
+
     void noVulkanDriverRunsOnTheCpuWithANote() {
         ModelSummary model;
         {
@@ -170,10 +212,21 @@ private slots:
         const GpuAvailability gpu = probeGpuAvailability();
         QCOMPARE(gpu.available, !m_probe.devices.empty());
         QCOMPARE(gpu.reason.isEmpty(), gpu.available);
+        // The picker's list: the probe's devices, in its order, with their index, name, kind
+        // and memory.
+        QCOMPARE(gpu.devices.size(), qsizetype(m_probe.devices.size()));
+        for (qsizetype i = 0; i < gpu.devices.size(); ++i) {
+            const conclave::GpuDevice& device = m_probe.devices[std::size_t(i)];
+            QCOMPARE(gpu.devices[i].index, device.index);
+            QCOMPARE(gpu.devices[i].name, QString::fromStdString(device.name));
+            QCOMPARE(int(gpu.devices[i].kind), int(device.kind));
+            QCOMPARE(gpu.devices[i].memoryBytes, quint64(device.memory_bytes));
+        }
         const NoVulkanDriver noDriver;
         const GpuAvailability none = probeGpuAvailability();
         QVERIFY(!none.available);
         QVERIFY(!none.reason.isEmpty());
+        QVERIFY(none.devices.isEmpty());
     }
 };
 

@@ -439,12 +439,26 @@ private slots:
         QVERIFY(!prompt->hasActiveFocus());
         QTest::qWait(300);
         saveScreenshot(window, QStringLiteral("settings-light"));
-        // Scrolled down to the app's section.
         auto* appSection = item(window, "appSettings");
         QVERIFY(appSection);
         QQuickItem* flickable = appSection->parentItem();
         while (flickable && !flickable->inherits("QQuickFlickable")) flickable = flickable->parentItem();
         QVERIFY(flickable);
+        // Scrolled to "Run on" and the app-wide GPU picker: automatic until chosen, the probe's
+        // devices listed, usable when the GPU is.
+        auto* picker = item(window, "gpuDevice");
+        auto* runOn = item(window, "runOn");
+        QVERIFY(picker && runOn);
+        QCOMPARE(picker->property("displayText").toString(),
+                 QStringLiteral("Automatic (best GPU)"));
+        QCOMPARE(picker->property("count").toInt(), int(app.appSettings().gpuDevices().size()) + 1);
+        QCOMPARE(picker->isEnabled(), app.chat().settings()->gpuAvailable());
+        auto* content = flickable->property("contentItem").value<QQuickItem*>();
+        QVERIFY(content);
+        flickable->setProperty("contentY", runOn->mapToItem(content, QPointF(0, 0)).y() - 60);
+        QTest::qWait(200);
+        saveScreenshot(window, QStringLiteral("settings-gpu-light"));
+        // Scrolled down to the app's section.
         flickable->setProperty("contentY", flickable->property("contentHeight").toReal() - flickable->height());
         QTest::qWait(200);
         saveScreenshot(window, QStringLiteral("settings-app-light"));

@@ -12,7 +12,9 @@
 // banner and goes through later; the stop reason of finished, token-limit, context-full and
 // stopped answers reads the same after a restart; "Run on" and the GPU memory budget are
 // saved per model and reach the engine when the model is reopened (the GPU on a Vulkan
-// device, the CPU with a notice without a driver). Model tests skip when it is absent.
+// device, the CPU with a notice without a driver); the app-wide GPU (index and name) survives
+// a restart, falls back to automatic with a notice when the device changed, and reaches the
+// engine (a tiny model written here, on a Vulkan device). Model tests skip when it is absent.
 
 #include "composition.h"
 #include "conclave/gpu_devices.h"
@@ -23,6 +25,7 @@
 #include "message_list_model.h"
 #include "sqlite_conversation_store.h"
 #include "test_model_file.h"
+#include "tiny_models.h"
 
 #include <QFile>
 #include <QQuickItem>
@@ -414,6 +417,127 @@ private slots:
         QCOMPARE(composer->property("ctrlEnterSends").toBool(), true);
         app.appSettings().setSendKey(QStringLiteral("enter"));
         QCOMPARE(composer->property("ctrlEnterSends").toBool(), false);
+    }
+
+    // The app-wide GPU is kept as the device's index and name in the real store: it survives a
+    // restart on the same devices; when the device at that index has another name (or there is
+    // none) the choice is automatic with a notice naming the old device, and the stored choice
+    // waits for the device to come back until the user chooses again. Devices are given as
+    // the probe would report them; no GPU is needed.
+    void gpuChoiceRoundTripsAndFallsBackWhenTheDeviceChanged() {
+        using conclave::GpuKind;
+        using conclave::app::GpuDeviceInfo;
+        using conclave::ui::AppSettings;
+        const QString database = freshDatabase();
+        const QList<GpuDeviceInfo> before{
+            {0, QStringLiteral("llvmpipe (LLVM 15.0.6, 256 bits)"), GpuKind::software, 2ull << 30},
+            {1, QStringLiteral("AMD Radeon RX 7900 XTX"), GpuKind::discrete, 24ull << 30}};
+        QList<GpuDeviceInfo> swapped = before;
+        swapped[1] = {1, QStringLiteral("NVIDIA GeForce RTX 4090"), GpuKind::discrete, 24ull << 30};
+        // One start of the app: the database opened, the settings read, `check` run, closed.
+        const auto start = [&](const QList<GpuDeviceInfo>& devices, const auto& check) {
+            conclave::app::ChatStorage storage = conclave::app::openChatStorage(database);
+            QVERIFY(storage.database);
+            AppSettings settings(storage.preferences.get(), m_dir.path(), {}, devices);
+            check(settings, *storage.preferences);
+        };
+        const auto stored = [](const conclave::ui::PreferenceStore& store) {
+            return store.value(QStringLiteral("gpu_device_index")).value_or(QString()) + u'|' +
+                   store.value(QStringLiteral("gpu_device_name")).value_or(QString());
+        };
+
+        start(before, [&](AppSettings& settings, conclave::ui::PreferenceStore& store) {
+            QCOMPARE(settings.gpuDevice(), -1); // automatic until chosen
+            QCOMPARE(settings.gpuDeviceNotice(), QString());
+            const QVariantList listed = settings.gpuDevices();
+            QCOMPARE(listed.size(), 2);
+            const QVariantMap radeon = listed[1].toMap();
+            QCOMPARE(radeon.value(QStringLiteral("index")).toInt(), 1);
+            QCOMPARE(radeon.value(QStringLiteral("name")).toString(), before[1].name);
+            QCOMPARE(radeon.value(QStringLiteral("kind")).toString(),
+                     QStringLiteral("discrete GPU"));
+            QCOMPARE(radeon.value(QStringLiteral("memoryGiB")).toDouble(), 24.0);
+            QCOMPARE(radeon.value(QStringLiteral("label")).toString(),
+                     QStringLiteral("AMD Radeon RX 7900 XTX — discrete GPU, %1 GiB")
+                         .arg(QLocale().toString(24.0, 'f', 1)));
+            QCOMPARE(listed[0].toMap().value(QStringLiteral("kind")).toString(),
+                     QStringLiteral("software renderer on the CPU"));
+            QSignalSpy chosen(&settings, &AppSettings::gpuDeviceChanged);
+            settings.setGpuDevice(5); // not a device here: ignored
+            QCOMPARE(settings.gpuDevice(), -1);
+            settings.setGpuDevice(1);
+            QCOMPARE(settings.gpuDevice(), 1);
+            QCOMPARE(chosen.count(), 1);
+            QCOMPARE(chosen.at(0).at(0).toInt(), 1);
+            QCOMPARE(stored(store), QStringLiteral("1|AMD Radeon RX 7900 XTX"));
+        });
+        start(before, [&](AppSettings& settings, conclave::ui::PreferenceStore&) {
+            QCOMPARE(settings.gpuDevice(), 1);
+            QCOMPARE(settings.gpuDeviceNotice(), QString());
+        });
+        // Another card in the same slot, then no GPU at all: automatic, and the drawer says so.
+        for (const QList<GpuDeviceInfo>& devices : {swapped, QList<GpuDeviceInfo>{}}) {
+            start(devices, [&](AppSettings& settings, conclave::ui::PreferenceStore& store) {
+                QCOMPARE(settings.gpuDevice(), -1);
+                QVERIFY2(
+                    settings.gpuDeviceNotice().contains(QStringLiteral("AMD Radeon RX 7900 XTX")),
+                    qPrintable(settings.gpuDeviceNotice()));
+                QCOMPARE(stored(store), QStringLiteral("1|AMD Radeon RX 7900 XTX"));
+            });
+        }
+        start(before, [&](AppSettings& settings, conclave::ui::PreferenceStore&) {
+            QCOMPARE(settings.gpuDevice(), 1); // the card is back
+        });
+        start(swapped, [&](AppSettings& settings, conclave::ui::PreferenceStore& store) {
+            QSignalSpy changed(&settings, &AppSettings::changed);
+            settings.setGpuDevice(-1); // choosing automatic replaces the old choice
+            QCOMPARE(changed.count(), 1);
+            QCOMPARE(settings.gpuDeviceNotice(), QString());
+            QCOMPARE(stored(store), QStringLiteral("-1|"));
+        });
+        start(before, [&](AppSettings& settings, conclave::ui::PreferenceStore&) {
+            QCOMPARE(settings.gpuDevice(), -1);
+            QCOMPARE(settings.gpuDeviceNotice(), QString());
+        });
+    }
+
+    // Through the real composition: the picker lists the startup probe's devices, the chosen
+    // one goes with the next load (a tiny model written here runs on it: its placement names
+    // the device) and is chosen again after a restart. Needs a Vulkan device (lavapipe will do).
+    void chosenGpuReachesTheEngineAndSurvivesARestart() {
+        const conclave::GpuProbe probe = conclave::probe_vulkan_devices();
+        if (probe.devices.empty())
+            QSKIP(qPrintable(QStringLiteral("no Vulkan device: ") +
+                             QString::fromStdString(probe.note)));
+        const QString database = freshDatabase();
+        const QString tiny = m_dir.filePath(QStringLiteral("tiny-qwen3-gpu.gguf"));
+        conclave::test::TinyDecoder spec;
+        spec.arch = "qwen3";
+        spec.matrix_type = conclave::quant::TensorType::Q8_0;
+        QVERIFY(conclave::test::write_tiny_decoder(spec, tiny.toStdString()));
+        const conclave::GpuDevice& device = probe.devices.back();
+        {
+            Composition app(database);
+            QCOMPARE(app.appSettings().gpuDevices().size(), qsizetype(probe.devices.size()));
+            QCOMPARE(app.chat().gpuDevice(), -1);
+            app.appSettings().setGpuDevice(device.index);
+            QCOMPARE(app.chat().gpuDevice(), device.index);
+            app.chat().settings()->setBackend(QStringLiteral("vulkan"));
+            app.chat().settings()->setContextLength(256);
+            app.chat().settings()->setThreads(2);
+            QVERIFY(load(app, tiny));
+            const QVariantMap model = app.chat().model();
+            QCOMPARE(model.value(QStringLiteral("backendName")).toString(),
+                     QStringLiteral("vulkan"));
+            const QStringList placement = model.value(QStringLiteral("placement")).toStringList();
+            QVERIFY(!placement.isEmpty());
+            QCOMPARE(placement.first(),
+                     QStringLiteral("Vulkan device: ") + QString::fromStdString(device.name));
+        }
+        Composition app(database);
+        QCOMPARE(app.appSettings().gpuDevice(), device.index);
+        QCOMPARE(app.appSettings().gpuDeviceNotice(), QString());
+        QCOMPARE(app.chat().gpuDevice(), device.index);
     }
 
     // With "Send with Ctrl+Enter", Enter starts a new line in the composer and Ctrl+Enter sends.

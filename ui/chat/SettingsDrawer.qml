@@ -4,8 +4,11 @@
 // min-p, repetition penalty), answer length, seed, and what is used when the model loads
 // (context length, threads, CPU or GPU, GPU memory budget) with a button that reopens the
 // model so they apply now, then where the loaded model runs (the engine's placement lines);
-// "Reset to model defaults". Other changes apply to the next answer. The GPU choice is
-// disabled, with the probe's reason, when no Vulkan device is usable.
+// "Reset to model defaults". Other changes apply to the next answer. Beside "Run on" is the
+// app-wide GPU picker (automatic, or one device of the probe with its kind and memory; saved
+// in the app settings, usable without a model open) with a notice when the GPU chosen before
+// is gone. The GPU choices are disabled, with the probe's reason, when no Vulkan device is
+// usable.
 // "App settings": theme, language, send key, default model, and the data folder (read-only).
 import QtQuick
 import QtQuick.Controls
@@ -291,6 +294,39 @@ Drawer {
                             text: qsTr("No GPU can be used: %1").arg(drawer.settings.gpuUnavailableReason)
                         }
                     }
+                }
+
+                // App-wide, so it can be chosen before a model is open.
+                ColumnLayout {
+                    objectName: "gpuPicker"
+                    Layout.fillWidth: true
+                    spacing: 2
+                    Label { text: qsTr("GPU (for all models)"); color: Theme.text }
+                    ComboBox {
+                        objectName: "gpuDevice"
+                        Layout.fillWidth: true
+                        enabled: drawer.settings.gpuAvailable
+                        model: [{ value: -1, text: qsTr("Automatic (best GPU)") }].concat(
+                                   drawer.appSettings.gpuDevices.map((d) => ({ value: d.index, text: d.label })))
+                        textRole: "text"
+                        valueRole: "value"
+                        // count: evaluated again once the model is in (indexOfValue reads no property).
+                        currentIndex: count > 0 ? indexOfValue(drawer.appSettings.gpuDevice) : -1
+                        onActivated: drawer.appSettings.gpuDevice = currentValue
+                        Accessible.name: qsTr("GPU for all models")
+                    }
+                    Note {
+                        objectName: "gpuDeviceNotice"
+                        visible: text !== ""
+                        text: drawer.appSettings.gpuDeviceNotice
+                    }
+                }
+
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 14
+                    enabled: drawer.modelReady
+
                     SpinRow {
                         objectName: "gpuBudget"
                         label: qsTr("GPU memory budget (MiB, 0: automatic)")
@@ -303,7 +339,7 @@ Drawer {
                     }
                     Note {
                         objectName: "loadTimeNote"
-                        text: qsTr("Context length, threads, where the model runs and the GPU memory budget apply when the model is next opened.")
+                        text: qsTr("Context length, threads, where the model runs, the GPU and the GPU memory budget apply when the model is next opened.")
                     }
                     Button {
                         objectName: "reopenModel"

@@ -3,8 +3,12 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <cmath>
+
 namespace conclave::ui {
 namespace {
+
+using conclave::GpuKind;
 
 constexpr int retryIntervalMs = 5000;
 
@@ -13,6 +17,8 @@ const QString themeKey = QStringLiteral("theme");
 const QString languageKey = QStringLiteral("language");
 const QString sendKeyKey = QStringLiteral("send_key");
 const QString defaultModelKey = QStringLiteral("default_model");
+const QString gpuDeviceIndexKey = QStringLiteral("gpu_device_index"); // -1: automatic
+const QString gpuDeviceNameKey = QStringLiteral("gpu_device_name");   // empty for automatic
 
 const QStringList themes{QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")};
 const QStringList sendKeys{QStringLiteral("enter"), QStringLiteral("ctrlEnter")};
@@ -20,8 +26,10 @@ const QStringList sendKeys{QStringLiteral("enter"), QStringLiteral("ctrlEnter")}
 } // namespace
 
 AppSettings::AppSettings(PreferenceStore* store, const QString& dataFolder,
-                         const QStringList& languages, QObject* parent)
-    : QObject(parent), m_store(store), m_dataFolder(dataFolder), m_languageCodes(languages) {
+                         const QStringList& languages, const QList<app::GpuDeviceInfo>& gpuDevices,
+                         QObject* parent)
+    : QObject(parent), m_store(store), m_dataFolder(dataFolder), m_languageCodes(languages),
+      m_gpuDevices(gpuDevices) {
     if (!m_languageCodes.contains(QStringLiteral("en")))
         m_languageCodes.prepend(QStringLiteral("en"));
     m_languageCodes.removeAll(QString());
@@ -45,6 +53,22 @@ void AppSettings::load() {
     if (const QString v = read(languageKey); m_languageCodes.contains(v)) m_language = v;
     if (const QString v = read(sendKeyKey); sendKeys.contains(v)) m_sendKey = v;
     m_defaultModel = read(defaultModelKey);
+    bool isNumber = false;
+    const int gpuIndex = read(gpuDeviceIndexKey).toInt(&isNumber);
+    if (isNumber && gpuIndex >= 0) {
+        const QString gpuName = read(gpuDeviceNameKey);
+        const app::GpuDeviceInfo* gpu = findGpu(gpuIndex);
+        if (gpu && gpu->name == gpuName)
+            m_gpuDevice = gpuIndex;
+        else
+            m_missingGpu = gpuName.isEmpty() ? tr("GPU %1").arg(gpuIndex) : gpuName;
+    }
+}
+
+const app::GpuDeviceInfo* AppSettings::findGpu(int index) const {
+    for (const app::GpuDeviceInfo& gpu : m_gpuDevices)
+        if (gpu.index == index) return &gpu;
+    return nullptr;
 }
 
 QVariantList AppSettings::languages() const {
@@ -62,6 +86,61 @@ QVariantList AppSettings::languages() const {
 
 QString AppSettings::defaultModelName() const {
     return m_defaultModel.isEmpty() ? QString() : QFileInfo(m_defaultModel).fileName();
+}
+
+QString AppSettings::gpuKindName(GpuKind kind) {
+    switch (kind) {
+    case GpuKind::discrete:
+        return tr("discrete GPU");
+    case GpuKind::integrated:
+        return tr("integrated GPU");
+    case GpuKind::virtual_gpu:
+        return tr("virtual GPU");
+    case GpuKind::software:
+        return tr("software renderer on the CPU");
+    case GpuKind::other:
+        break;
+    }
+    return tr("other device");
+}
+
+QVariantList AppSettings::gpuDevices() const {
+    QVariantList list;
+    for (const app::GpuDeviceInfo& gpu : m_gpuDevices) {
+        const QString kind = gpuKindName(gpu.kind);
+        // One decimal: 0.5 GiB of a small integrated GPU still reads as something.
+        const double gib = std::round(double(gpu.memoryBytes) / double(1ull << 30) * 10.0) / 10.0;
+        const QString label =
+            tr("%1 — %2, %3 GiB").arg(gpu.name, kind, QLocale().toString(gib, 'f', 1));
+        list.append(QVariantMap{{QStringLiteral("index"), gpu.index},
+                                {QStringLiteral("name"), gpu.name},
+                                {QStringLiteral("kind"), kind},
+                                {QStringLiteral("memoryGiB"), gib},
+                                {QStringLiteral("label"), label}});
+    }
+    return list;
+}
+
+QString AppSettings::gpuDeviceNotice() const {
+    if (m_missingGpu.isEmpty()) return {};
+    return tr("%1, the GPU chosen before, was not found when Conclave started (the GPUs or "
+              "their driver changed), so the best GPU is used. Choose a GPU to replace the old "
+              "choice.")
+        .arg(m_missingGpu);
+}
+
+void AppSettings::setGpuDevice(int index) {
+    const app::GpuDeviceInfo* gpu = findGpu(index);
+    if (index != -1 && !gpu) return;
+    // Choosing, even automatic again, replaces a choice that was not found.
+    if (index == m_gpuDevice && m_missingGpu.isEmpty()) return;
+    m_gpuDevice = index;
+    m_missingGpu.clear();
+    m_unsaved[gpuDeviceIndexKey] = QString::number(index);
+    m_unsaved[gpuDeviceNameKey] = gpu ? gpu->name : QString();
+    emit changed();
+    emit gpuDeviceChanged(m_gpuDevice);
+    saveNow();
 }
 
 void AppSettings::setTheme(const QString& theme) {

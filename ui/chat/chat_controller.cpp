@@ -203,6 +203,7 @@ void ChatController::openModel(const QUrl& file) {
     request.threads = m_settings.threads();
     request.backend = m_settings.computeBackend();
     request.gpuBudgetBytes = m_settings.gpuBudgetBytes();
+    request.gpuDevice = m_gpuDevice;
     m_loadId = m_worker->loadModel(request);
     emit modelChanged();
     emit loadProgressChanged();

@@ -142,6 +142,10 @@ public:
     // Set by the app when a load finishes; openModel() resets it.
     void setModelId(qint64 id) { m_modelId = id; }
     qint64 modelId() const { return m_modelId; }
+    // The Vulkan device later loads ask for (the app-wide AppSettings::gpuDevice, kept in
+    // step by the app; -1: the best one). A loaded model stays where it is until reopened.
+    void setGpuDevice(int index) { m_gpuDevice = index; }
+    int gpuDevice() const { return m_gpuDevice; }
 
 signals:
     // A model is about to be loaded: listeners may still change settings() (its context
@@ -209,6 +213,7 @@ private:
     ModelStatus m_modelStatus = ModelStatus::NoModel;
     QVariantMap m_model;
     qint64 m_modelId = 0;
+    int m_gpuDevice = -1; // see setGpuDevice
     QString m_loadingFile;
     double m_loadProgress = 0.0;
     quint64 m_loadId = 0;

@@ -3,7 +3,9 @@
 // test_chat_qml.cpp): "Run on" follows the settings both ways, the GPU choice is disabled
 // with the reason shown unless it is the saved choice, the GPU memory budget is bound and
 // enabled only for the GPU, "Reopen the model now" loads the model again, and the drawer and
-// the bar say the model runs on the CPU.
+// the bar say the model runs on the CPU. The app-wide GPU picker lists automatic and the two
+// test GPUs (test_chat_qml.cpp) with kind and memory, is enabled only with a GPU, and follows
+// the app settings both ways.
 import QtQuick
 import QtTest
 import Conclave.Chat
@@ -52,6 +54,38 @@ Item {
         function init() {
             chatController.settings.backend = "cpu"
             chatController.settings.gpuBudgetMiB = 0
+            testGpu.setAvailable(false)
+            testAppSettings.gpuDevice = -1
+        }
+
+        function test_gpuPickerListsTheDevicesAndIsBound() {
+            const picker = named("gpuDevice")
+            verify(picker)
+            compare(picker.count, 3)
+            compare(picker.textAt(0), "Automatic (best GPU)")
+            verify(picker.textAt(1).indexOf("llvmpipe (test)") === 0, picker.textAt(1))
+            verify(picker.textAt(1).indexOf("software renderer on the CPU") > 0, picker.textAt(1))
+            const gpu = picker.textAt(2)
+            verify(gpu.indexOf("Test GPU 9000") === 0 && gpu.indexOf("discrete GPU") > 0, gpu)
+            verify(/16[.,]0 GiB$/.test(gpu), gpu)
+            compare(picker.currentIndex, 0)
+            verify(!picker.enabled) // no GPU (see test_chat_qml.cpp)
+            verify(!named("gpuDeviceNotice").visible)
+
+            testGpu.setAvailable(true)
+            verify(picker.enabled)
+            picker.forceActiveFocus()
+            keyClick(Qt.Key_Down)
+            compare(testAppSettings.gpuDevice, 0)
+            keyClick(Qt.Key_Down)
+            compare(testAppSettings.gpuDevice, 1)
+            compare(picker.currentText, gpu)
+            testAppSettings.gpuDevice = -1
+            compare(picker.currentIndex, 0)
+            testAppSettings.gpuDevice = 1
+            compare(picker.currentIndex, 2)
+            // Like "Run on", it applies when a model is next opened.
+            verify(named("loadTimeNote").text.indexOf("the GPU and") >= 0)
         }
 
         function test_runOnIsBoundBothWays() {
