@@ -214,23 +214,18 @@ void VulkanBackend::moe_combine(const Tensor& x, std::span<const float> weights,
     ++m_traffic.cpu_ops;
 }
 
-namespace {
-
-
-
-} // namespace
-
-void VulkanBackend::add(const Tensor& a, const Tensor& b, Tensor& out) {
-    // b is an activation or a weight (a bias); a weight must have a device copy.
+// add and mul: b is an activation or a weight (a bias, a norm); a weight needs a device copy.
+void VulkanBackend::binary(Op op, const Tensor& a, const Tensor& b, Tensor& out, DeviceBinary on_device,
+                           HostBinary on_host) {
     const bool b_mirrored = m_memory.find(b.data) != nullptr;
-    if (side_for(Op::add, b_mirrored ? std::initializer_list<const Tensor*>{&a, &b} : std::initializer_list<const Tensor*>{&a}) ==
+    if (side_for(op, b_mirrored ? std::initializer_list<const Tensor*>{&a, &b} : std::initializer_list<const Tensor*>{&a}) ==
         Side::device) {
         const DeviceTensor db = b_mirrored ? DeviceTensor{} : device_weight(b, true);
         if (b_mirrored || db.valid()) {
             read_on(Side::device, a);
             read_on(Side::device, b);
             write_on(Side::device, out);
-            vulkan::add(*m_device, device_tensor(a), b_mirrored ? device_tensor(b) : db, device_tensor(out));
+            on_device(*m_device, device_tensor(a), b_mirrored ? device_tensor(b) : db, device_tensor(out));
             ++m_traffic.gpu_ops;
             return;
         }
@@ -238,29 +233,16 @@ void VulkanBackend::add(const Tensor& a, const Tensor& b, Tensor& out) {
     read_on(Side::host, a);
     read_on(Side::host, b);
     write_on(Side::host, out);
-    m_cpu.add(a, b, out);
+    (m_cpu.*on_host)(a, b, out);
     ++m_traffic.cpu_ops;
 }
 
+void VulkanBackend::add(const Tensor& a, const Tensor& b, Tensor& out) {
+    binary(Op::add, a, b, out, vulkan::add, &cpu::CpuBackend::add);
+}
+
 void VulkanBackend::mul(const Tensor& a, const Tensor& b, Tensor& out) {
-    const bool b_mirrored = m_memory.find(b.data) != nullptr;
-    if (side_for(Op::mul, b_mirrored ? std::initializer_list<const Tensor*>{&a, &b} : std::initializer_list<const Tensor*>{&a}) ==
-        Side::device) {
-        const DeviceTensor db = b_mirrored ? DeviceTensor{} : device_weight(b, true);
-        if (b_mirrored || db.valid()) {
-            read_on(Side::device, a);
-            read_on(Side::device, b);
-            write_on(Side::device, out);
-            vulkan::mul(*m_device, device_tensor(a), b_mirrored ? device_tensor(b) : db, device_tensor(out));
-            ++m_traffic.gpu_ops;
-            return;
-        }
-    }
-    read_on(Side::host, a);
-    read_on(Side::host, b);
-    write_on(Side::host, out);
-    m_cpu.mul(a, b, out);
-    ++m_traffic.cpu_ops;
+    binary(Op::mul, a, b, out, vulkan::mul, &cpu::CpuBackend::mul);
 }
 
 void VulkanBackend::scale(Tensor& x, float factor) {
@@ -341,36 +323,28 @@ void VulkanBackend::attention(const Tensor& q, const KvLayer& cache, std::int64_
     }
 }
 
-void VulkanBackend::swiglu(const Tensor& gate, const Tensor& up, Tensor& out) {
-    if (side_for(Op::swiglu, {&gate, &up}) == Side::device) {
-        read_on(Side::device, gate);
-        read_on(Side::device, up);
-        write_on(Side::device, out);
-        vulkan::swiglu(*m_device, device_tensor(gate), device_tensor(up), device_tensor(out));
+// swiglu and geglu: two activations in, where they are.
+void VulkanBackend::gated(Op op, const Tensor& gate, const Tensor& up, Tensor& out, DeviceBinary on_device,
+                          HostBinary on_host) {
+    const Side side = side_for(op, {&gate, &up});
+    read_on(side, gate);
+    read_on(side, up);
+    write_on(side, out);
+    if (side == Side::device) {
+        on_device(*m_device, device_tensor(gate), device_tensor(up), device_tensor(out));
         ++m_traffic.gpu_ops;
-        return;
+    } else {
+        (m_cpu.*on_host)(gate, up, out);
+        ++m_traffic.cpu_ops;
     }
-    read_on(Side::host, gate);
-    read_on(Side::host, up);
-    write_on(Side::host, out);
-    m_cpu.swiglu(gate, up, out);
-    ++m_traffic.cpu_ops;
+}
+
+void VulkanBackend::swiglu(const Tensor& gate, const Tensor& up, Tensor& out) {
+    gated(Op::swiglu, gate, up, out, vulkan::swiglu, &cpu::CpuBackend::swiglu);
 }
 
 void VulkanBackend::geglu(const Tensor& gate, const Tensor& up, Tensor& out) {
-    if (side_for(Op::geglu, {&gate, &up}) == Side::device) {
-        read_on(Side::device, gate);
-        read_on(Side::device, up);
-        write_on(Side::device, out);
-        vulkan::geglu(*m_device, device_tensor(gate), device_tensor(up), device_tensor(out));
-        ++m_traffic.gpu_ops;
-        return;
-    }
-    read_on(Side::host, gate);
-    read_on(Side::host, up);
-    write_on(Side::host, out);
-    m_cpu.geglu(gate, up, out);
-    ++m_traffic.cpu_ops;
+    gated(Op::geglu, gate, up, out, vulkan::geglu, &cpu::CpuBackend::geglu);
 }
 
 } // namespace conclave::vulkan

@@ -86,6 +86,10 @@ private:
     // its inputs is valid there only; with inputs valid on both sides, on the device too.
     Side side_for(Op op, std::initializer_list<const Tensor*> inputs) const;
     bool device_only(const Tensor& t) const;
+    using DeviceBinary = void (*)(VulkanDevice&, const DeviceTensor&, const DeviceTensor&, const DeviceTensor&);
+    using HostBinary = void (cpu::CpuBackend::*)(const Tensor&, const Tensor&, Tensor&);
+    void binary(Op op, const Tensor& a, const Tensor& b, Tensor& out, DeviceBinary on_device, HostBinary on_host);
+    void gated(Op op, const Tensor& gate, const Tensor& up, Tensor& out, DeviceBinary on_device, HostBinary on_host);
     // Whether this layer's KV cache is kept and attended to on the device.
     bool cache_on_device(const KvLayer& cache);
     bool host_valid(const Tensor& t) const;
