@@ -13,6 +13,7 @@ const std::vector<ArchEntry>& architectures() {
         {"qwen3moe", load_qwen3moe},
         {"qwen2moe", load_qwen2moe},
         {"olmoe", load_olmoe},
+        {"gpt-oss", load_gpt_oss},
     };
     return entries;
 }

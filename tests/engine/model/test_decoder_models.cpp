@@ -1,6 +1,7 @@
-// Tiny random-weight Llama, Qwen2 and Qwen3 models run through the engine and through an
-// independent scalar implementation; logits must agree at every position. Also: prompt
-// prefix reuse, batch boundaries and thread counts change nothing; errors are clear.
+// Tiny random-weight Llama, Qwen2, Qwen3, Gemma 3, MoE and gpt-oss models run through the
+// engine and through an independent scalar implementation; logits must agree at every
+// position. Also: prompt prefix reuse, batch boundaries, token-by-token decoding and thread
+// counts change nothing; errors are clear.
 
 #include "conclave/model.h"
 #include "conclave/session.h"
@@ -20,6 +21,24 @@ namespace {
 
 constexpr double quantized_bound = 2e-3;
 const std::vector<int> prompt{1, 5, 9, 42, 17, 3, 88, 60, 7, 7, 23, 51, 2, 96, 0, 33, 71};
+
+// gpt-oss in miniature: 4 layers (0 and 2 windowed), a window of 5 positions so the 17-token
+// prompt outgrows it, heads of 32 with q wider than the embedding (as gpt-oss-20b's 64 x 64
+// against 2880), 8 experts as wide as the embedding (as gpt-oss's) of which 4 are used, YaRN
+// over an original context of 8.
+test::TinyDecoder gpt_oss_spec() {
+    test::TinyDecoder spec;
+    spec.arch = "gpt-oss";
+    spec.n_layer = 4;
+    spec.sliding_window = 5;
+    spec.head_dim = 32;
+    spec.n_expert = 8;
+    spec.n_expert_used = 4;
+    spec.n_ff_exp = 64;
+    spec.yarn_factor = 4.0f;
+    spec.yarn_original_ctx = 8;
+    return spec;
+}
 
 std::vector<float> row(const std::vector<float>& all, std::size_t index, int n_vocab) {
     return std::vector<float>(all.begin() + static_cast<long>(index) * n_vocab,
@@ -73,6 +92,11 @@ private slots:
         QTest::addRow("qwen3-yarn-f32") << "qwen3-yarn" << TensorType::F32 << false << false << 1e-5;
         QTest::addRow("llama-yarn-q8_0") << "llama-yarn" << TensorType::Q8_0 << false << false << quantized_bound;
         QTest::addRow("qwen3moe-scaled-f32") << "qwen3moe-scaled" << TensorType::F32 << false << false << 1e-5;
+        // gpt-oss (gpt_oss_spec): sinks, alternating windows, biases everywhere, the clamped
+        // SwiGLU; quantized as all-Q8_0, and as real files ship (experts MXFP4, the rest Q8_0).
+        QTest::addRow("gpt-oss-f32") << "gpt-oss" << TensorType::F32 << false << false << 1e-5;
+        QTest::addRow("gpt-oss-q8_0") << "gpt-oss" << TensorType::Q8_0 << false << false << quantized_bound;
+        QTest::addRow("gpt-oss-mxfp4-experts") << "gpt-oss-mxfp4" << TensorType::Q8_0 << false << false << quantized_bound;
     }
 
     // Both sides use the same (dequantized) weights. F32/F16 files differ only by float-vs-
@@ -86,6 +110,14 @@ private slots:
         QFETCH(double, bound);
         test::TinyDecoder spec;
         spec.arch = arch.toStdString();
+        if (spec.arch.starts_with("gpt-oss")) {
+            if (spec.arch.ends_with("-mxfp4")) spec.expert_type = TensorType::MXFP4;
+            spec = [&] {
+                test::TinyDecoder g = gpt_oss_spec();
+                g.expert_type = spec.expert_type;
+                return g;
+            }();
+        }
         if (spec.arch == "gemma3") {
             spec.n_layer = 6;        // five sliding-window layers and one global
             spec.sliding_window = 5; // shorter than the 17-token prompt, so the window bites
@@ -119,6 +151,7 @@ private slots:
         QCOMPARE(expected.size(), prompt.size());
         for (std::size_t t = 0; t < prompt.size(); ++t) {
             const double e = test::nmse(expected[t], row(*logits, t, spec.n_vocab));
+            if (qEnvironmentVariableIsSet("CONCLAVE_PRINT_NMSE")) qInfo("position %zu: NMSE %g", t, e);
             QVERIFY2(e < bound, qPrintable(QStringLiteral("position %1: NMSE %2").arg(t).arg(e)));
         }
     }
@@ -128,7 +161,7 @@ private slots:
     // on models this small the alignment slack is a visible share.
     void memoryEstimateMatchesASession_data() {
         QTest::addColumn<QString>("arch");
-        for (const char* arch : {"llama", "qwen2moe", "gemma3", "olmoe"}) QTest::newRow(arch) << arch;
+        for (const char* arch : {"llama", "qwen2moe", "gemma3", "olmoe", "gpt-oss"}) QTest::newRow(arch) << arch;
     }
 
     void memoryEstimateMatchesASession() {
@@ -136,6 +169,7 @@ private slots:
         test::TinyDecoder spec;
         spec.arch = arch.toStdString();
         if (spec.arch.ends_with("moe")) spec.n_expert = 8, spec.n_expert_used = 2;
+        if (spec.arch == "gpt-oss") spec = gpt_oss_spec();
         spec.matrix_type = TensorType::Q4_0; // batches of 8 take the prompt GEMM
         const std::string path = write(spec, QStringLiteral("memory-") + arch);
         auto inspected = Model::inspect(path);
@@ -211,6 +245,48 @@ private slots:
         auto after_edit = (*reused)->evaluate(edited);
         QVERIFY(from_scratch.ok() && after_edit.ok());
         QVERIFY2(test::nmse(*from_scratch, *after_edit) < 1e-10, "reuse after an edit changed the logits");
+    }
+
+    // gpt-oss with its window of 5 over a 17-token prompt: a prompt continued after 9 tokens
+    // in batches of 4, and token-by-token decoding (each step reusing the cache) give the
+    // logits of one pass over the whole prompt, for F32 and F16 caches.
+    void gptOssReuseAndDecodingEqualRecomputation_data() {
+        QTest::addColumn<int>("kv_type");
+        QTest::newRow("f32 cache") << static_cast<int>(KvCacheType::f32);
+        QTest::newRow("f16 cache") << static_cast<int>(KvCacheType::f16);
+    }
+
+    void gptOssReuseAndDecodingEqualRecomputation() {
+        QFETCH(int, kv_type);
+        const auto kv = static_cast<KvCacheType>(kv_type);
+        const std::string path = write(gpt_oss_spec(), QStringLiteral("gpt-oss-reuse-%1").arg(kv_type));
+        auto model = Model::load(path);
+        QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
+        const std::vector<std::int32_t> all(prompt.begin(), prompt.end());
+        const int n_vocab = test::TinyDecoder{}.n_vocab;
+
+        auto fresh = Session::create(**model, {.n_ctx = 64, .n_threads = 2, .n_batch = 256, .kv_type = kv});
+        QVERIFY(fresh.ok());
+        auto want = (*fresh)->evaluate(all, true);
+        QVERIFY(want.ok());
+
+        auto reused = Session::create(**model, {.n_ctx = 64, .n_threads = 2, .n_batch = 4, .kv_type = kv});
+        QVERIFY(reused.ok());
+        QVERIFY((*reused)->evaluate(std::vector<std::int32_t>(all.begin(), all.begin() + 9)).ok());
+        auto got = (*reused)->evaluate(all);
+        QVERIFY(got.ok());
+        const double reuse_error = test::nmse(row(*want, all.size() - 1, n_vocab), *got);
+        QVERIFY2(reuse_error < 1e-10, qPrintable(QStringLiteral("prefix reuse: NMSE %1").arg(reuse_error)));
+
+        auto decoding = Session::create(**model, {.n_ctx = 64, .n_threads = 2, .kv_type = kv});
+        QVERIFY(decoding.ok());
+        for (std::size_t t = 0; t < all.size(); ++t) {
+            auto step = (*decoding)->evaluate(std::vector<std::int32_t>(all.begin(), all.begin() + static_cast<long>(t) + 1));
+            QVERIFY(step.ok());
+            const double e = test::nmse(row(*want, t, n_vocab), *step);
+            QVERIFY2(e < 1e-10, qPrintable(QStringLiteral("decoding step %1: NMSE %2").arg(t).arg(e)));
+        }
+        QCOMPARE((*decoding)->cached_tokens().size(), all.size());
     }
 
     void f16CacheStaysClose() {

@@ -58,9 +58,12 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
         w.set(a + ".rope.scaling.factor", OwnedValue::f32(s.yarn_factor));
         w.set(a + ".rope.scaling.original_context_length", OwnedValue::u32(static_cast<std::uint32_t>(s.yarn_original_ctx)));
     }
-    if (s.sliding_window > 0) {
+    const int head_dim = s.head_dim > 0 ? s.head_dim : s.n_embd / s.n_head;
+    if (s.sliding_window > 0)
         w.set(a + ".attention.sliding_window", OwnedValue::u32(static_cast<std::uint32_t>(s.sliding_window)));
-        w.set(a + ".attention.key_length", OwnedValue::u32(static_cast<std::uint32_t>(s.n_embd / s.n_head)));
+    if (s.sliding_window > 0 || s.head_dim > 0) {
+        w.set(a + ".attention.key_length", OwnedValue::u32(static_cast<std::uint32_t>(head_dim)));
+        w.set(a + ".attention.value_length", OwnedValue::u32(static_cast<std::uint32_t>(head_dim)));
     }
     if (s.n_expert > 0) {
         w.set(a + ".expert_count", OwnedValue::u32(static_cast<std::uint32_t>(s.n_expert)));
@@ -69,14 +72,15 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
         if (s.expert_weights_scale > 0.0f) w.set(a + ".expert_weights_scale", OwnedValue::f32(s.expert_weights_scale));
     }
     bool ok = true;
-    const int head_dim = s.n_embd / s.n_head;
+    const bool gpt_oss = a == "gpt-oss";
     const auto add = [&](const std::string& name, std::vector<std::int64_t> ne, float scale, bool matrix) {
         std::size_t n = 1;
         for (const std::int64_t d : ne) n *= static_cast<std::size_t>(d);
         std::vector<float> values = seeded_values(name, n, scale);
         if (name.find("norm") != std::string::npos)
             for (float& v : values) v = 1.0f + v; // norms near 1, as trained models have
-        const quant::TensorType type = matrix ? s.matrix_type : quant::TensorType::F32;
+        const bool expert = name.find("_exps.weight") != std::string::npos;
+        const quant::TensorType type = !matrix ? quant::TensorType::F32 : expert && s.expert_type ? *s.expert_type : s.matrix_type;
         std::vector<std::uint64_t> shape(ne.begin(), ne.end());
         ok = ok && w.add_tensor(name, shape, type, encode(values, ne[0], type, ok)).ok();
     };
@@ -98,10 +102,16 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
         add(p + "attn_k.weight", {e, kv}, 0.25f, true);
         add(p + "attn_v.weight", {e, kv}, 0.25f, true);
         add(p + "attn_output.weight", {q, e}, 0.25f, true);
-        if (a == "qwen2" || a == "qwen2moe") {
+        if (a == "qwen2" || a == "qwen2moe" || gpt_oss) {
             add(p + "attn_q.bias", {q}, 0.1f, false);
             add(p + "attn_k.bias", {kv}, 0.1f, false);
             add(p + "attn_v.bias", {kv}, 0.1f, false);
+        }
+        if (gpt_oss) {
+            add(p + "attn_output.bias", {e}, 0.1f, false);
+            // Sink logits about as large as the attention scores, so they take a visible
+            // share of each head's weight.
+            add(p + "attn_sinks.weight", {s.n_head}, 2.0f, false);
         }
         if (a == "qwen3" || a == "qwen3moe" || a == "gemma3") {
             add(p + "attn_q_norm.weight", {head_dim}, 0.1f, false);
@@ -111,7 +121,7 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
             add(p + "attn_q_norm.weight", {q}, 0.1f, false);
             add(p + "attn_k_norm.weight", {kv}, 0.1f, false);
         }
-        add(p + "ffn_norm.weight", {e}, 0.1f, false);
+        add(p + (gpt_oss ? "post_attention_norm.weight" : "ffn_norm.weight"), {e}, 0.1f, false);
         if (a == "gemma3") {
             add(p + "post_attention_norm.weight", {e}, 0.1f, false);
             add(p + "post_ffw_norm.weight", {e}, 0.1f, false);
@@ -121,6 +131,20 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
             add(p + "ffn_gate_exps.weight", {e, s.n_ff_exp, s.n_expert}, 0.25f, true);
             add(p + "ffn_up_exps.weight", {e, s.n_ff_exp, s.n_expert}, 0.25f, true);
             add(p + "ffn_down_exps.weight", {s.n_ff_exp, e, s.n_expert}, 0.2f, true);
+            if (gpt_oss) {
+                // Gate and up biases up to 5 push some values past the SwiGLU clamps (gate
+                // above 7, up outside +-7), so the clamps are exercised; larger ones would give
+                // the down projection's input a range its 8-bit rounding (quantized rows)
+                // cannot follow.
+                // Router biases spread over +-16 keep the 4th and 5th largest logits apart by
+                // more than the quantized rows' rounding moves them (a flipped choice of an
+                // expert with these biases changes the output wholesale), while the tokens'
+                // own logits (spread about 2) still change which experts win.
+                add(p + "ffn_gate_inp.bias", {s.n_expert}, 16.0f, false);
+                add(p + "ffn_gate_exps.bias", {s.n_ff_exp, s.n_expert}, 5.0f, false);
+                add(p + "ffn_up_exps.bias", {s.n_ff_exp, s.n_expert}, 5.0f, false);
+                add(p + "ffn_down_exps.bias", {e, s.n_expert}, 0.5f, false);
+            }
             if (a == "qwen2moe") {
                 add(p + "ffn_gate_inp_shexp.weight", {e}, 0.5f, false);
                 add(p + "ffn_gate_shexp.weight", {e, s.n_ff_exp}, 0.25f, true);

@@ -4,16 +4,18 @@
 
 #include "gguf/gguf_writer.h"
 
+#include <optional>
 #include <string>
 
 namespace conclave::test {
 
 struct TinyDecoder {
-    std::string arch = "llama";   // llama, qwen2, qwen3, gemma3, qwen3moe, qwen2moe, olmoe
+    std::string arch = "llama";   // llama, qwen2, qwen3, gemma3, qwen3moe, qwen2moe, olmoe, gpt-oss
     int n_vocab = 97;
     int n_embd = 64;
     int n_head = 4;
     int n_head_kv = 2;
+    int head_dim = 0;                // > 0: written as attention.key_length/value_length (else n_embd / n_head)
     int n_layer = 2;
     int n_ff = 96;
     int n_ctx = 256;
@@ -26,8 +28,9 @@ struct TinyDecoder {
     int n_expert_used = 0;
     int n_ff_exp = 32;
     float expert_weights_scale = 0.0f; // > 0: written as <arch>.expert_weights_scale
-    int sliding_window = 0;          // gemma3: attention.sliding_window
+    int sliding_window = 0;          // gemma3, gpt-oss: attention.sliding_window
     quant::TensorType matrix_type = quant::TensorType::F32; // type of the 2-D weights
+    std::optional<quant::TensorType> expert_type;           // routed experts' type, else matrix_type
 };
 
 // Writes the model; false when a tensor could not be built (a test bug).
