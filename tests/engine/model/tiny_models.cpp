@@ -132,17 +132,15 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
             add(p + "ffn_up_exps.weight", {e, s.n_ff_exp, s.n_expert}, 0.25f, true);
             add(p + "ffn_down_exps.weight", {s.n_ff_exp, e, s.n_expert}, 0.2f, true);
             if (gpt_oss) {
-                // Gate and up biases up to 5 push some values past the SwiGLU clamps (gate
-                // above 7, up outside +-7), so the clamps are exercised; larger ones would give
-                // the down projection's input a range its 8-bit rounding (quantized rows)
-                // cannot follow.
+                // Gate biases up to 5 and up biases up to 8 push some values past the SwiGLU
+                // clamps (gate above 7, up outside +-7), so both clamps are exercised.
                 // Router biases spread over +-16 keep the 4th and 5th largest logits apart by
                 // more than the quantized rows' rounding moves them (a flipped choice of an
                 // expert with these biases changes the output wholesale), while the tokens'
                 // own logits (spread about 2) still change which experts win.
                 add(p + "ffn_gate_inp.bias", {s.n_expert}, 16.0f, false);
                 add(p + "ffn_gate_exps.bias", {s.n_ff_exp, s.n_expert}, 5.0f, false);
-                add(p + "ffn_up_exps.bias", {s.n_ff_exp, s.n_expert}, 5.0f, false);
+                add(p + "ffn_up_exps.bias", {s.n_ff_exp, s.n_expert}, 8.0f, false);
                 add(p + "ffn_down_exps.bias", {e, s.n_expert}, 0.5f, false);
             }
             if (a == "qwen2moe") {
