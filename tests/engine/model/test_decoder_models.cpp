@@ -9,6 +9,10 @@
 #include "reference_decoder.h"
 #include "tiny_models.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -21,24 +25,6 @@ namespace {
 
 constexpr double quantized_bound = 2e-3;
 const std::vector<int> prompt{1, 5, 9, 42, 17, 3, 88, 60, 7, 7, 23, 51, 2, 96, 0, 33, 71};
-
-// gpt-oss in miniature: 4 layers (0 and 2 windowed), a window of 5 positions so the 17-token
-// prompt outgrows it, heads of 32 with q wider than the embedding (as gpt-oss-20b's 64 x 64
-// against 2880), 8 experts as wide as the embedding (as gpt-oss's) of which 4 are used, YaRN
-// over an original context of 8.
-test::TinyDecoder gpt_oss_spec() {
-    test::TinyDecoder spec;
-    spec.arch = "gpt-oss";
-    spec.n_layer = 4;
-    spec.sliding_window = 5;
-    spec.head_dim = 32;
-    spec.n_expert = 8;
-    spec.n_expert_used = 4;
-    spec.n_ff_exp = 64;
-    spec.yarn_factor = 4.0f;
-    spec.yarn_original_ctx = 8;
-    return spec;
-}
 
 std::vector<float> row(const std::vector<float>& all, std::size_t index, int n_vocab) {
     return std::vector<float>(all.begin() + static_cast<long>(index) * n_vocab,
@@ -92,7 +78,7 @@ private slots:
         QTest::addRow("qwen3-yarn-f32") << "qwen3-yarn" << TensorType::F32 << false << false << 1e-5;
         QTest::addRow("llama-yarn-q8_0") << "llama-yarn" << TensorType::Q8_0 << false << false << quantized_bound;
         QTest::addRow("qwen3moe-scaled-f32") << "qwen3moe-scaled" << TensorType::F32 << false << false << 1e-5;
-        // gpt-oss (gpt_oss_spec): sinks, alternating windows, biases everywhere, the clamped
+        // gpt-oss (test::tiny_gpt_oss): sinks, alternating windows, biases everywhere, the clamped
         // SwiGLU; quantized as all-Q8_0, and as real files ship (experts MXFP4, the rest Q8_0).
         QTest::addRow("gpt-oss-f32") << "gpt-oss" << TensorType::F32 << false << false << 1e-5;
         QTest::addRow("gpt-oss-q8_0") << "gpt-oss" << TensorType::Q8_0 << false << false << quantized_bound;
@@ -111,12 +97,9 @@ private slots:
         test::TinyDecoder spec;
         spec.arch = arch.toStdString();
         if (spec.arch.starts_with("gpt-oss")) {
-            if (spec.arch.ends_with("-mxfp4")) spec.expert_type = TensorType::MXFP4;
-            spec = [&] {
-                test::TinyDecoder g = gpt_oss_spec();
-                g.expert_type = spec.expert_type;
-                return g;
-            }();
+            const bool mxfp4_experts = spec.arch.ends_with("-mxfp4");
+            spec = test::tiny_gpt_oss();
+            if (mxfp4_experts) spec.expert_type = TensorType::MXFP4;
         }
         if (spec.arch == "gemma3") {
             spec.n_layer = 6;        // five sliding-window layers and one global
@@ -169,7 +152,7 @@ private slots:
         test::TinyDecoder spec;
         spec.arch = arch.toStdString();
         if (spec.arch.ends_with("moe")) spec.n_expert = 8, spec.n_expert_used = 2;
-        if (spec.arch == "gpt-oss") spec = gpt_oss_spec();
+        if (spec.arch == "gpt-oss") spec = test::tiny_gpt_oss();
         spec.matrix_type = TensorType::Q4_0; // batches of 8 take the prompt GEMM
         const std::string path = write(spec, QStringLiteral("memory-") + arch);
         auto inspected = Model::inspect(path);
@@ -259,7 +242,7 @@ private slots:
     void gptOssReuseAndDecodingEqualRecomputation() {
         QFETCH(int, kv_type);
         const auto kv = static_cast<KvCacheType>(kv_type);
-        const std::string path = write(gpt_oss_spec(), QStringLiteral("gpt-oss-reuse-%1").arg(kv_type));
+        const std::string path = write(test::tiny_gpt_oss(), QStringLiteral("gpt-oss-reuse-%1").arg(kv_type));
         auto model = Model::load(path);
         QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
         const std::vector<std::int32_t> all(prompt.begin(), prompt.end());
@@ -287,6 +270,47 @@ private slots:
             QVERIFY2(e < 1e-10, qPrintable(QStringLiteral("decoding step %1: NMSE %2").arg(t).arg(e)));
         }
         QCOMPARE((*decoding)->cached_tokens().size(), all.size());
+    }
+
+    // llama.cpp's logits for the same tiny gpt-oss file (our writer, F32; recorded by
+    // make_gpt_oss_golden.py into golden/gpt_oss_tiny_llamacpp.json) at every position of the
+    // prompt: an independent peer's reading of sinks, windows, YaRN, routing and the clamped
+    // SwiGLU. CONCLAVE_KEEP_TINY_MODELS=DIR keeps the file there for the script.
+    void gptOssMatchesLlamaCpp() {
+        test::TinyDecoder spec = test::tiny_gpt_oss();
+        spec.with_vocab = true;
+        const std::string path = write(spec, QStringLiteral("gpt-oss-llamacpp"));
+        QVERIFY(!path.empty());
+        if (const QString keep = qEnvironmentVariable("CONCLAVE_KEEP_TINY_MODELS"); !keep.isEmpty()) {
+            QFile::remove(keep + QStringLiteral("/gpt-oss-llamacpp.gguf"));
+            QVERIFY(QFile::copy(QString::fromStdString(path), keep + QStringLiteral("/gpt-oss-llamacpp.gguf")));
+        }
+        QFile file(QString::fromUtf8(CONCLAVE_MODEL_GOLDEN_DIR) + QStringLiteral("/gpt_oss_tiny_llamacpp.json"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), "golden/gpt_oss_tiny_llamacpp.json is missing");
+        const QJsonObject golden = QJsonDocument::fromJson(file.readAll()).object();
+        const QJsonArray tokens = golden[QStringLiteral("tokens")].toArray();
+        QCOMPARE(tokens.size(), static_cast<qsizetype>(prompt.size()));
+        for (qsizetype i = 0; i < tokens.size(); ++i) QCOMPARE(tokens[i].toInt(), prompt[static_cast<std::size_t>(i)]);
+
+        auto model = Model::load(path);
+        QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
+        auto session = Session::create(**model, {.n_ctx = 64, .n_threads = 2, .kv_type = KvCacheType::f32});
+        QVERIFY(session.ok());
+        auto logits = (*session)->evaluate(std::vector<std::int32_t>(prompt.begin(), prompt.end()), true);
+        QVERIFY(logits.ok());
+        const QJsonArray rows = golden[QStringLiteral("logits")].toArray();
+        QCOMPARE(rows.size(), static_cast<qsizetype>(prompt.size()));
+        double worst = 0.0;
+        for (std::size_t t = 0; t < prompt.size(); ++t) {
+            const QJsonArray r = rows[static_cast<qsizetype>(t)].toArray();
+            QCOMPARE(r.size(), static_cast<qsizetype>(spec.n_vocab));
+            std::vector<float> expected;
+            for (const QJsonValue v : r) expected.push_back(static_cast<float>(v.toDouble()));
+            const double e = test::nmse(expected, row(*logits, t, spec.n_vocab));
+            worst = std::max(worst, e);
+            QVERIFY2(e < 1e-4, qPrintable(QStringLiteral("position %1: NMSE %2 against llama.cpp").arg(t).arg(e)));
+        }
+        qInfo("worst NMSE against llama.cpp over %zu positions: %g", prompt.size(), worst);
     }
 
     void f16CacheStaysClose() {

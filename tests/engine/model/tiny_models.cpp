@@ -39,6 +39,20 @@ std::vector<float> seeded_values(const std::string& name, std::size_t n, float s
     return v;
 }
 
+TinyDecoder tiny_gpt_oss() {
+    TinyDecoder spec;
+    spec.arch = "gpt-oss";
+    spec.n_layer = 4;
+    spec.sliding_window = 5;
+    spec.head_dim = 32;
+    spec.n_expert = 8;
+    spec.n_expert_used = 4;
+    spec.n_ff_exp = 64;
+    spec.yarn_factor = 4.0f;
+    spec.yarn_original_ctx = 8;
+    return spec;
+}
+
 bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
     using gguf::OwnedValue;
     gguf::GgufWriter w;
@@ -70,6 +84,21 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
         w.set(a + ".expert_used_count", OwnedValue::u32(static_cast<std::uint32_t>(s.n_expert_used)));
         w.set(a + ".expert_feed_forward_length", OwnedValue::u32(static_cast<std::uint32_t>(s.n_ff_exp)));
         if (s.expert_weights_scale > 0.0f) w.set(a + ".expert_weights_scale", OwnedValue::f32(s.expert_weights_scale));
+    }
+    if (s.with_vocab) {
+        std::vector<std::string> tokens{"<unk>", "<s>", "</s>"};
+        while (tokens.size() < static_cast<std::size_t>(s.n_vocab)) tokens.push_back("t" + std::to_string(tokens.size()));
+        const std::vector<float> scores(tokens.size(), 0.0f);
+        std::vector<std::int32_t> types(tokens.size(), 1); // normal
+        types[0] = 2;                                       // unknown
+        types[1] = types[2] = 3;                            // control
+        w.set("tokenizer.ggml.model", OwnedValue::string("llama"));
+        w.set("tokenizer.ggml.tokens", OwnedValue::string_array(std::move(tokens)));
+        w.set("tokenizer.ggml.scores", OwnedValue::f32_array(scores));
+        w.set("tokenizer.ggml.token_type", OwnedValue::i32_array(types));
+        w.set("tokenizer.ggml.unknown_token_id", OwnedValue::u32(0));
+        w.set("tokenizer.ggml.bos_token_id", OwnedValue::u32(1));
+        w.set("tokenizer.ggml.eos_token_id", OwnedValue::u32(2));
     }
     bool ok = true;
     const bool gpt_oss = a == "gpt-oss";

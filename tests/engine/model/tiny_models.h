@@ -31,7 +31,16 @@ struct TinyDecoder {
     int sliding_window = 0;          // gemma3, gpt-oss: attention.sliding_window
     quant::TensorType matrix_type = quant::TensorType::F32; // type of the 2-D weights
     std::optional<quant::TensorType> expert_type;           // routed experts' type, else matrix_type
+    // A minimal SentencePiece-style vocabulary (<unk>, <s>, </s>, then "t3"...), so that peers
+    // that insist on one (llama.cpp) load the file; our engine needs none to run token ids.
+    bool with_vocab = false;
 };
+
+// gpt-oss in miniature: 4 layers (0 and 2 windowed), a window of 5 positions so a 17-token
+// prompt outgrows it, heads of 32 with q wider than the embedding (as gpt-oss-20b's 64 x 64
+// against 2880), 8 experts as wide as the embedding (as gpt-oss's) of which 4 are used, YaRN
+// over an original context of 8.
+TinyDecoder tiny_gpt_oss();
 
 // Writes the model; false when a tensor could not be built (a test bug).
 bool write_tiny_decoder(const TinyDecoder& spec, const std::string& path);
