@@ -18,12 +18,12 @@ const std::vector<ArchEntry>& architectures() {
     return entries;
 }
 
-Result<std::unique_ptr<ArchModel>> load_architecture(const gguf::GgufFile& file) {
+Result<std::unique_ptr<ArchModel>> load_architecture(const gguf::GgufFile& file, bool header_only) {
     const auto name = file.get_string("general.architecture");
     if (!name) return make_error(ErrorCode::invalid_format, "the model file does not name its architecture "
                                                             "(general.architecture is missing)");
     for (const ArchEntry& entry : architectures())
-        if (entry.name == *name) return entry.load(ModelFile(file, std::string(*name)));
+        if (entry.name == *name) return entry.load(ModelFile(file, std::string(*name), header_only));
     std::string known;
     for (const ArchEntry& entry : architectures()) known += (known.empty() ? "" : ", ") + std::string(entry.name);
     return make_error(ErrorCode::unsupported, "unsupported architecture '" + std::string(*name) +

@@ -174,6 +174,12 @@ private slots:
         QCOMPARE(info[QStringLiteral("n_params_active")].toInteger(), Q_INT64_C(4187440704));
         QCOMPARE(info[QStringLiteral("architecture")].toString(), QStringLiteral("gpt-oss"));
         QCOMPARE(info[QStringLiteral("types")].toArray()[0].toObject()[QStringLiteral("type")].toString(), QStringLiteral("MXFP4"));
+        // The memory plan comes from the header too: an F16 KV cache of 8 KV heads of 64 per
+        // layer (24 layers, every layer holding the whole context for now) for 4096 tokens.
+        const QJsonObject memory = info[QStringLiteral("memory")].toObject();
+        QCOMPARE(memory[QStringLiteral("n_ctx")].toInt(), 4096);
+        QCOMPARE(memory[QStringLiteral("kv_cache")].toInteger(), Q_INT64_C(24) * 2 * 512 * 2 * 4096);
+        QCOMPARE(memory[QStringLiteral("weights")].toInteger(), Q_INT64_C(12096558336)); // 11.27 GiB of tensors
         const CliRun text = cli({QStringLiteral("info"), path});
         QCOMPARE(text.code, 0);
         QVERIFY2(text.out.contains("parameters:     21B total (20914757184), 4.2B active per token"), text.out.constData());
