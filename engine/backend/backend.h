@@ -31,6 +31,8 @@ enum class Op {
     softmax,
     copy,
     moe_combine,
+    add_id,
+    swiglu_clamped,
 };
 
 enum class RopeStyle { normal, neox };
@@ -61,6 +63,17 @@ struct AttentionParams {
     float scale = 1.0f;          // applied to q·k
     int sliding_window = 0;      // 0: attend to every earlier position
     float softcap = 0.0f;        // 0: no logit soft-capping
+    // Attention sinks (gpt-oss): F32 [n_head], one learned logit per query head that joins
+    // the softmax (its maximum and its denominator) but carries no value, so a head can give
+    // less than all of its weight to the positions. Invalid (no data): no sinks.
+    Tensor sinks = {};
+};
+
+// The clamped SwiGLU of gpt-oss: g = min(gate, limit), u = clamp(up, -limit, limit),
+// out = g * sigmoid(alpha * g) * (u + 1).
+struct SwigluClamp {
+    float alpha = 1.702f;
+    float limit = 7.0f;
 };
 
 // One layer's K and V cache: [head_dim * n_head_kv, n_ctx] each, row p is position p.
@@ -122,6 +135,10 @@ public:
                             Tensor& out) = 0;
     // out[:, t] = sum over slots s of weights[s + n_used * t] * x[:, s + n_used * t]
     virtual void moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Tensor& out) = 0;
+    // Per-expert bias of a mixture-of-experts matmul's output: out[:, s] = x[:, s] +
+    // bias[:, expert_ids[s]] for every slot row s of x ([n, n_used * n_tokens]); bias is an F32
+    // weight [n, n_expert]. out may be x.
+    virtual void add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out) = 0;
     // Element-wise; b broadcasts over rows when it has one row.
     virtual void add(const Tensor& a, const Tensor& b, Tensor& out) = 0;
     virtual void mul(const Tensor& a, const Tensor& b, Tensor& out) = 0;
@@ -138,6 +155,8 @@ public:
     virtual void swiglu(const Tensor& gate, const Tensor& up, Tensor& out) = 0;
     // out = gelu_tanh(gate) * up
     virtual void geglu(const Tensor& gate, const Tensor& up, Tensor& out) = 0;
+    // out = clamped SwiGLU of gate and up (SwigluClamp); out may be gate or up.
+    virtual void swiglu_clamped(const Tensor& gate, const Tensor& up, const SwigluClamp& clamp, Tensor& out) = 0;
 };
 
 } // namespace conclave

@@ -173,18 +173,37 @@ void GgufWriter::set_alignment(std::uint32_t alignment) {
     set("general.alignment", OwnedValue::u32(alignment));
 }
 
-Result<void> GgufWriter::add_tensor(std::string name, std::vector<std::uint64_t> shape, quant::TensorType type,
-                                    std::vector<unsigned char> data) {
+namespace {
+
+Result<std::uint64_t> tensor_bytes(const std::string& name, const std::vector<std::uint64_t>& shape, quant::TensorType type) {
     if (shape.empty() || shape.size() > max_dims)
         return make_error(ErrorCode::invalid_argument, "tensor '" + name + "' needs 1 to 4 dimensions");
     Result<std::uint64_t> row = quant::row_bytes(type, shape[0]);
     if (!row) return make_error(ErrorCode::invalid_argument, "tensor '" + name + "': " + row.error().message);
     std::uint64_t bytes = row.value();
     for (std::size_t d = 1; d < shape.size(); ++d) bytes *= shape[d];
-    if (bytes != data.size())
-        return make_error(ErrorCode::invalid_argument, "tensor '" + name + "' needs " + std::to_string(bytes) +
+    return bytes;
+}
+
+} // namespace
+
+Result<void> GgufWriter::add_tensor(std::string name, std::vector<std::uint64_t> shape, quant::TensorType type,
+                                    std::vector<unsigned char> data) {
+    Result<std::uint64_t> bytes = tensor_bytes(name, shape, type);
+    if (!bytes) return bytes.error();
+    if (*bytes != data.size())
+        return make_error(ErrorCode::invalid_argument, "tensor '" + name + "' needs " + std::to_string(*bytes) +
                                                            " bytes of data, got " + std::to_string(data.size()));
-    m_tensors.push_back(Tensor{std::move(name), std::move(shape), type, std::move(data)});
+    if (!m_tensors.empty() && m_tensors.back().header_only)
+        return make_error(ErrorCode::invalid_argument, "tensor '" + name + "' has data but follows a header-only tensor");
+    m_tensors.push_back(Tensor{std::move(name), std::move(shape), type, std::move(data), *bytes, false});
+    return {};
+}
+
+Result<void> GgufWriter::add_tensor_header(std::string name, std::vector<std::uint64_t> shape, quant::TensorType type) {
+    Result<std::uint64_t> bytes = tensor_bytes(name, shape, type);
+    if (!bytes) return bytes.error();
+    m_tensors.push_back(Tensor{std::move(name), std::move(shape), type, {}, *bytes, true});
     return {};
 }
 
@@ -207,10 +226,11 @@ std::vector<unsigned char> GgufWriter::serialize() const {
         for (const std::uint64_t dim : t.shape) sink.put(dim);
         sink.put(static_cast<std::uint32_t>(t.type));
         sink.put(offset);
-        offset += (t.data.size() + m_alignment - 1) / m_alignment * m_alignment;
+        offset += (t.n_bytes + m_alignment - 1) / m_alignment * m_alignment;
     }
     sink.pad_to(m_alignment);
     for (const Tensor& t : m_tensors) {
+        if (t.header_only) break; // the rest are header-only too
         sink.put_bytes(t.data);
         sink.pad_to(m_alignment);
     }

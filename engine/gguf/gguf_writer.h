@@ -59,6 +59,11 @@ public:
     Result<void> add_tensor(std::string name, std::vector<std::uint64_t> shape, quant::TensorType type,
                             std::vector<unsigned char> data);
 
+    // A tensor described in the header only: its offset is reserved, its data never written.
+    // For header-only copies of real files (shapes and types without the gigabytes); such
+    // tensors come after every tensor with data.
+    Result<void> add_tensor_header(std::string name, std::vector<std::uint64_t> shape, quant::TensorType type);
+
     std::vector<unsigned char> serialize() const;
     // Writes to `path` through a temporary file renamed into place.
     Result<void> write(const std::string& path) const;
@@ -69,6 +74,8 @@ private:
         std::vector<std::uint64_t> shape;
         quant::TensorType type;
         std::vector<unsigned char> data;
+        std::uint64_t n_bytes = 0; // data.size(), or the size a header-only tensor would have
+        bool header_only = false;
     };
 
     std::uint32_t m_version;

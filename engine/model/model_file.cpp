@@ -36,7 +36,7 @@ float ModelFile::real_or(const std::string& key, float fallback) const {
 Result<Tensor> ModelFile::weight(const std::string& name, std::vector<std::int64_t> ne) const {
     const gguf::TensorInfo* info = m_file.find_tensor(name);
     if (!info) return make_error(ErrorCode::invalid_format, "the model file lacks the tensor '" + name + "'");
-    if (!info->data)
+    if (!info->data && !m_header_only)
         return make_error(ErrorCode::invalid_format, "tensor '" + name + "' has no data (a header-only file?)");
     Tensor t;
     t.type = info->type;

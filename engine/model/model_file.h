@@ -16,7 +16,10 @@ namespace conclave::model {
 
 class ModelFile {
 public:
-    ModelFile(const gguf::GgufFile& file, std::string arch) : m_file(file), m_arch(std::move(arch)) {}
+    // header_only: weights without data (a header-only copy) bind with null data, for
+    // Model::inspect, which sizes a model and never runs it.
+    ModelFile(const gguf::GgufFile& file, std::string arch, bool header_only = false)
+        : m_file(file), m_arch(std::move(arch)), m_header_only(header_only) {}
 
     const gguf::GgufFile& gguf() const { return m_file; }
     const std::string& arch() const { return m_arch; }
@@ -36,6 +39,7 @@ public:
 private:
     const gguf::GgufFile& m_file;
     std::string m_arch;
+    bool m_header_only = false;
 };
 
 // "blk.<layer>.<name>.weight"

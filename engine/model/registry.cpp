@@ -13,16 +13,17 @@ const std::vector<ArchEntry>& architectures() {
         {"qwen3moe", load_qwen3moe},
         {"qwen2moe", load_qwen2moe},
         {"olmoe", load_olmoe},
+        {"gpt-oss", load_gpt_oss},
     };
     return entries;
 }
 
-Result<std::unique_ptr<ArchModel>> load_architecture(const gguf::GgufFile& file) {
+Result<std::unique_ptr<ArchModel>> load_architecture(const gguf::GgufFile& file, bool header_only) {
     const auto name = file.get_string("general.architecture");
     if (!name) return make_error(ErrorCode::invalid_format, "the model file does not name its architecture "
                                                             "(general.architecture is missing)");
     for (const ArchEntry& entry : architectures())
-        if (entry.name == *name) return entry.load(ModelFile(file, std::string(*name)));
+        if (entry.name == *name) return entry.load(ModelFile(file, std::string(*name), header_only));
     std::string known;
     for (const ArchEntry& entry : architectures()) known += (known.empty() ? "" : ", ") + std::string(entry.name);
     return make_error(ErrorCode::unsupported, "unsupported architecture '" + std::string(*name) +

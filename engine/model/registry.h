@@ -19,7 +19,9 @@ struct ArchEntry {
 
 const std::vector<ArchEntry>& architectures();
 
-// Builds the architecture named in the file, or "unsupported architecture 'x'".
-Result<std::unique_ptr<ArchModel>> load_architecture(const gguf::GgufFile& file);
+// Builds the architecture named in the file, or "unsupported architecture 'x'". With
+// header_only, tensors without data are accepted (their Tensors have null data): the result
+// describes the model's shapes and must not run a forward pass.
+Result<std::unique_ptr<ArchModel>> load_architecture(const gguf::GgufFile& file, bool header_only = false);
 
 } // namespace conclave::model

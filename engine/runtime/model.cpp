@@ -50,9 +50,10 @@ ModelInfo describe(const std::string& path, const gguf::GgufFile& file, const mo
 } // namespace
 
 Result<ModelInfo> Model::inspect(const std::string& path) {
-    auto file = gguf::GgufFile::open(path);
+    // Sizes only: a header-only copy of a file describes the model as well as the file does.
+    auto file = gguf::GgufFile::open(path, {.allow_missing_data = true});
     if (!file) return file.error();
-    auto arch = model::load_architecture(**file);
+    auto arch = model::load_architecture(**file, true);
     if (!arch) return arch.error();
     return describe(path, **file, **arch);
 }

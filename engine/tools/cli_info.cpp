@@ -35,11 +35,9 @@ std::string shape_text(const gguf::TensorInfo& t) {
     return out.empty() ? "scalar" : out;
 }
 
-// The estimate for a context, or nothing when the architecture cannot be bound (header-only
-// copy, unsupported architecture).
-std::optional<MemoryEstimate> memory_for(const std::string& path, const gguf::GgufFile& file, int n_ctx) {
-    for (const gguf::TensorInfo& t : file.tensors())
-        if (!t.data) return std::nullopt;
+// The estimate for a context (header-only copies included), or nothing when the
+// architecture cannot be bound (unsupported architecture, tensors missing or misshapen).
+std::optional<MemoryEstimate> memory_for(const std::string& path, int n_ctx) {
     auto info = Model::inspect(path);
     if (!info) return std::nullopt;
     SessionOptions options;
@@ -160,7 +158,7 @@ int run_info(const Args& args) {
     auto file = gguf::GgufFile::open(path, {.allow_missing_data = true});
     if (!file) return fail(file.error().message);
     const gguf::GgufSummary summary = gguf::summarize(**file);
-    const std::optional<MemoryEstimate> memory = memory_for(path, **file, n_ctx);
+    const std::optional<MemoryEstimate> memory = memory_for(path, n_ctx);
     if (json) print_json(path, **file, summary, memory, n_ctx);
     else print_text(path, **file, summary, memory, n_ctx);
     return 0;

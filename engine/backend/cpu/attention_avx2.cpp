@@ -67,7 +67,8 @@ CONCLAVE_AVX2 void attend(const AttendGroup& a) {
     float inverse[G];
     for (int h = 0; h < G; ++h) {
         float* s = a.scores + h * n;
-        const float top = *std::max_element(s, s + n);
+        const float sink = a.sinks ? a.sinks[h] : -INFINITY;
+        const float top = std::max(sink, *std::max_element(s, s + n));
         // Eight exps at a time (exp256: arguments are <= 0 here), the tail one by one.
         __m256 sums = _mm256_setzero_ps();
         std::int64_t j = 0;
@@ -76,7 +77,7 @@ CONCLAVE_AVX2 void attend(const AttendGroup& a) {
             _mm256_storeu_ps(s + j, e);
             sums = _mm256_add_ps(sums, e);
         }
-        float sum = hsum256(sums);
+        float sum = hsum256(sums) + (a.sinks ? std::exp(sink - top) : 0.0f);
         for (; j < n; ++j) sum += (s[j] = std::exp(s[j] - top));
         inverse[h] = 1.0f / sum;
     }

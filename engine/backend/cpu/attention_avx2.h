@@ -16,6 +16,7 @@ struct AttendGroup {
     std::int64_t lo, hi;     // positions attended: lo..hi inclusive
     int group, head_dim;
     float scale, softcap;    // softcap 0: none
+    const float* sinks;      // [group]: each head's sink logit (AttentionParams::sinks), or null
     float* out;              // [head_dim, group]
     float* scores;           // scratch: group * (hi - lo + 1) floats
 };

@@ -72,16 +72,18 @@ struct CacheRows {
 };
 
 // One query head over positions lo..pos: scores, softmax, weighted sum of values.
+// A sink (gpt-oss) joins the softmax as one more score without a value.
 void attend_head(const CacheRows& keys, const CacheRows& values, std::int64_t kv_offset, const float* qv, std::int64_t lo,
-                 std::int64_t pos, const AttentionParams& p, float* scores, float* o, const VecKernels& k) {
-    float max_score = -INFINITY;
+                 std::int64_t pos, const AttentionParams& p, const float* sink, float* scores, float* o,
+                 const VecKernels& k) {
+    float max_score = sink ? *sink : -INFINITY;
     for (std::int64_t j = lo; j <= pos; ++j) {
         float s = keys.dot(j, kv_offset, qv, p.head_dim, k) * p.scale;
         if (p.softcap > 0.0f) s = p.softcap * std::tanh(s / p.softcap);
         scores[j - lo] = s;
         max_score = std::max(max_score, s);
     }
-    float sum = 0.0f;
+    float sum = sink ? std::exp(*sink - max_score) : 0.0f;
     for (std::int64_t j = lo; j <= pos; ++j) sum += (scores[j - lo] = std::exp(scores[j - lo] - max_score));
     std::fill(o, o + p.head_dim, 0.0f);
     const float inv = 1.0f / sum;
@@ -105,6 +107,8 @@ void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int
     const CacheRows values{cache.v, kv_width};
     const VecKernels& k = vec_kernels();
     const bool f16 = cache.k.type == quant::TensorType::F16 && cache.v.type == quant::TensorType::F16;
+    assert(!p.sinks.valid() || (p.sinks.type == quant::TensorType::F32 && p.sinks.n_elements() == p.n_head));
+    const float* sinks = p.sinks.valid() ? f32(p.sinks) : nullptr;
     // Jobs are (token, KV head): the query heads sharing a KV head read its rows together;
     // with too few of those to keep the threads busy (generation) each query head is a job.
     // A causal prompt's last token reads n_tokens times the keys of its first: threads take
@@ -128,11 +132,12 @@ void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int
             if (f16) {
                 const AttendGroup a{qv, static_cast<const std::uint16_t*>(cache.k.data) + kv_offset,
                                     static_cast<const std::uint16_t*>(cache.v.data) + kv_offset, kv_width, lo, pos, heads,
-                                    p.head_dim, p.scale, p.softcap, o, scores.data()};
+                                    p.head_dim, p.scale, p.softcap, sinks ? sinks + first_head : nullptr, o, scores.data()};
                 if (attend_group_f16_avx2(a)) continue;
             }
             for (int h = 0; h < heads; ++h)
-                attend_head(keys, values, kv_offset, qv + h * p.head_dim, lo, pos, p, scores.data(), o + h * p.head_dim, k);
+                attend_head(keys, values, kv_offset, qv + h * p.head_dim, lo, pos, p,
+                            sinks ? sinks + first_head + h : nullptr, scores.data(), o + h * p.head_dim, k);
         }
     });
 }

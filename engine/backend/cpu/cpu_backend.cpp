@@ -55,6 +55,10 @@ void CpuBackend::moe_combine(const Tensor& x, std::span<const float> weights, in
     cpu::moe_combine(x, weights, n_used, out);
 }
 
+void CpuBackend::add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out) {
+    cpu::add_id(x, bias, expert_ids, out);
+}
+
 void CpuBackend::add(const Tensor& a, const Tensor& b, Tensor& out) { cpu::add(a, b, out); }
 void CpuBackend::mul(const Tensor& a, const Tensor& b, Tensor& out) { cpu::mul(a, b, out); }
 void CpuBackend::scale(Tensor& x, float factor) { cpu::scale(x, factor); }
@@ -74,5 +78,8 @@ void CpuBackend::attention(const Tensor& q, const KvLayer& cache, std::int64_t f
 
 void CpuBackend::swiglu(const Tensor& gate, const Tensor& up, Tensor& out) { cpu::swiglu(m_pool, gate, up, out); }
 void CpuBackend::geglu(const Tensor& gate, const Tensor& up, Tensor& out) { cpu::geglu(m_pool, gate, up, out); }
+void CpuBackend::swiglu_clamped(const Tensor& gate, const Tensor& up, const SwigluClamp& clamp, Tensor& out) {
+    cpu::swiglu_clamped(m_pool, gate, up, clamp, out);
+}
 
 } // namespace conclave::cpu

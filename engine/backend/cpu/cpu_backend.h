@@ -38,6 +38,7 @@ public:
     void mul_mat_id(const Tensor& w, const Tensor& x, std::span<const std::int32_t> expert_ids, int n_used,
                     Tensor& out) override;
     void moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Tensor& out) override;
+    void add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out) override;
     void add(const Tensor& a, const Tensor& b, Tensor& out) override;
     void mul(const Tensor& a, const Tensor& b, Tensor& out) override;
     void scale(Tensor& x, float factor) override;
@@ -47,6 +48,7 @@ public:
                    Tensor& out) override;
     void swiglu(const Tensor& gate, const Tensor& up, Tensor& out) override;
     void geglu(const Tensor& gate, const Tensor& up, Tensor& out) override;
+    void swiglu_clamped(const Tensor& gate, const Tensor& up, const SwigluClamp& clamp, Tensor& out) override;
 
     std::size_t scratch_bytes() const { return m_scratch.capacity() + m_gemm.capacity(); }
     std::size_t scratch_high_water() const { return m_scratch.high_water(); }

@@ -1,10 +1,13 @@
 // Element-wise ops on F32 activations. Additions and scaling are cheap next to the matmuls and
 // stay single-threaded; the gated activations split rows over the pool, SwiGLU with an AVX2
 // row kernel where the processor has one (activation_avx2.cpp), else exp/tanh per element.
+// add_id adds each MoE slot row its expert's bias row (gpt-oss).
 
 #include "backend/cpu/activation_avx2.h"
 #include "backend/cpu/cpu_ops.h"
 
+#include <algorithm>
+#include <cassert>
 #include <cmath>
 
 namespace conclave::cpu {
@@ -46,6 +49,18 @@ void mul(const Tensor& a, const Tensor& b, Tensor& out) {
     binary(a, b, out, [](float x, float y) { return x * y; });
 }
 
+void add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out) {
+    const std::int64_t n = x.ne[0];
+    assert(bias.type == quant::TensorType::F32 && bias.ne[0] == n);
+    assert(static_cast<std::int64_t>(expert_ids.size()) == x.rows());
+    for (std::int64_t r = 0; r < x.rows(); ++r) {
+        const float* a = f32(x) + r * n;
+        const float* b = f32(bias) + std::int64_t{expert_ids[static_cast<std::size_t>(r)]} * n;
+        float* z = f32(out) + r * n;
+        for (std::int64_t i = 0; i < n; ++i) z[i] = a[i] + b[i];
+    }
+}
+
 void scale(Tensor& x, float factor) {
     float* v = f32(x);
     for (std::int64_t i = 0; i < x.n_elements(); ++i) v[i] *= factor;
@@ -69,6 +84,14 @@ void geglu(ThreadPool& pool, const Tensor& gate, const Tensor& up, Tensor& out) 
     constexpr float sqrt_2_over_pi = 0.7978845608028654f;
     gated(pool, gate, up, out, [](float g, float u) {
         return 0.5f * g * (1.0f + std::tanh(sqrt_2_over_pi * (g + 0.044715f * g * g * g))) * u;
+    });
+}
+
+void swiglu_clamped(ThreadPool& pool, const Tensor& gate, const Tensor& up, const SwigluClamp& clamp, Tensor& out) {
+    gated(pool, gate, up, out, [clamp](float g, float u) {
+        g = std::min(g, clamp.limit);
+        u = std::clamp(u, -clamp.limit, clamp.limit);
+        return g / (1.0f + std::exp(-clamp.alpha * g)) * (u + 1.0f);
     });
 }
 

@@ -25,6 +25,7 @@ void mul_mat(ThreadPool& pool, GemmWorkspace& space, const Tensor& w, const Tens
 void mul_mat_id(ThreadPool& pool, GemmWorkspace& space, const Tensor& w, const Tensor& x,
                 std::span<const std::int32_t> expert_ids, int n_used, Tensor& out);
 void moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Tensor& out);
+void add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out);
 void get_rows(const Tensor& table, std::span<const std::int32_t> ids, Tensor& out);
 void rms_norm(ThreadPool& pool, const Tensor& x, const Tensor& weight, float eps, Tensor& out);
 void rope(ThreadPool& pool, Tensor& x, int head_dim, std::span<const std::int32_t> positions, const RopeParams& params);
@@ -36,6 +37,7 @@ void mul(const Tensor& a, const Tensor& b, Tensor& out);
 void scale(Tensor& x, float factor);
 void swiglu(ThreadPool& pool, const Tensor& gate, const Tensor& up, Tensor& out);
 void geglu(ThreadPool& pool, const Tensor& gate, const Tensor& up, Tensor& out);
+void swiglu_clamped(ThreadPool& pool, const Tensor& gate, const Tensor& up, const SwigluClamp& clamp, Tensor& out);
 
 inline float* f32(Tensor& t) { return static_cast<float*>(t.data); }
 inline const float* f32(const Tensor& t) { return static_cast<const float*>(t.data); }

@@ -77,6 +77,7 @@ void kv_store(VulkanDevice& device, const DeviceTensor& cache_k, const DeviceTen
 
 bool attention_supported(const AttentionParams& params, TensorType k_type, TensorType v_type) {
     if (k_type != v_type || !supports(Op::attention, k_type)) return false;
+    if (params.sinks.valid()) return false; // the kernel has no sink term yet
     if (params.head_dim <= 0 || params.head_dim > kMaxHeadDim || params.head_dim % 2 != 0) return false;
     return k_type != TensorType::Q8_0 || params.head_dim % 32 == 0;
 }

@@ -214,6 +214,14 @@ void VulkanBackend::moe_combine(const Tensor& x, std::span<const float> weights,
     ++m_traffic.cpu_ops;
 }
 
+void VulkanBackend::add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out) {
+    // No kernel yet (vulkan_support.cpp): on the CPU, the bias read in place from the file.
+    read_on(Side::host, x);
+    write_on(Side::host, out);
+    m_cpu.add_id(x, bias, expert_ids, out);
+    ++m_traffic.cpu_ops;
+}
+
 // add and mul: b is an activation or a weight (a bias, a norm); a weight needs a device copy.
 void VulkanBackend::binary(Op op, const Tensor& a, const Tensor& b, Tensor& out, DeviceBinary on_device,
                            HostBinary on_host) {
@@ -345,6 +353,15 @@ void VulkanBackend::swiglu(const Tensor& gate, const Tensor& up, Tensor& out) {
 
 void VulkanBackend::geglu(const Tensor& gate, const Tensor& up, Tensor& out) {
     gated(Op::geglu, gate, up, out, vulkan::geglu, &cpu::CpuBackend::geglu);
+}
+
+void VulkanBackend::swiglu_clamped(const Tensor& gate, const Tensor& up, const SwigluClamp& clamp, Tensor& out) {
+    // No kernel yet (vulkan_support.cpp): on the CPU.
+    read_on(Side::host, gate);
+    read_on(Side::host, up);
+    write_on(Side::host, out);
+    m_cpu.swiglu_clamped(gate, up, clamp, out);
+    ++m_traffic.cpu_ops;
 }
 
 } // namespace conclave::vulkan

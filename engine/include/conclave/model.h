@@ -60,7 +60,8 @@ public:
     static Result<std::unique_ptr<Model>> load(const std::string& path, const LoadOptions& options = {});
     // What load() would report, without building the tokenizer or reading weights (the file
     // is mapped and its header parsed; tensor data is not touched). For model pickers and
-    // memory checks before a load.
+    // memory checks before a load. Tensors without data (header-only copies of real files)
+    // are accepted here; load() refuses them.
     static Result<ModelInfo> inspect(const std::string& path);
     ~Model();
     Model(const Model&) = delete;

@@ -17,9 +17,10 @@ struct Hparams {
 };
 
 struct Layer {
-    Tensor attn_norm, wq, wk, wv, wo, bq, bk, bv, q_norm, k_norm, post_attention_norm;
+    Tensor attn_norm, wq, wk, wv, wo, bq, bk, bv, bo, attn_sinks, q_norm, k_norm, post_attention_norm;
     Tensor ffn_norm, gate, up, down, post_ffw_norm;
     Tensor gate_inp, gate_exps, up_exps, down_exps; // mixture of experts
+    Tensor gate_inp_b, gate_exps_b, up_exps_b, down_exps_b; // their biases (gpt-oss)
     Tensor gate_inp_shexp, gate_shexp, up_shexp, down_shexp; // shared expert
     bool sliding = false;
 };
@@ -128,6 +129,8 @@ Result<void> LlamaFamily::bind(const ModelFile& f) {
             need(l.bk, p + "attn_k.bias", {kv_width});
             need(l.bv, p + "attn_v.bias", {kv_width});
         }
+        if (m_config.output_bias) need(l.bo, "blk." + std::to_string(i) + ".attn_output.bias", {e});
+        if (m_config.attn_sinks) need(l.attn_sinks, layer_weight(i, "attn_sinks"), {m_hp.n_head});
         if (m_config.qk_norm != QkNorm::none) {
             const bool whole = m_config.qk_norm == QkNorm::whole;
             need(l.q_norm, layer_weight(i, "attn_q_norm"), {whole ? q_width : m_hp.head_dim});
@@ -139,13 +142,20 @@ Result<void> LlamaFamily::bind(const ModelFile& f) {
         }
         l.sliding = m_config.global_layer_every > 0 && m_hp.sliding_window > 0 &&
                     (i + 1) % m_config.global_layer_every != 0;
-        need(l.ffn_norm, layer_weight(i, "ffn_norm"), {e});
+        need(l.ffn_norm, layer_weight(i, m_config.ffn_norm), {e});
         if (m_hp.n_expert > 0) {
             const std::int64_t x = m_hp.n_expert, f_exp = m_hp.n_ff_exp;
             need(l.gate_inp, layer_weight(i, "ffn_gate_inp"), {e, x});
             need(l.gate_exps, layer_weight(i, "ffn_gate_exps"), {e, f_exp, x});
             need(l.up_exps, layer_weight(i, "ffn_up_exps"), {e, f_exp, x});
             need(l.down_exps, layer_weight(i, "ffn_down_exps"), {f_exp, e, x});
+            if (m_config.moe_biases) {
+                const std::string p = "blk." + std::to_string(i) + ".";
+                need(l.gate_inp_b, p + "ffn_gate_inp.bias", {x});
+                need(l.gate_exps_b, p + "ffn_gate_exps.bias", {f_exp, x});
+                need(l.up_exps_b, p + "ffn_up_exps.bias", {f_exp, x});
+                need(l.down_exps_b, p + "ffn_down_exps.bias", {e, x});
+            }
             if (m_config.shared_expert) {
                 const std::int64_t f_sh = m_hp.n_ff_shexp;
                 need(l.gate_inp_shexp, layer_weight(i, "ffn_gate_inp_shexp"), {e});
@@ -163,6 +173,11 @@ Result<void> LlamaFamily::bind(const ModelFile& f) {
     for (const Tensor* t : {&m_output_norm, &m_hp.rope.freq_factors})
         if (t->valid() && t->type != quant::TensorType::F32)
             return make_error(ErrorCode::unsupported, "norm and RoPE factor tensors must be F32");
+    for (const Layer& l : m_layers)
+        for (const Tensor* t : {&l.bq, &l.bk, &l.bv, &l.bo, &l.attn_sinks, &l.gate_inp_b, &l.gate_exps_b, &l.up_exps_b,
+                                &l.down_exps_b})
+            if (t->valid() && t->type != quant::TensorType::F32)
+                return make_error(ErrorCode::unsupported, "bias and attention sink tensors must be F32");
     m_shape = ModelShape{m_hp.n_layer, m_hp.n_embd, m_hp.n_vocab, m_hp.n_ctx, static_cast<int>(kv_width), m_hp.head_dim};
     return {};
 }
@@ -193,16 +208,18 @@ void LlamaFamily::attention_block(Backend& b, const Layer& l, Tensor& x, KvLayer
         b.rms_norm(k, l.k_norm, m_hp.eps, k);
     }
     RopeParams rope = m_hp.rope;
-    if (l.sliding) rope.freq_base = m_config.sliding_rope_base;
+    if (l.sliding && m_config.sliding_rope_base > 0.0f) rope.freq_base = m_config.sliding_rope_base;
     b.rope(q, m_hp.head_dim, pos, rope);
     b.rope(k, m_hp.head_dim, pos, rope);
     b.kv_store(cache, k, v, first_pos);
     AttentionParams ap{m_hp.n_head, m_hp.n_head_kv, m_hp.head_dim, 1.0f / std::sqrt(static_cast<float>(m_hp.head_dim))};
     if (l.sliding) ap.sliding_window = m_hp.sliding_window;
+    ap.sinks = l.attn_sinks;
     Tensor a = b.scratch(quant::TensorType::F32, {q_width, n, 1, 1});
     b.attention(q, cache, first_pos, ap, a);
     Tensor o = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
     b.mul_mat(l.wo, a, o);
+    if (l.bo.valid()) b.add(o, l.bo, o);
     if (m_config.sandwich_norms) b.rms_norm(o, l.post_attention_norm, m_hp.eps, o);
     b.add(x, o, x);
 }
@@ -214,6 +231,7 @@ void LlamaFamily::moe_block(Backend& b, const Layer& l, const Tensor& h, Tensor&
     const int n_used = m_hp.n_expert_used, n_expert = m_hp.n_expert;
     Tensor router = b.scratch(quant::TensorType::F32, {n_expert, n, 1, 1});
     b.mul_mat(l.gate_inp, h, router);
+    if (l.gate_inp_b.valid()) b.add(router, l.gate_inp_b, router);
     std::vector<float> logits(static_cast<std::size_t>(n_expert * n));
     b.download(router, logits.data(), logits.size() * sizeof(float));
     std::vector<std::int32_t> ids(static_cast<std::size_t>(n_used * n));
@@ -242,9 +260,13 @@ void LlamaFamily::moe_block(Backend& b, const Layer& l, const Tensor& h, Tensor&
     Tensor u = b.scratch(quant::TensorType::F32, {m_hp.n_ff_exp, n_used * n, 1, 1});
     b.mul_mat_id(l.gate_exps, h, ids, n_used, g);
     b.mul_mat_id(l.up_exps, h, ids, n_used, u);
-    b.swiglu(g, u, g);
+    if (l.gate_exps_b.valid()) b.add_id(g, l.gate_exps_b, ids, g);
+    if (l.up_exps_b.valid()) b.add_id(u, l.up_exps_b, ids, u);
+    if (m_config.expert_swiglu_clamp) b.swiglu_clamped(g, u, *m_config.expert_swiglu_clamp, g);
+    else b.swiglu(g, u, g);
     Tensor d = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n_used * n, 1, 1});
     b.mul_mat_id(l.down_exps, g, ids, n_used, d);
+    if (l.down_exps_b.valid()) b.add_id(d, l.down_exps_b, ids, d);
     b.moe_combine(d, weights, n_used, out);
     if (m_config.shared_expert) add_shared_expert(b, l, h, out);
 }

@@ -179,6 +179,27 @@ private slots:
         QCOMPARE((*relaxed)->tensors().front().n_bytes, 840u);
     }
 
+    // The writer's header-only tensors: offsets reserved as if the data were there, no data
+    // written after the first of them, and no tensor with data allowed after one.
+    void writerMakesHeaderOnlyCopies() {
+        GgufWriter w;
+        w.set("general.architecture", OwnedValue::string("llama"));
+        QVERIFY(w.add_tensor("small", {32}, TensorType::F32, bytes_of(128, 3)).ok());
+        QVERIFY(w.add_tensor_header("huge", {4096, 4096, 64}, TensorType::MXFP4).ok());
+        QVERIFY(w.add_tensor_header("next", {256, 4}, TensorType::Q6_K).ok());
+        QVERIFY(!w.add_tensor("late", {32}, TensorType::F32, bytes_of(128, 4)).ok());
+        QVERIFY(!w.add_tensor_header("odd", {33}, TensorType::Q8_0).ok()); // not whole blocks
+        const std::vector<unsigned char> bytes = w.serialize();
+        QVERIFY(bytes.size() < 4096);
+        auto file = GgufFile::open_memory(bytes.data(), bytes.size(), OpenOptions{.allow_missing_data = true});
+        QVERIFY2(file.ok(), file.ok() ? "" : file.error().message.c_str());
+        QCOMPARE((*file)->tensors().size(), std::size_t(3));
+        QCOMPARE((*file)->find_tensor("small")->data[1], bytes_of(128, 3)[1]);
+        QCOMPARE((*file)->find_tensor("huge")->data, nullptr);
+        QCOMPARE((*file)->find_tensor("huge")->n_bytes, std::uint64_t(4096) * 4096 * 64 / 32 * 17);
+        QCOMPARE((*file)->find_tensor("next")->n_bytes, 840u);
+    }
+
     void splitModelOpensAsOne() {
         const QString prefix = file(QStringLiteral("split"));
         for (std::uint16_t part = 0; part < 3; ++part) {

@@ -1,6 +1,7 @@
 // The AVX2 grouped attention kernel (attention_avx2.h) against attention computed in double
 // from the same F16 cache: groups of 1 to 8 query heads per KV head, head sizes of SmolLM2
-// (64) and Gemma 3 (256), windows that start past position 0, soft-capping, and sentinels
+// (64) and Gemma 3 (256), windows that start past position 0, soft-capping, gpt-oss
+// attention sinks (large enough to take a visible share of each head's weight), and sentinels
 // around the outputs. SKIP where the processor has no kernel.
 
 #include "backend/cpu/attention_avx2.h"
@@ -29,13 +30,17 @@ private slots:
         QTest::addColumn<int>("lo");
         QTest::addColumn<int>("hi");
         QTest::addColumn<float>("softcap");
-        QTest::addRow("one position") << 1 << 64 << 0 << 0 << 0.0f;
-        QTest::addRow("smollm2 group 3") << 3 << 64 << 0 << 16 << 0.0f;
-        QTest::addRow("gemma3 group 4, window") << 4 << 256 << 5 << 41 << 0.0f;
-        QTest::addRow("softcap") << 3 << 64 << 0 << 129 << 30.0f;
-        QTest::addRow("group 8, dim 16") << 8 << 16 << 2 << 10 << 0.0f;
-        QTest::addRow("group 2, dim 8") << 2 << 8 << 0 << 4 << 0.0f;
-        QTest::addRow("group 4, dim 24") << 4 << 24 << 0 << 37 << 0.0f; // a last slice of 8 after one of 16
+        QTest::addColumn<bool>("sinks");
+        QTest::addRow("one position") << 1 << 64 << 0 << 0 << 0.0f << false;
+        QTest::addRow("smollm2 group 3") << 3 << 64 << 0 << 16 << 0.0f << false;
+        QTest::addRow("gemma3 group 4, window") << 4 << 256 << 5 << 41 << 0.0f << false;
+        QTest::addRow("softcap") << 3 << 64 << 0 << 129 << 30.0f << false;
+        QTest::addRow("group 8, dim 16") << 8 << 16 << 2 << 10 << 0.0f << false;
+        QTest::addRow("group 2, dim 8") << 2 << 8 << 0 << 4 << 0.0f << false;
+        QTest::addRow("group 4, dim 24") << 4 << 24 << 0 << 37 << 0.0f << false; // a last slice of 8 after one of 16
+        // gpt-oss-20b: 64 query heads over 8 KV heads of 64, a window of 128 positions.
+        QTest::addRow("gpt-oss group 8, sinks, window") << 8 << 64 << 3 << 130 << 0.0f << true;
+        QTest::addRow("sinks, one position") << 1 << 64 << 0 << 0 << 0.0f << true;
     }
 
     void groupMatchesDouble() {
@@ -44,6 +49,7 @@ private slots:
         QFETCH(int, lo);
         QFETCH(int, hi);
         QFETCH(float, softcap);
+        QFETCH(bool, sinks);
         const int n_kv = 2, kv_head = 1; // the second KV head, so row offsets and strides matter
         const std::int64_t width = std::int64_t{head_dim} * n_kv;
         std::mt19937 rng(7);
@@ -57,8 +63,11 @@ private slots:
         std::vector<float> out(n_out + 16, sentinel);
         std::vector<float> scores(static_cast<std::size_t>(group * (hi - lo + 1)));
         const float scale = 1.0f / std::sqrt(static_cast<float>(head_dim));
+        std::vector<float> sink(static_cast<std::size_t>(group));
+        for (float& x : sink) x = 3.0f * dist(rng);
         const cpu::AttendGroup a{q.data(), k.data() + kv_head * head_dim, v.data() + kv_head * head_dim, width, lo, hi,
-                                 group, head_dim, scale, softcap, out.data() + 8, scores.data()};
+                                 group, head_dim, scale, softcap, sinks ? sink.data() : nullptr,
+                                 out.data() + 8, scores.data()};
         if (!cpu::attend_group_f16_avx2(a)) QSKIP("no AVX2 attention kernel on this processor");
         for (int i = 0; i < 8; ++i) {
             QCOMPARE(out[static_cast<std::size_t>(i)], sentinel);
@@ -66,7 +75,8 @@ private slots:
         }
         for (int h = 0; h < group; ++h) {
             std::vector<double> s(static_cast<std::size_t>(hi - lo + 1));
-            double top = -INFINITY;
+            const double sink_logit = sinks ? sink[static_cast<std::size_t>(h)] : -INFINITY;
+            double top = sink_logit;
             for (int j = lo; j <= hi; ++j) {
                 double dot = 0.0;
                 for (int d = 0; d < head_dim; ++d)
@@ -77,7 +87,7 @@ private slots:
                 s[static_cast<std::size_t>(j - lo)] = dot;
                 top = std::max(top, dot);
             }
-            double sum = 0.0;
+            double sum = sinks ? std::exp(sink_logit - top) : 0.0;
             for (double& x : s) sum += (x = std::exp(x - top));
             for (int d = 0; d < head_dim; ++d) {
                 double expect = 0.0;

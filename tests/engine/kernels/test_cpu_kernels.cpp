@@ -1,8 +1,8 @@
 // CPU kernels against their references: dispatched vector kernels against the portable ones,
 // and the backend's mul_mat for every tensor type against a double-precision product of
 // dequantized weights and the activations as the kernel rounds them (the integer dot kernels
-// themselves are checked in test_quant_dots.cpp). Outputs are guarded by sentinels to catch
-// stray writes.
+// themselves are checked in test_quant_dots.cpp), and gpt-oss's clamped SwiGLU and per-expert
+// bias against their formulas. Outputs are guarded by sentinels to catch stray writes.
 
 #include "weight_blocks.h"
 
@@ -17,6 +17,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -85,6 +86,61 @@ private slots:
                      qPrintable(QStringLiteral("g %1 u %2: %3 vs %4").arg(x).arg(u[i]).arg(out[i]).arg(want)));
         }
         QCOMPARE(out.back(), sentinel);
+    }
+
+    // gpt-oss's clamped SwiGLU against the formula in double, over values on both sides of
+    // both clamps (gate > 7, |up| > 7), rows split over threads, in place as the model runs it.
+    void swigluClampedMatchesDouble_data() {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<int>("rows");
+        QTest::addRow("1 x 1") << 1 << 1;
+        QTest::addRow("17 x 3") << 17 << 3;
+        QTest::addRow("gpt-oss expert width 2880 x 4") << 2880 << 4;
+    }
+
+    void swigluClampedMatchesDouble() {
+        QFETCH(int, n);
+        QFETCH(int, rows);
+        const auto count = static_cast<std::size_t>(n * rows);
+        std::vector<float> g = gaussian(count, 11), u = gaussian(count, 12);
+        for (float& x : g) x *= 6.0f;
+        for (float& x : u) x *= 6.0f;
+        std::vector<float> out = g;
+        out.resize(count + 8, sentinel);
+        ThreadPool pool(2);
+        cpu::CpuBackend backend(pool);
+        Tensor gt{TensorType::F32, {n, rows, 1, 1}, out.data(), &backend};
+        Tensor ut{TensorType::F32, {n, rows, 1, 1}, u.data(), &backend};
+        const SwigluClamp clamp{.alpha = 1.702f, .limit = 7.0f};
+        backend.swiglu_clamped(gt, ut, clamp, gt);
+        for (std::size_t i = 0; i < count; ++i) {
+            const double gc = std::min<double>(g[i], 7.0), uc = std::clamp<double>(u[i], -7.0, 7.0);
+            const double expect = gc / (1.0 + std::exp(-1.702 * gc)) * (uc + 1.0);
+            QVERIFY2(std::fabs(out[i] - expect) <= 1e-5 * (1.0 + std::fabs(expect)),
+                     qPrintable(QStringLiteral("%1: %2 vs %3").arg(i).arg(out[i]).arg(expect)));
+        }
+        for (std::size_t i = count; i < out.size(); ++i) QCOMPARE(out[i], sentinel);
+    }
+
+    // Each slot row gets its own expert's bias row: gpt-oss-20b's expert count (32), 4 n_slots
+    // per token, 3 tokens, a row width that is no SIMD multiple.
+    void addIdAddsEachSlotsExpertBias() {
+        const std::int64_t n = 19, n_expert = 32, n_used = 4, n_tokens = 3, n_slots = n_used * n_tokens;
+        std::vector<float> x = gaussian(static_cast<std::size_t>(n * n_slots), 13);
+        const std::vector<float> bias = gaussian(static_cast<std::size_t>(n * n_expert), 14);
+        const std::vector<std::int32_t> ids{31, 0, 7, 8, 1, 2, 3, 31, 30, 29, 0, 16};
+        std::vector<float> out(x.size() + 8, sentinel);
+        ThreadPool pool(1);
+        cpu::CpuBackend backend(pool);
+        Tensor xt{TensorType::F32, {n, n_slots, 1, 1}, x.data(), &backend};
+        Tensor bt{TensorType::F32, {n, n_expert, 1, 1}, const_cast<float*>(bias.data()), &backend};
+        Tensor ot{TensorType::F32, {n, n_slots, 1, 1}, out.data(), &backend};
+        backend.add_id(xt, bt, ids, ot);
+        for (std::int64_t s = 0; s < n_slots; ++s)
+            for (std::int64_t i = 0; i < n; ++i)
+                QCOMPARE(out[static_cast<std::size_t>(s * n + i)],
+                         x[static_cast<std::size_t>(s * n + i)] + bias[static_cast<std::size_t>(ids[static_cast<std::size_t>(s)] * n + i)]);
+        for (std::size_t i = x.size(); i < out.size(); ++i) QCOMPARE(out[i], sentinel);
     }
 
     void mulMatEveryType_data() {

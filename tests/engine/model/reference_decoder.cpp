@@ -151,6 +151,42 @@ std::vector<double> moe_ffn(const Weights& w, const std::string& p, const std::v
     return out;
 }
 
+// gpt-oss: the router's logits (with its bias); the k largest kept and softmaxed among
+// themselves; each chosen expert computes g = gate h + b_g, u = up h + b_u, then
+// min(g, 7) * sigmoid(1.702 * min(g, 7)) * (clamp(u, -7, 7) + 1), then down (+ b_d).
+std::vector<double> gpt_oss_moe_ffn(const Weights& w, const std::string& p, const std::vector<double>& h) {
+    const std::size_t k = static_cast<std::size_t>(*w.file->get_uint("gpt-oss.expert_used_count"));
+    std::vector<double> logits = matvec(w.get(p + "ffn_gate_inp.weight"), h);
+    const std::vector<double> router_bias = w.vec(p + "ffn_gate_inp.bias");
+    for (std::size_t e = 0; e < logits.size(); ++e) logits[e] += router_bias[e];
+    std::vector<std::size_t> order(logits.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return logits[a] > logits[b]; });
+    double sum = 0;
+    std::vector<double> weight(k);
+    for (std::size_t s = 0; s < k; ++s) sum += (weight[s] = std::exp(logits[order[s]] - logits[order[0]]));
+    const std::size_t n_expert = logits.size();
+    const Matrix gate = w.get(p + "ffn_gate_exps.weight"), up = w.get(p + "ffn_up_exps.weight");
+    const Matrix down = w.get(p + "ffn_down_exps.weight");
+    // Bias tensors [n, n_expert]: row e holds expert e's bias.
+    const Matrix gate_b = w.get(p + "ffn_gate_exps.bias"), up_b = w.get(p + "ffn_up_exps.bias");
+    const Matrix down_b = w.get(p + "ffn_down_exps.bias");
+    std::vector<double> out(h.size(), 0.0);
+    for (std::size_t s = 0; s < k; ++s) {
+        const std::size_t e = order[s];
+        std::vector<double> g = matvec(expert_rows(gate, e, n_expert), h);
+        const std::vector<double> u = matvec(expert_rows(up, e, n_expert), h);
+        for (std::size_t i = 0; i < g.size(); ++i) {
+            const double gc = std::min(g[i] + gate_b[e][i], 7.0);
+            const double uc = std::clamp(u[i] + up_b[e][i], -7.0, 7.0);
+            g[i] = gc / (1.0 + std::exp(-1.702 * gc)) * (uc + 1.0);
+        }
+        const std::vector<double> y = matvec(expert_rows(down, e, n_expert), g);
+        for (std::size_t i = 0; i < out.size(); ++i) out[i] += weight[s] / sum * (y[i] + down_b[e][i]);
+    }
+    return out;
+}
+
 } // namespace
 
 std::vector<std::vector<float>> reference_decoder_logits(const std::string& path, const std::vector<int>& tokens) {
@@ -160,7 +196,8 @@ std::vector<std::vector<float>> reference_decoder_logits(const std::string& path
     const std::string arch(*f.get_string("general.architecture"));
     const auto key = [&](const char* k) { return static_cast<int>(*f.get_uint(arch + "." + k)); };
     const int n_layer = key("block_count"), n_embd = key("embedding_length"), n_head = key("attention.head_count");
-    const int n_head_kv = key("attention.head_count_kv"), hd = n_embd / n_head;
+    const int n_head_kv = key("attention.head_count_kv");
+    const int hd = static_cast<int>(f.get_uint(arch + ".attention.key_length").value_or(static_cast<std::uint64_t>(n_embd / n_head)));
     const double eps = *f.get_float(arch + ".attention.layer_norm_rms_epsilon");
     const double base = *f.get_float(arch + ".rope.freq_base");
     const bool neox = arch != "llama";
@@ -179,6 +216,9 @@ std::vector<std::vector<float>> reference_decoder_logits(const std::string& path
     // Gemma: embeddings scaled by sqrt(n_embd); sandwich norms; GELU-gated FFN; 5 of every 6
     // layers attend within a sliding window with RoPE base 10000.
     const bool gemma = arch == "gemma3";
+    // gpt-oss: biases on q, k, v and o, attention sinks, even layers windowed, the FFN's
+    // pre-norm named post_attention_norm, its own expert block.
+    const bool gpt_oss = arch == "gpt-oss";
     const int window = static_cast<int>(f.get_uint(arch + ".attention.sliding_window").value_or(0));
     for (std::size_t t = 0; t < n; ++t) {
         x[t] = embd[static_cast<std::size_t>(tokens[t])];
@@ -191,7 +231,8 @@ std::vector<std::vector<float>> reference_decoder_logits(const std::string& path
         const Matrix wo = w.get(p + "attn_output.weight");
         const std::vector<double> bq = w.vec(p + "attn_q.bias"), bk = w.vec(p + "attn_k.bias"), bv = w.vec(p + "attn_v.bias");
         const std::vector<double> qn = w.vec(p + "attn_q_norm.weight"), kn = w.vec(p + "attn_k_norm.weight");
-        const bool sliding = gemma && window > 0 && (l + 1) % 6 != 0;
+        const std::vector<double> bo = w.vec(p + "attn_output.bias"), sinks = w.vec(p + "attn_sinks.weight");
+        const bool sliding = window > 0 && ((gemma && (l + 1) % 6 != 0) || (gpt_oss && l % 2 == 0));
         Rotation layer_rotation = rotation;
         if (sliding) layer_rotation.base = 10000.0;
         Matrix q(n), k(n), v(n);
@@ -217,7 +258,8 @@ std::vector<std::vector<float>> reference_decoder_logits(const std::string& path
             for (int h = 0; h < n_head; ++h) {
                 const int kvh = h / (n_head / n_head_kv);
                 std::vector<double> s(t + 1, -1e300);
-                double mx = -1e300;
+                const double sink = sinks.empty() ? -1e300 : sinks[static_cast<std::size_t>(h)];
+                double mx = sink;
                 const std::size_t first = sliding && t + 1 > static_cast<std::size_t>(window) ? t + 1 - static_cast<std::size_t>(window) : 0;
                 for (std::size_t j = first; j <= t; ++j) {
                     double d = 0;
@@ -225,17 +267,20 @@ std::vector<std::vector<float>> reference_decoder_logits(const std::string& path
                     s[j] = d / std::sqrt(static_cast<double>(hd));
                     mx = std::max(mx, s[j]);
                 }
-                double sum = 0;
+                double sum = sinks.empty() ? 0.0 : std::exp(sink - mx); // a sink: weight without a value
                 for (double& e : s) sum += (e = std::exp(e - mx));
                 for (std::size_t j = first; j <= t; ++j)
                     for (int i = 0; i < hd; ++i)
                         attn[static_cast<std::size_t>(h * hd + i)] += s[j] / sum * v[j][static_cast<std::size_t>(kvh * hd + i)];
             }
             std::vector<double> o = matvec(wo, attn);
+            for (std::size_t i = 0; i < bo.size(); ++i) o[i] += bo[i];
             if (gemma) o = rmsnorm(o, w.vec(p + "post_attention_norm.weight"), eps);
             for (int i = 0; i < n_embd; ++i) x[t][static_cast<std::size_t>(i)] += o[static_cast<std::size_t>(i)];
-            const std::vector<double> h = rmsnorm(x[t], w.vec(p + "ffn_norm.weight"), eps);
-            std::vector<double> d = f.find_tensor(p + "ffn_gate_inp.weight") ? moe_ffn(w, p, h) : dense_ffn(w, p, h, gemma);
+            const std::vector<double> h = rmsnorm(x[t], w.vec(p + (gpt_oss ? "post_attention_norm.weight" : "ffn_norm.weight")), eps);
+            std::vector<double> d = gpt_oss ? gpt_oss_moe_ffn(w, p, h)
+                                    : f.find_tensor(p + "ffn_gate_inp.weight") ? moe_ffn(w, p, h)
+                                                                               : dense_ffn(w, p, h, gemma);
             if (gemma) d = rmsnorm(d, w.vec(p + "post_ffw_norm.weight"), eps);
             for (int i = 0; i < n_embd; ++i) x[t][static_cast<std::size_t>(i)] += d[static_cast<std::size_t>(i)];
         }

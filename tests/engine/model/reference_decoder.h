@@ -1,5 +1,6 @@
 #pragma once
-// A plain scalar implementation of the llama-family decoder (Llama, Qwen2, Qwen3), written
+// A plain scalar implementation of the llama-family decoder (Llama, Qwen2, Qwen3, Gemma 3, the
+// MoE variants, gpt-oss), written
 // independently of the engine's model code: naive loops, double accumulation, the whole
 // sequence recomputed at once. The engine's forward pass must match it.
 

@@ -1,6 +1,7 @@
-// Tiny random-weight Llama, Qwen2 and Qwen3 models run through the engine and through an
-// independent scalar implementation; logits must agree at every position. Also: prompt
-// prefix reuse, batch boundaries and thread counts change nothing; errors are clear.
+// Tiny random-weight Llama, Qwen2, Qwen3, Gemma 3, MoE and gpt-oss models run through the
+// engine and through an independent scalar implementation; logits must agree at every
+// position. Also: prompt prefix reuse, batch boundaries, token-by-token decoding and thread
+// counts change nothing; errors are clear.
 
 #include "conclave/model.h"
 #include "conclave/session.h"
@@ -8,6 +9,10 @@
 #include "reference_decoder.h"
 #include "tiny_models.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -73,6 +78,11 @@ private slots:
         QTest::addRow("qwen3-yarn-f32") << "qwen3-yarn" << TensorType::F32 << false << false << 1e-5;
         QTest::addRow("llama-yarn-q8_0") << "llama-yarn" << TensorType::Q8_0 << false << false << quantized_bound;
         QTest::addRow("qwen3moe-scaled-f32") << "qwen3moe-scaled" << TensorType::F32 << false << false << 1e-5;
+        // gpt-oss (test::tiny_gpt_oss): sinks, alternating windows, biases everywhere, the clamped
+        // SwiGLU; quantized as all-Q8_0, and as real files ship (experts MXFP4, the rest Q8_0).
+        QTest::addRow("gpt-oss-f32") << "gpt-oss" << TensorType::F32 << false << false << 1e-5;
+        QTest::addRow("gpt-oss-q8_0") << "gpt-oss" << TensorType::Q8_0 << false << false << quantized_bound;
+        QTest::addRow("gpt-oss-mxfp4-experts") << "gpt-oss-mxfp4" << TensorType::Q8_0 << false << false << quantized_bound;
     }
 
     // Both sides use the same (dequantized) weights. F32/F16 files differ only by float-vs-
@@ -86,6 +96,11 @@ private slots:
         QFETCH(double, bound);
         test::TinyDecoder spec;
         spec.arch = arch.toStdString();
+        if (spec.arch.starts_with("gpt-oss")) {
+            const bool mxfp4_experts = spec.arch.ends_with("-mxfp4");
+            spec = test::tiny_gpt_oss();
+            if (mxfp4_experts) spec.expert_type = TensorType::MXFP4;
+        }
         if (spec.arch == "gemma3") {
             spec.n_layer = 6;        // five sliding-window layers and one global
             spec.sliding_window = 5; // shorter than the 17-token prompt, so the window bites
@@ -119,6 +134,7 @@ private slots:
         QCOMPARE(expected.size(), prompt.size());
         for (std::size_t t = 0; t < prompt.size(); ++t) {
             const double e = test::nmse(expected[t], row(*logits, t, spec.n_vocab));
+            if (qEnvironmentVariableIsSet("CONCLAVE_PRINT_NMSE")) qInfo("position %zu: NMSE %g", t, e);
             QVERIFY2(e < bound, qPrintable(QStringLiteral("position %1: NMSE %2").arg(t).arg(e)));
         }
     }
@@ -128,7 +144,7 @@ private slots:
     // on models this small the alignment slack is a visible share.
     void memoryEstimateMatchesASession_data() {
         QTest::addColumn<QString>("arch");
-        for (const char* arch : {"llama", "qwen2moe", "gemma3", "olmoe"}) QTest::newRow(arch) << arch;
+        for (const char* arch : {"llama", "qwen2moe", "gemma3", "olmoe", "gpt-oss"}) QTest::newRow(arch) << arch;
     }
 
     void memoryEstimateMatchesASession() {
@@ -136,6 +152,7 @@ private slots:
         test::TinyDecoder spec;
         spec.arch = arch.toStdString();
         if (spec.arch.ends_with("moe")) spec.n_expert = 8, spec.n_expert_used = 2;
+        if (spec.arch == "gpt-oss") spec = test::tiny_gpt_oss();
         spec.matrix_type = TensorType::Q4_0; // batches of 8 take the prompt GEMM
         const std::string path = write(spec, QStringLiteral("memory-") + arch);
         auto inspected = Model::inspect(path);
@@ -211,6 +228,89 @@ private slots:
         auto after_edit = (*reused)->evaluate(edited);
         QVERIFY(from_scratch.ok() && after_edit.ok());
         QVERIFY2(test::nmse(*from_scratch, *after_edit) < 1e-10, "reuse after an edit changed the logits");
+    }
+
+    // gpt-oss with its window of 5 over a 17-token prompt: a prompt continued after 9 tokens
+    // in batches of 4, and token-by-token decoding (each step reusing the cache) give the
+    // logits of one pass over the whole prompt, for F32 and F16 caches.
+    void gptOssReuseAndDecodingEqualRecomputation_data() {
+        QTest::addColumn<int>("kv_type");
+        QTest::newRow("f32 cache") << static_cast<int>(KvCacheType::f32);
+        QTest::newRow("f16 cache") << static_cast<int>(KvCacheType::f16);
+    }
+
+    void gptOssReuseAndDecodingEqualRecomputation() {
+        QFETCH(int, kv_type);
+        const auto kv = static_cast<KvCacheType>(kv_type);
+        const std::string path = write(test::tiny_gpt_oss(), QStringLiteral("gpt-oss-reuse-%1").arg(kv_type));
+        auto model = Model::load(path);
+        QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
+        const std::vector<std::int32_t> all(prompt.begin(), prompt.end());
+        const int n_vocab = test::TinyDecoder{}.n_vocab;
+
+        auto fresh = Session::create(**model, {.n_ctx = 64, .n_threads = 2, .n_batch = 256, .kv_type = kv});
+        QVERIFY(fresh.ok());
+        auto want = (*fresh)->evaluate(all, true);
+        QVERIFY(want.ok());
+
+        auto reused = Session::create(**model, {.n_ctx = 64, .n_threads = 2, .n_batch = 4, .kv_type = kv});
+        QVERIFY(reused.ok());
+        QVERIFY((*reused)->evaluate(std::vector<std::int32_t>(all.begin(), all.begin() + 9)).ok());
+        auto got = (*reused)->evaluate(all);
+        QVERIFY(got.ok());
+        const double reuse_error = test::nmse(row(*want, all.size() - 1, n_vocab), *got);
+        QVERIFY2(reuse_error < 1e-10, qPrintable(QStringLiteral("prefix reuse: NMSE %1").arg(reuse_error)));
+
+        auto decoding = Session::create(**model, {.n_ctx = 64, .n_threads = 2, .kv_type = kv});
+        QVERIFY(decoding.ok());
+        for (std::size_t t = 0; t < all.size(); ++t) {
+            auto step = (*decoding)->evaluate(std::vector<std::int32_t>(all.begin(), all.begin() + static_cast<long>(t) + 1));
+            QVERIFY(step.ok());
+            const double e = test::nmse(row(*want, t, n_vocab), *step);
+            QVERIFY2(e < 1e-10, qPrintable(QStringLiteral("decoding step %1: NMSE %2").arg(t).arg(e)));
+        }
+        QCOMPARE((*decoding)->cached_tokens().size(), all.size());
+    }
+
+    // llama.cpp's logits for the same tiny gpt-oss file (our writer, F32; recorded by
+    // make_gpt_oss_golden.py into golden/gpt_oss_tiny_llamacpp.json) at every position of the
+    // prompt: an independent peer's reading of sinks, windows, YaRN, routing and the clamped
+    // SwiGLU. CONCLAVE_KEEP_TINY_MODELS=DIR keeps the file there for the script.
+    void gptOssMatchesLlamaCpp() {
+        test::TinyDecoder spec = test::tiny_gpt_oss();
+        spec.with_vocab = true;
+        const std::string path = write(spec, QStringLiteral("gpt-oss-llamacpp"));
+        QVERIFY(!path.empty());
+        if (const QString keep = qEnvironmentVariable("CONCLAVE_KEEP_TINY_MODELS"); !keep.isEmpty()) {
+            QFile::remove(keep + QStringLiteral("/gpt-oss-llamacpp.gguf"));
+            QVERIFY(QFile::copy(QString::fromStdString(path), keep + QStringLiteral("/gpt-oss-llamacpp.gguf")));
+        }
+        QFile file(QString::fromUtf8(CONCLAVE_MODEL_GOLDEN_DIR) + QStringLiteral("/gpt_oss_tiny_llamacpp.json"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), "golden/gpt_oss_tiny_llamacpp.json is missing");
+        const QJsonObject golden = QJsonDocument::fromJson(file.readAll()).object();
+        const QJsonArray tokens = golden[QStringLiteral("tokens")].toArray();
+        QCOMPARE(tokens.size(), static_cast<qsizetype>(prompt.size()));
+        for (qsizetype i = 0; i < tokens.size(); ++i) QCOMPARE(tokens[i].toInt(), prompt[static_cast<std::size_t>(i)]);
+
+        auto model = Model::load(path);
+        QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
+        auto session = Session::create(**model, {.n_ctx = 64, .n_threads = 2, .kv_type = KvCacheType::f32});
+        QVERIFY(session.ok());
+        auto logits = (*session)->evaluate(std::vector<std::int32_t>(prompt.begin(), prompt.end()), true);
+        QVERIFY(logits.ok());
+        const QJsonArray rows = golden[QStringLiteral("logits")].toArray();
+        QCOMPARE(rows.size(), static_cast<qsizetype>(prompt.size()));
+        double worst = 0.0;
+        for (std::size_t t = 0; t < prompt.size(); ++t) {
+            const QJsonArray r = rows[static_cast<qsizetype>(t)].toArray();
+            QCOMPARE(r.size(), static_cast<qsizetype>(spec.n_vocab));
+            std::vector<float> expected;
+            for (const QJsonValue v : r) expected.push_back(static_cast<float>(v.toDouble()));
+            const double e = test::nmse(expected, row(*logits, t, spec.n_vocab));
+            worst = std::max(worst, e);
+            QVERIFY2(e < 1e-4, qPrintable(QStringLiteral("position %1: NMSE %2 against llama.cpp").arg(t).arg(e)));
+        }
+        qInfo("worst NMSE against llama.cpp over %zu positions: %g", prompt.size(), worst);
     }
 
     void f16CacheStaysClose() {

@@ -39,6 +39,20 @@ std::vector<float> seeded_values(const std::string& name, std::size_t n, float s
     return v;
 }
 
+TinyDecoder tiny_gpt_oss() {
+    TinyDecoder spec;
+    spec.arch = "gpt-oss";
+    spec.n_layer = 4;
+    spec.sliding_window = 5;
+    spec.head_dim = 32;
+    spec.n_expert = 8;
+    spec.n_expert_used = 4;
+    spec.n_ff_exp = 64;
+    spec.yarn_factor = 4.0f;
+    spec.yarn_original_ctx = 8;
+    return spec;
+}
+
 bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
     using gguf::OwnedValue;
     gguf::GgufWriter w;
@@ -58,9 +72,12 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
         w.set(a + ".rope.scaling.factor", OwnedValue::f32(s.yarn_factor));
         w.set(a + ".rope.scaling.original_context_length", OwnedValue::u32(static_cast<std::uint32_t>(s.yarn_original_ctx)));
     }
-    if (s.sliding_window > 0) {
+    const int head_dim = s.head_dim > 0 ? s.head_dim : s.n_embd / s.n_head;
+    if (s.sliding_window > 0)
         w.set(a + ".attention.sliding_window", OwnedValue::u32(static_cast<std::uint32_t>(s.sliding_window)));
-        w.set(a + ".attention.key_length", OwnedValue::u32(static_cast<std::uint32_t>(s.n_embd / s.n_head)));
+    if (s.sliding_window > 0 || s.head_dim > 0) {
+        w.set(a + ".attention.key_length", OwnedValue::u32(static_cast<std::uint32_t>(head_dim)));
+        w.set(a + ".attention.value_length", OwnedValue::u32(static_cast<std::uint32_t>(head_dim)));
     }
     if (s.n_expert > 0) {
         w.set(a + ".expert_count", OwnedValue::u32(static_cast<std::uint32_t>(s.n_expert)));
@@ -68,15 +85,31 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
         w.set(a + ".expert_feed_forward_length", OwnedValue::u32(static_cast<std::uint32_t>(s.n_ff_exp)));
         if (s.expert_weights_scale > 0.0f) w.set(a + ".expert_weights_scale", OwnedValue::f32(s.expert_weights_scale));
     }
+    if (s.with_vocab) {
+        std::vector<std::string> tokens{"<unk>", "<s>", "</s>"};
+        while (tokens.size() < static_cast<std::size_t>(s.n_vocab)) tokens.push_back("t" + std::to_string(tokens.size()));
+        const std::vector<float> scores(tokens.size(), 0.0f);
+        std::vector<std::int32_t> types(tokens.size(), 1); // normal
+        types[0] = 2;                                       // unknown
+        types[1] = types[2] = 3;                            // control
+        w.set("tokenizer.ggml.model", OwnedValue::string("llama"));
+        w.set("tokenizer.ggml.tokens", OwnedValue::string_array(std::move(tokens)));
+        w.set("tokenizer.ggml.scores", OwnedValue::f32_array(scores));
+        w.set("tokenizer.ggml.token_type", OwnedValue::i32_array(types));
+        w.set("tokenizer.ggml.unknown_token_id", OwnedValue::u32(0));
+        w.set("tokenizer.ggml.bos_token_id", OwnedValue::u32(1));
+        w.set("tokenizer.ggml.eos_token_id", OwnedValue::u32(2));
+    }
     bool ok = true;
-    const int head_dim = s.n_embd / s.n_head;
+    const bool gpt_oss = a == "gpt-oss";
     const auto add = [&](const std::string& name, std::vector<std::int64_t> ne, float scale, bool matrix) {
         std::size_t n = 1;
         for (const std::int64_t d : ne) n *= static_cast<std::size_t>(d);
         std::vector<float> values = seeded_values(name, n, scale);
         if (name.find("norm") != std::string::npos)
             for (float& v : values) v = 1.0f + v; // norms near 1, as trained models have
-        const quant::TensorType type = matrix ? s.matrix_type : quant::TensorType::F32;
+        const bool expert = name.find("_exps.weight") != std::string::npos;
+        const quant::TensorType type = !matrix ? quant::TensorType::F32 : expert && s.expert_type ? *s.expert_type : s.matrix_type;
         std::vector<std::uint64_t> shape(ne.begin(), ne.end());
         ok = ok && w.add_tensor(name, shape, type, encode(values, ne[0], type, ok)).ok();
     };
@@ -98,10 +131,16 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
         add(p + "attn_k.weight", {e, kv}, 0.25f, true);
         add(p + "attn_v.weight", {e, kv}, 0.25f, true);
         add(p + "attn_output.weight", {q, e}, 0.25f, true);
-        if (a == "qwen2" || a == "qwen2moe") {
+        if (a == "qwen2" || a == "qwen2moe" || gpt_oss) {
             add(p + "attn_q.bias", {q}, 0.1f, false);
             add(p + "attn_k.bias", {kv}, 0.1f, false);
             add(p + "attn_v.bias", {kv}, 0.1f, false);
+        }
+        if (gpt_oss) {
+            add(p + "attn_output.bias", {e}, 0.1f, false);
+            // Sink logits about as large as the attention scores, so they take a visible
+            // share of each head's weight.
+            add(p + "attn_sinks.weight", {s.n_head}, 2.0f, false);
         }
         if (a == "qwen3" || a == "qwen3moe" || a == "gemma3") {
             add(p + "attn_q_norm.weight", {head_dim}, 0.1f, false);
@@ -111,7 +150,7 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
             add(p + "attn_q_norm.weight", {q}, 0.1f, false);
             add(p + "attn_k_norm.weight", {kv}, 0.1f, false);
         }
-        add(p + "ffn_norm.weight", {e}, 0.1f, false);
+        add(p + (gpt_oss ? "post_attention_norm.weight" : "ffn_norm.weight"), {e}, 0.1f, false);
         if (a == "gemma3") {
             add(p + "post_attention_norm.weight", {e}, 0.1f, false);
             add(p + "post_ffw_norm.weight", {e}, 0.1f, false);
@@ -121,6 +160,18 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
             add(p + "ffn_gate_exps.weight", {e, s.n_ff_exp, s.n_expert}, 0.25f, true);
             add(p + "ffn_up_exps.weight", {e, s.n_ff_exp, s.n_expert}, 0.25f, true);
             add(p + "ffn_down_exps.weight", {s.n_ff_exp, e, s.n_expert}, 0.2f, true);
+            if (gpt_oss) {
+                // Gate biases up to 5 and up biases up to 8 push some values past the SwiGLU
+                // clamps (gate above 7, up outside +-7), so both clamps are exercised.
+                // Router biases spread over +-16 keep the 4th and 5th largest logits apart by
+                // more than the quantized rows' rounding moves them (a flipped choice of an
+                // expert with these biases changes the output wholesale), while the tokens'
+                // own logits (spread about 2) still change which experts win.
+                add(p + "ffn_gate_inp.bias", {s.n_expert}, 16.0f, false);
+                add(p + "ffn_gate_exps.bias", {s.n_ff_exp, s.n_expert}, 5.0f, false);
+                add(p + "ffn_up_exps.bias", {s.n_ff_exp, s.n_expert}, 8.0f, false);
+                add(p + "ffn_down_exps.bias", {e, s.n_expert}, 0.5f, false);
+            }
             if (a == "qwen2moe") {
                 add(p + "ffn_gate_inp_shexp.weight", {e}, 0.5f, false);
                 add(p + "ffn_gate_shexp.weight", {e, s.n_ff_exp}, 0.25f, true);

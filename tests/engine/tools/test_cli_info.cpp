@@ -1,9 +1,10 @@
 // `conclave-cli info`: parameter counts, experts and types of dense and MoE files, header-only
-// copies, and clear failures on bad input.
+// copies (gpt-oss-20b's among them), and clear failures on bad input.
 
 #include "gguf/gguf_writer.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -109,6 +110,80 @@ private slots:
         const QJsonObject info = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(info[QStringLiteral("n_expert")].toInt(), 8);
         QVERIFY(!info[QStringLiteral("tensors")].toArray().last().toObject()[QStringLiteral("data_present")].toBool());
+    }
+
+    // A header-only copy of gpt-oss-20b's layout (tensor names, shapes and types as the
+    // published GGUF conversions have them; no data): 24 layers, 2880 wide, 64 query and 8 KV
+    // heads of 64, 32 experts of 2880 (MXFP4) with 4 used, a 201088-token vocabulary. The
+    // totals are the published ones: 20.91 B parameters; 4.19 B per token here, which is
+    // OpenAI's 3.61 B active plus the 0.58 B embedding table it leaves out.
+    void gptOss20bHeaderIsCounted() {
+        GgufWriter w;
+        const std::uint64_t e = 2880, vocab = 201088, q = 64 * 64, kv = 8 * 64, n_expert = 32, f = 2880, layers = 24;
+        w.set("general.architecture", OwnedValue::string("gpt-oss"));
+        w.set("gpt-oss.block_count", OwnedValue::u32(24));
+        w.set("gpt-oss.context_length", OwnedValue::u32(131072));
+        w.set("gpt-oss.embedding_length", OwnedValue::u32(2880));
+        w.set("gpt-oss.feed_forward_length", OwnedValue::u32(2880));
+        w.set("gpt-oss.expert_feed_forward_length", OwnedValue::u32(2880));
+        w.set("gpt-oss.attention.head_count", OwnedValue::u32(64));
+        w.set("gpt-oss.attention.head_count_kv", OwnedValue::u32(8));
+        w.set("gpt-oss.attention.key_length", OwnedValue::u32(64));
+        w.set("gpt-oss.attention.value_length", OwnedValue::u32(64));
+        w.set("gpt-oss.attention.sliding_window", OwnedValue::u32(128));
+        w.set("gpt-oss.expert_count", OwnedValue::u32(32));
+        w.set("gpt-oss.expert_used_count", OwnedValue::u32(4));
+        bool ok = true;
+        const auto add = [&](std::string name, std::vector<std::uint64_t> shape, TensorType type) {
+            ok = ok && w.add_tensor_header(std::move(name), std::move(shape), type).ok();
+        };
+        add("token_embd.weight", {e, vocab}, TensorType::Q8_0);
+        add("output_norm.weight", {e}, TensorType::F32);
+        add("output.weight", {e, vocab}, TensorType::Q8_0);
+        for (std::uint64_t l = 0; l < layers; ++l) {
+            const std::string p = "blk." + std::to_string(l) + ".";
+            add(p + "attn_norm.weight", {e}, TensorType::F32);
+            add(p + "attn_q.weight", {e, q}, TensorType::Q8_0);
+            add(p + "attn_q.bias", {q}, TensorType::F32);
+            add(p + "attn_k.weight", {e, kv}, TensorType::Q8_0);
+            add(p + "attn_k.bias", {kv}, TensorType::F32);
+            add(p + "attn_v.weight", {e, kv}, TensorType::Q8_0);
+            add(p + "attn_v.bias", {kv}, TensorType::F32);
+            add(p + "attn_output.weight", {q, e}, TensorType::Q8_0);
+            add(p + "attn_output.bias", {e}, TensorType::F32);
+            add(p + "attn_sinks.weight", {64}, TensorType::F32);
+            add(p + "post_attention_norm.weight", {e}, TensorType::F32);
+            add(p + "ffn_gate_inp.weight", {e, n_expert}, TensorType::F32);
+            add(p + "ffn_gate_inp.bias", {n_expert}, TensorType::F32);
+            for (const char* proj : {"ffn_gate_exps", "ffn_up_exps"}) {
+                add(p + proj + ".weight", {e, f, n_expert}, TensorType::MXFP4);
+                add(p + proj + ".bias", {f, n_expert}, TensorType::F32);
+            }
+            add(p + "ffn_down_exps.weight", {f, e, n_expert}, TensorType::MXFP4);
+            add(p + "ffn_down_exps.bias", {e, n_expert}, TensorType::F32);
+        }
+        QVERIFY(ok);
+        const QString path = m_dir.path() + QStringLiteral("/gpt-oss-20b-header.gguf");
+        QVERIFY(w.write(path.toStdString()).ok());
+        QVERIFY(QFileInfo(path).size() < 1 << 20); // the header alone
+
+        const CliRun run = cli({QStringLiteral("info"), path, QStringLiteral("--json")});
+        QCOMPARE(run.code, 0);
+        const QJsonObject info = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(info[QStringLiteral("n_params")].toInteger(), Q_INT64_C(20914757184));
+        QCOMPARE(info[QStringLiteral("n_params_active")].toInteger(), Q_INT64_C(4187440704));
+        QCOMPARE(info[QStringLiteral("architecture")].toString(), QStringLiteral("gpt-oss"));
+        QCOMPARE(info[QStringLiteral("types")].toArray()[0].toObject()[QStringLiteral("type")].toString(), QStringLiteral("MXFP4"));
+        // The memory plan comes from the header too: an F16 KV cache of 8 KV heads of 64 per
+        // layer (24 layers, every layer holding the whole context for now) for 4096 tokens.
+        const QJsonObject memory = info[QStringLiteral("memory")].toObject();
+        QCOMPARE(memory[QStringLiteral("n_ctx")].toInt(), 4096);
+        QCOMPARE(memory[QStringLiteral("kv_cache")].toInteger(), Q_INT64_C(24) * 2 * 512 * 2 * 4096);
+        QCOMPARE(memory[QStringLiteral("weights")].toInteger(), Q_INT64_C(12096558336)); // 11.27 GiB of tensors
+        const CliRun text = cli({QStringLiteral("info"), path});
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.contains("parameters:     21B total (20914757184), 4.2B active per token"), text.out.constData());
+        QVERIFY2(text.out.contains("experts:        32 routed, 4 used per token"), text.out.constData());
     }
 
     // Strings in model files are not always valid UTF-8; the JSON must still be valid.

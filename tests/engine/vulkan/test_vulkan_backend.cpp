@@ -41,6 +41,7 @@ double nmse(const std::vector<float>& want, const std::vector<float>& got) {
 test::TinyDecoder spec_for(const std::string& name, TensorType type) {
     test::TinyDecoder spec;
     spec.arch = name;
+    if (name == "gpt-oss") spec = test::tiny_gpt_oss(); // sinks, add_id, clamped SwiGLU: on the CPU
     if (name == "gemma3") {
         spec.n_layer = 6;
         spec.sliding_window = 5;
@@ -134,7 +135,7 @@ private slots:
         QTest::addColumn<QString>("arch");
         QTest::addColumn<TensorType>("type");
         for (const char* arch : {"llama", "llama-tied", "qwen2", "qwen3", "gemma3", "qwen3moe", "qwen2moe", "mixtral", "olmoe",
-                                 "llama-yarn", "llama-rope-freqs"})
+                                 "llama-yarn", "llama-rope-freqs", "gpt-oss"})
             QTest::addRow("%s-f32", arch) << arch << TensorType::F32;
         for (TensorType type : {TensorType::F16, TensorType::BF16, TensorType::Q8_0, TensorType::Q4_0, TensorType::Q4_1,
                                 TensorType::Q5_0, TensorType::Q5_1, TensorType::IQ4_NL, TensorType::MXFP4})
@@ -142,6 +143,7 @@ private slots:
         for (TensorType type : {TensorType::Q4_K, TensorType::Q5_K, TensorType::Q6_K, TensorType::IQ4_XS})
             QTest::addRow("llama-%s", quant::tensor_type_name(type).data()) << "llama" << type;
         QTest::addRow("gemma3-q8_0") << "gemma3" << TensorType::Q8_0;
+        QTest::addRow("gpt-oss-mxfp4") << "gpt-oss" << TensorType::MXFP4;
     }
 
     // Two checks per model. The GPU multiplies float activations by the dequantized
