@@ -15,6 +15,17 @@ const char* gpu_kind_name(GpuKind kind) {
     return "other";
 }
 
+int gpu_kind_preference(GpuKind kind) {
+    switch (kind) {
+    case GpuKind::discrete: return 0;
+    case GpuKind::integrated: return 1;
+    case GpuKind::virtual_gpu: return 2;
+    case GpuKind::other: return 3;
+    case GpuKind::software: return 4;
+    }
+    return 3;
+}
+
 // Builds without a GPU backend still answer the question, with the reason.
 #if !CONCLAVE_HAS_VULKAN
 GpuProbe probe_vulkan_devices() {

@@ -24,8 +24,7 @@ int print_placement(const std::string& path, int n_ctx, std::uint64_t gpu_budget
     if (gpu_budget == 0) {
         const GpuProbe probe = probe_vulkan_devices();
         const auto best = std::min_element(probe.devices.begin(), probe.devices.end(), [](const GpuDevice& a, const GpuDevice& b) {
-            const auto rank = [](GpuKind k) { return k == GpuKind::discrete ? 0 : k == GpuKind::integrated ? 1 : k == GpuKind::software ? 3 : 2; };
-            return rank(a.kind) < rank(b.kind);
+            return gpu_kind_preference(a.kind) < gpu_kind_preference(b.kind);
         });
         if (best == probe.devices.end())
             return fail("no Vulkan device to take a budget from (" + (probe.note.empty() ? std::string("none found") : probe.note) +

@@ -3,6 +3,7 @@
 // command stream reuses (command pool, fence, descriptor pool, staging ring, layouts).
 
 #include "backend/vulkan/vulkan_device_impl.h"
+#include "backend/vulkan/vulkan_names.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -12,33 +13,6 @@
 
 namespace conclave::vulkan {
 namespace {
-
-GpuKind kind_of(VkPhysicalDeviceType type) {
-    switch (type) {
-    case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU: return GpuKind::discrete;
-    case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU: return GpuKind::integrated;
-    case VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU: return GpuKind::virtual_gpu;
-    case VK_PHYSICAL_DEVICE_TYPE_CPU: return GpuKind::software;
-    default: return GpuKind::other;
-    }
-}
-
-// Discrete first, then integrated, virtual, other, software.
-int preference(GpuKind kind) {
-    switch (kind) {
-    case GpuKind::discrete: return 0;
-    case GpuKind::integrated: return 1;
-    case GpuKind::virtual_gpu: return 2;
-    case GpuKind::other: return 3;
-    case GpuKind::software: return 4;
-    }
-    return 5;
-}
-
-std::string version_text(std::uint32_t version) {
-    return std::to_string(VK_API_VERSION_MAJOR(version)) + "." + std::to_string(VK_API_VERSION_MINOR(version)) + "." +
-           std::to_string(VK_API_VERSION_PATCH(version));
-}
 
 Error device_error(const std::string& what, VkResult result) {
     const ErrorCode code = result == VK_ERROR_OUT_OF_DEVICE_MEMORY || result == VK_ERROR_OUT_OF_HOST_MEMORY
@@ -125,8 +99,8 @@ Result<std::unique_ptr<VulkanDevice>> VulkanDevice::open(int index) {
         for (std::size_t i = 0; i < physicals.size(); ++i) {
             VkPhysicalDeviceProperties p{};
             d.vkGetPhysicalDeviceProperties(physicals[i], &p);
-            if (p.apiVersion >= VK_API_VERSION_1_2 && preference(kind_of(p.deviceType)) < best)
-                best = preference(kind_of(p.deviceType)), index = static_cast<int>(i);
+            if (p.apiVersion >= VK_API_VERSION_1_2 && gpu_kind_preference(kind_of(p.deviceType)) < best)
+                best = gpu_kind_preference(kind_of(p.deviceType)), index = static_cast<int>(i);
         }
         if (index < 0) return make_error(ErrorCode::unsupported, "no Vulkan device supports Vulkan 1.2");
     }

@@ -3,27 +3,15 @@
 
 #include "conclave/gpu_devices.h"
 #include "vulkan_loader.h"
+#include "vulkan_names.h"
 
 #include <vector>
 
 namespace conclave {
 namespace {
 
-GpuKind kind_of(VkPhysicalDeviceType type) {
-    switch (type) {
-    case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU: return GpuKind::discrete;
-    case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU: return GpuKind::integrated;
-    case VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU: return GpuKind::virtual_gpu;
-    case VK_PHYSICAL_DEVICE_TYPE_CPU: return GpuKind::software;
-    default: return GpuKind::other;
-    }
-}
-
-std::string version_text(std::uint32_t version) {
-    return std::to_string(VK_API_VERSION_MAJOR(version)) + "." +
-           std::to_string(VK_API_VERSION_MINOR(version)) + "." +
-           std::to_string(VK_API_VERSION_PATCH(version));
-}
+using vulkan::kind_of;
+using vulkan::version_text;
 
 std::uint64_t device_local_bytes(const VkPhysicalDeviceMemoryProperties& memory) {
     std::uint64_t total = 0;

@@ -13,6 +13,9 @@ namespace conclave {
 enum class GpuKind : std::uint8_t { other = 0, discrete = 1, integrated = 2, virtual_gpu = 3, software = 4 };
 
 const char* gpu_kind_name(GpuKind kind);
+// The order "the best device" is chosen in: discrete 0, integrated 1, virtual 2, other 3,
+// software 4 (lower first).
+int gpu_kind_preference(GpuKind kind);
 
 struct GpuDevice {
     int index = 0;                 // the backend's own device index
