@@ -29,4 +29,9 @@ struct Tensor {
     bool valid() const { return data != nullptr; }
 };
 
+// Bytes of a tensor of this type and shape (what a backend allocates for it).
+inline std::uint64_t tensor_bytes(quant::TensorType type, const std::array<std::int64_t, 4>& ne) {
+    return Tensor{type, ne, nullptr, nullptr}.n_bytes();
+}
+
 } // namespace conclave

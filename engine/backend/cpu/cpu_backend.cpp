@@ -6,16 +6,6 @@
 #include <cstring>
 
 namespace conclave::cpu {
-namespace {
-
-std::uint64_t bytes_for(quant::TensorType type, const std::array<std::int64_t, 4>& ne) {
-    Tensor t;
-    t.type = type;
-    t.ne = ne;
-    return t.n_bytes();
-}
-
-} // namespace
 
 bool CpuBackend::supports(Op op, quant::TensorType type) const {
     // Weight-reading ops take every type that dequantizes; the rest work on F32 activations.
@@ -24,11 +14,11 @@ bool CpuBackend::supports(Op op, quant::TensorType type) const {
 }
 
 Tensor CpuBackend::scratch(quant::TensorType type, std::array<std::int64_t, 4> ne) {
-    return Tensor{type, ne, m_scratch.allocate(bytes_for(type, ne)), this};
+    return Tensor{type, ne, m_scratch.allocate(tensor_bytes(type, ne)), this};
 }
 
 Tensor CpuBackend::allocate(quant::TensorType type, std::array<std::int64_t, 4> ne) {
-    const std::uint64_t bytes = bytes_for(type, ne);
+    const std::uint64_t bytes = tensor_bytes(type, ne);
     m_allocations.push_back(std::make_unique<std::byte[]>(bytes)); // value-initialized: zeros
     return Tensor{type, ne, m_allocations.back().get(), this};
 }

@@ -5,16 +5,6 @@
 #include <cstring>
 
 namespace conclave::vulkan {
-namespace {
-
-std::uint64_t bytes_for(quant::TensorType type, const std::array<std::int64_t, 4>& ne) {
-    Tensor t;
-    t.type = type;
-    t.ne = ne;
-    return t.n_bytes();
-}
-
-} // namespace
 
 VulkanBackend::VulkanBackend(std::unique_ptr<VulkanDevice> device, ThreadPool& pool, bool kv_on_device)
     : m_device(std::move(device)), m_cpu(pool), m_memory(*m_device), m_weights(*m_device), m_kv_on_device(kv_on_device) {}
@@ -45,7 +35,7 @@ Result<void> VulkanBackend::status() const {
 
 Tensor VulkanBackend::scratch(quant::TensorType type, std::array<std::int64_t, 4> ne) {
     if (usable()) {
-        if (void* p = m_memory.scratch(bytes_for(type, ne))) return Tensor{type, ne, p, this};
+        if (void* p = m_memory.scratch(tensor_bytes(type, ne))) return Tensor{type, ne, p, this};
         m_error = "the GPU has no memory left for this batch's activations";
     }
     // Host memory only, so the pass can finish safely; the session falls back to the CPU.
@@ -68,7 +58,7 @@ Tensor VulkanBackend::allocate(quant::TensorType type, std::array<std::int64_t, 
     // Only KV caches are allocated; without room for them on the GPU they stay on the host
     // and attention runs on the CPU.
     if (m_kv_on_device && usable()) {
-        if (void* p = m_memory.allocate(bytes_for(type, ne))) return Tensor{type, ne, p, this};
+        if (void* p = m_memory.allocate(tensor_bytes(type, ne))) return Tensor{type, ne, p, this};
         m_error = "the GPU has no memory left for the KV cache";
     }
     return m_cpu.allocate(type, ne);

@@ -91,6 +91,18 @@ Run run(const Model& model, SessionOptions options) {
     return r;
 }
 
+// GPU bytes for a session of options_for() (64-token context, F16 cache) holding everything
+// but half of the routed experts.
+std::uint64_t room_for_half_the_experts(const Model& model) {
+    std::uint64_t experts = 0, others = 0;
+    for (const gguf::TensorInfo& t : model.file().tensors())
+        (std::string_view(t.name).find("_exps") != std::string_view::npos ? experts : others) += t.n_bytes;
+    const ModelInfo& info = model.info();
+    const std::uint64_t activations = info.scratch_bytes_fixed + info.scratch_bytes_per_token * 64;
+    const std::uint64_t kv = 2ull * 2 * static_cast<std::uint64_t>(info.kv_width) * info.n_layer * 64;
+    return activations + kv + others + experts / 2;
+}
+
 SessionOptions options_for(ComputeBackend backend, std::uint64_t budget = 0) {
     SessionOptions o;
     o.n_ctx = 64;
@@ -194,14 +206,7 @@ private slots:
         spec.n_ff_exp = 64;
         auto model = load(spec, QStringLiteral("small-budget-") + arch);
         QVERIFY(model);
-        std::uint64_t experts = 0, others = 0;
-        for (const gguf::TensorInfo& t : model->file().tensors())
-            (std::string_view(t.name).find("_exps") != std::string_view::npos ? experts : others) += t.n_bytes;
-        const ModelInfo& info = model->info();
-        const std::uint64_t activations = info.scratch_bytes_fixed + info.scratch_bytes_per_token * 64;
-        const std::uint64_t kv = 2ull * 2 * static_cast<std::uint64_t>(info.kv_width) * info.n_layer * 64;
-        // Room for everything but half of the experts.
-        const std::uint64_t budget = activations + kv + others + experts / 2;
+        const std::uint64_t budget = room_for_half_the_experts(*model);
         auto session = Session::create(*model, options_for(ComputeBackend::vulkan, budget));
         QVERIFY(session.ok());
         QCOMPARE(QString::fromStdString(std::string((*session)->backend_name())), QStringLiteral("vulkan"));
@@ -293,7 +298,7 @@ private slots:
         const test::TinyDecoder spec = spec_for("qwen3", TensorType::Q8_0);
         auto model = load(spec, QStringLiteral("lost"));
         QVERIFY(model);
-        qputenv("CONCLAVE_VULKAN_FAIL_AFTER", "60"); // a few layers into the prompt... or later
+        qputenv("CONCLAVE_VULKAN_FAIL_AFTER", "60"); // during the second pass (a pass is ~45 dispatches)
         auto session = Session::create(*model, options_for(ComputeBackend::vulkan));
         qunsetenv("CONCLAVE_VULKAN_FAIL_AFTER");
         QVERIFY(session.ok());
@@ -326,13 +331,7 @@ private slots:
         spec.n_ff_exp = 64;
         auto model = load(spec, QStringLiteral("detected-budget"));
         QVERIFY(model);
-        std::uint64_t experts = 0, others = 0;
-        for (const gguf::TensorInfo& t : model->file().tensors())
-            (std::string_view(t.name).find("_exps") != std::string_view::npos ? experts : others) += t.n_bytes;
-        const ModelInfo& info = model->info();
-        const std::uint64_t activations = info.scratch_bytes_fixed + info.scratch_bytes_per_token * 64;
-        const std::uint64_t kv = 2ull * 2 * static_cast<std::uint64_t>(info.kv_width) * info.n_layer * 64;
-        const std::uint64_t device = (256ull << 20) + activations + kv + others + experts / 2;
+        const std::uint64_t device = (256ull << 20) + room_for_half_the_experts(*model);
         qputenv("CONCLAVE_VULKAN_MEMORY_LIMIT", QByteArray::number(static_cast<qulonglong>(device)));
         auto session = Session::create(*model, options_for(ComputeBackend::vulkan));
         qunsetenv("CONCLAVE_VULKAN_MEMORY_LIMIT");
@@ -366,8 +365,8 @@ private slots:
         QCOMPARE(gpu.prompt_logits, cpu.prompt_logits);
     }
 
-    // Out of GPU memory when the weights are copied: a clear note and the CPU, no crash.
-    void budgetBeyondTheDeviceFallsBackToTheCpu() {
+    // A budget too small for even the activations: a clear note and the CPU, no crash.
+    void budgetTooSmallForAnythingMeansTheCpu() {
         const test::TinyDecoder spec = spec_for("llama", TensorType::Q8_0);
         auto model = load(spec, QStringLiteral("tiny-budget"));
         QVERIFY(model);
