@@ -33,6 +33,7 @@ enum class Op {
     moe_combine,
     add_id,
     swiglu_clamped,
+    copy_columns,
 };
 
 enum class RopeStyle { normal, neox };
@@ -59,7 +60,7 @@ struct RopeParams {
 struct AttentionParams {
     int n_head = 0;
     int n_head_kv = 0;
-    int head_dim = 0;
+    int head_dim = 0;            // key (and query) values per head
     float scale = 1.0f;          // applied to q·k
     int sliding_window = 0;      // 0: attend to every earlier position
     float softcap = 0.0f;        // 0: no logit soft-capping
@@ -67,6 +68,10 @@ struct AttentionParams {
     // the softmax (its maximum and its denominator) but carries no value, so a head can give
     // less than all of its weight to the positions. Invalid (no data): no sinks.
     Tensor sinks = {};
+    // Value values per head; 0: head_dim. With a cache that has no V rows (KvLayer::v
+    // invalid), the values are the first head_dim_v elements of each key head: multi-head
+    // latent attention (DeepSeek) keeps one latent row per position that serves as both.
+    int head_dim_v = 0;
 };
 
 // The clamped SwiGLU of gpt-oss: g = min(gate, limit), u = clamp(up, -limit, limit),
@@ -76,7 +81,9 @@ struct SwigluClamp {
     float limit = 7.0f;
 };
 
-// One layer's K and V cache: [head_dim * n_head_kv, n_ctx] each, row p is position p.
+// One layer's K and V cache: [head_dim * n_head_kv, n_ctx] and [head_dim_v * n_head_kv,
+// n_ctx], row p is position p. v is invalid (no data) when the values live inside the keys
+// (AttentionParams::head_dim_v).
 struct KvLayer {
     Tensor k;
     Tensor v;
@@ -145,12 +152,18 @@ public:
     virtual void scale(Tensor& x, float factor) = 0;
     // x: [head_dim * n_heads, n_tokens] rotated in place at the given positions.
     virtual void rope(Tensor& x, int head_dim, std::span<const std::int32_t> positions, const RopeParams& params) = 0;
-    // Writes k and v ([head_dim * n_head_kv, n_tokens]) into the cache at rows first_pos...
+    // Writes k and v ([head_dim * n_head_kv, n_tokens], v [head_dim_v * n_head_kv, n_tokens])
+    // into the cache at rows first_pos...; v is ignored when the cache has no V rows.
     virtual void kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, std::int64_t first_pos) = 0;
     // Causal attention of q ([head_dim * n_head, n_tokens], positions first_pos...) over cache
-    // rows [0, first_pos + n_tokens).
+    // rows [0, first_pos + n_tokens); out: [head_dim_v * n_head, n_tokens].
     virtual void attention(const Tensor& q, const KvLayer& cache, std::int64_t first_pos,
                            const AttentionParams& params, Tensor& out) = 0;
+    // Columns of F32 rows: dst[dst_first + i, r] = src[src_first + i, r] for i < n, every
+    // row r (src and dst have as many rows). Splits a row into parts and joins parts into
+    // rows (DeepSeek's query and key halves with and without RoPE).
+    virtual void copy_columns(const Tensor& src, std::int64_t src_first, Tensor& dst, std::int64_t dst_first,
+                              std::int64_t n) = 0;
     // out = silu(gate) * up
     virtual void swiglu(const Tensor& gate, const Tensor& up, Tensor& out) = 0;
     // out = gelu_tanh(gate) * up

@@ -21,8 +21,9 @@ struct ModelShape {
     int n_embd = 0;
     int n_vocab = 0;
     int n_ctx_train = 0;
-    int kv_width = 0;      // head_dim * n_head_kv: one K (and one V) row per position per layer
-    int head_dim = 0;
+    int k_width = 0;       // K values per position per layer (head_dim * n_head_kv)
+    int v_width = 0;       // V values per position per layer; 0: no V rows (values inside K)
+    int head_dim = 0;      // one K head's values (Q8_0 cache blocks must not straddle heads)
 };
 
 // One forward pass: tokens at positions first_pos... with the cache already holding rows

@@ -14,6 +14,7 @@ const std::vector<ArchEntry>& architectures() {
         {"qwen2moe", load_qwen2moe},
         {"olmoe", load_olmoe},
         {"gpt-oss", load_gpt_oss},
+        {"deepseek2", load_deepseek2},
     };
     return entries;
 }

@@ -33,8 +33,8 @@ ModelInfo describe(const std::string& path, const gguf::GgufFile& file, const mo
     info.n_embd = shape.n_embd;
     info.n_vocab = shape.n_vocab;
     info.context_length = shape.n_ctx_train;
-    info.kv_width = shape.kv_width;
-    info.kv_bytes_per_token = 2ull * 2ull * static_cast<std::uint64_t>(shape.kv_width) * static_cast<std::uint64_t>(shape.n_layer);
+    info.kv_values = shape.k_width + shape.v_width;
+    info.kv_bytes_per_token = 2ull * static_cast<std::uint64_t>(info.kv_values) * static_cast<std::uint64_t>(shape.n_layer);
     info.has_chat_template = s.has_chat_template;
     info.weight_bytes = s.tensor_bytes;
     // Scratch grows linearly with the batch (logits are kept for the last token only). Over

@@ -62,8 +62,8 @@ struct Session::Runtime {
     void allocate_cache(const model::ModelShape& shape, int n_ctx) {
         cache.clear();
         for (int i = 0; i < shape.n_layer; ++i)
-            cache.push_back(KvLayer{backend->allocate(kv_type, {shape.kv_width, n_ctx, 1, 1}),
-                                    backend->allocate(kv_type, {shape.kv_width, n_ctx, 1, 1})});
+            cache.push_back(KvLayer{backend->allocate(kv_type, {shape.k_width, n_ctx, 1, 1}),
+                                    shape.v_width > 0 ? backend->allocate(kv_type, {shape.v_width, n_ctx, 1, 1}) : Tensor{}});
     }
 };
 
@@ -98,7 +98,7 @@ Result<std::unique_ptr<Session>> Session::create(const Model& model, const Sessi
 MemoryEstimate Session::memory_used() const {
     MemoryEstimate m;
     m.weights = m_model.info().weight_bytes;
-    for (const KvLayer& layer : m_runtime->cache) m.kv_cache += layer.k.n_bytes() + layer.v.n_bytes();
+    for (const KvLayer& layer : m_runtime->cache) m.kv_cache += layer.k.n_bytes() + (layer.v.valid() ? layer.v.n_bytes() : 0);
     m.scratch = runtime::backend_scratch_bytes(*m_runtime->backend);
     return m;
 }

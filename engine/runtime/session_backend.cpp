@@ -17,7 +17,7 @@ namespace conclave::runtime {
 std::uint64_t kv_cache_bytes(const ModelInfo& info, KvCacheType type, int n_ctx) {
     // Bytes per 32 values: F32 128, F16 64, Q8_0 34 (32 codes and a half-precision scale).
     const std::uint64_t block_bytes = type == KvCacheType::f32 ? 128 : type == KvCacheType::q8_0 ? 34 : 64;
-    return 2ull * block_bytes * static_cast<std::uint64_t>(info.kv_width) / 32 * static_cast<std::uint64_t>(info.n_layer) *
+    return block_bytes * static_cast<std::uint64_t>(info.kv_values) / 32 * static_cast<std::uint64_t>(info.n_layer) *
            static_cast<std::uint64_t>(std::max(n_ctx, 0));
 }
 

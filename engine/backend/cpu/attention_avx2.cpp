@@ -32,8 +32,8 @@ CONCLAVE_AVX2 void attend(const AttendGroup& a) {
     // the one-position loop); G * 2 accumulators in registers.
     std::int64_t pos = 0;
     for (; pos + 2 <= n; pos += 2) {
-        const std::uint16_t* row0 = a.k + (a.lo + pos) * a.width;
-        const std::uint16_t* row1 = row0 + a.width;
+        const std::uint16_t* row0 = a.k + (a.lo + pos) * a.k_width;
+        const std::uint16_t* row1 = row0 + a.k_width;
         __m256 acc0[G], acc1[G];
 #pragma GCC unroll 8
         for (int h = 0; h < G; ++h) acc0[h] = acc1[h] = _mm256_setzero_ps();
@@ -53,7 +53,7 @@ CONCLAVE_AVX2 void attend(const AttendGroup& a) {
         }
     }
     for (; pos < n; ++pos) {
-        const std::uint16_t* row = a.k + (a.lo + pos) * a.width;
+        const std::uint16_t* row = a.k + (a.lo + pos) * a.k_width;
         __m256 acc[G];
 #pragma GCC unroll 8
         for (int h = 0; h < G; ++h) acc[h] = _mm256_setzero_ps();
@@ -85,14 +85,15 @@ CONCLAVE_AVX2 void attend(const AttendGroup& a) {
     // accumulators in registers across all positions: each V row is read once per slice
     // (32 or 16 bytes of it) and no output is loaded or stored inside the position loop.
     constexpr int W = G <= 4 ? 2 : 1;
-    for (int d0 = 0; d0 < dim; d0 += 8 * W) {
-        const int w = std::min(W, (dim - d0) / 8);
+    const int dim_v = a.head_dim_v;
+    for (int d0 = 0; d0 < dim_v; d0 += 8 * W) {
+        const int w = std::min(W, (dim_v - d0) / 8);
         __m256 o[G][W];
 #pragma GCC unroll 8
         for (int h = 0; h < G; ++h)
             for (int i = 0; i < W; ++i) o[h][i] = _mm256_setzero_ps();
         for (std::int64_t j = 0; j < n; ++j) {
-            const std::uint16_t* row = a.v + (a.lo + j) * a.width + d0;
+            const std::uint16_t* row = a.v + (a.lo + j) * a.v_width + d0;
             __m256 v8[W];
 #pragma GCC unroll 2
             for (int i = 0; i < W; ++i)
@@ -107,7 +108,7 @@ CONCLAVE_AVX2 void attend(const AttendGroup& a) {
         }
         for (int h = 0; h < G; ++h)
             for (int i = 0; i < w; ++i)
-                _mm256_storeu_ps(a.out + h * dim + d0 + 8 * i, _mm256_mul_ps(o[h][i], _mm256_set1_ps(inverse[h])));
+                _mm256_storeu_ps(a.out + h * dim_v + d0 + 8 * i, _mm256_mul_ps(o[h][i], _mm256_set1_ps(inverse[h])));
     }
 }
 
@@ -122,7 +123,7 @@ bool has_avx2() {
 } // namespace
 
 bool attend_group_f16_avx2(const AttendGroup& a) {
-    if (!has_avx2() || a.head_dim % 8 != 0) return false;
+    if (!has_avx2() || a.head_dim % 8 != 0 || a.head_dim_v % 8 != 0) return false;
     switch (a.group) {
     case 1: attend<1>(a); return true;
     case 2: attend<2>(a); return true;

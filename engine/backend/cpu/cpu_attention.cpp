@@ -1,9 +1,10 @@
 // Attention over the KV cache on the CPU. The cache holds one row per position with every
-// KV head side by side ([head_dim * n_head_kv, n_ctx]), in F16, F32 or Q8_0 (blocks of 32
+// KV head side by side ([head_dim * n_head_kv, n_ctx]; without V rows the values are the
+// start of each key head, as in DeepSeek's latent attention), in F16, F32 or Q8_0 (blocks of 32
 // never straddle two heads: the session only offers Q8_0 when head_dim is a multiple of 32;
 // its rows are expanded to floats one head at a time as they are read). Work is split over
-// (token, KV head) pairs handed out dynamically; each reads its KV head's rows once for all
-// the query heads that share it (AVX2 with an F16 cache; the generic path per head otherwise).
+// (token, slice of a KV head's query heads) handed out dynamically; each reads its KV head's
+// rows once for its query heads (AVX2 with an F16 cache; the generic path per head otherwise).
 
 #include "backend/cpu/attention_avx2.h"
 #include "backend/cpu/cpu_ops.h"
@@ -71,49 +72,70 @@ struct CacheRows {
     }
 };
 
+// Where one query head reads: its KV head's keys and values (offsets into the rows).
+struct HeadSlice {
+    std::int64_t k_offset, v_offset;
+};
+
 // One query head over positions lo..pos: scores, softmax, weighted sum of values.
 // A sink (gpt-oss) joins the softmax as one more score without a value.
-void attend_head(const CacheRows& keys, const CacheRows& values, std::int64_t kv_offset, const float* qv, std::int64_t lo,
-                 std::int64_t pos, const AttentionParams& p, const float* sink, float* scores, float* o,
+void attend_head(const CacheRows& keys, const CacheRows& values, HeadSlice at, const float* qv, std::int64_t lo,
+                 std::int64_t pos, const AttentionParams& p, int head_dim_v, const float* sink, float* scores, float* o,
                  const VecKernels& k) {
     float max_score = sink ? *sink : -INFINITY;
     for (std::int64_t j = lo; j <= pos; ++j) {
-        float s = keys.dot(j, kv_offset, qv, p.head_dim, k) * p.scale;
+        float s = keys.dot(j, at.k_offset, qv, p.head_dim, k) * p.scale;
         if (p.softcap > 0.0f) s = p.softcap * std::tanh(s / p.softcap);
         scores[j - lo] = s;
         max_score = std::max(max_score, s);
     }
     float sum = sink ? std::exp(*sink - max_score) : 0.0f;
     for (std::int64_t j = lo; j <= pos; ++j) sum += (scores[j - lo] = std::exp(scores[j - lo] - max_score));
-    std::fill(o, o + p.head_dim, 0.0f);
+    std::fill(o, o + head_dim_v, 0.0f);
     const float inv = 1.0f / sum;
-    for (std::int64_t j = lo; j <= pos; ++j) values.axpy(scores[j - lo] * inv, j, kv_offset, o, p.head_dim, k);
+    for (std::int64_t j = lo; j <= pos; ++j) values.axpy(scores[j - lo] * inv, j, at.v_offset, o, head_dim_v, k);
+}
+
+// How many of a KV head's query heads one job takes (each job reads the KV head's rows once
+// for its heads): the largest divisor of the group up to 8 (what the AVX2 kernel holds in
+// registers) that still makes enough jobs to keep the threads busy. Multi-head latent
+// attention (one KV head for 16 to 128 query heads) is split even for prompts.
+int heads_per_job(std::int64_t n_tokens, const AttentionParams& p, int threads) {
+    const int group = p.n_head / p.n_head_kv;
+    for (int heads = std::min(group, 8); heads > 1; --heads)
+        if (group % heads == 0 && n_tokens * (p.n_head / heads) >= 4 * threads) return heads;
+    return 1;
 }
 
 } // namespace
 
 void kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, std::int64_t first_pos) {
     store_rows(cache.k, k, first_pos);
-    store_rows(cache.v, v, first_pos);
+    if (cache.v.valid()) store_rows(cache.v, v, first_pos);
 }
 
 void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int64_t first_pos,
                const AttentionParams& p, Tensor& out) {
     const std::int64_t n_tokens = q.ne[1];
     const std::int64_t q_width = q.ne[0];
-    const std::int64_t kv_width = cache.k.ne[0];
+    const int dv = p.head_dim_v > 0 ? p.head_dim_v : p.head_dim;
+    const std::int64_t out_width = std::int64_t{dv} * p.n_head;
+    // Values in the keys (latent attention): the value rows are the key rows.
+    const bool values_in_keys = !cache.v.valid();
+    const Tensor& value_cache = values_in_keys ? cache.k : cache.v;
+    const std::int64_t k_width = cache.k.ne[0], v_width = value_cache.ne[0];
+    assert(!values_in_keys || dv <= p.head_dim);
     const int group = p.n_head / p.n_head_kv;
-    const CacheRows keys{cache.k, kv_width};
-    const CacheRows values{cache.v, kv_width};
+    const CacheRows keys{cache.k, k_width};
+    const CacheRows values{value_cache, v_width};
     const VecKernels& k = vec_kernels();
-    const bool f16 = cache.k.type == quant::TensorType::F16 && cache.v.type == quant::TensorType::F16;
+    const bool f16 = cache.k.type == quant::TensorType::F16 && value_cache.type == quant::TensorType::F16;
     assert(!p.sinks.valid() || (p.sinks.type == quant::TensorType::F32 && p.sinks.n_elements() == p.n_head));
     const float* sinks = p.sinks.valid() ? f32(p.sinks) : nullptr;
-    // Jobs are (token, KV head): the query heads sharing a KV head read its rows together;
-    // with too few of those to keep the threads busy (generation) each query head is a job.
-    // A causal prompt's last token reads n_tokens times the keys of its first: threads take
-    // jobs dynamically, latest (dearest) first, so they finish together.
-    const int heads = n_tokens * p.n_head_kv >= 4 * pool.size() ? group : 1;
+    // Jobs are (token, slice of a KV head's query heads): the heads of a job read the KV
+    // head's rows together. A causal prompt's last token reads n_tokens times the keys of its
+    // first: threads take jobs dynamically, latest (dearest) first, so they finish together.
+    const int heads = heads_per_job(n_tokens, p, pool.size());
     const std::int64_t jobs_per_token = p.n_head / heads;
     const std::int64_t n_jobs = n_tokens * jobs_per_token;
     std::atomic<std::int64_t> next{0};
@@ -123,21 +145,34 @@ void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int
              job = next.fetch_add(1, std::memory_order_relaxed)) {
             const std::int64_t t = n_tokens - 1 - job / jobs_per_token;
             const std::int64_t first_head = job % jobs_per_token * heads;
-            const std::int64_t kv_offset = first_head / group * p.head_dim;
+            const std::int64_t kv_head = first_head / group;
+            const HeadSlice at{kv_head * p.head_dim, values_in_keys ? kv_head * p.head_dim : kv_head * dv};
             const std::int64_t pos = first_pos + t;
             const std::int64_t lo = p.sliding_window > 0 ? std::max<std::int64_t>(0, pos - p.sliding_window + 1) : 0;
             const float* qv = f32(q) + t * q_width + first_head * p.head_dim;
-            float* o = f32(out) + t * q_width + first_head * p.head_dim;
+            float* o = f32(out) + t * out_width + first_head * dv;
             scores.resize(static_cast<std::size_t>(heads * (pos - lo + 1)));
             if (f16) {
-                const AttendGroup a{qv, static_cast<const std::uint16_t*>(cache.k.data) + kv_offset,
-                                    static_cast<const std::uint16_t*>(cache.v.data) + kv_offset, kv_width, lo, pos, heads,
-                                    p.head_dim, p.scale, p.softcap, sinks ? sinks + first_head : nullptr, o, scores.data()};
+                const AttendGroup a{qv,
+                                    static_cast<const std::uint16_t*>(cache.k.data) + at.k_offset,
+                                    static_cast<const std::uint16_t*>(value_cache.data) + at.v_offset,
+                                    k_width,
+                                    v_width,
+                                    lo,
+                                    pos,
+                                    heads,
+                                    p.head_dim,
+                                    dv,
+                                    p.scale,
+                                    p.softcap,
+                                    sinks ? sinks + first_head : nullptr,
+                                    o,
+                                    scores.data()};
                 if (attend_group_f16_avx2(a)) continue;
             }
             for (int h = 0; h < heads; ++h)
-                attend_head(keys, values, kv_offset, qv + h * p.head_dim, lo, pos, p,
-                            sinks ? sinks + first_head + h : nullptr, scores.data(), o + h * p.head_dim, k);
+                attend_head(keys, values, at, qv + h * p.head_dim, lo, pos, p, dv, sinks ? sinks + first_head + h : nullptr,
+                            scores.data(), o + h * dv, k);
         }
     });
 }

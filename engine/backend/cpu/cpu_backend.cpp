@@ -66,6 +66,11 @@ void CpuBackend::attention(const Tensor& q, const KvLayer& cache, std::int64_t f
     cpu::attention(m_pool, q, cache, first_pos, params, out);
 }
 
+void CpuBackend::copy_columns(const Tensor& src, std::int64_t src_first, Tensor& dst, std::int64_t dst_first,
+                              std::int64_t n) {
+    cpu::copy_columns(src, src_first, dst, dst_first, n);
+}
+
 void CpuBackend::swiglu(const Tensor& gate, const Tensor& up, Tensor& out) { cpu::swiglu(m_pool, gate, up, out); }
 void CpuBackend::geglu(const Tensor& gate, const Tensor& up, Tensor& out) { cpu::geglu(m_pool, gate, up, out); }
 void CpuBackend::swiglu_clamped(const Tensor& gate, const Tensor& up, const SwigluClamp& clamp, Tensor& out) {

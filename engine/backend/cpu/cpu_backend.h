@@ -46,6 +46,8 @@ public:
     void kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, std::int64_t first_pos) override;
     void attention(const Tensor& q, const KvLayer& cache, std::int64_t first_pos, const AttentionParams& params,
                    Tensor& out) override;
+    void copy_columns(const Tensor& src, std::int64_t src_first, Tensor& dst, std::int64_t dst_first,
+                      std::int64_t n) override;
     void swiglu(const Tensor& gate, const Tensor& up, Tensor& out) override;
     void geglu(const Tensor& gate, const Tensor& up, Tensor& out) override;
     void swiglu_clamped(const Tensor& gate, const Tensor& up, const SwigluClamp& clamp, Tensor& out) override;

@@ -1,7 +1,8 @@
 // Element-wise ops on F32 activations. Additions and scaling are cheap next to the matmuls and
 // stay single-threaded; the gated activations split rows over the pool, SwiGLU with an AVX2
 // row kernel where the processor has one (activation_avx2.cpp), else exp/tanh per element.
-// add_id adds each MoE slot row its expert's bias row (gpt-oss).
+// add_id adds each MoE slot row its expert's bias row (gpt-oss); copy_columns moves parts of
+// rows (DeepSeek's attention).
 
 #include "backend/cpu/activation_avx2.h"
 #include "backend/cpu/cpu_ops.h"
@@ -47,6 +48,13 @@ void add(const Tensor& a, const Tensor& b, Tensor& out) {
 
 void mul(const Tensor& a, const Tensor& b, Tensor& out) {
     binary(a, b, out, [](float x, float y) { return x * y; });
+}
+
+void copy_columns(const Tensor& src, std::int64_t src_first, Tensor& dst, std::int64_t dst_first, std::int64_t n) {
+    assert(src.type == quant::TensorType::F32 && dst.type == quant::TensorType::F32 && src.rows() == dst.rows());
+    assert(src_first >= 0 && dst_first >= 0 && src_first + n <= src.ne[0] && dst_first + n <= dst.ne[0]);
+    for (std::int64_t r = 0; r < src.rows(); ++r)
+        std::copy_n(f32(src) + r * src.ne[0] + src_first, n, f32(dst) + r * dst.ne[0] + dst_first);
 }
 
 void add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out) {

@@ -33,6 +33,7 @@ void kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, std::int64_t fir
 void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int64_t first_pos,
                const AttentionParams& params, Tensor& out);
 void add(const Tensor& a, const Tensor& b, Tensor& out);
+void copy_columns(const Tensor& src, std::int64_t src_first, Tensor& dst, std::int64_t dst_first, std::int64_t n);
 void mul(const Tensor& a, const Tensor& b, Tensor& out);
 void scale(Tensor& x, float factor);
 void swiglu(ThreadPool& pool, const Tensor& gate, const Tensor& up, Tensor& out);

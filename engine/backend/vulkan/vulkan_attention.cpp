@@ -79,6 +79,7 @@ bool attention_supported(const AttentionParams& params, TensorType k_type, Tenso
     if (k_type != v_type || !supports(Op::attention, k_type)) return false;
     if (params.sinks.valid()) return false; // the kernel has no sink term yet
     if (params.head_dim <= 0 || params.head_dim > kMaxHeadDim || params.head_dim % 2 != 0) return false;
+    if (params.head_dim_v != 0 && params.head_dim_v != params.head_dim) return false; // values as wide as keys only
     return k_type != TensorType::Q8_0 || params.head_dim % 32 == 0;
 }
 

@@ -204,6 +204,16 @@ void VulkanBackend::moe_combine(const Tensor& x, std::span<const float> weights,
     ++m_traffic.cpu_ops;
 }
 
+void VulkanBackend::copy_columns(const Tensor& src, std::int64_t src_first, Tensor& dst, std::int64_t dst_first,
+                                 std::int64_t n) {
+    // No kernel yet: only DeepSeek's latent attention uses it, and that attention runs on the
+    // CPU (its 576-value heads are past the attention kernel's 256).
+    read_on(Side::host, src);
+    write_on(Side::host, dst);
+    m_cpu.copy_columns(src, src_first, dst, dst_first, n);
+    ++m_traffic.cpu_ops;
+}
+
 void VulkanBackend::add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out) {
     // No kernel yet (vulkan_support.cpp): on the CPU, the bias read in place from the file.
     read_on(Side::host, x);
@@ -282,11 +292,13 @@ bool VulkanBackend::cache_on_device(const KvLayer& cache) {
 }
 
 void VulkanBackend::kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, std::int64_t first_pos) {
-    const bool device = cache_on_device(cache);
+    // A cache without V rows (latent attention) has no kernel yet: it lives on the host.
+    const bool device = cache.v.valid() && cache_on_device(cache);
     const Side side = device ? Side::device : Side::host;
     read_on(side, k);
-    read_on(side, v);
+    if (cache.v.valid()) read_on(side, v);
     for (const Tensor* c : {&cache.k, &cache.v}) {
+        if (!c->valid()) continue;
         Tensor rows = *c;
         rows.ne = {c->ne[0], k.ne[1], 1, 1};
         rows.data = static_cast<unsigned char*>(c->data) + static_cast<std::uint64_t>(first_pos) * c->row_bytes();
@@ -305,11 +317,12 @@ void VulkanBackend::attention(const Tensor& q, const KvLayer& cache, std::int64_
                               const AttentionParams& params, Tensor& out) {
     // Heads the kernel does not take (odd or over 256 values) run on the CPU, which then
     // reads the cache the GPU wrote.
-    const bool device = cache_on_device(cache) && vulkan::attention_supported(params, cache.k.type, cache.v.type);
+    const bool device = cache.v.valid() && cache_on_device(cache) &&
+                        vulkan::attention_supported(params, cache.k.type, cache.v.type);
     const Side side = device ? Side::device : Side::host;
     read_on(side, q);
     read_on(side, cache.k);
-    read_on(side, cache.v);
+    if (cache.v.valid()) read_on(side, cache.v);
     write_on(side, out);
     if (device) {
         vulkan::attention(*m_device, device_tensor(q), device_tensor(cache.k), device_tensor(cache.v), first_pos, params,

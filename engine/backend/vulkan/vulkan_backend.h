@@ -57,6 +57,8 @@ public:
     void swiglu(const Tensor& gate, const Tensor& up, Tensor& out) override;
     void geglu(const Tensor& gate, const Tensor& up, Tensor& out) override;
     void swiglu_clamped(const Tensor& gate, const Tensor& up, const SwigluClamp& clamp, Tensor& out) override;
+    void copy_columns(const Tensor& src, std::int64_t src_first, Tensor& dst, std::int64_t dst_first,
+                      std::int64_t n) override;
 
     // Where the work went and what crossed the bus, for tests and `bench`.
     struct Traffic {

@@ -33,6 +33,10 @@ bool supports(Op op, quant::TensorType type) {
     case Op::get_rows:
     case Op::softmax:
         return false;
+    // Only DeepSeek's latent attention splits and joins rows, and its attention (576-value
+    // heads, values inside the keys) runs on the CPU anyway.
+    case Op::copy_columns:
+        return false;
     // gpt-oss's per-expert biases and clamped SwiGLU have no kernel yet: VulkanBackend runs
     // them on the CPU (the slot rows cross the bus once each way per expert matmul).
     case Op::add_id:

@@ -38,7 +38,7 @@ struct ModelInfo {
     int n_vocab = 0;
     int context_length = 0;       // what the model was trained for
     std::uint64_t kv_bytes_per_token = 0; // F16 K and V over all layers
-    int kv_width = 0;                     // K (and V) values per position per layer
+    int kv_values = 0;                    // K and V values per position per layer
     bool has_chat_template = false;
     std::uint64_t weight_bytes = 0;       // tensor data, mapped from the file in place
     // Activation memory of one forward pass of n tokens: fixed + n * per_token.

@@ -1,4 +1,5 @@
 #include "model/archs/llama_family.h"
+#include "model/moe_routing.h"
 
 #include <algorithm>
 #include <cmath>
@@ -178,14 +179,15 @@ Result<void> LlamaFamily::bind(const ModelFile& f) {
                                 &l.down_exps_b})
             if (t->valid() && t->type != quant::TensorType::F32)
                 return make_error(ErrorCode::unsupported, "bias and attention sink tensors must be F32");
-    m_shape = ModelShape{m_hp.n_layer, m_hp.n_embd, m_hp.n_vocab, m_hp.n_ctx, static_cast<int>(kv_width), m_hp.head_dim};
+    m_shape = ModelShape{m_hp.n_layer, m_hp.n_embd, m_hp.n_vocab, m_hp.n_ctx, static_cast<int>(kv_width), static_cast<int>(kv_width),
+                         m_hp.head_dim};
     return {};
 }
 
 void LlamaFamily::attention_block(Backend& b, const Layer& l, Tensor& x, KvLayer& cache,
                                   std::span<const std::int32_t> pos, std::int64_t first_pos) const {
     const std::int64_t n = x.ne[1];
-    const std::int64_t q_width = std::int64_t{m_hp.n_head} * m_hp.head_dim, kv_width = m_shape.kv_width;
+    const std::int64_t q_width = std::int64_t{m_hp.n_head} * m_hp.head_dim, kv_width = m_shape.k_width;
     Tensor h = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
     b.rms_norm(x, l.attn_norm, m_hp.eps, h);
     Tensor q = b.scratch(quant::TensorType::F32, {q_width, n, 1, 1});
@@ -224,8 +226,7 @@ void LlamaFamily::attention_block(Backend& b, const Layer& l, Tensor& x, KvLayer
     b.add(x, o, x);
 }
 
-// Routing on the host: the router's logits are tiny ([n_expert, n_tokens]) next to the
-// expert matmuls, and the choice of experts decides which weights are read at all.
+// Routing on the host (moe_routing.h): a softmax over all experts, the top n_used kept.
 void LlamaFamily::moe_block(Backend& b, const Layer& l, const Tensor& h, Tensor& out) const {
     const std::int64_t n = h.ne[1];
     const int n_used = m_hp.n_expert_used, n_expert = m_hp.n_expert;
@@ -234,28 +235,12 @@ void LlamaFamily::moe_block(Backend& b, const Layer& l, const Tensor& h, Tensor&
     if (l.gate_inp_b.valid()) b.add(router, l.gate_inp_b, router);
     std::vector<float> logits(static_cast<std::size_t>(n_expert * n));
     b.download(router, logits.data(), logits.size() * sizeof(float));
-    std::vector<std::int32_t> ids(static_cast<std::size_t>(n_used * n));
-    std::vector<float> weights(ids.size());
-    std::vector<float> probs(static_cast<std::size_t>(n_expert));
-    for (std::int64_t t = 0; t < n; ++t) {
-        const float* row = logits.data() + t * n_expert;
-        const float top = *std::max_element(row, row + n_expert);
-        float sum = 0.0f;
-        for (int e = 0; e < n_expert; ++e) sum += (probs[static_cast<std::size_t>(e)] = std::exp(row[e] - top));
-        for (float& p : probs) p /= sum;
-        std::vector<int> order(static_cast<std::size_t>(n_expert));
-        std::iota(order.begin(), order.end(), 0);
-        std::partial_sort(order.begin(), order.begin() + n_used, order.end(),
-                          [&](int a, int c) { return probs[static_cast<std::size_t>(a)] > probs[static_cast<std::size_t>(c)]; });
-        float kept = 0.0f;
-        for (int s = 0; s < n_used; ++s) kept += probs[static_cast<std::size_t>(order[static_cast<std::size_t>(s)])];
-        for (int s = 0; s < n_used; ++s) {
-            const auto slot = static_cast<std::size_t>(s + n_used * t);
-            ids[slot] = order[static_cast<std::size_t>(s)];
-            weights[slot] = probs[static_cast<std::size_t>(ids[slot])] / (m_config.moe_normalize_top_k ? kept : 1.0f) *
-                            m_hp.expert_weights_scale;
-        }
-    }
+    const ExpertChoice choice = route_experts(logits, n, {},
+                                              RoutingSpec{.n_expert = n_expert,
+                                                          .n_used = n_used,
+                                                          .normalize = m_config.moe_normalize_top_k,
+                                                          .scale = m_hp.expert_weights_scale});
+    const std::vector<std::int32_t>& ids = choice.ids;
     Tensor g = b.scratch(quant::TensorType::F32, {m_hp.n_ff_exp, n_used * n, 1, 1});
     Tensor u = b.scratch(quant::TensorType::F32, {m_hp.n_ff_exp, n_used * n, 1, 1});
     b.mul_mat_id(l.gate_exps, h, ids, n_used, g);
@@ -267,7 +252,7 @@ void LlamaFamily::moe_block(Backend& b, const Layer& l, const Tensor& h, Tensor&
     Tensor d = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n_used * n, 1, 1});
     b.mul_mat_id(l.down_exps, g, ids, n_used, d);
     if (l.down_exps_b.valid()) b.add_id(d, l.down_exps_b, ids, d);
-    b.moe_combine(d, weights, n_used, out);
+    b.moe_combine(d, choice.weights, n_used, out);
     if (m_config.shared_expert) add_shared_expert(b, l, h, out);
 }
 
@@ -351,7 +336,7 @@ std::uint64_t LlamaFamily::scratch_bytes(std::int64_t n, std::int64_t n_out) con
     const auto f32_rows = [](std::int64_t width, std::int64_t rows) {
         return (static_cast<std::uint64_t>(width * rows) * 4u + 63u) / 64u * 64u;
     };
-    const std::int64_t e = m_hp.n_embd, q = std::int64_t{m_hp.n_head} * m_hp.head_dim, kv = m_shape.kv_width;
+    const std::int64_t e = m_hp.n_embd, q = std::int64_t{m_hp.n_head} * m_hp.head_dim, kv = m_shape.k_width;
     const std::uint64_t attention = 2 * f32_rows(e, n) + 2 * f32_rows(q, n) + 2 * f32_rows(kv, n);
     std::uint64_t ffn = f32_rows(e, n); // the normed input
     if (m_hp.n_expert > 0) {

@@ -1,4 +1,5 @@
 #include "reference_decoder.h"
+#include "reference_math.h"
 
 #include "gguf/gguf_file.h"
 #include "quant/dequantize.h"
@@ -9,107 +10,10 @@
 namespace conclave::test {
 namespace {
 
-using Matrix = std::vector<std::vector<double>>; // [rows][cols]
-
-struct Weights {
-    const gguf::GgufFile* file;
-    Matrix get(const std::string& name) const {
-        const gguf::TensorInfo* t = file->find_tensor(name);
-        if (!t) return {};
-        const std::int64_t cols = static_cast<std::int64_t>(t->shape[0]);
-        const std::int64_t rows = static_cast<std::int64_t>(t->n_elements()) / cols;
-        const std::uint64_t row_bytes = t->n_bytes / static_cast<std::uint64_t>(rows);
-        Matrix m(static_cast<std::size_t>(rows));
-        std::vector<float> buffer(static_cast<std::size_t>(cols));
-        for (std::int64_t r = 0; r < rows; ++r) {
-            (void)quant::dequantize_row(t->type, t->data + r * row_bytes, row_bytes, buffer.data(), cols);
-            m[static_cast<std::size_t>(r)].assign(buffer.begin(), buffer.end());
-        }
-        return m;
-    }
-    std::vector<double> vec(const std::string& name) const {
-        Matrix m = get(name);
-        return m.empty() ? std::vector<double>{} : m[0];
-    }
-};
-
-std::vector<double> matvec(const Matrix& w, const std::vector<double>& x) {
-    std::vector<double> y(w.size());
-    for (std::size_t r = 0; r < w.size(); ++r) {
-        double s = 0;
-        for (std::size_t c = 0; c < x.size(); ++c) s += w[r][c] * x[c];
-        y[r] = s;
-    }
-    return y;
-}
-
-std::vector<double> rmsnorm(const std::vector<double>& x, const std::vector<double>& w, double eps) {
-    double ss = 0;
-    for (double v : x) ss += v * v;
-    const double inv = 1.0 / std::sqrt(ss / static_cast<double>(x.size()) + eps);
-    std::vector<double> y(x.size());
-    for (std::size_t i = 0; i < x.size(); ++i) y[i] = x[i] * inv * w[i];
-    return y;
-}
-
-struct Rotation {
-    double base = 10000.0;
-    bool neox = false;
-    std::vector<double> factors;   // Llama 3 per-pair divisors, or empty
-    double yarn_factor = 0.0;      // YaRN context extension factor, or 0
-    int yarn_original_ctx = 0;
-};
-
-// YaRN: pair i turns base^(2i/d)... times less often than once per position; over the
-// original context it completes ctx / (2 pi base^(2i/d)) turns. Pairs with more than 32
-// turns keep their frequency, fewer than 1 are interpolated by the factor, a ramp between.
-double yarn_theta(const Rotation& r, int i, int head_dim, double pos_times_freq) {
-    const auto pair_with_turns = [&](double turns) {
-        return head_dim * std::log(r.yarn_original_ctx / (turns * 2.0 * 3.14159265358979323846)) / (2.0 * std::log(r.base));
-    };
-    const double low = std::max(0.0, std::floor(pair_with_turns(32.0)));
-    const double high = std::min(static_cast<double>(head_dim - 1), std::ceil(pair_with_turns(1.0)));
-    const double keep = 1.0 - std::clamp((i - low) / std::max(0.001, high - low), 0.0, 1.0);
-    return pos_times_freq / r.yarn_factor * (1.0 - keep) + pos_times_freq * keep;
-}
-
-// Rotates each head of v (head_dim values per head) for position pos.
-void rotate(std::vector<double>& v, int head_dim, int pos, const Rotation& r) {
-    const int half = head_dim / 2;
-    const double magnitude = r.yarn_factor > 0 ? 1.0 + 0.1 * std::log(r.yarn_factor) : 1.0;
-    for (std::size_t h = 0; h * static_cast<std::size_t>(head_dim) < v.size(); ++h) {
-        double* x = v.data() + h * static_cast<std::size_t>(head_dim);
-        for (int i = 0; i < half; ++i) {
-            double freq = std::pow(r.base, -2.0 * i / head_dim);
-            if (!r.factors.empty()) freq /= r.factors[static_cast<std::size_t>(i)];
-            const double theta = r.yarn_factor > 0 ? yarn_theta(r, i, head_dim, pos * freq) : pos * freq;
-            const int a = r.neox ? i : 2 * i, b = r.neox ? i + half : 2 * i + 1;
-            const double x0 = x[a], x1 = x[b];
-            x[a] = magnitude * (x0 * std::cos(theta) - x1 * std::sin(theta));
-            x[b] = magnitude * (x0 * std::sin(theta) + x1 * std::cos(theta));
-        }
-    }
-}
-
-std::vector<double> swiglu_ffn(const Matrix& gate, const Matrix& up, const Matrix& down, const std::vector<double>& h,
-                               bool gelu = false) {
-    std::vector<double> g = matvec(gate, h);
-    const std::vector<double> u = matvec(up, h);
-    const double c = std::sqrt(2.0 / 3.14159265358979323846);
-    for (std::size_t i = 0; i < g.size(); ++i)
-        g[i] = (gelu ? 0.5 * g[i] * (1.0 + std::tanh(c * (g[i] + 0.044715 * g[i] * g[i] * g[i])))
-                     : g[i] / (1.0 + std::exp(-g[i]))) * u[i];
-    return matvec(down, g);
-}
+using namespace reference;
 
 std::vector<double> dense_ffn(const Weights& w, const std::string& p, const std::vector<double>& h, bool gelu) {
     return swiglu_ffn(w.get(p + "ffn_gate.weight"), w.get(p + "ffn_up.weight"), w.get(p + "ffn_down.weight"), h, gelu);
-}
-
-// Expert e's matrix: rows [e * rows_per_expert, (e + 1) * rows_per_expert) of the stack.
-Matrix expert_rows(const Matrix& stack, std::size_t e, std::size_t n_expert) {
-    const std::size_t per = stack.size() / n_expert;
-    return Matrix(stack.begin() + static_cast<long>(e * per), stack.begin() + static_cast<long>((e + 1) * per));
 }
 
 // Softmax over all experts, the top k kept and renormalized, their outputs summed.

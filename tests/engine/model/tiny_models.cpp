@@ -7,9 +7,8 @@
 #include <random>
 
 namespace conclave::test {
-namespace {
 
-std::vector<unsigned char> encode(const std::vector<float>& values, std::int64_t row, quant::TensorType type, bool& ok) {
+std::vector<unsigned char> encode_weights(const std::vector<float>& values, std::int64_t row, quant::TensorType type, bool& ok) {
     const std::size_t rows = values.size() / static_cast<std::size_t>(row);
     // Types we only read (IQ4_NL, IQ4_XS, Q2_K, Q3_K): random valid blocks with small scales.
     if (!quant::can_quantize(type)) {
@@ -27,8 +26,6 @@ std::vector<unsigned char> encode(const std::vector<float>& values, std::int64_t
     }
     return out;
 }
-
-} // namespace
 
 std::vector<float> seeded_values(const std::string& name, std::size_t n, float scale) {
     std::seed_seq seed(name.begin(), name.end());
@@ -111,7 +108,7 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
         const bool expert = name.find("_exps.weight") != std::string::npos;
         const quant::TensorType type = !matrix ? quant::TensorType::F32 : expert && s.expert_type ? *s.expert_type : s.matrix_type;
         std::vector<std::uint64_t> shape(ne.begin(), ne.end());
-        ok = ok && w.add_tensor(name, shape, type, encode(values, ne[0], type, ok)).ok();
+        ok = ok && w.add_tensor(name, shape, type, encode_weights(values, ne[0], type, ok)).ok();
     };
     const std::int64_t e = s.n_embd, q = std::int64_t{s.n_head} * head_dim, kv = std::int64_t{s.n_head_kv} * head_dim;
     add("token_embd.weight", {e, s.n_vocab}, 1.0f, true);

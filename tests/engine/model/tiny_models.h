@@ -45,6 +45,10 @@ TinyDecoder tiny_gpt_oss();
 // Writes the model; false when a tensor could not be built (a test bug).
 bool write_tiny_decoder(const TinyDecoder& spec, const std::string& path);
 
+// values ([rows][row] floats) as tensor data of `type`; random valid blocks for types we only
+// read (IQ4_NL, IQ4_XS, Q2_K, Q3_K). ok turns false when a row cannot be encoded.
+std::vector<unsigned char> encode_weights(const std::vector<float>& values, std::int64_t row, quant::TensorType type, bool& ok);
+
 // Deterministic pseudo-random values in [-scale, scale) from a name.
 std::vector<float> seeded_values(const std::string& name, std::size_t n, float scale);
 

@@ -99,7 +99,7 @@ std::uint64_t room_for_half_the_experts(const Model& model) {
         (std::string_view(t.name).find("_exps") != std::string_view::npos ? experts : others) += t.n_bytes;
     const ModelInfo& info = model.info();
     const std::uint64_t activations = info.scratch_bytes_fixed + info.scratch_bytes_per_token * 64;
-    const std::uint64_t kv = 2ull * 2 * static_cast<std::uint64_t>(info.kv_width) * info.n_layer * 64;
+    const std::uint64_t kv = 2ull * static_cast<std::uint64_t>(info.kv_values) * info.n_layer * 64;
     return activations + kv + others + experts / 2;
 }
 
@@ -242,8 +242,8 @@ private slots:
         const model::ModelShape& shape = model->arch().shape();
         std::vector<KvLayer> cache;
         for (int i = 0; i < shape.n_layer; ++i)
-            cache.push_back({(*backend)->allocate(TensorType::F16, {shape.kv_width, 32, 1, 1}),
-                             (*backend)->allocate(TensorType::F16, {shape.kv_width, 32, 1, 1})});
+            cache.push_back({(*backend)->allocate(TensorType::F16, {shape.k_width, 32, 1, 1}),
+                             (*backend)->allocate(TensorType::F16, {shape.v_width, 32, 1, 1})});
         std::vector<float> logits;
         const std::int32_t token[] = {5};
         model::ForwardBatch batch;
