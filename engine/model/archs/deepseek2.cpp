@@ -380,11 +380,19 @@ std::uint64_t DeepSeek2::scratch_bytes(std::int64_t n, std::int64_t n_out) const
     const std::uint64_t dense = m_hp.n_dense_lead > 0 ? 2 * f32_rows(m_hp.n_ff, n) : 0;
     const std::uint64_t ffn = 2 * f32_rows(e, n) + std::max(moe, dense);
     const std::uint64_t output = f32_rows(e, n_out) + f32_rows(m_hp.n_vocab, n_out);
-    // The prompt GEMM's quantized activations (about 1.4 bytes per value) for the widest
-    // input of one matmul: a backend workspace outside the arena.
-    const std::int64_t widest = std::max({e * n, std::int64_t{m_hp.q_lora_rank} * n, m_hp.qk_nope * h * n, lora * h * n,
-                                          m_hp.v_head * h * n, std::int64_t{m_hp.n_ff} * n, m_hp.n_ff_exp * slots, f_sh * n});
-    const auto panel = static_cast<std::uint64_t>(1.4 * static_cast<double>(widest));
+    // The prompt GEMM's quantized activations for the largest input of one matmul: a backend
+    // workspace outside the arena. Each row is a 64-byte aligned record of 8-bit codes and
+    // float scales and sums (at most 1 + 16/32 + 16/16 bytes per value before padding, with
+    // each part padded to 8 floats), which for the narrow per-head rows here is up to 4 bytes
+    // per value.
+    const auto records = [](std::int64_t width, std::int64_t rows) {
+        const auto eights = [](std::int64_t v) { return (v + 7) / 8 * 8; };
+        const std::int64_t bytes = width + 4 * (2 * eights(width / 32) + eights(width / 16));
+        return static_cast<std::uint64_t>((bytes + 63) / 64 * 64 * rows);
+    };
+    const std::uint64_t panel = std::max({records(e, n), records(m_hp.q_lora_rank, n), records(m_hp.qk_nope, h * n),
+                                          records(lora, h * n), records(m_hp.v_head * h, n), records(m_hp.n_ff, n),
+                                          records(m_hp.n_ff_exp, slots), records(f_sh, n)});
     return f32_rows(e, n) + std::max({attention, ffn, output}) + panel;
 }
 

@@ -10,6 +10,13 @@
 #include "reference_deepseek2.h"
 #include "tiny_deepseek2.h"
 
+#include "gguf/gguf_file.h"
+#include "gguf/gguf_writer.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -96,6 +103,198 @@ private slots:
             QVERIFY2(e < bound, qPrintable(QStringLiteral("position %1: NMSE %2").arg(t).arg(e)));
         }
         QVERIFY2(compared >= prompt.size() / 2, qPrintable(QStringLiteral("only %1 positions compared").arg(compared)));
+    }
+    // A prompt continued after 9 tokens in batches of 4, and token-by-token decoding (each
+    // step reusing the latent cache), give the logits of one pass over the whole prompt.
+    void reuseAndDecodingEqualRecomputation_data() {
+        QTest::addColumn<QString>("variant");
+        QTest::addColumn<int>("kv_type");
+        for (const char* v : {"lite", "v3"}) {
+            QTest::addRow("%s f32 cache", v) << v << static_cast<int>(KvCacheType::f32);
+            QTest::addRow("%s f16 cache", v) << v << static_cast<int>(KvCacheType::f16);
+        }
+    }
+
+    void reuseAndDecodingEqualRecomputation() {
+        QFETCH(QString, variant);
+        QFETCH(int, kv_type);
+        const auto kv = static_cast<KvCacheType>(kv_type);
+        const test::TinyDeepSeek2 spec = ::variant(variant);
+        const std::string path = write(spec, QStringLiteral("reuse-%1-%2").arg(variant).arg(kv_type));
+        auto model = Model::load(path);
+        QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
+        const std::vector<std::int32_t> all(prompt.begin(), prompt.end());
+
+        auto fresh = Session::create(**model, {.n_ctx = 64, .n_threads = 2, .n_batch = 256, .kv_type = kv});
+        QVERIFY(fresh.ok());
+        auto want = (*fresh)->evaluate(all, true);
+        QVERIFY(want.ok());
+
+        auto reused = Session::create(**model, {.n_ctx = 64, .n_threads = 2, .n_batch = 4, .kv_type = kv});
+        QVERIFY(reused.ok());
+        QVERIFY((*reused)->evaluate(std::vector<std::int32_t>(all.begin(), all.begin() + 9)).ok());
+        auto got = (*reused)->evaluate(all);
+        QVERIFY(got.ok());
+        const double reuse_error = test::nmse(row(*want, all.size() - 1, spec.n_vocab), *got);
+        QVERIFY2(reuse_error < 1e-10, qPrintable(QStringLiteral("prefix reuse: NMSE %1").arg(reuse_error)));
+
+        auto decoding = Session::create(**model, {.n_ctx = 64, .n_threads = 2, .kv_type = kv});
+        QVERIFY(decoding.ok());
+        for (std::size_t t = 0; t < all.size(); ++t) {
+            auto step = (*decoding)->evaluate(std::vector<std::int32_t>(all.begin(), all.begin() + static_cast<long>(t) + 1));
+            QVERIFY(step.ok());
+            const double e = test::nmse(row(*want, t, spec.n_vocab), *step);
+            QVERIFY2(e < 1e-10, qPrintable(QStringLiteral("decoding step %1: NMSE %2").arg(t).arg(e)));
+        }
+    }
+
+    // The cache holds one latent row (kv_lora_rank + rope values) per position per layer, no
+    // V rows; the estimate a user sees before loading is what a session allocates, and the
+    // scratch estimate bounds what a pass uses (within 20%).
+    void cacheHoldsOneLatentRowPerPosition() {
+        test::TinyDeepSeek2 spec = test::tiny_deepseek3();
+        spec.matrix_type = TensorType::Q8_0; // batches of 8 take the prompt GEMM
+        const std::string path = write(spec, QStringLiteral("memory"));
+        auto inspected = Model::inspect(path);
+        QVERIFY2(inspected.ok(), inspected.ok() ? "" : inspected.error().message.c_str());
+        QCOMPARE(inspected->kv_values, spec.kv_lora_rank + spec.qk_rope);
+        QCOMPARE(inspected->kv_bytes_per_token, std::uint64_t{2} * 48 * 3);
+        auto model = Model::load(path);
+        QVERIFY(model.ok());
+        const SessionOptions options{.n_ctx = 48, .n_threads = 2, .n_batch = 8, .kv_type = KvCacheType::f16};
+        const MemoryEstimate estimate = estimate_memory(*inspected, options);
+        QCOMPARE(estimate.kv_cache, std::uint64_t{2} * 48 * 3 * 48);
+        auto session = Session::create(**model, options);
+        QVERIFY(session.ok());
+        QVERIFY((*session)->evaluate(std::vector<std::int32_t>(prompt.begin(), prompt.end())).ok());
+        const MemoryEstimate used = (*session)->memory_used();
+        QCOMPARE(used.kv_cache, estimate.kv_cache);
+        QVERIFY2(used.scratch <= estimate.scratch && used.scratch * 10 >= estimate.scratch * 8,
+                 qPrintable(QStringLiteral("scratch used %1, estimated %2").arg(used.scratch).arg(estimate.scratch)));
+    }
+
+    // Header-only copies of DeepSeek V2-Lite's and V3's published configurations (Q8_0
+    // matrices): parameter totals as published (15.7 B and 671 B), the active share (V3: 37.6 B
+    // with the embedding table, which DeepSeek's 37 B leaves out), and a latent cache of 576
+    // F16 values per position per layer.
+    void realConfigurationsAreCounted_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<qint64>("total");
+        QTest::addColumn<qint64>("active");
+        QTest::newRow("v2-lite") << "v2-lite" << Q_INT64_C(15706484224) << Q_INT64_C(2661150208);
+        QTest::newRow("v3") << "v3" << Q_INT64_C(671026419200) << Q_INT64_C(37552297472);
+    }
+
+    void realConfigurationsAreCounted() {
+        QFETCH(QString, name);
+        QFETCH(qint64, total);
+        QFETCH(qint64, active);
+        test::TinyDeepSeek2 spec = name == QLatin1String("v3") ? test::deepseek_v3_config() : test::deepseek_v2_lite_config();
+        spec.matrix_type = TensorType::Q8_0;
+        const std::string path = write(spec, QStringLiteral("header-") + name);
+        QVERIFY(!path.empty());
+        auto info = Model::inspect(path);
+        QVERIFY2(info.ok(), info.ok() ? "" : info.error().message.c_str());
+        QCOMPARE(static_cast<qint64>(info->n_params), total);
+        QCOMPARE(static_cast<qint64>(info->n_params_active), active);
+        QCOMPARE(info->kv_values, 576);
+        QCOMPARE(info->kv_bytes_per_token, std::uint64_t{2} * 576 * static_cast<std::uint64_t>(spec.n_layer));
+        QCOMPARE(info->n_expert, static_cast<std::uint64_t>(spec.n_expert));
+        const MemoryEstimate m = estimate_memory(*info, {.n_ctx = 4096});
+        QCOMPARE(m.kv_cache, std::uint64_t{2} * 576 * static_cast<std::uint64_t>(spec.n_layer) * 4096);
+        // A loaded model would need its data: the header alone is refused with the reason.
+        auto loaded = Model::load(path);
+        QVERIFY(!loaded.ok());
+    }
+
+    // llama.cpp's logits for the same tiny files (our writer, F32; recorded by
+    // make_deepseek2_golden.py into golden/deepseek2_tiny_llamacpp.json) at every position:
+    // an independent peer's reading of latent attention, YaRN's scale correction and routing.
+    // CONCLAVE_KEEP_TINY_MODELS=DIR keeps the files there for the script.
+    void matchesLlamaCpp_data() {
+        QTest::addColumn<QString>("variant");
+        QTest::newRow("lite") << "lite";
+        QTest::newRow("v3") << "v3";
+    }
+
+    void matchesLlamaCpp() {
+        QFETCH(QString, variant);
+        test::TinyDeepSeek2 spec = ::variant(variant);
+        spec.with_vocab = true;
+        const QString file_name = QStringLiteral("deepseek2-%1-llamacpp.gguf").arg(variant);
+        const std::string path = write(spec, file_name.chopped(5));
+        QVERIFY(!path.empty());
+        if (const QString keep = qEnvironmentVariable("CONCLAVE_KEEP_TINY_MODELS"); !keep.isEmpty()) {
+            QFile::remove(keep + '/' + file_name);
+            QVERIFY(QFile::copy(QString::fromStdString(path), keep + '/' + file_name));
+        }
+        QFile file(QString::fromUtf8(CONCLAVE_MODEL_GOLDEN_DIR) + QStringLiteral("/deepseek2_tiny_llamacpp.json"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), "golden/deepseek2_tiny_llamacpp.json is missing");
+        const QJsonObject golden = QJsonDocument::fromJson(file.readAll()).object()[variant].toObject();
+        const QJsonArray tokens = golden[QStringLiteral("tokens")].toArray();
+        QCOMPARE(tokens.size(), static_cast<qsizetype>(prompt.size()));
+        for (qsizetype i = 0; i < tokens.size(); ++i) QCOMPARE(tokens[i].toInt(), prompt[static_cast<std::size_t>(i)]);
+
+        auto model = Model::load(path);
+        QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
+        auto session = Session::create(**model, {.n_ctx = 64, .n_threads = 2, .kv_type = KvCacheType::f32});
+        QVERIFY(session.ok());
+        auto logits = (*session)->evaluate(std::vector<std::int32_t>(prompt.begin(), prompt.end()), true);
+        QVERIFY(logits.ok());
+        const QJsonArray rows = golden[QStringLiteral("logits")].toArray();
+        QCOMPARE(rows.size(), static_cast<qsizetype>(prompt.size()));
+        double worst = 0.0;
+        for (std::size_t t = 0; t < prompt.size(); ++t) {
+            std::vector<float> expected;
+            for (const QJsonValue v : rows[static_cast<qsizetype>(t)].toArray()) expected.push_back(static_cast<float>(v.toDouble()));
+            QCOMPARE(expected.size(), static_cast<std::size_t>(spec.n_vocab));
+            const double e = test::nmse(expected, row(*logits, t, spec.n_vocab));
+            worst = std::max(worst, e);
+            QVERIFY2(e < 1e-4, qPrintable(QStringLiteral("position %1: NMSE %2 against llama.cpp").arg(t).arg(e)));
+        }
+        qInfo("worst NMSE against llama.cpp over %zu positions: %g", prompt.size(), worst);
+    }
+
+    // Files the engine cannot run say why: the fused attn_kv_b of old conversions, and a
+    // gating function deepseek2 models do not use.
+    void unsupportedFilesAreExplained() {
+        const std::string good = write(test::tiny_deepseek2_lite(), QStringLiteral("good"));
+        auto file = gguf::GgufFile::open(good);
+        QVERIFY(file.ok());
+        const auto rewrite = [&](const QString& name, auto&& change) {
+            gguf::GgufWriter copy;
+            for (const auto& [key, value] : (*file)->metadata()) copy.set(std::string(key), gguf::OwnedValue::copy_of(value));
+            bool ok = true;
+            for (const auto& t : (*file)->tensors()) {
+                std::string tensor_name(t.name);
+                std::vector<std::uint64_t> shape(t.shape.begin(), t.shape.begin() + t.n_dims);
+                if (!change(copy, tensor_name, shape)) continue;
+                ok = ok && copy.add_tensor(tensor_name, shape, t.type, std::vector<unsigned char>(t.data, t.data + t.n_bytes)).ok();
+            }
+            const std::string path = (m_dir.path() + '/' + name + QStringLiteral(".gguf")).toStdString();
+            return ok && copy.write(path).ok() ? path : std::string();
+        };
+        // Old conversions: attn_kv_b [kv_lora_rank, n_head * (qk_nope + v_head)] instead of k_b and v_b.
+        const std::string fused = rewrite(QStringLiteral("fused"), [](gguf::GgufWriter& w, std::string& name, auto&) {
+            if (name.find("attn_v_b") != std::string::npos) return false;
+            if (name.find("attn_k_b") == std::string::npos) return true;
+            name.replace(name.find("attn_k_b"), 8, "attn_kv_b");
+            return w.add_tensor(name, {32, 4 * 64}, TensorType::F32, std::vector<unsigned char>(32 * 4 * 64 * 4)).ok() && false;
+        });
+        QVERIFY(!fused.empty());
+        auto a = Model::load(fused);
+        QVERIFY(!a.ok());
+        QCOMPARE(a.error().code, ErrorCode::unsupported);
+        QVERIFY2(a.error().message.find("attn_kv_b") != std::string::npos, a.error().message.c_str());
+
+        const std::string softplus = rewrite(QStringLiteral("softplus"), [](gguf::GgufWriter& w, std::string&, auto&) {
+            w.set("deepseek2.expert_gating_func", gguf::OwnedValue::u32(4));
+            return true;
+        });
+        auto b = Model::load(softplus);
+        QVERIFY(!b.ok());
+        QCOMPARE(b.error().code, ErrorCode::unsupported);
+        QVERIFY2(b.error().message.find("gating function 4") != std::string::npos, b.error().message.c_str());
     }
 };
 

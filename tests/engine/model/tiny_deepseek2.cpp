@@ -28,6 +28,53 @@ TinyDeepSeek2 tiny_deepseek3() {
     return spec;
 }
 
+TinyDeepSeek2 deepseek_v2_lite_config() {
+    TinyDeepSeek2 spec;
+    spec.n_vocab = 102400;
+    spec.n_embd = 2048;
+    spec.n_head = 16;
+    spec.n_layer = 27;
+    spec.n_dense_lead = 1;
+    spec.n_ff = 10944;
+    spec.kv_lora_rank = 512;
+    spec.qk_nope = 128;
+    spec.qk_rope = 64;
+    spec.v_head = 128;
+    spec.n_expert = 64;
+    spec.n_expert_used = 6;
+    spec.n_expert_shared = 2;
+    spec.n_ff_exp = 1408;
+    spec.yarn_factor = 40.0f;
+    spec.yarn_original_ctx = 4096;
+    spec.yarn_log_multiplier = 0.0707f;
+    spec.n_ctx = 163840;
+    spec.header_only = true;
+    return spec;
+}
+
+TinyDeepSeek2 deepseek_v3_config() {
+    TinyDeepSeek2 spec = deepseek_v2_lite_config();
+    spec.n_vocab = 129280;
+    spec.n_embd = 7168;
+    spec.n_head = 128;
+    spec.n_layer = 61;
+    spec.n_dense_lead = 3;
+    spec.n_ff = 18432;
+    spec.q_lora_rank = 1536;
+    spec.n_expert = 256;
+    spec.n_expert_used = 8;
+    spec.n_expert_shared = 1;
+    spec.n_ff_exp = 2048;
+    spec.gating = 2;
+    spec.probs_bias = true;
+    spec.n_group = 8;
+    spec.n_group_used = 4;
+    spec.weights_norm = true;
+    spec.weights_scale = 2.5f;
+    spec.yarn_log_multiplier = 0.1f;
+    return spec;
+}
+
 bool write_tiny_deepseek2(const TinyDeepSeek2& s, const std::string& path) {
     using gguf::OwnedValue;
     gguf::GgufWriter w;
@@ -85,14 +132,18 @@ bool write_tiny_deepseek2(const TinyDeepSeek2& s, const std::string& path) {
     }
     bool ok = true;
     const auto add = [&](const std::string& name, std::vector<std::int64_t> ne, float scale, bool matrix) {
+        const bool expert = name.find("_exps.weight") != std::string::npos;
+        const quant::TensorType type = !matrix ? quant::TensorType::F32 : expert && s.expert_type ? *s.expert_type : s.matrix_type;
+        std::vector<std::uint64_t> shape(ne.begin(), ne.end());
+        if (s.header_only) {
+            ok = ok && w.add_tensor_header(name, shape, type).ok();
+            return;
+        }
         std::size_t n = 1;
         for (const std::int64_t d : ne) n *= static_cast<std::size_t>(d);
         std::vector<float> values = seeded_values(name, n, scale);
         if (name.find("norm") != std::string::npos)
             for (float& v : values) v = 1.0f + v;
-        const bool expert = name.find("_exps.weight") != std::string::npos;
-        const quant::TensorType type = !matrix ? quant::TensorType::F32 : expert && s.expert_type ? *s.expert_type : s.matrix_type;
-        std::vector<std::uint64_t> shape(ne.begin(), ne.end());
         ok = ok && w.add_tensor(name, shape, type, encode_weights(values, ne[0], type, ok)).ok();
     };
     const std::int64_t e = s.n_embd, h = s.n_head, q_head = s.qk_nope + s.qk_rope;

@@ -40,6 +40,7 @@ struct TinyDeepSeek2 {
     quant::TensorType matrix_type = quant::TensorType::F32;
     std::optional<quant::TensorType> expert_type;
     bool with_vocab = false;   // a minimal vocabulary, so llama.cpp loads the file
+    bool header_only = false;  // tensor descriptions without data (the sizes of a real model)
 };
 
 // DeepSeek V2-Lite in miniature: no q LoRA, softmax routing without renormalization, one
@@ -49,6 +50,10 @@ TinyDeepSeek2 tiny_deepseek2_lite();
 // DeepSeek V3 in miniature: q LoRA, sigmoid routing with a selection bias, 16 experts in 4
 // groups of which the best 2 compete for 4 slots, renormalized and scaled by 2.5.
 TinyDeepSeek2 tiny_deepseek3();
+
+// The published configurations, as header-only files would carry them.
+TinyDeepSeek2 deepseek_v2_lite_config();
+TinyDeepSeek2 deepseek_v3_config();
 
 bool write_tiny_deepseek2(const TinyDeepSeek2& spec, const std::string& path);
 
