@@ -12,47 +12,22 @@
 
 #include "gguf/gguf_file.h"
 #include "gguf/gguf_writer.h"
-#include "quant/quantize.h"
 #include "quant/tensor_types.h"
+#include "random_tensor.h"
 
 #include <cstdio>
-#include <cstring>
-#include <random>
 #include <string>
-#include <thread>
 #include <vector>
 
 using namespace conclave;
 using quant::TensorType;
+using bench::random_tensor;
 
 namespace {
 
 constexpr int n_layer = 4, n_embd = 2880, n_head = 64, n_head_kv = 8, head_dim = 64;
 constexpr int n_expert = 16, n_expert_used = 4, n_ff_exp = 2880;
 
-// Random rows quantized to `type` (uniform in [-scale, scale)), rows spread over two threads;
-// F32 rows are stored as they are.
-std::vector<unsigned char> random_tensor(TensorType type, std::int64_t row, std::int64_t rows, float scale, float offset,
-                                         std::uint64_t seed) {
-    const quant::TensorTypeInfo& info = quant::tensor_type_info(type);
-    const std::size_t row_bytes = static_cast<std::size_t>(row) / info.block_size * info.block_bytes;
-    std::vector<unsigned char> out(row_bytes * static_cast<std::size_t>(rows));
-    const auto work = [&](std::int64_t begin, std::int64_t end) {
-        std::mt19937_64 rng(seed ^ static_cast<std::uint64_t>(begin) * 0x9E3779B97F4A7C15ull);
-        std::uniform_real_distribution<float> dist(-scale, scale);
-        std::vector<float> values(static_cast<std::size_t>(row));
-        for (std::int64_t r = begin; r < end; ++r) {
-            for (float& v : values) v = offset + dist(rng);
-            unsigned char* to = out.data() + static_cast<std::size_t>(r) * row_bytes;
-            if (type == TensorType::F32) std::memcpy(to, values.data(), row_bytes);
-            else (void)quant::quantize_row(type, values.data(), row, to, row_bytes);
-        }
-    };
-    std::thread second(work, rows / 2, rows);
-    work(0, rows / 2);
-    second.join();
-    return out;
-}
 
 } // namespace
 

@@ -13,44 +13,23 @@
 #include "gguf/gguf_writer.h"
 #include "quant/quantize.h"
 #include "quant/tensor_types.h"
+#include "random_tensor.h"
 
 #include <cstdio>
 #include <cstring>
 #include <random>
 #include <string>
-#include <thread>
 #include <vector>
 
 using namespace conclave;
 using quant::TensorType;
+using bench::random_tensor;
 
 namespace {
 
 constexpr int n_layer = 24, n_embd = 1024, n_head = 16, n_head_kv = 4, head_dim = 128;
 constexpr int n_expert = 64, n_expert_used = 8, n_ff_exp = 512;
 
-// Random rows quantized to `type`, rows spread over two threads. Values are uniform in
-// [-scale, scale): the benchmark needs realistic sizes and layouts, not meaning.
-std::vector<unsigned char> random_tensor(TensorType type, std::int64_t row, std::int64_t rows, float scale,
-                                         std::uint64_t seed) {
-    const quant::TensorTypeInfo& info = quant::tensor_type_info(type);
-    const std::size_t row_bytes = static_cast<std::size_t>(row) / info.block_size * info.block_bytes;
-    std::vector<unsigned char> out(row_bytes * static_cast<std::size_t>(rows));
-    const auto work = [&](std::int64_t begin, std::int64_t end) {
-        std::mt19937_64 rng(seed ^ static_cast<std::uint64_t>(begin) * 0x9E3779B97F4A7C15ull);
-        std::uniform_real_distribution<float> dist(-scale, scale);
-        std::vector<float> values(static_cast<std::size_t>(row));
-        for (std::int64_t r = begin; r < end; ++r) {
-            for (float& v : values) v = dist(rng);
-            (void)quant::quantize_row(type, values.data(), row, out.data() + static_cast<std::size_t>(r) * row_bytes,
-                                      row_bytes);
-        }
-    };
-    std::thread second(work, rows / 2, rows);
-    work(0, rows / 2);
-    second.join();
-    return out;
-}
 
 bool sensitive_layer(int i) {
     return i < n_layer / 8 || i >= n_layer * 7 / 8 || (i - n_layer / 8) % 3 == 2;
@@ -112,7 +91,7 @@ int main(int argc, char** argv) {
             data.resize(values.size() * 4);
             std::memcpy(data.data(), values.data(), data.size());
         } else {
-            data = random_tensor(type, static_cast<std::int64_t>(shape[0]), static_cast<std::int64_t>(rows), scale, seed);
+            data = random_tensor(type, static_cast<std::int64_t>(shape[0]), static_cast<std::int64_t>(rows), scale, 0.0f, seed);
         }
         ++seed;
         ok = ok && w.add_tensor(name, std::move(shape), type, std::move(data)).ok();
