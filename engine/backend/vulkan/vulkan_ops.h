@@ -5,7 +5,8 @@
 // (tests/engine/vulkan). supports() says which (op, type) pairs have a kernel; the hybrid
 // backend runs everything else on the CPU.
 // One source file per op family: vulkan_matmul.cpp (mul_mat, mul_mat_id), vulkan_ops.cpp
-// (norms, element-wise, RoPE, MoE combine), vulkan_attention.cpp (KV store, attention).
+// (norms, element-wise, RoPE, MoE combine, expert biases), vulkan_attention.cpp (KV store,
+// attention).
 
 #include "backend/backend.h"
 #include "backend/vulkan/device_tensor.h"
@@ -36,8 +37,16 @@ void mul(VulkanDevice& device, const DeviceTensor& a, const DeviceTensor& b, con
 void scale(VulkanDevice& device, const DeviceTensor& x, float factor);
 void swiglu(VulkanDevice& device, const DeviceTensor& gate, const DeviceTensor& up, const DeviceTensor& out);
 void geglu(VulkanDevice& device, const DeviceTensor& gate, const DeviceTensor& up, const DeviceTensor& out);
+// gpt-oss's clamped SwiGLU (SwigluClamp); out may alias gate or up.
+void swiglu_clamped(VulkanDevice& device, const DeviceTensor& gate, const DeviceTensor& up, const SwigluClamp& clamp,
+                    const DeviceTensor& out);
 void moe_combine(VulkanDevice& device, const DeviceTensor& x, std::span<const float> weights, int n_used,
                  const DeviceTensor& out);
+// As Backend::add_id: out[:, s] = x[:, s] + bias[:, expert_ids[s]], bias the device copy of an
+// F32 weight [n, n_expert]. out may alias x. Slots with an expert id outside [0, n_expert)
+// are left unwritten.
+void add_id(VulkanDevice& device, const DeviceTensor& x, const DeviceTensor& bias,
+            std::span<const std::int32_t> expert_ids, const DeviceTensor& out);
 // params.freq_factors is ignored (host memory); freq_factors is its device copy or invalid.
 void rope(VulkanDevice& device, const DeviceTensor& x, int head_dim, std::span<const std::int32_t> positions,
           const RopeParams& params, const DeviceTensor& freq_factors);
