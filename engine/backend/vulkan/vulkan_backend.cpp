@@ -326,17 +326,21 @@ void VulkanBackend::kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, s
 void VulkanBackend::attention(const Tensor& q, const KvLayer& cache, std::int64_t first_pos,
                               const AttentionParams& params, Tensor& out) {
     // Heads the kernel does not take (odd or over 256 values) run on the CPU, which then
-    // reads the cache the GPU wrote.
-    const bool device = cache.v.valid() && cache_on_device(cache) &&
-                        vulkan::attention_supported(params, cache.k.type, cache.v.type);
+    // reads the cache the GPU wrote. Sinks (gpt-oss, n_head floats) are copied on first use
+    // when placement left them on the CPU.
+    bool device = cache.v.valid() && cache_on_device(cache) &&
+                  vulkan::attention_supported(params, cache.k.type, cache.v.type);
+    const DeviceTensor sinks = device && params.sinks.valid() ? device_weight(params.sinks, true) : DeviceTensor{};
+    if (params.sinks.valid() && !sinks.valid()) device = false;
     const Side side = device ? Side::device : Side::host;
     read_on(side, q);
     read_on(side, cache.k);
     if (cache.v.valid()) read_on(side, cache.v);
     write_on(side, out);
     if (device) {
-        vulkan::attention(*m_device, device_tensor(q), device_tensor(cache.k), device_tensor(cache.v), first_pos, params,
-                          device_tensor(out));
+        const AttentionTensors tensors{device_tensor(q), device_tensor(cache.k), device_tensor(cache.v), sinks,
+                                       device_tensor(out)};
+        vulkan::attention(*m_device, tensors, first_pos, params);
         ++m_traffic.gpu_ops;
     } else {
         m_cpu.attention(q, cache, first_pos, params, out);

@@ -55,9 +55,15 @@ void kv_store(VulkanDevice& device, const DeviceTensor& cache_k, const DeviceTen
               const DeviceTensor& v, std::int64_t first_pos);
 // Whether attention() has a kernel for these heads and cache types: head_dim even and at
 // most 256, K and V of one type among F16, F32, Q8_0, and head_dim % 32 == 0 for Q8_0.
-// Callers run the rest on the CPU.
+// Sinks are supported. Callers run the rest on the CPU.
 bool attention_supported(const AttentionParams& params, quant::TensorType k_type, quant::TensorType v_type);
-void attention(VulkanDevice& device, const DeviceTensor& q, const DeviceTensor& cache_k, const DeviceTensor& cache_v,
-               std::int64_t first_pos, const AttentionParams& params, const DeviceTensor& out);
+// The device tensors of one attention call. q, out: [head_dim * n_head, n_tokens] F32 (out may
+// alias q); cache_k, cache_v: the layer's cache; sinks: the device copy of
+// AttentionParams::sinks (F32 [n_head]), or invalid for none (params.sinks itself, host
+// memory, is ignored).
+struct AttentionTensors {
+    DeviceTensor q, cache_k, cache_v, sinks, out;
+};
+void attention(VulkanDevice& device, const AttentionTensors& tensors, std::int64_t first_pos, const AttentionParams& params);
 
 } // namespace conclave::vulkan
