@@ -216,9 +216,11 @@ void VulkanBackend::copy_columns(const Tensor& src, std::int64_t src_first, Tens
 
 void VulkanBackend::add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out) {
     // The bias is a weight that placement keeps with its layer's experts: on the GPU when it
-    // was placed there (so is x, the experts' output), otherwise on the CPU beside the
-    // experts, reading the bias in place from the file.
-    const DeviceTensor db = usable() && vulkan::supports(Op::add_id, bias.type) ? device_weight(bias, false) : DeviceTensor{};
+    // was placed there and x (the experts' output) is there too, otherwise on the CPU beside
+    // the experts, reading the bias in place from the file. (Experts placed on the GPU in a
+    // type without a kernel leave x on the host: it does not go up for one addition.)
+    const bool on_device = side_for(Op::add_id, {&x}) == Side::device && vulkan::supports(Op::add_id, bias.type);
+    const DeviceTensor db = on_device ? device_weight(bias, false) : DeviceTensor{};
     if (db.valid()) {
         read_on(Side::device, x);
         write_on(Side::device, out);
