@@ -1,6 +1,6 @@
 // KV store and attention on a Vulkan device (shaders/kv_store.comp, shaders/attention.comp),
 // one shader variant per cache type: F32, F16, or Q8_0 (head_dim a multiple of 32, so no
-// block straddles two heads).
+// block straddles two heads). Attention takes gpt-oss's sinks (one logit per query head).
 
 #include "backend/vulkan/vulkan_grid.h"
 #include "backend/vulkan/vulkan_ops.h"
@@ -77,22 +77,22 @@ void kv_store(VulkanDevice& device, const DeviceTensor& cache_k, const DeviceTen
 
 bool attention_supported(const AttentionParams& params, TensorType k_type, TensorType v_type) {
     if (k_type != v_type || !supports(Op::attention, k_type)) return false;
-    if (params.sinks.valid()) return false; // the kernel has no sink term yet
     if (params.head_dim <= 0 || params.head_dim > kMaxHeadDim || params.head_dim % 2 != 0) return false;
     if (params.head_dim_v != 0 && params.head_dim_v != params.head_dim) return false; // values as wide as keys only
     return k_type != TensorType::Q8_0 || params.head_dim % 32 == 0;
 }
 
-void attention(VulkanDevice& device, const DeviceTensor& q, const DeviceTensor& cache_k, const DeviceTensor& cache_v,
-               std::int64_t first_pos, const AttentionParams& p, const DeviceTensor& out) {
+void attention(VulkanDevice& device, const AttentionTensors& t, std::int64_t first_pos, const AttentionParams& p) {
+    const DeviceTensor& q = t.q;
     assert(p.n_head > 0 && p.n_head_kv > 0 && p.n_head % p.n_head_kv == 0);
-    assert(attention_supported(p, cache_k.type, cache_v.type));
+    assert(attention_supported(p, t.cache_k.type, t.cache_v.type));
     assert(q.type == TensorType::F32 && q.ne[0] == std::int64_t{p.head_dim} * p.n_head);
-    assert(out.n_elements() == q.n_elements());
-    assert(cache_k.ne[0] == std::int64_t{p.head_dim} * p.n_head_kv);
-    assert(first_pos + q.rows() <= cache_k.rows());
-    assert(fits_one_binding(device, cache_k) && fits_one_binding(device, cache_v));
-    const std::string shader = variant("attention", cache_k.type);
+    assert(t.out.n_elements() == q.n_elements());
+    assert(t.cache_k.ne[0] == std::int64_t{p.head_dim} * p.n_head_kv);
+    assert(first_pos + q.rows() <= t.cache_k.rows());
+    assert(fits_one_binding(device, t.cache_k) && fits_one_binding(device, t.cache_v));
+    assert(!t.sinks.valid() || (t.sinks.type == TensorType::F32 && t.sinks.n_elements() == p.n_head));
+    const std::string shader = variant("attention", t.cache_k.type);
     const std::uint64_t q_row_bytes = q.row_bytes();
     // One workgroup per (head, token); prompts longer than the y limit go in several dispatches.
     for (std::int64_t t0 = 0; t0 < q.rows(); t0 += kMaxTokensPerDispatch) {
@@ -102,17 +102,21 @@ void attention(VulkanDevice& device, const DeviceTensor& q, const DeviceTensor& 
         struct Params {
             std::uint32_t head_dim, group, q_width, kv_width, first_pos, sliding_window;
             float scale, softcap;
+            std::uint32_t has_sinks;
         } params{static_cast<std::uint32_t>(p.head_dim),
                  static_cast<std::uint32_t>(p.n_head / p.n_head_kv),
                  static_cast<std::uint32_t>(q.ne[0]),
-                 static_cast<std::uint32_t>(cache_k.ne[0]),
+                 static_cast<std::uint32_t>(t.cache_k.ne[0]),
                  static_cast<std::uint32_t>(first_pos + t0),
                  static_cast<std::uint32_t>(std::max(0, p.sliding_window)),
                  p.scale,
-                 p.softcap};
+                 p.softcap,
+                 t.sinks.valid() ? 1u : 0u};
+        // Without sinks, q stands in for the unused binding.
+        const BufferSlice q_part = q.slice.sub(at, bytes);
         device.dispatch(shader,
-                        {q.slice.sub(at, bytes), whole_words(cache_k.slice), whole_words(cache_v.slice),
-                         out.slice.sub(at, bytes)},
+                        {q_part, whole_words(t.cache_k.slice), whole_words(t.cache_v.slice), t.out.slice.sub(at, bytes),
+                         t.sinks.valid() ? t.sinks.slice : q_part},
                         params, static_cast<std::uint32_t>(p.n_head), static_cast<std::uint32_t>(count));
     }
 }

@@ -215,7 +215,19 @@ void VulkanBackend::copy_columns(const Tensor& src, std::int64_t src_first, Tens
 }
 
 void VulkanBackend::add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out) {
-    // No kernel yet (vulkan_support.cpp): on the CPU, the bias read in place from the file.
+    // The bias is a weight that placement keeps with its layer's experts: on the GPU when it
+    // was placed there and x (the experts' output) is there too, otherwise on the CPU beside
+    // the experts, reading the bias in place from the file. (Experts placed on the GPU in a
+    // type without a kernel leave x on the host: it does not go up for one addition.)
+    const bool on_device = side_for(Op::add_id, {&x}) == Side::device && vulkan::supports(Op::add_id, bias.type);
+    const DeviceTensor db = on_device ? device_weight(bias, false) : DeviceTensor{};
+    if (db.valid()) {
+        read_on(Side::device, x);
+        write_on(Side::device, out);
+        vulkan::add_id(*m_device, device_tensor(x), db, expert_ids, device_tensor(out));
+        ++m_traffic.gpu_ops;
+        return;
+    }
     read_on(Side::host, x);
     write_on(Side::host, out);
     m_cpu.add_id(x, bias, expert_ids, out);
@@ -316,17 +328,21 @@ void VulkanBackend::kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, s
 void VulkanBackend::attention(const Tensor& q, const KvLayer& cache, std::int64_t first_pos,
                               const AttentionParams& params, Tensor& out) {
     // Heads the kernel does not take (odd or over 256 values) run on the CPU, which then
-    // reads the cache the GPU wrote.
-    const bool device = cache.v.valid() && cache_on_device(cache) &&
-                        vulkan::attention_supported(params, cache.k.type, cache.v.type);
+    // reads the cache the GPU wrote. Sinks (gpt-oss, n_head floats) are copied on first use
+    // when placement left them on the CPU.
+    bool device = cache.v.valid() && cache_on_device(cache) &&
+                  vulkan::attention_supported(params, cache.k.type, cache.v.type);
+    const DeviceTensor sinks = device && params.sinks.valid() ? device_weight(params.sinks, true) : DeviceTensor{};
+    if (params.sinks.valid() && !sinks.valid()) device = false;
     const Side side = device ? Side::device : Side::host;
     read_on(side, q);
     read_on(side, cache.k);
     if (cache.v.valid()) read_on(side, cache.v);
     write_on(side, out);
     if (device) {
-        vulkan::attention(*m_device, device_tensor(q), device_tensor(cache.k), device_tensor(cache.v), first_pos, params,
-                          device_tensor(out));
+        const AttentionTensors tensors{device_tensor(q), device_tensor(cache.k), device_tensor(cache.v), sinks,
+                                       device_tensor(out)};
+        vulkan::attention(*m_device, tensors, first_pos, params);
         ++m_traffic.gpu_ops;
     } else {
         m_cpu.attention(q, cache, first_pos, params, out);
@@ -334,37 +350,43 @@ void VulkanBackend::attention(const Tensor& q, const KvLayer& cache, std::int64_
     }
 }
 
-// swiglu and geglu: two activations in, where they are.
-void VulkanBackend::gated(Op op, const Tensor& gate, const Tensor& up, Tensor& out, DeviceBinary on_device,
-                          HostBinary on_host) {
+// swiglu, geglu and swiglu_clamped: two activations in, where they are.
+void VulkanBackend::gated(Op op, const Tensor& gate, const Tensor& up, Tensor& out, const DeviceGated& on_device,
+                          const std::function<void()>& on_host) {
     const Side side = side_for(op, {&gate, &up});
     read_on(side, gate);
     read_on(side, up);
     write_on(side, out);
     if (side == Side::device) {
-        on_device(*m_device, device_tensor(gate), device_tensor(up), device_tensor(out));
+        on_device(device_tensor(gate), device_tensor(up), device_tensor(out));
         ++m_traffic.gpu_ops;
     } else {
-        (m_cpu.*on_host)(gate, up, out);
+        on_host();
         ++m_traffic.cpu_ops;
     }
 }
 
 void VulkanBackend::swiglu(const Tensor& gate, const Tensor& up, Tensor& out) {
-    gated(Op::swiglu, gate, up, out, vulkan::swiglu, &cpu::CpuBackend::swiglu);
+    gated(
+        Op::swiglu, gate, up, out,
+        [&](const DeviceTensor& g, const DeviceTensor& u, const DeviceTensor& o) { vulkan::swiglu(*m_device, g, u, o); },
+        [&] { m_cpu.swiglu(gate, up, out); });
 }
 
 void VulkanBackend::geglu(const Tensor& gate, const Tensor& up, Tensor& out) {
-    gated(Op::geglu, gate, up, out, vulkan::geglu, &cpu::CpuBackend::geglu);
+    gated(
+        Op::geglu, gate, up, out,
+        [&](const DeviceTensor& g, const DeviceTensor& u, const DeviceTensor& o) { vulkan::geglu(*m_device, g, u, o); },
+        [&] { m_cpu.geglu(gate, up, out); });
 }
 
 void VulkanBackend::swiglu_clamped(const Tensor& gate, const Tensor& up, const SwigluClamp& clamp, Tensor& out) {
-    // No kernel yet (vulkan_support.cpp): on the CPU.
-    read_on(Side::host, gate);
-    read_on(Side::host, up);
-    write_on(Side::host, out);
-    m_cpu.swiglu_clamped(gate, up, clamp, out);
-    ++m_traffic.cpu_ops;
+    gated(
+        Op::swiglu_clamped, gate, up, out,
+        [&](const DeviceTensor& g, const DeviceTensor& u, const DeviceTensor& o) {
+            vulkan::swiglu_clamped(*m_device, g, u, clamp, o);
+        },
+        [&] { m_cpu.swiglu_clamped(gate, up, clamp, out); });
 }
 
 } // namespace conclave::vulkan

@@ -14,6 +14,7 @@
 #include "backend/vulkan/device_weights.h"
 #include "backend/vulkan/mirrored_memory.h"
 
+#include <functional>
 #include <memory>
 
 namespace conclave::vulkan {
@@ -93,7 +94,11 @@ private:
     using DeviceBinary = void (*)(VulkanDevice&, const DeviceTensor&, const DeviceTensor&, const DeviceTensor&);
     using HostBinary = void (cpu::CpuBackend::*)(const Tensor&, const Tensor&, Tensor&);
     void binary(Op op, const Tensor& a, const Tensor& b, Tensor& out, DeviceBinary on_device, HostBinary on_host);
-    void gated(Op op, const Tensor& gate, const Tensor& up, Tensor& out, DeviceBinary on_device, HostBinary on_host);
+    // The gated activations (swiglu, geglu, swiglu_clamped): on_device gets the device views
+    // of gate, up and out; on_host runs the CPU backend's op on the tensors themselves.
+    using DeviceGated = std::function<void(const DeviceTensor&, const DeviceTensor&, const DeviceTensor&)>;
+    void gated(Op op, const Tensor& gate, const Tensor& up, Tensor& out, const DeviceGated& on_device,
+               const std::function<void()>& on_host);
     // Whether this layer's KV cache is kept and attended to on the device.
     bool cache_on_device(const KvLayer& cache);
     bool host_valid(const Tensor& t) const;

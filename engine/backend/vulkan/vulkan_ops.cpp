@@ -1,4 +1,4 @@
-// Norms, element-wise ops, RoPE and the MoE combine on a Vulkan device: each op checks the
+// Norms, element-wise ops, RoPE, the MoE combine and per-expert biases on a Vulkan device: each op checks the
 // Backend contract's shape invariants, packs its parameters (after base[], see
 // vulkan_device.h) and records one dispatch of its shader (shaders/<op>.comp). All work on
 // F32 activations.
@@ -23,7 +23,8 @@ std::uint32_t u32(std::int64_t v) {
     return static_cast<std::uint32_t>(v);
 }
 
-// One invocation per element of n (scale, add, mul, swiglu, geglu, moe_combine, rope).
+// One invocation per element of n (scale, add, mul, swiglu, geglu, swiglu_clamped, add_id,
+// moe_combine, rope).
 template <typename Params>
 void dispatch_elements(VulkanDevice& device, std::string_view shader, std::initializer_list<BufferSlice> bindings,
                        const Params& params, std::uint64_t n) {
@@ -92,6 +93,31 @@ void swiglu(VulkanDevice& device, const DeviceTensor& gate, const DeviceTensor& 
 
 void geglu(VulkanDevice& device, const DeviceTensor& gate, const DeviceTensor& up, const DeviceTensor& out) {
     gated(device, "geglu", gate, up, out);
+}
+
+void swiglu_clamped(VulkanDevice& device, const DeviceTensor& gate, const DeviceTensor& up, const SwigluClamp& clamp,
+                    const DeviceTensor& out) {
+    assert(gate.type == TensorType::F32 && up.type == TensorType::F32 && out.type == TensorType::F32);
+    assert(up.n_elements() == gate.n_elements() && out.n_elements() == gate.n_elements());
+    struct Params {
+        std::uint32_t n;
+        float alpha, limit;
+    } params{u32(gate.n_elements()), clamp.alpha, clamp.limit};
+    dispatch_elements(device, "swiglu_clamped", {gate.slice, up.slice, out.slice}, params, params.n);
+}
+
+void add_id(VulkanDevice& device, const DeviceTensor& x, const DeviceTensor& bias,
+            std::span<const std::int32_t> expert_ids, const DeviceTensor& out) {
+    assert(x.type == TensorType::F32 && bias.type == TensorType::F32 && out.type == TensorType::F32);
+    assert(bias.ne[0] == x.ne[0] && out.n_elements() == x.n_elements());
+    assert(static_cast<std::int64_t>(expert_ids.size()) == x.rows());
+    if (expert_ids.empty()) return;
+    struct Params {
+        std::uint32_t n, n_rows, n_expert;
+    } params{u32(x.ne[0]), u32(x.rows()), u32(bias.rows())};
+    const BufferSlice staged = device.stage(expert_ids.data(), expert_ids.size_bytes());
+    dispatch_elements(device, "add_id", {x.slice, bias.slice, staged, out.slice}, params,
+                      std::uint64_t{params.n} * params.n_rows);
 }
 
 void moe_combine(VulkanDevice& device, const DeviceTensor& x, std::span<const float> weights, int n_used,

@@ -5,7 +5,8 @@
 // (tests/engine/vulkan). supports() says which (op, type) pairs have a kernel; the hybrid
 // backend runs everything else on the CPU.
 // One source file per op family: vulkan_matmul.cpp (mul_mat, mul_mat_id), vulkan_ops.cpp
-// (norms, element-wise, RoPE, MoE combine), vulkan_attention.cpp (KV store, attention).
+// (norms, element-wise, RoPE, MoE combine, expert biases), vulkan_attention.cpp (KV store,
+// attention).
 
 #include "backend/backend.h"
 #include "backend/vulkan/device_tensor.h"
@@ -36,8 +37,16 @@ void mul(VulkanDevice& device, const DeviceTensor& a, const DeviceTensor& b, con
 void scale(VulkanDevice& device, const DeviceTensor& x, float factor);
 void swiglu(VulkanDevice& device, const DeviceTensor& gate, const DeviceTensor& up, const DeviceTensor& out);
 void geglu(VulkanDevice& device, const DeviceTensor& gate, const DeviceTensor& up, const DeviceTensor& out);
+// gpt-oss's clamped SwiGLU (SwigluClamp); out may alias gate or up.
+void swiglu_clamped(VulkanDevice& device, const DeviceTensor& gate, const DeviceTensor& up, const SwigluClamp& clamp,
+                    const DeviceTensor& out);
 void moe_combine(VulkanDevice& device, const DeviceTensor& x, std::span<const float> weights, int n_used,
                  const DeviceTensor& out);
+// As Backend::add_id: out[:, s] = x[:, s] + bias[:, expert_ids[s]], bias the device copy of an
+// F32 weight [n, n_expert]. out may alias x. Slots with an expert id outside [0, n_expert)
+// are left unwritten.
+void add_id(VulkanDevice& device, const DeviceTensor& x, const DeviceTensor& bias,
+            std::span<const std::int32_t> expert_ids, const DeviceTensor& out);
 // params.freq_factors is ignored (host memory); freq_factors is its device copy or invalid.
 void rope(VulkanDevice& device, const DeviceTensor& x, int head_dim, std::span<const std::int32_t> positions,
           const RopeParams& params, const DeviceTensor& freq_factors);
@@ -46,9 +55,15 @@ void kv_store(VulkanDevice& device, const DeviceTensor& cache_k, const DeviceTen
               const DeviceTensor& v, std::int64_t first_pos);
 // Whether attention() has a kernel for these heads and cache types: head_dim even and at
 // most 256, K and V of one type among F16, F32, Q8_0, and head_dim % 32 == 0 for Q8_0.
-// Callers run the rest on the CPU.
+// Sinks are supported. Callers run the rest on the CPU.
 bool attention_supported(const AttentionParams& params, quant::TensorType k_type, quant::TensorType v_type);
-void attention(VulkanDevice& device, const DeviceTensor& q, const DeviceTensor& cache_k, const DeviceTensor& cache_v,
-               std::int64_t first_pos, const AttentionParams& params, const DeviceTensor& out);
+// The device tensors of one attention call. q, out: [head_dim * n_head, n_tokens] F32 (out may
+// alias q); cache_k, cache_v: the layer's cache; sinks: the device copy of
+// AttentionParams::sinks (F32 [n_head]), or invalid for none (params.sinks itself, host
+// memory, is ignored).
+struct AttentionTensors {
+    DeviceTensor q, cache_k, cache_v, sinks, out;
+};
+void attention(VulkanDevice& device, const AttentionTensors& tensors, std::int64_t first_pos, const AttentionParams& params);
 
 } // namespace conclave::vulkan

@@ -1,7 +1,6 @@
 // Which (op, type) pairs the Vulkan backend runs; the hybrid backend sends the rest to the
 // CPU. get_rows stays on the CPU by design: the embedding table is in host memory (mapped)
 // anyway, a lookup reads a few rows, and the rows cost less to send than the table.
-// Attention with sinks (gpt-oss) also runs on the CPU (attention_supported says no).
 
 #include "backend/vulkan/vulkan_ops.h"
 
@@ -29,6 +28,8 @@ bool supports(Op op, quant::TensorType type) {
     case Op::swiglu:
     case Op::geglu:
     case Op::moe_combine:
+    case Op::add_id:
+    case Op::swiglu_clamped:
         return type == T::F32;
     case Op::get_rows:
     case Op::softmax:
@@ -36,11 +37,6 @@ bool supports(Op op, quant::TensorType type) {
     // Only DeepSeek's latent attention splits and joins rows, and its attention (576-value
     // heads, values inside the keys) runs on the CPU anyway.
     case Op::copy_columns:
-        return false;
-    // gpt-oss's per-expert biases and clamped SwiGLU have no kernel yet: VulkanBackend runs
-    // them on the CPU (the slot rows cross the bus once each way per expert matmul).
-    case Op::add_id:
-    case Op::swiglu_clamped:
         return false;
     }
     return false;

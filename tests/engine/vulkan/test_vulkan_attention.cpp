@@ -2,7 +2,8 @@
 // (F32, F16, Q8_0): stores at odd widths and positions must write exactly the bytes the CPU
 // writes and nothing next to them; attention is checked with grouped-query heads, sliding
 // windows, soft-capping, prompts starting past position 0, and one token over a cache of more
-// than a thousand positions, for head sizes 64/80/96/128/256 and odd context lengths.
+// than a thousand positions, for head sizes 64/80/96/128/256 and odd context lengths; and with
+// gpt-oss's sinks (one logit per query head, random or far out in either direction).
 
 #include "op_check.h"
 #include "vulkan_test_device.h"
@@ -57,6 +58,41 @@ DeviceBytes upload_cache_at(VulkanDevice& device, TensorType type, std::array<st
 
 const char* type_name(TensorType type) { return quant::tensor_type_info(type).name.data(); }
 
+// Sink logits per query head (AttentionParams::sinks), by the head's index modulo 3 so that
+// reading another head's sink shows.
+constexpr int kSinksNone = 0;
+constexpr int kSinksRandom = 1;        // N(0, 2): the scale of the scores, so a sink takes a real share
+constexpr int kSinksLargeNegative = 2; // -Inf, -1e30, -90: weigh (next to) nothing, must not give NaN
+constexpr int kSinksLargePositive = 3; // +1e30 (output 0), +60 (output ~1e-26 of v), N(0, 2)
+
+const char* sinks_name(int mode) {
+    switch (mode) {
+    case kSinksRandom: return "random sinks";
+    case kSinksLargeNegative: return "large negative sinks";
+    case kSinksLargePositive: return "large positive sinks";
+    default: return "no sinks";
+    }
+}
+
+std::vector<float> make_sinks(int mode, int n_head) {
+    std::vector<float> sinks = random_floats(static_cast<std::size_t>(n_head), 33, 2.0f);
+    for (int h = 0; h < n_head; ++h) {
+        float& s = sinks[static_cast<std::size_t>(h)];
+        if (mode == kSinksLargeNegative) s = h % 3 == 0 ? -INFINITY : h % 3 == 1 ? -1e30f : -90.0f;
+        if (mode == kSinksLargePositive && h % 3 != 2) s = h % 3 == 0 ? 1e30f : 60.0f;
+    }
+    return sinks;
+}
+
+struct AttentionCase {
+    TensorType type;
+    int head_dim, n_head, n_head_kv, n_tokens, first_pos, window;
+    float softcap;
+    bool in_place;
+    int cache_offset; // bytes into the cache's buffer
+    int sinks = kSinksNone;
+};
+
 } // namespace
 
 class TestVulkanAttention : public QObject {
@@ -66,6 +102,72 @@ class TestVulkanAttention : public QObject {
     QString m_reason;
     ThreadPool m_pool{2};
     cpu::CpuBackend m_cpu{m_pool};
+
+    // Bound: |error| <= 2e-5 * max |v| over the attended values (~170 float eps). Both sides
+    // read the same cache values; they differ in summation order only: the dot products
+    // (<= 256 products, error ~sqrt(256) eps relative to sum |q_i k_i|, < 1e-5 in a score of
+    // these inputs) move each softmax weight by about the score's error, and the weighted sum
+    // and the normalisation add a few eps of max |v|. Reading a wrong position, head or
+    // future row moves outputs by ~0.1 or more (future rows hold values of 1e4).
+    void check_attention(const AttentionCase& c) {
+        const auto [type, head_dim, n_head, n_head_kv, n_tokens, first_pos, window, softcap, in_place, cache_offset, sinks] = c;
+        const int n_ctx = first_pos + n_tokens + 2; // two rows past the last token: never read
+        const std::int64_t kv_width = std::int64_t{head_dim} * n_head_kv, q_width = std::int64_t{head_dim} * n_head;
+        std::vector<float> k = random_floats(static_cast<std::size_t>(kv_width * n_ctx), 30);
+        std::vector<float> v = random_floats(static_cast<std::size_t>(kv_width * n_ctx), 31);
+        for (std::size_t i = static_cast<std::size_t>(kv_width * (n_ctx - 2)); i < v.size(); ++i) k[i] = v[i] = 1e4f;
+        std::vector<float> q = random_floats(static_cast<std::size_t>(q_width * n_tokens), 32, softcap > 0.0f ? 6.0f : 2.0f);
+
+        // The cache as the CPU stores it; the device gets the same bytes, so this test does
+        // not depend on the device's kv_store.
+        const std::array<std::int64_t, 4> cache_ne{kv_width, n_ctx, 1, 1};
+        const std::uint64_t cache_bytes = cache_row_bytes(type, kv_width) * static_cast<std::uint64_t>(n_ctx);
+        std::vector<unsigned char> cache_k(cache_bytes), cache_v(cache_bytes);
+        KvLayer layer{host_bytes(cache_k, type, cache_ne), host_bytes(cache_v, type, cache_ne)};
+        m_cpu.kv_store(layer, host_tensor(k, cache_ne), host_tensor(v, cache_ne), 0);
+
+        AttentionParams p;
+        p.n_head = n_head;
+        p.n_head_kv = n_head_kv;
+        p.head_dim = head_dim;
+        p.scale = 1.0f / std::sqrt(static_cast<float>(head_dim));
+        p.sliding_window = window;
+        p.softcap = softcap;
+        std::vector<float> sink_logits = make_sinks(sinks, n_head);
+        if (sinks != kSinksNone) p.sinks = host_tensor(sink_logits, {n_head, 1, 1, 1});
+        const std::array<std::int64_t, 4> q_ne{q_width, n_tokens, 1, 1};
+        std::vector<float> want(q.size());
+        Tensor tout = host_tensor(want, q_ne);
+        m_cpu.attention(host_tensor(q, q_ne), layer, first_pos, p, tout);
+
+        DeviceBytes dk = upload_cache_at(*m_device, type, cache_ne, cache_k, static_cast<std::uint64_t>(cache_offset));
+        DeviceBytes dv = upload_cache_at(*m_device, type, cache_ne, cache_v, static_cast<std::uint64_t>(cache_offset));
+        GuardedF32 dq = upload_guarded(*m_device, q, q_ne);
+        GuardedF32 own_out;
+        if (!in_place) own_out = upload_guarded(*m_device, std::vector<float>(q.size(), 0.0f), q_ne);
+        GuardedF32& dout = in_place ? dq : own_out;
+        GuardedF32 dsinks = upload_guarded(*m_device, sink_logits, {n_head, 1, 1, 1});
+        const AttentionTensors tensors{dq.tensor, dk.tensor, dv.tensor, sinks != kSinksNone ? dsinks.tensor : DeviceTensor{},
+                                       dout.tensor};
+        vulkan::attention(*m_device, tensors, first_pos, p);
+
+        bool intact = false;
+        const std::vector<float> got = download_guarded(*m_device, dout, intact);
+        QVERIFY2(intact, "a sentinel next to the output was overwritten");
+        if (!in_place) {
+            QCOMPARE(download_guarded(*m_device, dq, intact), q);
+            QVERIFY(intact);
+        }
+        std::vector<float> sinks_after = download_guarded(*m_device, dsinks, intact);
+        QVERIFY(intact);
+        QCOMPARE(sinks_after, sink_logits);
+        float max_v = 0.0f;
+        for (std::size_t i = 0; i < static_cast<std::size_t>(kv_width * (n_ctx - 2)); ++i) max_v = std::max(max_v, std::fabs(v[i]));
+        const std::vector<double> allowed(want.size(), 2e-5 * max_v);
+        const double ratio = worst_ratio(got, want, allowed);
+        qInfo("max |error| %.3g (max |v| %.3g), worst / bound %.3g", max_abs_error(got, want), double(max_v), ratio);
+        QVERIFY2(ratio <= 1.0, qPrintable(QString("error %1 times the bound").arg(ratio)));
+    }
 
 private slots:
     void init() {
@@ -148,6 +250,12 @@ private slots:
             p.head_dim = head_dim;
             QVERIFY(!attention_supported(p, TensorType::F16, TensorType::F16));
         }
+        // Sinks (gpt-oss) have a kernel: such attention no longer falls back to the CPU.
+        std::vector<float> sink{0.5f};
+        p.head_dim = 64;
+        p.sinks = host_tensor(sink, {1, 1, 1, 1});
+        QVERIFY(attention_supported(p, TensorType::F16, TensorType::F16));
+        QVERIFY(attention_supported(p, TensorType::Q8_0, TensorType::Q8_0));
     }
 
     void attention_data() {
@@ -189,12 +297,7 @@ private slots:
         }
     }
 
-    // Bound: |error| <= 2e-5 * max |v| over the attended values (~170 float eps). Both sides
-    // read the same cache values; they differ in summation order only: the dot products
-    // (<= 256 products, error ~sqrt(256) eps relative to sum |q_i k_i|, < 1e-5 in a score of
-    // these inputs) move each softmax weight by about the score's error, and the weighted sum
-    // and the normalisation add a few eps of max |v|. Reading a wrong position, head or
-    // future row moves outputs by ~0.1 or more (future rows hold values of 1e4).
+    // Bound: see check_attention().
     void attention() {
         QFETCH(TensorType, type);
         QFETCH(int, head_dim);
@@ -206,54 +309,57 @@ private slots:
         QFETCH(float, softcap);
         QFETCH(bool, in_place);
         QFETCH(int, cache_offset);
-        const int n_ctx = first_pos + n_tokens + 2; // two rows past the last token: never read
-        const std::int64_t kv_width = std::int64_t{head_dim} * n_head_kv, q_width = std::int64_t{head_dim} * n_head;
-        std::vector<float> k = random_floats(static_cast<std::size_t>(kv_width * n_ctx), 30);
-        std::vector<float> v = random_floats(static_cast<std::size_t>(kv_width * n_ctx), 31);
-        for (std::size_t i = static_cast<std::size_t>(kv_width * (n_ctx - 2)); i < v.size(); ++i) k[i] = v[i] = 1e4f;
-        std::vector<float> q = random_floats(static_cast<std::size_t>(q_width * n_tokens), 32, softcap > 0.0f ? 6.0f : 2.0f);
+        check_attention({type, head_dim, n_head, n_head_kv, n_tokens, first_pos, window, softcap, in_place, cache_offset});
+    }
 
-        // The cache as the CPU stores it; the device gets the same bytes, so this test does
-        // not depend on the device's kv_store.
-        const std::array<std::int64_t, 4> cache_ne{kv_width, n_ctx, 1, 1};
-        const std::uint64_t cache_bytes = cache_row_bytes(type, kv_width) * static_cast<std::uint64_t>(n_ctx);
-        std::vector<unsigned char> cache_k(cache_bytes), cache_v(cache_bytes);
-        KvLayer layer{host_bytes(cache_k, type, cache_ne), host_bytes(cache_v, type, cache_ne)};
-        m_cpu.kv_store(layer, host_tensor(k, cache_ne), host_tensor(v, cache_ne), 0);
-
-        AttentionParams p;
-        p.n_head = n_head;
-        p.n_head_kv = n_head_kv;
-        p.head_dim = head_dim;
-        p.scale = 1.0f / std::sqrt(static_cast<float>(head_dim));
-        p.sliding_window = window;
-        p.softcap = softcap;
-        const std::array<std::int64_t, 4> q_ne{q_width, n_tokens, 1, 1};
-        std::vector<float> want(q.size());
-        Tensor tout = host_tensor(want, q_ne);
-        m_cpu.attention(host_tensor(q, q_ne), layer, first_pos, p, tout);
-
-        DeviceBytes dk = upload_cache_at(*m_device, type, cache_ne, cache_k, static_cast<std::uint64_t>(cache_offset));
-        DeviceBytes dv = upload_cache_at(*m_device, type, cache_ne, cache_v, static_cast<std::uint64_t>(cache_offset));
-        GuardedF32 dq = upload_guarded(*m_device, q, q_ne);
-        GuardedF32 own_out;
-        if (!in_place) own_out = upload_guarded(*m_device, std::vector<float>(q.size(), 0.0f), q_ne);
-        GuardedF32& dout = in_place ? dq : own_out;
-        vulkan::attention(*m_device, dq.tensor, dk.tensor, dv.tensor, first_pos, p, dout.tensor);
-
-        bool intact = false;
-        const std::vector<float> got = download_guarded(*m_device, dout, intact);
-        QVERIFY2(intact, "a sentinel next to the output was overwritten");
-        if (!in_place) {
-            QCOMPARE(download_guarded(*m_device, dq, intact), q);
-            QVERIFY(intact);
+    void attentionWithSinks_data() {
+        QTest::addColumn<TensorType>("type");
+        QTest::addColumn<int>("head_dim");
+        QTest::addColumn<int>("n_head");
+        QTest::addColumn<int>("n_head_kv");
+        QTest::addColumn<int>("n_tokens");
+        QTest::addColumn<int>("first_pos");
+        QTest::addColumn<int>("window");
+        QTest::addColumn<bool>("in_place");
+        QTest::addColumn<int>("sinks");
+        // gpt-oss: 64 query heads on 8 KV heads of 64, a 128-position window on every other
+        // layer; here fewer heads, the same structure.
+        for (TensorType type : {TensorType::F32, TensorType::F16, TensorType::Q8_0}) {
+            const char* t = type_name(type);
+            for (int sinks : {kSinksRandom, kSinksLargeNegative, kSinksLargePositive}) {
+                const char* s = sinks_name(sinks);
+                // Short contexts, where a sink of a few units takes a large share.
+                QTest::addRow("%s %s d=64 GQA 8/2 prompt 5 from 0", t, s) << type << 64 << 8 << 2 << 5 << 0 << 0 << false << sinks;
+                QTest::addRow("%s %s d=64 GQA 4/1 one token at 6", t, s) << type << 64 << 4 << 1 << 1 << 6 << 0 << false << sinks;
+                // Three tiles of keys, the last partial.
+                QTest::addRow("%s %s d=64 GQA 4/2 one token at 1200", t, s)
+                    << type << 64 << 4 << 2 << 1 << 1200 << 0 << false << sinks;
+                // Sliding windows: short (within one tile) over a prompt, long (two tiles) at decode.
+                QTest::addRow("%s %s d=64 window 7 prompt 6 from 4", t, s) << type << 64 << 4 << 2 << 6 << 4 << 7 << false << sinks;
+                QTest::addRow("%s %s d=64 window 600 one token at 1500", t, s)
+                    << type << 64 << 4 << 1 << 1 << 1500 << 600 << false << sinks;
+            }
+            QTest::addRow("%s random sinks d=128 in place prompt 7 from 3", t)
+                << type << 128 << 6 << 3 << 7 << 3 << 0 << true << kSinksRandom;
         }
-        float max_v = 0.0f;
-        for (std::size_t i = 0; i < static_cast<std::size_t>(kv_width * (n_ctx - 2)); ++i) max_v = std::max(max_v, std::fabs(v[i]));
-        const std::vector<double> allowed(want.size(), 2e-5 * max_v);
-        const double ratio = worst_ratio(got, want, allowed);
-        qInfo("max |error| %.3g (max |v| %.3g), worst / bound %.3g", max_abs_error(got, want), double(max_v), ratio);
-        QVERIFY2(ratio <= 1.0, qPrintable(QString("error %1 times the bound").arg(ratio)));
+        // The tiny gpt-oss of test_vulkan_backend: heads of 32 (no Q8_0 cache there).
+        QTest::addRow("f16 random sinks d=32 window 5 prompt 17 from 0")
+            << TensorType::F16 << 32 << 4 << 2 << 17 << 0 << 5 << false << kSinksRandom;
+    }
+
+    // Bound: see check_attention(); a sink only adds one term to the softmax's maximum and
+    // denominator, computed the same way on both sides.
+    void attentionWithSinks() {
+        QFETCH(TensorType, type);
+        QFETCH(int, head_dim);
+        QFETCH(int, n_head);
+        QFETCH(int, n_head_kv);
+        QFETCH(int, n_tokens);
+        QFETCH(int, first_pos);
+        QFETCH(int, window);
+        QFETCH(bool, in_place);
+        QFETCH(int, sinks);
+        check_attention({type, head_dim, n_head, n_head_kv, n_tokens, first_pos, window, 0.0f, in_place, 0, sinks});
     }
 };
 

@@ -1,7 +1,8 @@
 // Whole models on the Vulkan backend against the CPU backend: every tiny random
 // architecture of the CPU tests, with everything on the GPU and with a budget so small
 // that the experts (or whole layers) run on the CPU; the hidden state crosses the bus once
-// per layer each way; types without a Vulkan kernel run on the CPU by themselves; no device
+// per layer each way; gpt-oss (sinks, expert biases, clamped SwiGLU) moves nothing else, its
+// KV cache included; types without a Vulkan kernel run on the CPU by themselves; no device
 // and a device lost mid-answer both end on the CPU with the same logits.
 
 #include "backend/vulkan/vulkan_backend.h"
@@ -41,7 +42,7 @@ double nmse(const std::vector<float>& want, const std::vector<float>& got) {
 test::TinyDecoder spec_for(const std::string& name, TensorType type) {
     test::TinyDecoder spec;
     spec.arch = name;
-    if (name == "gpt-oss") spec = test::tiny_gpt_oss(); // sinks, add_id, clamped SwiGLU: on the CPU
+    if (name == "gpt-oss") spec = test::tiny_gpt_oss(); // sinks, add_id, clamped SwiGLU
     if (name == "gemma3") {
         spec.n_layer = 6;
         spec.sliding_window = 5;
@@ -198,6 +199,7 @@ private slots:
         QTest::addRow("qwen3moe") << "qwen3moe";
         QTest::addRow("qwen2moe") << "qwen2moe";
         QTest::addRow("mixtral") << "mixtral";
+        QTest::addRow("gpt-oss") << "gpt-oss"; // the expert biases stay with the experts: add_id on the CPU
     }
     void expertsOnTheCpuUnderASmallBudget() {
         QFETCH(QString, arch);
@@ -262,6 +264,53 @@ private slots:
         QCOMPARE(t.uploads, 1 + layers);
         QCOMPARE(t.downloads, 2 * layers + 1);
         QVERIFY(t.gpu_ops > t.cpu_ops);
+    }
+
+    // gpt-oss with every weight on the GPU: attention with sinks, the expert biases (add_id)
+    // and the clamped SwiGLU all run there, so a pass moves only what the host must read
+    // (each layer's router logits, then the logits) down and the embedded tokens up; before
+    // these ops had kernels, attention with sinks downloaded both KV caches of every layer.
+    // Checked for a prompt and for one generated token.
+    void gptOssKeepsTheKvCacheOnTheGpu() {
+        const test::TinyDecoder spec = spec_for("gpt-oss", TensorType::F32);
+        auto model = load(spec, QStringLiteral("gpt-oss-traffic"));
+        QVERIFY(model);
+        std::vector<vulkan::HostWeight> weights;
+        for (const gguf::TensorInfo& t : model->file().tensors())
+            if (std::string_view(t.name) != "token_embd.weight") weights.push_back({t.data, t.n_bytes});
+        auto device = vulkan::VulkanDevice::open(vulkan::testing::test_device(m_reason)->info().device.index);
+        QVERIFY(device.ok());
+        ThreadPool pool(2);
+        auto backend = vulkan::VulkanBackend::create(std::move(device.value()), pool, weights, true, 1 << 20);
+        QVERIFY(backend.ok());
+        const model::ModelShape& shape = model->arch().shape();
+        std::vector<KvLayer> cache;
+        for (int i = 0; i < shape.n_layer; ++i)
+            cache.push_back({(*backend)->allocate(TensorType::F16, {shape.k_width, 32, 1, 1}),
+                             (*backend)->allocate(TensorType::F16, {shape.v_width, 32, 1, 1})});
+        const std::vector<std::int32_t> tokens{1, 5, 9, 42, 17, 3};
+        std::vector<float> logits;
+        const auto layers = static_cast<std::uint64_t>(spec.n_layer);
+        for (auto [first, count] : {std::pair{0, 5}, std::pair{5, 1}}) {
+            (*backend)->reset_traffic();
+            model::ForwardBatch batch;
+            batch.tokens = std::span(tokens).subspan(static_cast<std::size_t>(first), static_cast<std::size_t>(count));
+            batch.first_pos = first;
+            batch.cache = &cache;
+            batch.logits = &logits;
+            QVERIFY(model->arch().forward(**backend, batch).ok());
+            QVERIFY((*backend)->status().ok());
+            const vulkan::VulkanBackend::Traffic& t = (*backend)->traffic();
+            qInfo("%d token(s): %llu GPU ops, %llu CPU ops, %llu uploads (%llu B), %llu downloads (%llu B)", count,
+                  (unsigned long long)t.gpu_ops, (unsigned long long)t.cpu_ops, (unsigned long long)t.uploads,
+                  (unsigned long long)t.upload_bytes, (unsigned long long)t.downloads, (unsigned long long)t.download_bytes);
+            // Down: each layer's router logits ([n_expert, count] F32), then the last logits.
+            QCOMPARE(t.downloads, layers + 1);
+            QCOMPARE(t.download_bytes, (layers * static_cast<std::uint64_t>(spec.n_expert * count) +
+                                        static_cast<std::uint64_t>(logits.size())) * sizeof(float));
+            QCOMPARE(t.uploads, std::uint64_t{1}); // the embedded tokens
+            QCOMPARE(t.cpu_ops, std::uint64_t{1}); // the embedding lookup (get_rows), by design
+        }
     }
 
     // Q2_K and Q3_K have no Vulkan kernel: their matmuls run on the CPU by themselves,

@@ -1,7 +1,8 @@
-// The Vulkan norms, element-wise ops, RoPE and MoE combine against the CPU backend, on seeded
-// random inputs of odd shapes, out of place and in place (out aliasing an input, as the model
-// runs them), with sentinel guards around every device buffer. Each test states its error
-// bound and why; add, mul and scale must match bit for bit (IEEE-rounded single operations).
+// The Vulkan norms, element-wise ops (gpt-oss's clamped SwiGLU among them), RoPE, MoE combine
+// and per-expert biases (add_id) against the CPU backend, on seeded random inputs of odd
+// shapes, out of place and in place (out aliasing an input, as the model runs them), with
+// sentinel guards around every device buffer. Each test states its error bound and why; add,
+// mul, scale and add_id must match bit for bit (IEEE-rounded single operations).
 
 #include "op_check.h"
 #include "vulkan_test_device.h"
@@ -12,7 +13,9 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 using namespace conclave;
 using namespace conclave::vulkan;
@@ -224,6 +227,141 @@ private slots:
         const double ratio = worst_ratio(got, want, allowed);
         qInfo("max |error| %.3g, worst / bound %.3g", max_abs_error(got, want), ratio);
         QVERIFY2(ratio <= 1.0, qPrintable(QString("error %1 times the bound").arg(ratio)));
+    }
+
+    void swigluClamped_data() {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<float>("spread");
+        QTest::addColumn<float>("alpha");
+        QTest::addColumn<float>("limit");
+        QTest::addColumn<int>("alias"); // 0: out of place, 1: out = gate, 2: out = up
+        // gpt-oss: alpha 1.702, limit 7, n_ff_exp 2880 (one row of it here). A second
+        // (alpha, limit) pair catches the two being swapped or fixed in the shader.
+        for (auto [alpha, limit] : {std::pair{1.702f, 7.0f}, std::pair{1.0f, 2.5f}})
+            for (int n : {1, 17, 1023, 2880})
+                for (float spread : {1.0f, 30.0f})
+                    for (int alias : {0, 1, 2})
+                        QTest::addRow("alpha=%g limit=%g n=%d spread=%g alias=%d", double(alpha), double(limit), n,
+                                      double(spread), alias)
+                            << n << spread << alpha << limit << alias;
+    }
+
+    // Bound: |error| <= (16 + 2 |alpha g|) eps |want| + 1e-30. Both sides clamp exactly (min
+    // and clamp are exact), then exp(-alpha g) is within 3 + 2 |alpha g| ulp on Vulkan, and
+    // 1 + e, the division and two products add about one ulp each. The 1e-30 covers the one
+    // place where relative error means nothing: alpha g near -88.7, where one side's exp may
+    // overflow to Inf (result -0) and the other's not (result ~1e-37).
+    // Gates of spread 30 and ups of spread 10 pass both clamps often, on both sides.
+    void swigluClamped() {
+        QFETCH(int, n);
+        QFETCH(float, spread);
+        QFETCH(float, alpha);
+        QFETCH(float, limit);
+        QFETCH(int, alias);
+        const int rows = 3;
+        const std::array<std::int64_t, 4> ne{n, rows, 1, 1};
+        std::vector<float> gate = random_floats(static_cast<std::size_t>(n) * rows, 12, spread);
+        std::vector<float> up = random_floats(static_cast<std::size_t>(n) * rows, 13, 10.0f);
+        GuardedF32 dg = upload_guarded(*m_device, gate, ne);
+        GuardedF32 du = upload_guarded(*m_device, up, ne);
+        Output out = alias == 1 ? make_output(*m_device, dg, true, ne)
+                   : alias == 2 ? make_output(*m_device, du, true, ne)
+                                : make_output(*m_device, dg, false, ne);
+        const SwigluClamp clamp{alpha, limit};
+        vulkan::swiglu_clamped(*m_device, dg.tensor, du.tensor, clamp, out.target->tensor);
+
+        std::vector<float> want(gate.size());
+        Tensor tout = host_tensor(want, ne);
+        m_cpu.swiglu_clamped(host_tensor(gate, ne), host_tensor(up, ne), clamp, tout);
+
+        std::vector<float> got, gate_after, up_after;
+        DOWNLOAD(*m_device, *out.target, got);
+        if (alias != 1) {
+            DOWNLOAD(*m_device, dg, gate_after);
+            QCOMPARE(gate_after, gate);
+        }
+        if (alias != 2) {
+            DOWNLOAD(*m_device, du, up_after);
+            QCOMPARE(up_after, up);
+        }
+        std::vector<double> allowed(want.size());
+        for (std::size_t i = 0; i < want.size(); ++i) {
+            const double x = std::fabs(double(alpha) * std::min(gate[i], limit));
+            allowed[i] = (16.0 + 2.0 * x) * kFloatEps * std::fabs(want[i]) + 1e-30;
+        }
+        const double ratio = worst_ratio(got, want, allowed);
+        qInfo("max |error| %.3g, worst / bound %.3g", max_abs_error(got, want), ratio);
+        QVERIFY2(ratio <= 1.0, qPrintable(QString("error %1 times the bound").arg(ratio)));
+    }
+
+    void addId_data() {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<int>("n_expert");
+        QTest::addColumn<int>("n_used");
+        QTest::addColumn<int>("n_tokens");
+        QTest::addColumn<bool>("in_place");
+        QTest::addColumn<bool>("bad_ids"); // some slots name an expert outside [0, n_expert)
+        // gpt-oss-20b: 32 experts, 4 used, expert rows of 2880 (gate/up) and n_embd 2880 (down).
+        for (bool in_place : {false, true}) {
+            QTest::addRow("gpt-oss 2880 x 32 experts, 4 used, 1 token, in_place=%d", in_place)
+                << 2880 << 32 << 4 << 1 << in_place << false;
+            QTest::addRow("gpt-oss 2880 x 32 experts, 4 used, 7 tokens, in_place=%d", in_place)
+                << 2880 << 32 << 4 << 7 << in_place << false;
+            for (int n : {1, 17, 1023})
+                QTest::addRow("n=%d 5 experts, 3 used, 5 tokens, in_place=%d", n, in_place) << n << 5 << 3 << 5 << in_place << false;
+            QTest::addRow("n=17 out-of-range ids, in_place=%d", in_place) << 17 << 5 << 3 << 4 << in_place << true;
+        }
+    }
+
+    // Bound: exact. One IEEE add per element on both sides; any difference is a wrong row,
+    // expert or column. Slots with an out-of-range id keep what out held (the kernel's
+    // contract; the CPU backend does not check ids, so those rows are not asked of it).
+    void addId() {
+        QFETCH(int, n);
+        QFETCH(int, n_expert);
+        QFETCH(int, n_used);
+        QFETCH(int, n_tokens);
+        QFETCH(bool, in_place);
+        QFETCH(bool, bad_ids);
+        const int n_rows = n_used * n_tokens;
+        const std::array<std::int64_t, 4> ne{n, n_rows, 1, 1};
+        std::vector<float> x = random_floats(static_cast<std::size_t>(n) * n_rows, 14);
+        std::vector<float> bias = random_floats(static_cast<std::size_t>(n) * n_expert, 15);
+        // Every expert at most once per token, as top-k routes; the last one is never chosen
+        // unless n_used == n_expert.
+        std::vector<std::int32_t> ids(static_cast<std::size_t>(n_rows));
+        for (int t = 0; t < n_tokens; ++t)
+            for (int s = 0; s < n_used; ++s) ids[static_cast<std::size_t>(s + n_used * t)] = (t * 7 + s * 3) % n_expert;
+        std::vector<std::int32_t> valid_ids = ids;
+        if (bad_ids) {
+            ids[1] = -1;
+            ids[static_cast<std::size_t>(n_rows - 1)] = n_expert;
+        }
+        GuardedF32 dx = upload_guarded(*m_device, x, ne);
+        GuardedF32 dbias = upload_guarded(*m_device, bias, {n, n_expert, 1, 1});
+        Output out = make_output(*m_device, dx, in_place, ne);
+        vulkan::add_id(*m_device, dx.tensor, dbias.tensor, ids, out.target->tensor);
+
+        std::vector<float> want(x.size());
+        Tensor tout = host_tensor(want, ne);
+        m_cpu.add_id(host_tensor(x, ne), host_tensor(bias, {n, n_expert, 1, 1}), valid_ids, tout);
+        for (std::size_t r = 0; r < ids.size(); ++r) {
+            if (ids[r] >= 0 && ids[r] < n_expert) continue;
+            for (int i = 0; i < n; ++i) {
+                const std::size_t at = r * static_cast<std::size_t>(n) + static_cast<std::size_t>(i);
+                want[at] = in_place ? x[at] : 0.0f; // unwritten
+            }
+        }
+
+        std::vector<float> got, x_after, bias_after;
+        DOWNLOAD(*m_device, *out.target, got);
+        DOWNLOAD(*m_device, dbias, bias_after);
+        QCOMPARE(bias_after, bias);
+        if (!in_place) {
+            DOWNLOAD(*m_device, dx, x_after);
+            QCOMPARE(x_after, x);
+        }
+        QCOMPARE(got, want);
     }
 
     void moeCombine_data() {

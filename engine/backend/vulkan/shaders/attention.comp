@@ -15,6 +15,9 @@
 // Query head h reads KV head h / group (grouped-query attention); lo is pos - window + 1
 // with a sliding window, else 0; scores are scale * q.k, soft-capped as softcap *
 // tanh(s / softcap) when softcap > 0.
+// Sinks (gpt-oss, has_sinks): one learned logit per query head that joins the softmax without
+// a value. It seeds the running maximum, so every later rescale already accounts for it, and
+// its exp(sink - max) is added to the denominator once, after the final reduction.
 #include "common.glsl"
 #include "kv_cache.glsl"
 
@@ -29,6 +32,7 @@ layout(set = 0, binding = 0) readonly buffer Q { float q[]; };
 layout(set = 0, binding = 1) readonly buffer K { uint cache_k[]; };
 layout(set = 0, binding = 2) readonly buffer V { uint cache_v[]; };
 layout(set = 0, binding = 3) buffer Out { float outv[]; };
+layout(set = 0, binding = 4) readonly buffer Sinks { float sinks[]; }; // [n_head]; q when has_sinks is 0
 layout(push_constant) uniform Push {
     uint base[MAX_BINDINGS];
     uint head_dim;
@@ -39,6 +43,7 @@ layout(push_constant) uniform Push {
     uint sliding_window;
     float scale;
     float softcap;
+    uint has_sinks;
 } pc;
 
 shared float q_head[WG * DIMS];
@@ -131,7 +136,9 @@ void main() {
     for (uint d = tid; d < pc.head_dim; d += WG) q_head[d] = q[q_at + d];
     barrier();
 
-    float running_max = NEG_BIG;
+    // A sink of -Inf (or below NEG_BIG) weighs nothing; keeping it finite avoids Inf - Inf.
+    const float sink = pc.has_sinks != 0u ? max(sinks[pc.base[4] / 4u + head], NEG_BIG) : NEG_BIG;
+    float running_max = sink;
     float sum_share = 0.0; // this thread's keys' part of the softmax sum, at running_max
     // This thread's output dimensions: the pair d0, d0 + 1.
     const uint d0 = 2u * tid;
@@ -174,7 +181,8 @@ void main() {
         barrier(); // probs is rewritten by the next tile
     }
 
-    const float running_sum = reduce_workgroup(sum_share, false);
+    float running_sum = reduce_workgroup(sum_share, false);
+    if (pc.has_sinks != 0u) running_sum += exp(sink - running_max); // running_max >= sink: at most 1
     const float inv = 1.0 / running_sum;
     const uint out_at = pc.base[3] / 4u + t * pc.q_width + head * pc.head_dim;
     if (owns) {

@@ -1,11 +1,13 @@
-# Norms, element-wise ops, RoPE and the MoE combine (host side: vulkan_ops.cpp).
+# Norms, element-wise ops, RoPE, the MoE combine and per-expert biases (host side: vulkan_ops.cpp).
 conclave_vulkan_shader(NAME scale SOURCE scale.comp)
 conclave_vulkan_shader(NAME rms_norm SOURCE rms_norm.comp)
 conclave_vulkan_shader(NAME add SOURCE binary.comp DEFINES OP_ADD)
 conclave_vulkan_shader(NAME mul SOURCE binary.comp DEFINES OP_MUL)
 conclave_vulkan_shader(NAME swiglu SOURCE gated.comp DEFINES ACT_SILU)
 conclave_vulkan_shader(NAME geglu SOURCE gated.comp DEFINES ACT_GELU_TANH)
+conclave_vulkan_shader(NAME swiglu_clamped SOURCE swiglu_clamped.comp)
 conclave_vulkan_shader(NAME moe_combine SOURCE moe_combine.comp)
+conclave_vulkan_shader(NAME add_id SOURCE add_id.comp)
 conclave_vulkan_shader(NAME rope SOURCE rope.comp)
 target_sources(conclave_engine PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../vulkan_ops.cpp)
 target_sources(conclave_engine PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../vulkan_grid.cpp)
