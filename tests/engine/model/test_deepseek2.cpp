@@ -255,6 +255,29 @@ private slots:
         qInfo("worst NMSE against llama.cpp over %zu positions: %g", prompt.size(), worst);
     }
 
+    // A file with a multi-token-prediction layer after the decoder (nextn_predict_layers 1,
+    // block_count one higher) loads and gives the logits of the same decoder without it; its
+    // weights count in the file's parameters but are never run.
+    void mtpLayersAreSkipped() {
+        test::TinyDeepSeek2 plain = test::tiny_deepseek3();
+        test::TinyDeepSeek2 with_mtp = plain;
+        with_mtp.n_mtp = 1;
+        auto a = Model::load(write(plain, QStringLiteral("no-mtp")));
+        auto b = Model::load(write(with_mtp, QStringLiteral("mtp")));
+        QVERIFY(a.ok());
+        QVERIFY2(b.ok(), b.ok() ? "" : b.error().message.c_str());
+        QCOMPARE((*b)->info().n_layer, plain.n_layer);
+        QVERIFY((*b)->info().n_params > (*a)->info().n_params);
+        QCOMPARE((*b)->info().kv_bytes_per_token, (*a)->info().kv_bytes_per_token);
+        auto sa = Session::create(**a, {.n_ctx = 64, .kv_type = KvCacheType::f32});
+        auto sb = Session::create(**b, {.n_ctx = 64, .kv_type = KvCacheType::f32});
+        const std::vector<std::int32_t> tokens(prompt.begin(), prompt.end());
+        auto la = (*sa)->evaluate(tokens, true);
+        auto lb = (*sb)->evaluate(tokens, true);
+        QVERIFY(la.ok() && lb.ok());
+        QCOMPARE(*la, *lb);
+    }
+
     // Files the engine cannot run say why: the fused attn_kv_b of old conversions, and a
     // gating function deepseek2 models do not use.
     void unsupportedFilesAreExplained() {

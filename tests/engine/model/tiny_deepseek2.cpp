@@ -82,7 +82,8 @@ bool write_tiny_deepseek2(const TinyDeepSeek2& s, const std::string& path) {
     const auto u32 = [](int v) { return OwnedValue::u32(static_cast<std::uint32_t>(v)); };
     w.set("general.architecture", OwnedValue::string(a));
     w.set("general.name", OwnedValue::string("tiny-deepseek2"));
-    w.set(a + ".block_count", u32(s.n_layer));
+    w.set(a + ".block_count", u32(s.n_layer + s.n_mtp));
+    if (s.n_mtp > 0) w.set(a + ".nextn_predict_layers", u32(s.n_mtp));
     w.set(a + ".context_length", u32(s.n_ctx));
     w.set(a + ".embedding_length", u32(s.n_embd));
     w.set(a + ".feed_forward_length", u32(s.n_ff));
@@ -150,8 +151,14 @@ bool write_tiny_deepseek2(const TinyDeepSeek2& s, const std::string& path) {
     add("token_embd.weight", {e, s.n_vocab}, 1.0f, true);
     add("output_norm.weight", {e}, 0.1f, false);
     add("output.weight", {e, s.n_vocab}, 0.2f, true);
-    for (int l = 0; l < s.n_layer; ++l) {
+    for (int l = 0; l < s.n_layer + s.n_mtp; ++l) {
         const std::string p = "blk." + std::to_string(l) + ".";
+        if (l >= s.n_layer) { // an MTP layer: a full layer plus the projection of [embedding, hidden]
+            add(p + "nextn.eh_proj.weight", {2 * e, e}, 0.25f, true);
+            add(p + "nextn.enorm.weight", {e}, 0.1f, false);
+            add(p + "nextn.hnorm.weight", {e}, 0.1f, false);
+            add(p + "nextn.shared_head_norm.weight", {e}, 0.1f, false);
+        }
         add(p + "attn_norm.weight", {e}, 0.1f, false);
         if (s.q_lora_rank > 0) {
             add(p + "attn_q_a.weight", {e, s.q_lora_rank}, 0.25f, true);

@@ -41,6 +41,7 @@ struct TinyDeepSeek2 {
     std::optional<quant::TensorType> expert_type;
     bool with_vocab = false;   // a minimal vocabulary, so llama.cpp loads the file
     bool header_only = false;  // tensor descriptions without data (the sizes of a real model)
+    int n_mtp = 0;             // multi-token-prediction layers after the decoder (nextn_predict_layers)
 };
 
 // DeepSeek V2-Lite in miniature: no q LoRA, softmax routing without renormalization, one
