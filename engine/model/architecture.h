@@ -45,6 +45,9 @@ public:
     // The most scratch memory (bytes, alignment included) one forward pass of n_tokens
     // holds at once, with logits for the last n_logit_rows of them.
     virtual std::uint64_t scratch_bytes(std::int64_t n_tokens, std::int64_t n_logit_rows) const = 0;
+    // Weights the loader derived from the file's (a split or repacked layout), held in memory
+    // besides the mapped file.
+    virtual std::uint64_t derived_weight_bytes() const { return 0; }
 };
 
 } // namespace conclave::model

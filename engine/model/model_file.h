@@ -23,6 +23,7 @@ public:
 
     const gguf::GgufFile& gguf() const { return m_file; }
     const std::string& arch() const { return m_arch; }
+    bool header_only() const { return m_header_only; }
 
     // "<arch>.<key>" as an unsigned integer; an error naming the key when absent.
     Result<std::uint64_t> uint(const std::string& key) const;

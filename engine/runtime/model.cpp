@@ -36,7 +36,7 @@ ModelInfo describe(const std::string& path, const gguf::GgufFile& file, const mo
     info.kv_values = shape.k_width + shape.v_width;
     info.kv_bytes_per_token = 2ull * static_cast<std::uint64_t>(info.kv_values) * static_cast<std::uint64_t>(shape.n_layer);
     info.has_chat_template = s.has_chat_template;
-    info.weight_bytes = s.tensor_bytes;
+    info.weight_bytes = s.tensor_bytes + arch.derived_weight_bytes();
     // Scratch grows linearly with the batch (logits are kept for the last token only). Over
     // 64 more tokens every buffer grows by a multiple of the 64-byte alignment, so that
     // difference is the exact slope; the fixed part keeps room for the padding of up to 32

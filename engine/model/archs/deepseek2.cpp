@@ -7,6 +7,7 @@
 // the FFN is a mixture of experts (softmax or sigmoid routing, optionally limited to the best
 // expert groups, a selection-only bias) plus always-on shared experts.
 #include "model/archs/archs.h"
+#include "model/archs/deepseek2_kv_b.h"
 #include "model/moe_routing.h"
 
 #include <algorithm>
@@ -130,6 +131,7 @@ public:
 
     Result<void> bind(const ModelFile& f);
     const ModelShape& shape() const override { return m_shape; }
+    std::uint64_t derived_weight_bytes() const override { return m_derived_bytes; }
     Result<void> forward(Backend& backend, ForwardBatch& batch) const override;
     std::uint64_t scratch_bytes(std::int64_t n_tokens, std::int64_t n_logit_rows) const override;
 
@@ -140,6 +142,7 @@ private:
     void moe(Backend& b, const Layer& l, const Tensor& h, Tensor& out) const;
     void gated_ffn(Backend& b, const Tensor& gate, const Tensor& up, const Tensor& down, const Tensor& h, Tensor& out) const;
 
+    Result<void> bind_fused_kv_b(const ModelFile& f, int layer);
     std::int64_t q_head() const { return std::int64_t{m_hp.qk_nope} + m_hp.qk_rope; }
     std::int64_t latent_row() const { return std::int64_t{m_hp.kv_lora_rank} + m_hp.qk_rope; }
 
@@ -147,6 +150,8 @@ private:
     ModelShape m_shape;
     Tensor m_tok_embd, m_output_norm, m_output;
     std::vector<Layer> m_layers;
+    std::vector<SplitKvB> m_split_kv_b; // old files: attn_kv_b split at load (deepseek2_kv_b.h)
+    std::uint64_t m_derived_bytes = 0;
 };
 
 Result<void> DeepSeek2::bind(const ModelFile& f) {
@@ -164,12 +169,9 @@ Result<void> DeepSeek2::bind(const ModelFile& f) {
     need(m_output_norm, "output_norm.weight", {e});
     need(m_output, "output.weight", {e, m_hp.n_vocab}, true);
     if (!m_output.valid()) m_output = m_tok_embd;
-    if (f.has_weight(layer_weight(0, "attn_kv_b")) && !f.has_weight(layer_weight(0, "attn_k_b")))
-        return make_error(ErrorCode::unsupported,
-                          "this DeepSeek file stores the key/value up-projection fused (attn_kv_b), as files converted "
-                          "before 2025 did; convert the model again with a current converter, which splits it into "
-                          "attn_k_b and attn_v_b");
+    const bool fused_kv_b = !f.has_weight(layer_weight(0, "attn_k_b")) && f.has_weight(layer_weight(0, "attn_kv_b"));
     m_layers.resize(static_cast<std::size_t>(m_hp.n_layer));
+    if (fused_kv_b && !f.header_only()) m_split_kv_b.resize(m_layers.size());
     for (int i = 0; i < m_hp.n_layer; ++i) {
         Layer& l = m_layers[static_cast<std::size_t>(i)];
         need(l.attn_norm, layer_weight(i, "attn_norm"), {e});
@@ -182,8 +184,12 @@ Result<void> DeepSeek2::bind(const ModelFile& f) {
         }
         need(l.wkv_a, layer_weight(i, "attn_kv_a_mqa"), {e, latent_row()});
         need(l.kv_a_norm, layer_weight(i, "attn_kv_a_norm"), {m_hp.kv_lora_rank});
-        need(l.wk_b, layer_weight(i, "attn_k_b"), {m_hp.qk_nope, m_hp.kv_lora_rank, h});
-        need(l.wv_b, layer_weight(i, "attn_v_b"), {m_hp.kv_lora_rank, m_hp.v_head, h});
+        if (fused_kv_b) {
+            if (Result<void> split = bind_fused_kv_b(f, i); !split) return split.error();
+        } else {
+            need(l.wk_b, layer_weight(i, "attn_k_b"), {m_hp.qk_nope, m_hp.kv_lora_rank, h});
+            need(l.wv_b, layer_weight(i, "attn_v_b"), {m_hp.kv_lora_rank, m_hp.v_head, h});
+        }
         need(l.wo, layer_weight(i, "attn_output"), {h * m_hp.v_head, e});
         need(l.ffn_norm, layer_weight(i, "ffn_norm"), {e});
         l.moe = i >= m_hp.n_dense_lead;
@@ -212,6 +218,26 @@ Result<void> DeepSeek2::bind(const ModelFile& f) {
                 return make_error(ErrorCode::unsupported, "norm and expert bias tensors must be F32");
     const int latent = static_cast<int>(latent_row());
     m_shape = ModelShape{m_hp.n_layer, m_hp.n_embd, m_hp.n_vocab, m_hp.n_ctx, latent, 0, latent};
+    return {};
+}
+
+// Old files: attn_kv_b split into F16 attn_k_b / attn_v_b held by the model (a header-only
+// file for sizing gets shapes and the byte count, no data).
+Result<void> DeepSeek2::bind_fused_kv_b(const ModelFile& f, int layer) {
+    const std::int64_t h = m_hp.n_head;
+    Result<Tensor> kv_b = f.weight(layer_weight(layer, "attn_kv_b"), {m_hp.kv_lora_rank, h * (m_hp.qk_nope + m_hp.v_head)});
+    if (!kv_b) return kv_b.error();
+    Layer& l = m_layers[static_cast<std::size_t>(layer)];
+    l.wk_b = Tensor{quant::TensorType::F16, {m_hp.qk_nope, m_hp.kv_lora_rank, h, 1}, nullptr, nullptr};
+    l.wv_b = Tensor{quant::TensorType::F16, {m_hp.kv_lora_rank, m_hp.v_head, h, 1}, nullptr, nullptr};
+    m_derived_bytes += split_kv_b_bytes(m_hp.n_head, m_hp.qk_nope, m_hp.v_head, m_hp.kv_lora_rank);
+    if (f.header_only()) return {};
+    Result<SplitKvB> split = split_kv_b(*kv_b, m_hp.n_head, m_hp.qk_nope, m_hp.v_head, m_hp.kv_lora_rank);
+    if (!split) return split.error();
+    SplitKvB& held = m_split_kv_b[static_cast<std::size_t>(layer)];
+    held = std::move(split.value());
+    l.wk_b.data = held.k_b.data();
+    l.wv_b.data = held.v_b.data();
     return {};
 }
 
