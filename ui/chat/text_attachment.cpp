@@ -1,5 +1,7 @@
 #include "text_attachment.h"
 
+#include "code_fence.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QStringDecoder>
@@ -51,14 +53,7 @@ QVariantMap TextAttachment::read(const QUrl& file) {
 }
 
 QString TextAttachment::messageText(const QString& fileName, const QString& content) {
-    // One backtick more than the longest run inside, and at least three.
-    qsizetype longestRun = 0;
-    qsizetype run = 0;
-    for (const QChar c : content) {
-        run = c == u'`' ? run + 1 : 0;
-        longestRun = std::max(longestRun, run);
-    }
-    const QString fence(std::max<qsizetype>(3, longestRun + 1), u'`');
+    const QString fence = code_panel::fenceFor(content);
     // The extension names the language ("py", "cpp"), which the code highlighter understands.
     const QString language = QFileInfo(fileName).suffix().toLower();
     QString body = content;
