@@ -55,8 +55,11 @@ Composition::Composition(const QString& databasePath, QObject* parent)
 
 // The settings follow the loaded model; their storage errors go to the banner.
 void Composition::connectSettings() {
+    // A search hit in a code panel session opens it in the panel, shown.
     connect(&m_chat, &ui::ChatController::codePanelSessionRequested, &m_codePanel,
-            &ui::CodePanelController::openSession);
+            [this](qint64 session) {
+                if (m_codePanel.openSession(session)) m_codePanel.setPanelVisible(true);
+            });
     connect(&m_chat, &ui::ChatController::modelOpening, &m_modelPreferences, &ui::ModelPreferences::modelOpening);
     connect(&m_chat, &ui::ChatController::modelReady, &m_modelPreferences, &ui::ModelPreferences::modelLoaded);
     const auto failed = [this](const ui::StoreError& error) {

@@ -18,6 +18,7 @@
 #include <QGuiApplication>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTextBlock>
 #include <QTextDocument>
 #include <QtTest>
 
@@ -152,8 +153,10 @@ private slots:
         QVERIFY(panel.sessionId() != session);
         app.chat().search()->setQuery(QStringLiteral("calc"));
         app.chat().search()->refresh();
+        panel.setPanelVisible(false);
         QVERIFY(app.chat().openSearchResult(0));
         QCOMPARE(panel.sessionId(), session);
+        QVERIFY(panel.panelVisible());
         QCOMPARE(panel.fileName(), QStringLiteral("calc.py"));
     }
 
@@ -235,12 +238,22 @@ private slots:
         QVERIFY(panel.answerStatus().contains(QStringLiteral("12.5 tok/s")));
         QVERIFY(panel.canRetry());
         QCOMPARE(panel.taskName(), QStringLiteral("fix"));
+        // The changed word of the added line is drawn on a translucent green.
         bool sawMarkedWord = false;
-        for (const QVariant& row : panel.diffRows())
-            sawMarkedWord |= row.toMap()
-                                 .value(QStringLiteral("html"))
-                                 .toString()
-                                 .contains(QStringLiteral(">+</span>"));
+        for (const QVariant& row : panel.diffRows()) {
+            const QVariantMap map = row.toMap();
+            if (map.value(QStringLiteral("kind")).toString() != QStringLiteral("added")) continue;
+            QTextDocument rendered;
+            rendered.setHtml(map.value(QStringLiteral("html")).toString());
+            for (auto it = rendered.begin().begin(); !it.atEnd(); ++it) {
+                const QTextCharFormat format = it.fragment().charFormat();
+                const QColor background = format.background().color();
+                if (it.fragment().text() == QStringLiteral("+") &&
+                    format.hasProperty(QTextFormat::BackgroundBrush))
+                    sawMarkedWord =
+                        background.alpha() == 0x66 && background.green() > background.red();
+            }
+        }
         QVERIFY(sawMarkedWord);
         panel.copyUnifiedDiff();
         QCOMPARE(QGuiApplication::clipboard()->text(), panel.unifiedDiffText());
