@@ -274,6 +274,14 @@
         <source>Copy code</source>
         <translation>Code kopieren</translation>
     </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Start with an empty code panel</source>
+        <translation>Mit einem leeren Code-Bereich beginnen</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>

@@ -208,10 +208,30 @@ private slots:
         QCOMPARE(discuss.size(), 1);
         QCOMPARE(discuss.first().first().toString(),
                  QStringLiteral("code.py:\n```py\n#!/usr/bin/env python3\nprint(1)\n```\n"));
+        // New: an empty panel, and the next start does not bring the old session back.
+        const qint64 session = panel.sessionId();
+        panel.newDocument();
+        QCOMPARE(panel.code(), QString());
+        QCOMPARE(panel.sessionId(), 0);
+        panel.setCode(QStringLiteral("int main() { return 0; }\n"));
+        QVERIFY(panel.sessionId() != session && panel.sessionId() != 0);
+        panel.newDocument();
         // Tasks need a model.
         QVERIFY(!panel.canRun());
         QVERIFY(!panel.runTask(QStringLiteral("explain"), {}, {}, 0, 0));
         QVERIFY(!panel.notice().isEmpty());
+    }
+
+    void aNewDocumentIsWhatTheNextStartShows() {
+        const QString database = freshFolder() + QStringLiteral("/conclave.db");
+        {
+            Composition app(database);
+            app.codePanel().openCode(QStringLiteral("x = 1\n"), QStringLiteral("python"));
+            app.codePanel().newDocument();
+        }
+        Composition app(database);
+        QCOMPARE(app.codePanel().sessionId(), 0);
+        QCOMPARE(app.codePanel().code(), QString());
     }
 
     void proposalDiffAndApplyAsOneUndoStep() {

@@ -115,6 +115,15 @@ FocusScope {
                 }
             }
             ToolButton {
+                objectName: "newButton"
+                text: qsTr("New")
+                Accessible.name: qsTr("Start with an empty code panel")
+                onClicked: {
+                    panel.controller.newDocument()
+                    editor.forceEditorFocus()
+                }
+            }
+            ToolButton {
                 text: qsTr("Open")
                 Accessible.name: qsTr("Open a file in the code panel")
                 onClicked: panel.openFileDialog()

@@ -250,6 +250,13 @@ void CodePanelController::openCode(const QString& code, const QString& language)
     setPanelVisible(true);
 }
 
+void CodePanelController::newDocument() {
+    m_fileContent.clear();
+    setDocument({}, true);
+    writePreference(sessionKey, QStringLiteral("0"));
+    emit sessionChanged();
+}
+
 void CodePanelController::setCode(const QString& code) {
     if (code == m_document.content) return;
     if (!m_beforeApply.isNull() && code == m_beforeApply && m_proposal.found) {

@@ -135,6 +135,9 @@ public:
     // Starts a new session with `code` (pasted, or a chat's code block) in `language` (a
     // fence word; empty: detected from the content).
     Q_INVOKABLE void openCode(const QString& code, const QString& language);
+    // An empty panel; the next code typed or pasted starts a new session (the old one stays
+    // stored and is found by search).
+    Q_INVOKABLE void newDocument();
     // The editor's text changed (typing, paste, Apply, undo).
     Q_INVOKABLE void setCode(const QString& code);
     Q_INVOKABLE void setLanguage(const QString& languageId);
