@@ -36,28 +36,26 @@ Rectangle {
 
     Rectangle {
         id: gutter
-        width: numbers.implicitWidth + 16
+        width: numbers.width + 16
         height: parent.height
         color: Theme.codeHeader
         radius: 6
 
-        Column {
+        // One text item for all the numbers: a file of tens of thousands of lines stays cheap.
+        Text {
             id: numbers
             objectName: "lineNumbers"
             x: 8
-            y: area.topPadding - scroll.contentItem.contentY + 1
-            Repeater {
-                model: area.lineCount
-                Text {
-                    required property int index
-                    text: index + 1
-                    font: area.font
-                    color: Theme.mutedText
-                    horizontalAlignment: Text.AlignRight
-                    width: Math.max(24, numbers.widest)
-                }
+            y: area.topPadding - scroll.contentItem.contentY
+            width: Math.max(24, metrics.advanceWidth)
+            horizontalAlignment: Text.AlignRight
+            font: area.font
+            color: Theme.mutedText
+            text: {
+                const lines = []
+                for (let i = 1; i <= area.lineCount; ++i) lines.push(i)
+                return lines.join("\n")
             }
-            readonly property real widest: metrics.advanceWidth
             TextMetrics {
                 id: metrics
                 font: area.font
