@@ -1446,5 +1446,21 @@ scripts/fetch-default-model legt SmolLM2-135M-Instruct dort ab.</translation>
         <source>“%1” is not a text file (only UTF-8 text can be attached).</source>
         <translation>„%1“ ist keine Textdatei (nur UTF-8-Text kann angehängt werden).</translation>
     </message>
+    <message>
+        <source>Only files on this computer can be opened.</source>
+        <translation>Nur Dateien auf diesem Computer können geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>“%1” is too large to open (%2 KiB; the limit is %3 KiB).</source>
+        <translation>„%1“ ist zu groß zum Öffnen (%2 KiB; die Grenze ist %3 KiB).</translation>
+    </message>
+    <message>
+        <source>“%1” is too large to open.</source>
+        <translation>„%1“ ist zu groß zum Öffnen.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a text file (only UTF-8 text can be opened).</source>
+        <translation>„%1“ ist keine Textdatei (nur UTF-8-Text kann geöffnet werden).</translation>
+    </message>
 </context>
 </TS>

@@ -138,6 +138,17 @@ private slots:
             // An unreadable file changes nothing and says why.
             QVERIFY(!panel.openFile(QUrl::fromLocalFile(folder + QStringLiteral("/missing.py"))));
             QVERIFY(!panel.notice().isEmpty());
+            // A binary file is refused in the panel's words (opened, not attached).
+            const QString binary = folder + QStringLiteral("/blob.bin");
+            {
+                QFile out(binary);
+                QVERIFY(out.open(QIODevice::WriteOnly));
+                out.write(QByteArray("ab\0cd", 5));
+            }
+            QVERIFY(!panel.openFile(QUrl::fromLocalFile(binary)));
+            QCOMPARE(
+                panel.notice(),
+                QStringLiteral("“blob.bin” is not a text file (only UTF-8 text can be opened)."));
             QCOMPARE(panel.sessionId(), session);
         }
         Composition app(database);

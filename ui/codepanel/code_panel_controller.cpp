@@ -223,7 +223,7 @@ void CodePanelController::setDocument(const PanelDocument& document, bool newSes
 }
 
 bool CodePanelController::openFile(const QUrl& file) {
-    const QVariantMap read = TextAttachment::read(file);
+    const QVariantMap read = TextAttachment::read(file, TextAttachment::Purpose::open);
     if (!read.value(QStringLiteral("ok")).toBool()) {
         setNotice(read.value(QStringLiteral("error")).toString());
         return false;
@@ -317,7 +317,8 @@ bool CodePanelController::saveFile(bool overwriteChanges) {
     if (!overwriteChanges && QFileInfo::exists(path) &&
         modifiedMs(path) != m_document.fileModifiedMs) {
         // Touched, but is the text different from what was read?
-        const QVariantMap now = TextAttachment::read(QUrl::fromLocalFile(path));
+        const QVariantMap now =
+            TextAttachment::read(QUrl::fromLocalFile(path), TextAttachment::Purpose::open);
         if (!now.value(QStringLiteral("ok")).toBool() ||
             now.value(QStringLiteral("text")).toString() != m_fileContent) {
             m_saveConflict = true;
@@ -665,7 +666,8 @@ bool CodePanelController::openSession(qint64 session) {
     if (m_saveTimer.isActive()) saveDocumentNow();
     const QVariantMap onDisk = document->filePath.isEmpty()
                                    ? QVariantMap{}
-                                   : TextAttachment::read(QUrl::fromLocalFile(document->filePath));
+                                   : TextAttachment::read(QUrl::fromLocalFile(document->filePath),
+                                                          TextAttachment::Purpose::open);
     m_fileContent = onDisk.value(QStringLiteral("ok")).toBool()
                         ? onDisk.value(QStringLiteral("text")).toString()
                         : QString();
