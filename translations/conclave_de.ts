@@ -282,6 +282,14 @@
         <source>Start with an empty code panel</source>
         <translation>Mit einem leeren Code-Bereich beginnen</translation>
     </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Show the change side by side</source>
+        <translation>Die Änderung nebeneinander zeigen</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>

@@ -286,6 +286,26 @@ private slots:
             }
         }
         QVERIFY(sawMarkedWord);
+        // Side by side: the hunk, context, then the changed line facing its new version.
+        const QVariantList sides = panel.sideBySideRows();
+        QCOMPARE(sides.first().toMap().value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("hunk"));
+        int changedRows = 0;
+        for (const QVariant& row : sides) {
+            const QVariantMap map = row.toMap();
+            if (map.value(QStringLiteral("kind")).toString() != QStringLiteral("changed")) continue;
+            ++changedRows;
+            QCOMPARE(map.value(QStringLiteral("oldNumber")).toInt(), 2);
+            QCOMPARE(map.value(QStringLiteral("newNumber")).toInt(), 2);
+            QVERIFY(map.value(QStringLiteral("oldHtml"))
+                        .toString()
+                        .contains(QStringLiteral(">-</span>")));
+            QVERIFY(map.value(QStringLiteral("newHtml"))
+                        .toString()
+                        .contains(QStringLiteral(">+</span>")));
+        }
+        QCOMPARE(changedRows, 1);
+        QCOMPARE(sides.size(), 1 + 5); // the header and five facing lines
         panel.copyUnifiedDiff();
         QCOMPARE(QGuiApplication::clipboard()->text(), panel.unifiedDiffText());
         QVERIFY(panel.unifiedDiffText().startsWith(

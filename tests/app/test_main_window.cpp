@@ -436,6 +436,14 @@ private slots:
             click(window, visibleItem(window, "diffTab"));
             QTest::qWait(150);
             saveScreenshot(window, QStringLiteral("code-panel-light"));
+            QVERIFY(visibleItem(window, "diffView"));
+            click(window, visibleItem(window, "sideBySideButton"));
+            QTRY_VERIFY(visibleItem(window, "sideBySideDiffView"));
+            QVERIFY(!visibleItem(window, "diffView"));
+            QTest::qWait(100);
+            saveScreenshot(window, QStringLiteral("code-panel-side-by-side-light"));
+            click(window, visibleItem(window, "sideBySideButton"));
+            QTRY_VERIFY(visibleItem(window, "diffView"));
             const QString proposed = panel.proposedCode();
             click(window, visibleItem(window, "applyButton"));
             QTRY_COMPARE(editorText->property("text").toString(), proposed);

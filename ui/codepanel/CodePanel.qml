@@ -410,11 +410,26 @@ FocusScope {
                                 enabled: panel.controller.proposalComplete
                                 onClicked: panel.controller.copyProposedCode()
                             }
+                            Item { Layout.fillWidth: true }
+                            ToolButton {
+                                id: sideBySideButton
+                                objectName: "sideBySideButton"
+                                checkable: true
+                                text: qsTr("Side by side")
+                                Accessible.name: qsTr("Show the change side by side")
+                            }
                         }
                         DiffView {
                             Layout.fillWidth: true
                             Layout.fillHeight: true
+                            visible: !sideBySideButton.checked
                             rows: panel.controller.diffRows
+                        }
+                        SideBySideDiffView {
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            visible: sideBySideButton.checked
+                            rows: panel.controller.sideBySideRows
                         }
                     }
                 }

@@ -51,6 +51,49 @@ QString lineHtml(const code_panel::DiffLine& line) {
     return html + escaped(line.text.mid(at));
 }
 
+// The hunk's lines side by side: context on both sides, each change's removed and added lines
+// paired in order, the longer side's rest alone.
+void appendSideBySide(QVariantList& rows, const code_panel::DiffHunk& hunk) {
+    using Kind = code_panel::DiffLine::Kind;
+    rows.append(QVariantMap{{QStringLiteral("kind"), QStringLiteral("hunk")},
+                            {QStringLiteral("oldHtml"), hunk.header().toHtmlEscaped()},
+                            {QStringLiteral("newHtml"), QString()},
+                            {QStringLiteral("oldNumber"), 0},
+                            {QStringLiteral("newNumber"), 0}});
+    const QList<code_panel::DiffLine>& lines = hunk.lines;
+    for (qsizetype k = 0; k < lines.size();) {
+        if (lines[k].kind == Kind::context) {
+            rows.append(QVariantMap{{QStringLiteral("kind"), QStringLiteral("context")},
+                                    {QStringLiteral("oldHtml"), lineHtml(lines[k])},
+                                    {QStringLiteral("newHtml"), lineHtml(lines[k])},
+                                    {QStringLiteral("oldNumber"), lines[k].oldNumber},
+                                    {QStringLiteral("newNumber"), lines[k].newNumber}});
+            ++k;
+            continue;
+        }
+        qsizetype added = k;
+        while (added < lines.size() && lines[added].kind == Kind::removed) ++added;
+        qsizetype end = added;
+        while (end < lines.size() && lines[end].kind == Kind::added) ++end;
+        const qsizetype removedCount = added - k;
+        const qsizetype addedCount = end - added;
+        for (qsizetype i = 0; i < std::max(removedCount, addedCount); ++i) {
+            const code_panel::DiffLine* left = i < removedCount ? &lines[k + i] : nullptr;
+            const code_panel::DiffLine* right = i < addedCount ? &lines[added + i] : nullptr;
+            const QString kind = left && right ? QStringLiteral("changed")
+                                 : left        ? QStringLiteral("removed")
+                                               : QStringLiteral("added");
+            rows.append(
+                QVariantMap{{QStringLiteral("kind"), kind},
+                            {QStringLiteral("oldHtml"), left ? lineHtml(*left) : QString()},
+                            {QStringLiteral("newHtml"), right ? lineHtml(*right) : QString()},
+                            {QStringLiteral("oldNumber"), left ? left->oldNumber : 0},
+                            {QStringLiteral("newNumber"), right ? right->newNumber : 0}});
+        }
+        k = end;
+    }
+}
+
 qint64 modifiedMs(const QString& path) {
     return QFileInfo(path).lastModified().toMSecsSinceEpoch();
 }
@@ -428,6 +471,7 @@ bool CodePanelController::send(const code_panel::TaskRequest& request) {
     m_proposal = {};
     m_showsProposal = code_panel::changesCode(request.task);
     m_diffRows.clear();
+    m_sideBySideRows.clear();
 
     m_answerMessage = {};
     if (m_session != 0) {
@@ -550,8 +594,10 @@ void CodePanelController::updateProposal() {
     m_diffBase = request.code;
     m_diff = code_panel::diffCode(m_diffBase, m_proposedCode);
     m_diffRows.clear();
+    m_sideBySideRows.clear();
     for (const code_panel::DiffHunk& hunk : m_diff.hunks) {
         if (m_diffRows.size() >= maxDiffRows) break;
+        appendSideBySide(m_sideBySideRows, hunk);
         m_diffRows.append(QVariantMap{{QStringLiteral("kind"), QStringLiteral("hunk")},
                                       {QStringLiteral("html"), hunk.header().toHtmlEscaped()},
                                       {QStringLiteral("oldNumber"), 0},

@@ -78,6 +78,9 @@ class CodePanelController : public QObject {
     Q_PROPERTY(bool proposalComplete READ proposalComplete NOTIFY proposalChanged)
     Q_PROPERTY(QString proposedCode READ proposedCode NOTIFY proposalChanged)
     Q_PROPERTY(QVariantList diffRows READ diffRows NOTIFY proposalChanged)
+    // The same diff side by side: [{kind: "hunk"|"context"|"changed"|"removed"|"added",
+    // oldNumber, oldHtml, newNumber, newHtml}]; removed and added lines of a change paired.
+    Q_PROPERTY(QVariantList sideBySideRows READ sideBySideRows NOTIFY proposalChanged)
     Q_PROPERTY(QString diffSummary READ diffSummary NOTIFY proposalChanged)
 public:
     // Preference keys (app settings) for the panel's place and its open session.
@@ -126,6 +129,7 @@ public:
     bool proposalComplete() const { return m_proposal.complete; }
     QString proposedCode() const { return m_proposedCode; }
     QVariantList diffRows() const { return m_diffRows; }
+    QVariantList sideBySideRows() const { return m_sideBySideRows; }
     QString diffSummary() const;
 
     Q_INVOKABLE void togglePanel() { setPanelVisible(!m_visible); }
@@ -240,6 +244,7 @@ private:
     QString
         m_beforeApply; // the editor's text before Apply: an undo back to it shows the diff again
     QVariantList m_diffRows;
+    QVariantList m_sideBySideRows;
     code_panel::CodeDiff m_diff;
 };
 
