@@ -4,6 +4,7 @@
 #include "conclave/storage/database.h"
 #include "conclave/storage/database_error.h"
 #include "conclave/storage/open_database.h"
+#include "sqlite_code_panel_sessions.h"
 #include "sqlite_conversation_store.h"
 #include "sqlite_preference_store.h"
 
@@ -48,6 +49,7 @@ ChatStorage openChatStorage(const QString& path) {
         result.database = std::move(opened.database);
         result.store = std::make_unique<SqliteConversationStore>(*result.database);
         result.preferences = std::make_unique<SqlitePreferenceStore>(*result.database);
+        result.panelSessions = std::make_unique<SqliteCodePanelSessions>(*result.database);
         const storage::OpenReport& report = opened.report;
         if (report.corrupt_file_moved_to) {
             result.noticeTitle = ChatStorageText::tr("The conversation database was damaged");
@@ -67,6 +69,7 @@ ChatStorage openChatStorage(const QString& path) {
         result.database.reset();
         result.store = std::make_unique<ui::InMemoryConversationStore>();
         result.preferences = std::make_unique<ui::InMemoryPreferenceStore>();
+        result.panelSessions = std::make_unique<ui::InMemoryCodePanelSessions>(result.store.get());
         result.noticeTitle = ChatStorageText::tr("Conversations cannot be saved");
         result.noticeMessage = QString::fromStdString(error.what());
         result.noticeHint = hintForOpenError(error.kind());

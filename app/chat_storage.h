@@ -7,6 +7,7 @@
 //
 // Call once on the GUI thread, which then owns the database. Never throws.
 
+#include "code_panel_sessions.h"
 #include "conversation_store.h"
 #include "preference_store.h"
 
@@ -23,6 +24,7 @@ struct ChatStorage {
     std::unique_ptr<storage::Database> database;  // null when it could not be opened
     std::unique_ptr<ui::ConversationStore> store; // SQLite, or in memory as the fallback
     std::unique_ptr<ui::PreferenceStore> preferences; // the settings, beside the conversations
+    std::unique_ptr<ui::CodePanelSessions> panelSessions; // the code panel's documents
     // News for the error banner; the title is empty when there is nothing to tell.
     QString noticeTitle;
     QString noticeMessage;

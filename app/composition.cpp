@@ -31,7 +31,9 @@ Composition::Composition(const QString& databasePath, QObject* parent)
       m_appSettings(m_storage.preferences.get(), QFileInfo(databasePath).absolutePath(),
                     availableLanguages(), m_gpu.devices),
       m_modelPreferences(m_chat.settings(), m_storage.preferences.get()),
-      m_host(&m_chat, &m_picker, &m_appSettings) {
+      m_codePanel(m_engine.worker(), &m_chat, m_storage.store.get(), m_storage.panelSessions.get(),
+                  m_storage.preferences.get()),
+      m_host(&m_chat, &m_picker, &m_appSettings, &m_codePanel) {
     if (!m_storage.noticeTitle.isEmpty())
         m_chat.showNotice(m_storage.noticeTitle, m_storage.noticeMessage, m_storage.noticeHint,
                           m_storage.noticeDetails);
@@ -53,6 +55,11 @@ Composition::Composition(const QString& databasePath, QObject* parent)
 
 // The settings follow the loaded model; their storage errors go to the banner.
 void Composition::connectSettings() {
+    // A search hit in a code panel session opens it in the panel, shown.
+    connect(&m_chat, &ui::ChatController::codePanelSessionRequested, &m_codePanel,
+            [this](qint64 session) {
+                if (m_codePanel.openSession(session)) m_codePanel.setPanelVisible(true);
+            });
     connect(&m_chat, &ui::ChatController::modelOpening, &m_modelPreferences, &ui::ModelPreferences::modelOpening);
     connect(&m_chat, &ui::ChatController::modelReady, &m_modelPreferences, &ui::ModelPreferences::modelLoaded);
     const auto failed = [this](const ui::StoreError& error) {

@@ -18,6 +18,7 @@
 #include "app_settings.h"
 #include "chat_controller.h"
 #include "chat_storage.h"
+#include "code_panel_controller.h"
 #include "engine_thread.h"
 #include "gpu_availability.h"
 #include "loaded_model_recorder.h"
@@ -47,6 +48,7 @@ public:
     ui::ModelLibrary& library() { return *m_library; }
     ui::AppSettings& appSettings() { return m_appSettings; }
     ui::ModelPreferences& modelPreferences() { return m_modelPreferences; }
+    ui::CodePanelController& codePanel() { return m_codePanel; }
     MainWindowHost& window() { return m_host; }
 
 signals:
@@ -67,6 +69,7 @@ private:
     GpuAvailability m_gpu;
     ui::AppSettings m_appSettings;
     ui::ModelPreferences m_modelPreferences;
+    ui::CodePanelController m_codePanel;
     MainWindowHost m_host;
 };
 

@@ -4,6 +4,7 @@
 #include "build_summary.h"
 #include "app_settings.h"
 #include "chat_controller.h"
+#include "code_panel_controller.h"
 #include "model_picker.h"
 
 #include <QLoggingCategory>
@@ -14,14 +15,16 @@
 Q_IMPORT_QML_PLUGIN(Conclave_MainPlugin)
 Q_IMPORT_QML_PLUGIN(Conclave_ChatPlugin)
 Q_IMPORT_QML_PLUGIN(Conclave_ModelsPlugin)
+Q_IMPORT_QML_PLUGIN(Conclave_CodePanelPlugin)
 
 Q_LOGGING_CATEGORY(lcApp, "conclave.app", QtInfoMsg)
 
 namespace conclave::app {
 
 MainWindowHost::MainWindowHost(ui::ChatController* chat, ui::ModelPicker* models, ui::AppSettings* appSettings,
-                               QObject* parent)
-    : QObject(parent), m_chat(chat), m_models(models), m_appSettings(appSettings) {
+                               ui::CodePanelController* codePanel, QObject* parent)
+    : QObject(parent), m_chat(chat), m_models(models), m_appSettings(appSettings),
+      m_codePanel(codePanel) {
     // Qt 6.4 does not search the /qt/qml resource prefix by default; our modules live there.
     m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     // Fusion takes its colours from the window's palette, which follows our Theme (light or
@@ -40,6 +43,7 @@ bool MainWindowHost::show() {
         {QStringLiteral("chat"), QVariant::fromValue(m_chat)},
         {QStringLiteral("models"), QVariant::fromValue(m_models)},
         {QStringLiteral("appSettings"), QVariant::fromValue(m_appSettings)},
+        {QStringLiteral("codePanel"), QVariant::fromValue(m_codePanel)},
         {QStringLiteral("forcedTheme"), theme},
     });
     m_engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Conclave/Main/Main.qml")));

@@ -12,6 +12,7 @@ class QQuickWindow;
 
 namespace conclave::ui {
 class AppSettings;
+class CodePanelController;
 class ChatController;
 class ModelPicker;
 } // namespace conclave::ui
@@ -22,7 +23,7 @@ class MainWindowHost : public QObject {
     Q_OBJECT
 public:
     MainWindowHost(ui::ChatController* chat, ui::ModelPicker* models, ui::AppSettings* appSettings,
-                   QObject* parent = nullptr);
+                   ui::CodePanelController* codePanel, QObject* parent = nullptr);
 
     // Loads and shows the main window; false (with the QML errors logged) when it fails.
     // The theme is the app settings' choice unless CONCLAVE_THEME is "light" or "dark".
@@ -37,6 +38,7 @@ private:
     ui::ChatController* m_chat;
     ui::ModelPicker* m_models;
     ui::AppSettings* m_appSettings;
+    ui::CodePanelController* m_codePanel;
     QQmlApplicationEngine m_engine;
 };
 

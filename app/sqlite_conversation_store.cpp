@@ -179,7 +179,9 @@ SqliteConversationStore::~SqliteConversationStore() = default;
 QList<ConversationHeader> SqliteConversationStore::conversations() const {
     return guarded([&] {
         QList<ConversationHeader> list;
-        for (const storage::Conversation& c : m_store.list_conversations())
+        // The sidebar lists chats; code panel sessions open in the panel (and show in search).
+        for (const storage::Conversation& c :
+             m_store.list_conversations({.kind = storage::ConversationKind::chat}))
             list.append(toHeader(c));
         return list;
     });
@@ -275,6 +277,7 @@ QList<ui::SearchResult> SqliteConversationStore::search(const QString& text, int
             result.messageId = hit.message_id.value_or(0);
             result.snippet = qt(hit.snippet);
             result.date = QDateTime::fromMSecsSinceEpoch(hit.created_at);
+            result.codePanel = hit.conversation_kind == storage::ConversationKind::code_panel;
             results.append(result);
         }
         return results;

@@ -19,12 +19,13 @@ ConversationStore::ConversationStore(Database& db, Clock clock)
     : m_db(db), m_clock(std::move(clock)) {}
 
 Conversation ConversationStore::create_conversation(std::string_view title,
-                                                    std::optional<Id> model_id) {
+                                                    std::optional<Id> model_id,
+                                                    ConversationKind kind) {
     const std::int64_t now = m_clock();
-    Statement insert =
-        m_db.prepare("INSERT INTO conversations(title, created_at, updated_at, last_model_id)"
-                     " VALUES(:title, :now, :now, :model)");
-    insert.bind(":title", title).bind(":now", now);
+    Statement insert = m_db.prepare(
+        "INSERT INTO conversations(title, created_at, updated_at, last_model_id, kind)"
+        " VALUES(:title, :now, :now, :model, :kind)");
+    insert.bind(":title", title).bind(":now", now).bind(":kind", to_string(kind));
     bind_optional(insert, ":model", model_id);
     insert.run();
     return conversation(m_db.last_insert_id());
@@ -46,11 +47,13 @@ std::vector<Conversation> ConversationStore::list_conversations(const ListOption
     sql += " WHERE 1";
     if (options.archived == ListOptions::Archived::exclude) sql += " AND c.archived = 0";
     if (options.archived == ListOptions::Archived::only) sql += " AND c.archived = 1";
+    if (options.kind) sql += " AND c.kind = :kind";
     // Every key descends, so "after" in the list is "less than" as a row value.
     if (options.after) sql += " AND (c.pinned, c.updated_at, c.id) < (:pinned, :updated_at, :id)";
     sql += " ORDER BY c.pinned DESC, c.updated_at DESC, c.id DESC LIMIT :limit OFFSET :offset";
     Statement select = m_db.prepare(sql);
     select.bind(":limit", options.limit).bind(":offset", options.offset);
+    if (options.kind) select.bind(":kind", to_string(*options.kind));
     if (options.after)
         select.bind(":pinned", options.after->pinned ? 1 : 0)
             .bind(":updated_at", options.after->updated_at)

@@ -54,7 +54,7 @@ detail::IncomingConversation read_conversation(Database& db, std::string_view ob
         " json_extract(:o, '$.sampling.temperature'), json_extract(:o, '$.sampling.top_k'),"
         " json_extract(:o, '$.sampling.top_p'), json_extract(:o, '$.sampling.min_p'),"
         " json_extract(:o, '$.sampling.repetition_penalty'), json_extract(:o, '$.sampling.seed'),"
-        " json_extract(:o, '$.active_leaf')");
+        " json_extract(:o, '$.active_leaf'), json_extract(:o, '$.kind')");
     fields.bind(":o", object);
     fields.step();
     c.title = fields.text(0);
@@ -70,6 +70,8 @@ detail::IncomingConversation read_conversation(Database& db, std::string_view ob
     c.sampling.repetition_penalty = detail::optional_real(fields, 10);
     c.sampling.seed = detail::optional_int64(fields, 11);
     in.active_leaf_uid = fields.optional_text(12);
+    // Files written before the kind existed hold chats.
+    if (const auto kind = fields.optional_text(13)) c.kind = conversation_kind_from_string(*kind);
 
     Statement messages = db.prepare(
         "SELECT json_type(value, '$.uid'), json_extract(value, '$.uid'), json_extract(value, "
@@ -126,7 +128,7 @@ std::string ConversationExchange::export_json(std::optional<Id> conversation_id)
         "c.system_prompt,"
         " 'sampling', json_object('temperature', c.temperature, 'top_k', c.top_k, 'top_p', c.top_p,"
         "   'min_p', c.min_p, 'repetition_penalty', c.repetition_penalty, 'seed', c.seed),"
-        " 'active_leaf', (SELECT uid FROM messages WHERE id = c.active_leaf_id))"
+        " 'active_leaf', (SELECT uid FROM messages WHERE id = c.active_leaf_id), 'kind', c.kind)"
         " FROM conversations c WHERE :id IS NULL OR c.id = :id ORDER BY c.id");
     detail::bind_optional(conversations, ":id", conversation_id);
     std::string out = "{\"format\":\"" + std::string(format_name) +

@@ -21,15 +21,16 @@ Id insert_conversation(Database& db, const Conversation& c) {
     Statement insert =
         db.prepare("INSERT INTO conversations(uid, title, created_at, updated_at, pinned, "
                    "archived, system_prompt,"
-                   " temperature, top_k, top_p, min_p, repetition_penalty, seed)"
+                   " temperature, top_k, top_p, min_p, repetition_penalty, seed, kind)"
                    " VALUES(:uid, :title, :created, :updated, :pinned, :archived, :system_prompt,"
-                   " :temperature, :top_k, :top_p, :min_p, :repetition_penalty, :seed)");
+                   " :temperature, :top_k, :top_p, :min_p, :repetition_penalty, :seed, :kind)");
     insert.bind(":uid", c.uid)
         .bind(":title", c.title)
         .bind(":created", c.created_at)
         .bind(":updated", c.updated_at)
         .bind(":pinned", c.pinned ? 1 : 0)
-        .bind(":archived", c.archived ? 1 : 0);
+        .bind(":archived", c.archived ? 1 : 0)
+        .bind(":kind", to_string(c.kind));
     bind_optional(insert, ":system_prompt", c.system_prompt);
     bind_sampling(insert, c.sampling);
     insert.run();

@@ -15,6 +15,7 @@ constexpr std::array<std::string_view, 5> state_names{"complete", "streaming", "
                                                       "interrupted"};
 constexpr std::array<std::string_view, 6> stop_reason_names{
     "finished", "token_limit", "stop_string", "context_full", "stopped", "error"};
+constexpr std::array<std::string_view, 2> kind_names{"chat", "code_panel"};
 
 template <typename Enum, std::size_t N>
 Enum from_name(const std::array<std::string_view, N>& names, std::string_view name,
@@ -42,6 +43,14 @@ std::string_view to_string(MessageState state) {
 
 std::string_view to_string(StopReason reason) {
     return stop_reason_names.at(static_cast<std::size_t>(reason));
+}
+
+std::string_view to_string(ConversationKind kind) {
+    return kind_names.at(static_cast<std::size_t>(kind));
+}
+
+ConversationKind conversation_kind_from_string(std::string_view name) {
+    return from_name<ConversationKind>(kind_names, name, "conversation kind");
 }
 
 Role role_from_string(std::string_view name) {

@@ -75,13 +75,6 @@ RecoveryCounts recover_into(const std::string& damaged_path, Database& fresh) {
 
     std::map<Id, IncomingConversation> conversations;
     std::map<Id, Id> active_leaf_of;
-    scan_table(*damaged, std::string(conversation_columns) + " FROM conversations c",
-               [&](const Statement& row) {
-                   Conversation c = read_conversation(row);
-                   if (c.active_leaf_id) active_leaf_of[c.id] = *c.active_leaf_id;
-                   conversations[c.id].conversation = std::move(c);
-               });
-    std::map<Id, std::vector<Message>> messages;
     int damaged_version = 0;
     try {
         damaged_version = damaged->user_version();
@@ -89,6 +82,13 @@ RecoveryCounts recover_into(const std::string& damaged_path, Database& fresh) {
         // An unreadable header: read it as the newest schema; unreadable rows are skipped.
         damaged_version = 1 << 20;
     }
+    scan_table(*damaged, conversation_columns_for(damaged_version) + " FROM conversations c",
+               [&](const Statement& row) {
+                   Conversation c = read_conversation(row);
+                   if (c.active_leaf_id) active_leaf_of[c.id] = *c.active_leaf_id;
+                   conversations[c.id].conversation = std::move(c);
+               });
+    std::map<Id, std::vector<Message>> messages;
     scan_table(*damaged, message_columns_for(damaged_version) + " FROM messages m",
                [&](const Statement& row) {
                    Message m = read_message(row);

@@ -30,6 +30,7 @@ Conversation read_conversation(const Statement& row, int first) {
     c.sampling.min_p = optional_real(row, first + 13);
     c.sampling.repetition_penalty = optional_real(row, first + 14);
     c.sampling.seed = optional_int64(row, first + 15);
+    c.kind = conversation_kind_from_string(row.text(first + 16));
     return c;
 }
 
@@ -54,6 +55,12 @@ Message read_message(const Statement& row, int first) {
     m.updated_at = row.int64(first + 16);
     m.stats.stop_reason = optional_stop_reason(row, first + 17);
     return m;
+}
+
+std::string conversation_columns_for(int schema_version) {
+    std::string columns(conversation_columns);
+    if (schema_version < 5) columns.replace(columns.rfind("c.kind"), 6, "'chat'");
+    return columns;
 }
 
 std::string message_columns_for(int schema_version) {

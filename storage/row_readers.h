@@ -16,8 +16,11 @@ namespace conclave::storage::detail {
 inline constexpr std::string_view conversation_columns =
     "c.id, c.uid, c.title, c.created_at, c.updated_at, c.pinned, c.archived, c.last_model_id,"
     " c.active_leaf_id, c.system_prompt, c.temperature, c.top_k, c.top_p, c.min_p,"
-    " c.repetition_penalty, c.seed";
-inline constexpr int conversation_column_count = 16;
+    " c.repetition_penalty, c.seed, c.kind";
+inline constexpr int conversation_column_count = 17;
+// conversation_columns as a database of an older schema can answer them: 'chat' for the kind
+// before version 5.
+std::string conversation_columns_for(int schema_version);
 
 // Selected in this order by every message query; table alias `m`.
 inline constexpr std::string_view message_columns =

@@ -42,12 +42,12 @@ std::map<Id, HitDetail> hit_details(Database& db, const std::string& query,
     // "+f.rowid" keeps the IN list away from FTS5, which would turn it into one lookup per id.
     Statement select = db.prepare(
         titles ? "SELECT f.rowid, c.id, c.title, NULL, c.created_at, c.archived,"
-                 " snippet(conversations_fts, 0, :begin, :end, '…', :words)"
+                 " snippet(conversations_fts, 0, :begin, :end, '…', :words), c.kind"
                  " FROM conversations_fts f JOIN conversations c ON c.id = f.rowid"
                  " WHERE conversations_fts MATCH :query AND f.rowid BETWEEN :lowest AND :highest"
                  " AND +f.rowid IN (SELECT value FROM json_each(:ids))"
                : "SELECT f.rowid, m.conversation_id, c.title, m.role, m.created_at, c.archived,"
-                 " snippet(messages_fts, 0, :begin, :end, '…', :words)"
+                 " snippet(messages_fts, 0, :begin, :end, '…', :words), c.kind"
                  " FROM messages_fts f JOIN messages m ON m.id = f.rowid"
                  " JOIN conversations c ON c.id = m.conversation_id"
                  " WHERE messages_fts MATCH :query AND f.rowid BETWEEN :lowest AND :highest"
@@ -71,6 +71,7 @@ std::map<Id, HitDetail> hit_details(Database& db, const std::string& query,
         hit.created_at = select.int64(4);
         detail.archived = select.int64(5) != 0;
         hit.snippet = select.text(6);
+        hit.conversation_kind = conversation_kind_from_string(select.text(7));
         details.emplace(select.int64(0), std::move(detail));
     }
     return details;

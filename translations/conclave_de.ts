@@ -92,6 +92,204 @@
         <source>Copy code</source>
         <translation>Code kopieren</translation>
     </message>
+    <message>
+        <source>Open in code panel</source>
+        <translation>Im Code-Bereich öffnen</translation>
+    </message>
+    <message>
+        <source>Open the code in the code panel</source>
+        <translation>Den Code im Code-Bereich öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>CodeEditor</name>
+    <message>
+        <source>Paste code here, or open a file (Ctrl+O) or drop one.</source>
+        <translation>Code hier einfügen, eine Datei öffnen (Strg+O) oder hierher ziehen.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>CodePanel</name>
+    <message>
+        <source>Open a source file</source>
+        <translation>Quelldatei öffnen</translation>
+    </message>
+    <message>
+        <source>Save the code</source>
+        <translation>Code speichern</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open a file in the code panel</source>
+        <translation>Eine Datei im Code-Bereich öffnen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the code to its file</source>
+        <translation>Den Code in seine Datei speichern</translation>
+    </message>
+    <message>
+        <source>Discuss in chat</source>
+        <translation>Im Chat besprechen</translation>
+    </message>
+    <message>
+        <source>Discuss the code in a new chat</source>
+        <translation>Den Code in einem neuen Chat besprechen</translation>
+    </message>
+    <message>
+        <source>Close the code panel</source>
+        <translation>Code-Bereich schließen</translation>
+    </message>
+    <message>
+        <source>“%1” changed on disk since it was opened. Overwrite it?</source>
+        <translation>„%1“ wurde seit dem Öffnen auf der Festplatte geändert. Überschreiben?</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Überschreiben</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The selection: %1 of %2 tokens of context</source>
+        <translation>Die Auswahl: %1 von %2 Token Kontext</translation>
+    </message>
+    <message>
+        <source>The code: %1 of %2 tokens of context</source>
+        <translation>Der Code: %1 von %2 Token Kontext</translation>
+    </message>
+    <message>
+        <source>too large: select less</source>
+        <translation>zu groß: weniger auswählen</translation>
+    </message>
+    <message>
+        <source>too large for the model: select a part, and tasks use the selection</source>
+        <translation>zu groß für das Modell: einen Teil auswählen, die Aufgaben nutzen dann die Auswahl</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Erklären</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Beheben</translation>
+    </message>
+    <message>
+        <source>Write tests</source>
+        <translation>Tests schreiben</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokumentieren</translation>
+    </message>
+    <message>
+        <source>Convert to</source>
+        <translation>Umwandeln in</translation>
+    </message>
+    <message>
+        <source>Convert to another language</source>
+        <translation>In eine andere Sprache umwandeln</translation>
+    </message>
+    <message>
+        <source>Language to convert to</source>
+        <translation>Zielsprache</translation>
+    </message>
+    <message>
+        <source>An instruction, or the problem for Fix</source>
+        <translation>Eine Anweisung oder das Problem für „Beheben“</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>Anweisung</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>Ask the model to follow the instruction</source>
+        <translation>Das Modell die Anweisung ausführen lassen</translation>
+    </message>
+    <message>
+        <source>%1 tok/s</source>
+        <translation>%1 Token/s</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Änderung %1</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Apply the change to the code</source>
+        <translation>Die Änderung in den Code übernehmen</translation>
+    </message>
+    <message>
+        <source>Copy as unified diff</source>
+        <translation>Als Unified Diff kopieren</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Start with an empty code panel</source>
+        <translation>Mit einem leeren Code-Bereich beginnen</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Show the change side by side</source>
+        <translation>Die Änderung nebeneinander zeigen</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -199,6 +397,10 @@
     <message>
         <source>Drop to open the model</source>
         <translation>Loslassen, um das Modell zu öffnen</translation>
+    </message>
+    <message>
+        <source>Drop to open the file in the code panel</source>
+        <translation>Loslassen, um die Datei im Code-Bereich zu öffnen</translation>
     </message>
 </context>
 <context>
@@ -742,6 +944,22 @@ Klicken, um ein anderes Modell zu wählen</translation>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
+    <message>
+        <source>Code panel</source>
+        <translation>Code-Bereich</translation>
+    </message>
+    <message>
+        <source>Show or hide the code panel</source>
+        <translation>Code-Bereich ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Open a file (in the code panel)</source>
+        <translation>Eine Datei öffnen (im Code-Bereich)</translation>
+    </message>
+    <message>
+        <source>Save the code to its file (in the code panel)</source>
+        <translation>Den Code in seine Datei speichern (im Code-Bereich)</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -978,6 +1196,101 @@ scripts/fetch-default-model legt SmolLM2-135M-Instruct dort ab.</translation>
     </message>
 </context>
 <context>
+    <name>conclave::ui::CodePanelController</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Klartext</translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation>Keine Änderungen</translation>
+    </message>
+    <message>
+        <source>+%1 −%2 lines</source>
+        <translation>+%1 −%2 Zeilen</translation>
+    </message>
+    <message>
+        <source>Could not save the panel&apos;s settings: %1</source>
+        <translation>Die Einstellungen des Code-Bereichs konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not save the code panel&apos;s session: %1</source>
+        <translation>Die Sitzung des Code-Bereichs konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Choose a file to save to.</source>
+        <translation>Eine Datei zum Speichern wählen.</translation>
+    </message>
+    <message>
+        <source>Could not save “%1”: %2</source>
+        <translation>„%1“ konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Only files on this computer can be saved.</source>
+        <translation>Nur Dateien auf diesem Computer können gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>There is no code to work on.</source>
+        <translation>Es gibt keinen Code, an dem gearbeitet werden kann.</translation>
+    </message>
+    <message>
+        <source>Write an instruction first.</source>
+        <translation>Zuerst eine Anweisung schreiben.</translation>
+    </message>
+    <message>
+        <source>Choose another language to convert to.</source>
+        <translation>Eine andere Zielsprache wählen.</translation>
+    </message>
+    <message>
+        <source>Wait until the current answer is finished.</source>
+        <translation>Warten, bis die aktuelle Antwort fertig ist.</translation>
+    </message>
+    <message>
+        <source>Open a model to run tasks.</source>
+        <translation>Ein Modell öffnen, um Aufgaben auszuführen.</translation>
+    </message>
+    <message>
+        <source>Waiting for the model…</source>
+        <translation>Warte auf das Modell …</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>Denkt nach …</translation>
+    </message>
+    <message>
+        <source>Answering…</source>
+        <translation>Antwortet …</translation>
+    </message>
+    <message>
+        <source>Stopped · %1 tokens · %2 tok/s</source>
+        <translation>Angehalten · %1 Token · %2 Token/s</translation>
+    </message>
+    <message>
+        <source>%1 tokens · %2 tok/s</source>
+        <translation>%1 Token · %2 Token/s</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The code changed since the task ran; run it again to apply its answer.</source>
+        <translation>Der Code hat sich seit der Aufgabe geändert; die Aufgabe erneut ausführen, um ihre Antwort zu übernehmen.</translation>
+    </message>
+    <message>
+        <source>Applied. Undo (Ctrl+Z) in the editor takes it back.</source>
+        <translation>Übernommen. Rückgängig (Strg+Z) im Editor nimmt es zurück.</translation>
+    </message>
+    <message>
+        <source>Could not read the code panel&apos;s session: %1</source>
+        <translation>Die Sitzung des Code-Bereichs konnte nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>conclave::ui::ConversationListModel</name>
     <message>
         <source>Pinned</source>
@@ -1140,6 +1453,22 @@ scripts/fetch-default-model legt SmolLM2-135M-Instruct dort ab.</translation>
     <message>
         <source>“%1” is not a text file (only UTF-8 text can be attached).</source>
         <translation>„%1“ ist keine Textdatei (nur UTF-8-Text kann angehängt werden).</translation>
+    </message>
+    <message>
+        <source>Only files on this computer can be opened.</source>
+        <translation>Nur Dateien auf diesem Computer können geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>“%1” is too large to open (%2 KiB; the limit is %3 KiB).</source>
+        <translation>„%1“ ist zu groß zum Öffnen (%2 KiB; die Grenze ist %3 KiB).</translation>
+    </message>
+    <message>
+        <source>“%1” is too large to open.</source>
+        <translation>„%1“ ist zu groß zum Öffnen.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a text file (only UTF-8 text can be opened).</source>
+        <translation>„%1“ ist keine Textdatei (nur UTF-8-Text kann geöffnet werden).</translation>
     </message>
 </context>
 </TS>

@@ -7,10 +7,13 @@
 // the reason "no Vulkan driver (test)", so the drawer's GPU choice is disabled; `testGpu`
 // switches that as the startup probe would. The app settings offer two GPUs, as a probe
 // would report them: 0 "llvmpipe (test)" (software, 2 GiB), 1 "Test GPU 9000" (discrete,
-// 16 GiB).
+// 16 GiB). `codePanelController` is a CodePanelController over the same in-memory store (no
+// model loaded).
 
 #include "app_settings.h"
 #include "chat_controller.h"
+#include "code_panel_controller.h"
+#include "code_panel_sessions.h"
 #include "conversation_store.h"
 #include "engine_thread.h"
 #include "preference_store.h"
@@ -27,6 +30,7 @@
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(Conclave_ChatPlugin)
+Q_IMPORT_QML_PLUGIN(Conclave_CodePanelPlugin)
 
 using conclave::ui::AppSettings;
 using conclave::ui::ChatController;
@@ -55,6 +59,8 @@ public slots:
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         // Each test file gets a fresh controller over a store with three conversations:
         // "Pinned plan" (pinned), "Rust lifetimes" and "Soup recipe".
+        m_codePanel.reset();
+        m_panelSessions.reset();
         m_gpuSwitch.reset();
         m_chat.reset();
         m_store = std::make_unique<InMemoryConversationStore>();
@@ -71,6 +77,11 @@ public slots:
         m_gpuSwitch->setAvailable(false);
         engine->rootContext()->setContextProperty(QStringLiteral("testGpu"), m_gpuSwitch.get());
         engine->rootContext()->setContextProperty(QStringLiteral("chatController"), m_chat.get());
+        // The code panel over the same in-memory stores, no model loaded.
+        m_panelSessions = std::make_unique<conclave::ui::InMemoryCodePanelSessions>(m_store.get());
+        m_codePanel = std::make_unique<conclave::ui::CodePanelController>(
+            m_engine.worker(), m_chat.get(), m_store.get(), m_panelSessions.get(), &m_panelPreferences);
+        engine->rootContext()->setContextProperty(QStringLiteral("codePanelController"), m_codePanel.get());
         using conclave::GpuKind;
         const QList<conclave::app::GpuDeviceInfo> gpus{
             {0, QStringLiteral("llvmpipe (test)"), GpuKind::software, 2ull << 30},
@@ -95,6 +106,9 @@ private:
     QTemporaryDir m_dir;
     InMemoryPreferenceStore m_preferences;
     std::unique_ptr<AppSettings> m_appSettings;
+    InMemoryPreferenceStore m_panelPreferences;
+    std::unique_ptr<conclave::ui::InMemoryCodePanelSessions> m_panelSessions;
+    std::unique_ptr<conclave::ui::CodePanelController> m_codePanel;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(chat_qml, ChatQmlSetup)

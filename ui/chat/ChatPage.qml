@@ -52,6 +52,7 @@ Item {
     }
 
     signal settingsRequested()
+    signal openInPanelRequested(string code, string language)
     // The send-key setting (AppSettings.ctrlEnterSends), passed to the composer.
     property bool ctrlEnterSends: false
 
@@ -116,6 +117,7 @@ Item {
                 canRegenerate: page.chat.canRegenerate
                 onCopyRequested: (r) => page.chat.copyMessage(r)
                 onRegenerateRequested: page.chat.regenerate()
+                onOpenInPanelRequested: (code, language) => page.openInPanelRequested(code, language)
                 onSiblingRequested: (r, delta) => page.chat.showSibling(r, delta)
                 onEditRequested: (r, text) => {
                     page.editRow = r

@@ -14,6 +14,10 @@ Rectangle {
     property string code
     property string language
     property bool open: false
+    // The chat's blocks offer "Open in code panel"; the panel's own answer does not.
+    property bool showOpenInPanel: true
+
+    signal openInPanelRequested(string code, string language)
 
     implicitHeight: header.height + flick.height
     radius: 8
@@ -52,6 +56,15 @@ Rectangle {
                 color: Theme.mutedText
                 font.pixelSize: Theme.smallFontSize
                 font.family: Theme.monoFamily
+            }
+            ToolButton {
+                objectName: "openInPanelButton"
+                visible: block.showOpenInPanel
+                text: qsTr("Open in code panel")
+                font.pixelSize: Theme.smallFontSize
+                enabled: !block.open
+                Accessible.name: qsTr("Open the code in the code panel")
+                onClicked: block.openInPanelRequested(block.code, block.language)
             }
             ToolButton {
                 id: copyButton

@@ -33,6 +33,7 @@ Item {
     signal regenerateRequested()
     signal siblingRequested(int row, int delta)
     signal editRequested(int row, string text)
+    signal openInPanelRequested(string code, string language)
 
     readonly property bool isUser: roleName === "user"
     readonly property bool streaming: messageState === "streaming"
@@ -188,6 +189,7 @@ Item {
                         // A fence left open by an answer that has ended (a token limit, Stop)
                         // is as complete as it will get.
                         open: !!blockLoader.block.open && delegate.streaming
+                        onOpenInPanelRequested: (code, language) => delegate.openInPanelRequested(code, language)
                     }
                 }
             }

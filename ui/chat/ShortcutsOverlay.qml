@@ -35,6 +35,10 @@ Popup {
             [overlay.newLineKey, qsTr("New line")],
             ["\u2191", qsTr("Edit the last message (empty composer)")],
             ["Esc", qsTr("Stop the answer, cancel loading or editing")] ] },
+        { title: qsTr("Code panel"), keys: [
+            ["Ctrl+Shift+C", qsTr("Show or hide the code panel")],
+            ["Ctrl+O", qsTr("Open a file (in the code panel)")],
+            ["Ctrl+S", qsTr("Save the code to its file (in the code panel)")] ] },
         { title: qsTr("Application"), keys: [
             ["Ctrl+O", qsTr("Open a model file")],
             ["Ctrl+,", qsTr("Settings")],

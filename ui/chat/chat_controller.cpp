@@ -371,6 +371,10 @@ bool ChatController::openMessage(qint64 conversation, qint64 message) {
 bool ChatController::openSearchResult(int row) {
     if (row < 0 || row >= m_search.rowCount()) return false;
     const SearchResult result = m_search.at(row); // a copy: opening may refresh the model
+    if (result.codePanel) {
+        emit codePanelSessionRequested(result.conversationId);
+        return true;
+    }
     return openMessage(result.conversationId, result.messageId);
 }
 

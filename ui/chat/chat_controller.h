@@ -148,6 +148,8 @@ public:
     int gpuDevice() const { return m_gpuDevice; }
 
 signals:
+    // A search result is a code panel session: the panel opens it (the chat does not).
+    void codePanelSessionRequested(qint64 session);
     // A model is about to be loaded: listeners may still change settings() (its context
     // length and threads go into the load request). Emitted synchronously by openModel.
     void modelOpening(const QString& path);

@@ -37,6 +37,7 @@ struct SearchResult {
     qint64 messageId = 0;
     QString snippet;
     QDateTime date; // the message's (or, for a title, the conversation's) creation time
+    bool codePanel = false; // a session of the code panel, not a chat (opens in the panel)
 };
 
 inline constexpr QChar searchHighlightBegin{0x02};

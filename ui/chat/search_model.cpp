@@ -21,6 +21,7 @@ QVariant SearchModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case ConversationIdRole: return r.conversationId;
     case MessageIdRole: return r.messageId;
+    case CodePanelRole: return r.codePanel;
     case TitleRole:
     case Qt::DisplayRole: return r.conversationTitle;
     case SnippetRole: return snippetHtml(r.snippet, m_highlightColor);
@@ -35,7 +36,7 @@ QVariant SearchModel::data(const QModelIndex& index, int role) const {
 
 QHash<int, QByteArray> SearchModel::roleNames() const {
     return {{ConversationIdRole, "conversationId"}, {MessageIdRole, "messageId"}, {TitleRole, "title"},
-            {SnippetRole, "snippet"}, {DateTextRole, "dateText"}};
+            {SnippetRole, "snippet"}, {DateTextRole, "dateText"}, {CodePanelRole, "codePanel"}};
 }
 
 void SearchModel::setQuery(const QString& query) {

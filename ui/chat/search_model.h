@@ -26,7 +26,7 @@ class SearchModel : public QAbstractListModel {
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(QColor highlightColor READ highlightColor WRITE setHighlightColor NOTIFY highlightColorChanged)
 public:
-    enum Roles { ConversationIdRole = Qt::UserRole + 1, MessageIdRole, TitleRole, SnippetRole, DateTextRole };
+    enum Roles { ConversationIdRole = Qt::UserRole + 1, MessageIdRole, TitleRole, SnippetRole, DateTextRole, CodePanelRole };
     static constexpr int debounceMs = 150;
     static constexpr int resultLimit = 50;
 

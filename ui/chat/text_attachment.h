@@ -28,6 +28,10 @@ public:
 
     // {ok: bool, name: file name, text: content (ok) | error: reason (not ok)}
     Q_INVOKABLE static QVariantMap read(const QUrl& file);
+    // The same checks with the reasons worded for what the file is read for: attached to a
+    // message, or opened in the code panel.
+    enum class Purpose { attach, open };
+    static QVariantMap read(const QUrl& file, Purpose purpose);
     Q_INVOKABLE static QString messageText(const QString& fileName, const QString& content);
     // True for a local file that is not a model (models open instead of attaching).
     Q_INVOKABLE static bool isAttachable(const QUrl& file);

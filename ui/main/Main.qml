@@ -10,6 +10,7 @@ import QtQuick.Dialogs
 import QtQuick.Layouts
 import Conclave.Chat
 import Conclave.Models
+import Conclave.CodePanel
 
 ApplicationWindow {
     id: window
@@ -20,6 +21,7 @@ ApplicationWindow {
     required property ChatController chat
     required property ModelPicker models
     required property AppSettings appSettings
+    required property CodePanelController codePanel
     // "light" or "dark" forces a theme over the user's choice (CONCLAVE_THEME); empty: none.
     property string forcedTheme: ""
 
@@ -71,7 +73,16 @@ ApplicationWindow {
     }
     Shortcut {
         sequences: [StandardKey.Open, "Ctrl+O"]
+        enabled: !codePanelView.activeFocus
         onActivated: window.openModelDialog()
+    }
+    Shortcut {
+        sequence: "Ctrl+Shift+C"
+        onActivated: {
+            window.codePanel.togglePanel()
+            if (window.codePanel.panelVisible) codePanelView.forceActiveFocus()
+            else chatPage.composer.focusInput()
+        }
     }
     Shortcut {
         sequence: "Esc"
@@ -162,8 +173,51 @@ ApplicationWindow {
                     chat: window.chat
                     ctrlEnterSends: window.appSettings.ctrlEnterSends
                     onSettingsRequested: settingsDrawer.open()
+                    onOpenInPanelRequested: (code, language) => {
+                        window.codePanel.openCode(code, language)
+                        codePanelView.forceActiveFocus()
+                    }
                 }
             }
+        }
+
+        // Drag to resize the code panel; its width is remembered.
+        Rectangle {
+            objectName: "codePanelHandle"
+            visible: window.codePanel.panelVisible
+            Layout.fillHeight: true
+            Layout.preferredWidth: 5
+            color: handleArea.containsMouse || handleArea.pressed ? Theme.accent : Theme.border
+            MouseArea {
+                id: handleArea
+                anchors.fill: parent
+                hoverEnabled: true
+                cursorShape: Qt.SplitHCursor
+                property real pressX: 0
+                property int startWidth: 0
+                onPressed: (mouse) => { pressX = mapToItem(null, mouse.x, 0).x; startWidth = window.codePanel.panelWidth }
+                onPositionChanged: (mouse) => {
+                    if (!pressed) return
+                    const moved = mapToItem(null, mouse.x, 0).x - pressX
+                    window.codePanel.panelWidth = Math.min(window.width - 420, Math.max(320, startWidth - moved))
+                }
+            }
+        }
+
+        CodePanel {
+            id: codePanelView
+            visible: window.codePanel.panelVisible
+            Layout.fillHeight: true
+            Layout.preferredWidth: Math.min(window.codePanel.panelWidth, window.width - 420)
+            controller: window.codePanel
+        }
+    }
+
+    Connections {
+        target: window.codePanel
+        function onDiscussRequested(text) {
+            chatPage.composer.text = text
+            chatPage.composer.focusInput()
         }
     }
 
@@ -211,16 +265,27 @@ ApplicationWindow {
         objectName: "modelDropArea"
         // A model file opens; other files are attached to the message being written.
         property bool attaching: false
+        // Dropped on the code panel: the file opens there.
+        property bool toPanel: false
         anchors.fill: parent
         keys: ["text/uri-list"]
+        onPositionChanged: (drag) => {
+            toPanel = codePanelView.visible && drag.x >= codePanelView.x && drag.hasUrls
+                      && !window.chat.isModelFile(drag.urls[0])
+        }
         onEntered: (drag) => {
+            toPanel = codePanelView.visible && drag.x >= codePanelView.x && drag.hasUrls
+                      && !window.chat.isModelFile(drag.urls[0])
             attaching = drag.hasUrls && !window.chat.isModelFile(drag.urls[0])
-            drag.accepted = drag.hasUrls && (!attaching
+            drag.accepted = drag.hasUrls && (!attaching || toPanel
                                              || (TextAttachment.isAttachable(drag.urls[0]) && chatPage.composer.ready))
         }
         onDropped: (event) => {
             if (!event.hasUrls) return
-            if (window.chat.isModelFile(event.urls[0])) {
+            if (toPanel) {
+                window.codePanel.openFile(event.urls[0])
+                codePanelView.forceActiveFocus()
+            } else if (window.chat.isModelFile(event.urls[0])) {
                 window.models.chooseFile(event.urls[0])
                 modelPicker.openCard()
             } else {
@@ -238,7 +303,8 @@ ApplicationWindow {
             border.width: 2
             Label {
                 anchors.centerIn: parent
-                text: drop.attaching ? qsTr("Drop to attach the file to your message") : qsTr("Drop to open the model")
+                text: drop.toPanel ? qsTr("Drop to open the file in the code panel")
+                    : drop.attaching ? qsTr("Drop to attach the file to your message") : qsTr("Drop to open the model")
                 color: Theme.accent
                 font.pixelSize: 22
                 font.weight: Font.DemiBold

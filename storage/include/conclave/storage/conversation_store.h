@@ -46,6 +46,7 @@ struct ListOptions {
     int limit = -1;                       // -1: all
     int offset = 0;                       // rows to skip; prefer `after` for paging
     std::optional<ListCursor> after = {}; // only rows after this position (the next page)
+    std::optional<ConversationKind> kind = {}; // nullopt: every kind
 };
 
 // One conversation as the chat view opens it, read from one snapshot.
@@ -59,7 +60,8 @@ public:
     explicit ConversationStore(Database& db, Clock clock = system_clock_ms);
 
     // --- conversations -------------------------------------------------------------------
-    Conversation create_conversation(std::string_view title = {}, std::optional<Id> model_id = {});
+    Conversation create_conversation(std::string_view title = {}, std::optional<Id> model_id = {},
+                                     ConversationKind kind = ConversationKind::chat);
     Conversation conversation(Id id);
     // Pinned first, then most recently active (a new message makes a conversation active).
     // A sidebar pages with {.limit = 50}, then {.limit = 50, .after = ListCursor::after(last

@@ -42,13 +42,22 @@ enum class StopReason {
     error,        // the generation failed
 };
 
+// What a conversation is. Stored by name in the database: names are never renamed or reused.
+// Rows written before schema version 5 are chats.
+enum class ConversationKind {
+    chat,       // the chat window's conversation
+    code_panel, // a session of the code-assistant panel (its document: CodePanelStore)
+};
+
 std::string_view to_string(Role role);
 std::string_view to_string(MessageState state);
 std::string_view to_string(StopReason reason);
+std::string_view to_string(ConversationKind kind);
 // Throw DatabaseError(invalid_input) for a name that is not one of the values above.
 Role role_from_string(std::string_view name);
 MessageState message_state_from_string(std::string_view name);
 StopReason stop_reason_from_string(std::string_view name);
+ConversationKind conversation_kind_from_string(std::string_view name);
 
 // Sampling values a conversation or a model may override; nullopt means "not overridden".
 struct SamplingOverrides {
@@ -74,6 +83,7 @@ struct Conversation {
     std::optional<Id> active_leaf_id;         // the last message of the branch on screen
     std::optional<std::string> system_prompt; // overrides the model's when set
     SamplingOverrides sampling;
+    ConversationKind kind = ConversationKind::chat;
 };
 
 struct GenerationStats {

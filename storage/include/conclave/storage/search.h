@@ -39,6 +39,7 @@ struct SearchOptions {
 struct SearchHit {
     Id conversation_id = 0;
     std::string conversation_title;
+    ConversationKind conversation_kind = ConversationKind::chat; // where to open it
     std::optional<Id> message_id; // nullopt: the title matched
     std::optional<Role> role;
     std::string snippet; // with highlight_begin / highlight_end around matched words

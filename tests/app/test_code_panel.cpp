@@ -1,0 +1,406 @@
+// The code panel through the real object graph (Composition) over a real SQLite file: a file
+// opened into a session, its language detected, the session kept out of the chat's sidebar
+// but found by search and restored after a restart with the panel's place; saving back with a
+// confirmation when the file changed on disk; with the real SmolLM2 (skipped without it): a
+// task's streamed answer (answered here in the worker's place, so the text is known) becomes
+// a proposal, a diff, a unified diff on the clipboard, and an Apply that is one undoable step,
+// also on a selection, refused when the code changed meanwhile; a real Explain streams and
+// ends with tokens/s, Retry runs it again, Stop stops; Discuss in chat and Open in code panel.
+
+#include "code_panel_controller.h"
+#include "composition.h"
+#include "engine_worker.h"
+#include "search_model.h"
+#include "test_model_file.h"
+
+#include <QClipboard>
+#include <QFile>
+#include <QGuiApplication>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QtTest>
+
+using conclave::app::Composition;
+using conclave::ui::ChatController;
+using conclave::ui::CodePanelController;
+
+namespace {
+
+const QString pythonCode =
+    QStringLiteral("def add(a, b):\n    return a - b\n\n\nprint(add(2, 3))\n");
+const QString fixedCode =
+    QStringLiteral("def add(a, b):\n    return a + b\n\n\nprint(add(2, 3))\n");
+
+bool writeFile(const QString& path, const QString& text) {
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) >= 0;
+}
+
+QString readFile(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+conclave::app::GenerationUpdate update(const QString& answer, int tokens) {
+    conclave::app::GenerationUpdate u;
+    u.answer = answer;
+    u.generatedTokens = tokens;
+    u.firstTokenMs = 100;
+    u.elapsedMs = 100 + tokens * 50.0;
+    return u;
+}
+
+} // namespace
+
+class TestCodePanel : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_modelPath;
+    int m_next = 0;
+
+    QString freshFolder() {
+        const QString folder = m_dir.filePath(QStringLiteral("case%1").arg(m_next++));
+        QDir().mkpath(folder);
+        return folder;
+    }
+
+    bool loadModel(Composition& app) {
+        if (!QFileInfo::exists(m_modelPath)) return false;
+        app.chat().settings()->setThreads(1);
+        app.chat().settings()->setContextLength(2048);
+        app.chat().openModel(QUrl::fromLocalFile(m_modelPath));
+        return QTest::qWaitFor(
+            [&] { return app.chat().modelStatus() == ChatController::ModelStatus::Ready; }, 60000);
+    }
+
+    // Runs `task` and answers it in the worker's place with `answer`, streamed in two steps.
+    static void answerTask(Composition& app, const QString& answer) {
+        CodePanelController& panel = app.codePanel();
+        const quint64 id = panel.requestId();
+        QVERIFY(id != 0);
+        // Ours, not the engine's: the real request is cancelled so its answer never comes.
+        app.worker()->cancel();
+        emit app.worker()->generationProgress(id, update(answer.left(answer.size() / 2), 10));
+        QVERIFY(panel.busy());
+        conclave::app::GenerationStats stats;
+        stats.stopReason = QStringLiteral("end_of_generation");
+        stats.generatedTokens = 20;
+        stats.tokensPerSecond = 12.5;
+        emit app.worker()->generationFinished(id, update(answer, 20), stats);
+        QVERIFY(!panel.busy());
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_modelPath = conclave::test::defaultModelPath();
+        qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("data")).toUtf8());
+        qunsetenv("CONCLAVE_LANGUAGE");
+    }
+
+    void openedFileIsASessionThatSurvivesARestart() {
+        const QString folder = freshFolder();
+        const QString database = folder + QStringLiteral("/conclave.db");
+        const QString source = folder + QStringLiteral("/calc.py");
+        QVERIFY(writeFile(source, pythonCode));
+        qint64 session = 0;
+        {
+            Composition app(database);
+            CodePanelController& panel = app.codePanel();
+            QVERIFY(!panel.panelVisible());
+            QVERIFY(panel.openFile(QUrl::fromLocalFile(source)));
+            QVERIFY(panel.panelVisible());
+            QCOMPARE(panel.code(), pythonCode);
+            QCOMPARE(panel.languageId(), QStringLiteral("python"));
+            QCOMPARE(panel.languageName(), QStringLiteral("Python"));
+            QCOMPARE(panel.fileName(), QStringLiteral("calc.py"));
+            QVERIFY(!panel.modified());
+            session = panel.sessionId();
+            QVERIFY(session > 0);
+            panel.setPanelWidth(610);
+            panel.setCode(pythonCode + QStringLiteral("# edited\n"));
+            QVERIFY(panel.modified());
+            panel.setLanguage(QStringLiteral("py"));
+            QCOMPARE(panel.languageId(), QStringLiteral("python"));
+            // Not a chat: the sidebar does not list it; search finds it as a panel session.
+            QCOMPARE(app.chat().conversations()->rowCount(), 0);
+            app.chat().search()->setQuery(QStringLiteral("calc"));
+            app.chat().search()->refresh();
+            QCOMPARE(app.chat().search()->rowCount(), 1);
+            QVERIFY(
+                app.chat()
+                    .search()
+                    ->data(app.chat().search()->index(0), conclave::ui::SearchModel::CodePanelRole)
+                    .toBool());
+            // An unreadable file changes nothing and says why.
+            QVERIFY(!panel.openFile(QUrl::fromLocalFile(folder + QStringLiteral("/missing.py"))));
+            QVERIFY(!panel.notice().isEmpty());
+            // A binary file is refused in the panel's words (opened, not attached).
+            const QString binary = folder + QStringLiteral("/blob.bin");
+            {
+                QFile out(binary);
+                QVERIFY(out.open(QIODevice::WriteOnly));
+                out.write(QByteArray("ab\0cd", 5));
+            }
+            QVERIFY(!panel.openFile(QUrl::fromLocalFile(binary)));
+            QCOMPARE(
+                panel.notice(),
+                QStringLiteral("“blob.bin” is not a text file (only UTF-8 text can be opened)."));
+            QCOMPARE(panel.sessionId(), session);
+        }
+        Composition app(database);
+        CodePanelController& panel = app.codePanel();
+        QVERIFY(panel.panelVisible());
+        QCOMPARE(panel.panelWidth(), 610);
+        QCOMPARE(panel.sessionId(), session);
+        QCOMPARE(panel.code(), pythonCode + QStringLiteral("# edited\n"));
+        QCOMPARE(panel.filePath(), source);
+        QVERIFY(panel.modified()); // the edit was never saved to the file
+        // The search popup's hit opens in the panel.
+        panel.openCode(QStringLiteral("x = 1\n"), QString());
+        QVERIFY(panel.sessionId() != session);
+        app.chat().search()->setQuery(QStringLiteral("calc"));
+        app.chat().search()->refresh();
+        panel.setPanelVisible(false);
+        QVERIFY(app.chat().openSearchResult(0));
+        QCOMPARE(panel.sessionId(), session);
+        QVERIFY(panel.panelVisible());
+        QCOMPARE(panel.fileName(), QStringLiteral("calc.py"));
+    }
+
+    void savingAsksWhenTheFileChangedOnDisk() {
+        const QString folder = freshFolder();
+        const QString source = folder + QStringLiteral("/calc.py");
+        QVERIFY(writeFile(source, pythonCode));
+        Composition app(folder + QStringLiteral("/conclave.db"));
+        CodePanelController& panel = app.codePanel();
+        QVERIFY(panel.openFile(QUrl::fromLocalFile(source)));
+        panel.setCode(fixedCode);
+        QVERIFY(panel.saveFile());
+        QCOMPARE(readFile(source), fixedCode);
+        QVERIFY(!panel.modified());
+
+        // Someone else writes the file; our next save asks first.
+        QTest::qWait(20);
+        QVERIFY(writeFile(source, QStringLiteral("changed elsewhere\n")));
+        QFile(source).setFileTime(QDateTime::currentDateTime().addSecs(5),
+                                  QFileDevice::FileModificationTime);
+        panel.setCode(fixedCode + QStringLiteral("# more\n"));
+        QVERIFY(!panel.saveFile());
+        QVERIFY(panel.saveConflict());
+        QCOMPARE(readFile(source), QStringLiteral("changed elsewhere\n"));
+        panel.cancelSave();
+        QVERIFY(!panel.saveConflict());
+        QVERIFY(panel.saveFile(true));
+        QCOMPARE(readFile(source), fixedCode + QStringLiteral("# more\n"));
+
+        // Pasted code has no file: Save asks where (saveFileAs).
+        panel.openCode(QStringLiteral("x = 1\n"), QStringLiteral("python"));
+        QVERIFY(!panel.saveFile());
+        QVERIFY(panel.saveFileAs(QUrl::fromLocalFile(folder + QStringLiteral("/new.py"))));
+        QCOMPARE(readFile(folder + QStringLiteral("/new.py")), QStringLiteral("x = 1\n"));
+        QCOMPARE(panel.fileName(), QStringLiteral("new.py"));
+    }
+
+    void openInPanelAndDiscussInChat() {
+        const QString folder = freshFolder();
+        Composition app(folder + QStringLiteral("/conclave.db"));
+        CodePanelController& panel = app.codePanel();
+        panel.openCode(QStringLiteral("fn main() {}\n"), QStringLiteral("rs"));
+        QVERIFY(panel.panelVisible());
+        QCOMPARE(panel.languageId(), QStringLiteral("rust"));
+        panel.openCode(QStringLiteral("#!/usr/bin/env python3\nprint(1)\n"), QString());
+        QCOMPARE(panel.languageId(), QStringLiteral("python"));
+        QSignalSpy discuss(&panel, &CodePanelController::discussRequested);
+        panel.discussInChat();
+        QCOMPARE(discuss.size(), 1);
+        QCOMPARE(discuss.first().first().toString(),
+                 QStringLiteral("code.py:\n```py\n#!/usr/bin/env python3\nprint(1)\n```\n"));
+        // New: an empty panel, and the next start does not bring the old session back.
+        const qint64 session = panel.sessionId();
+        panel.newDocument();
+        QCOMPARE(panel.code(), QString());
+        QCOMPARE(panel.sessionId(), 0);
+        panel.setCode(QStringLiteral("int main() { return 0; }\n"));
+        QVERIFY(panel.sessionId() != session && panel.sessionId() != 0);
+        panel.newDocument();
+        // Tasks need a model.
+        QVERIFY(!panel.canRun());
+        QVERIFY(!panel.runTask(QStringLiteral("explain"), {}, {}, 0, 0));
+        QVERIFY(!panel.notice().isEmpty());
+    }
+
+    void aNewDocumentIsWhatTheNextStartShows() {
+        const QString database = freshFolder() + QStringLiteral("/conclave.db");
+        {
+            Composition app(database);
+            app.codePanel().openCode(QStringLiteral("x = 1\n"), QStringLiteral("python"));
+            app.codePanel().newDocument();
+        }
+        Composition app(database);
+        QCOMPARE(app.codePanel().sessionId(), 0);
+        QCOMPARE(app.codePanel().code(), QString());
+    }
+
+    void proposalDiffAndApplyAsOneUndoStep() {
+        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
+        const QString folder = freshFolder();
+        Composition app(folder + QStringLiteral("/conclave.db"));
+        QVERIFY(loadModel(app));
+        CodePanelController& panel = app.codePanel();
+        panel.openCode(pythonCode, QStringLiteral("python"));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.promptTokens() > 0, 10000);
+        QVERIFY(panel.contextSize() > 0);
+        QVERIFY(!panel.tooLarge());
+
+        QVERIFY(panel.runTask(QStringLiteral("fix"), QStringLiteral("add subtracts"), {}, 0, 0));
+        QVERIFY(panel.busy());
+        QVERIFY(!panel.canRun());
+        const QString answer = QStringLiteral("The sign is wrong.\n\n```python\n") + fixedCode +
+                               QStringLiteral("```\n\n- `-` became `+`.");
+        answerTask(app, answer);
+        QVERIFY(panel.hasProposal());
+        QVERIFY(panel.proposalComplete());
+        QCOMPARE(panel.proposedCode(), fixedCode);
+        QCOMPARE(panel.diffSummary(), QStringLiteral("+1 −1 lines"));
+        QVERIFY(panel.answerStatus().contains(QStringLiteral("12.5 tok/s")));
+        QVERIFY(panel.canRetry());
+        QCOMPARE(panel.taskName(), QStringLiteral("fix"));
+        // The changed word of the added line is drawn on a translucent green.
+        bool sawMarkedWord = false;
+        for (const QVariant& row : panel.diffRows()) {
+            const QVariantMap map = row.toMap();
+            if (map.value(QStringLiteral("kind")).toString() != QStringLiteral("added")) continue;
+            QTextDocument rendered;
+            rendered.setHtml(map.value(QStringLiteral("html")).toString());
+            for (auto it = rendered.begin().begin(); !it.atEnd(); ++it) {
+                const QTextCharFormat format = it.fragment().charFormat();
+                const QColor background = format.background().color();
+                if (it.fragment().text() == QStringLiteral("+") &&
+                    format.hasProperty(QTextFormat::BackgroundBrush))
+                    sawMarkedWord =
+                        background.alpha() == 0x66 && background.green() > background.red();
+            }
+        }
+        QVERIFY(sawMarkedWord);
+        // Side by side: the hunk, context, then the changed line facing its new version.
+        const QVariantList sides = panel.sideBySideRows();
+        QCOMPARE(sides.first().toMap().value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("hunk"));
+        int changedRows = 0;
+        for (const QVariant& row : sides) {
+            const QVariantMap map = row.toMap();
+            if (map.value(QStringLiteral("kind")).toString() != QStringLiteral("changed")) continue;
+            ++changedRows;
+            QCOMPARE(map.value(QStringLiteral("oldNumber")).toInt(), 2);
+            QCOMPARE(map.value(QStringLiteral("newNumber")).toInt(), 2);
+            QVERIFY(map.value(QStringLiteral("oldHtml"))
+                        .toString()
+                        .contains(QStringLiteral(">-</span>")));
+            QVERIFY(map.value(QStringLiteral("newHtml"))
+                        .toString()
+                        .contains(QStringLiteral(">+</span>")));
+        }
+        QCOMPARE(changedRows, 1);
+        QCOMPARE(sides.size(), 1 + 5); // the header and five facing lines
+        panel.copyUnifiedDiff();
+        QCOMPARE(QGuiApplication::clipboard()->text(), panel.unifiedDiffText());
+        QVERIFY(panel.unifiedDiffText().startsWith(
+            QStringLiteral("--- a/code.py\n+++ b/code.py\n@@ -1,5 +1,5 @@\n")));
+        panel.copyProposedCode();
+        QCOMPARE(QGuiApplication::clipboard()->text(), fixedCode);
+
+        // Apply: one undoable step in the editor's document.
+        QTextDocument editor;
+        editor.setPlainText(pythonCode);
+        QVERIFY(panel.applyProposalTo(&editor));
+        QCOMPARE(editor.toPlainText(), fixedCode);
+        QCOMPARE(panel.code(), fixedCode);
+        QVERIFY(!panel.hasProposal());
+        editor.undo();
+        QCOMPARE(editor.toPlainText(), pythonCode);
+        QVERIFY(!editor.isUndoAvailable());
+        // The editor tells the controller (QML does on textChanged): the change is offered again.
+        panel.setCode(editor.toPlainText());
+        QVERIFY(panel.hasProposal());
+        editor.redo();
+        QCOMPARE(editor.toPlainText(), fixedCode);
+    }
+
+    void applyOnASelectionAndRefusedAfterAnEdit() {
+        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
+        const QString folder = freshFolder();
+        Composition app(folder + QStringLiteral("/conclave.db"));
+        QVERIFY(loadModel(app));
+        CodePanelController& panel = app.codePanel();
+        panel.openCode(pythonCode, QStringLiteral("python"));
+        const int start = int(pythonCode.indexOf(QStringLiteral("    return")));
+        const int end = int(pythonCode.indexOf(QStringLiteral("\n\n")) + 1);
+        QVERIFY(panel.runTask(QStringLiteral("instruction"), QStringLiteral("Use plus."), {}, start,
+                              end));
+        answerTask(app, QStringLiteral("```python\n    return a + b\n```"));
+        QCOMPARE(panel.proposedCode(), QStringLiteral("    return a + b\n"));
+        QTextDocument editor;
+        editor.setPlainText(pythonCode);
+        QVERIFY(panel.applyProposalTo(&editor));
+        QCOMPARE(editor.toPlainText(), fixedCode);
+        editor.undo();
+        QCOMPARE(editor.toPlainText(), pythonCode);
+
+        // The code changed after the task ran: Apply refuses and says why.
+        panel.setCode(pythonCode);
+        QVERIFY(panel.runTask(QStringLiteral("document"), {}, {}, 0, 0));
+        answerTask(app,
+                   QStringLiteral("```python\n# Adds.\n") + pythonCode + QStringLiteral("```"));
+        QVERIFY(panel.hasProposal());
+        editor.setPlainText(QStringLiteral("something else\n"));
+        QVERIFY(!panel.applyProposalTo(&editor));
+        QCOMPARE(editor.toPlainText(), QStringLiteral("something else\n"));
+        QVERIFY(!panel.notice().isEmpty());
+    }
+
+    void realAnswerStreamsRetriesAndStops() {
+        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
+        const QString folder = freshFolder();
+        const QString database = folder + QStringLiteral("/conclave.db");
+        qint64 session = 0;
+        {
+            Composition app(database);
+            QVERIFY(loadModel(app));
+            app.chat().settings()->setMaxTokens(24);
+            CodePanelController& panel = app.codePanel();
+            panel.openCode(pythonCode, QStringLiteral("python"));
+            session = panel.sessionId();
+            QSignalSpy answers(&panel, &CodePanelController::answerChanged);
+            QVERIFY(panel.runTask(QStringLiteral("explain"), {}, {}, 0, 0));
+            QTRY_VERIFY_WITH_TIMEOUT(!panel.busy(), 60000);
+            QVERIFY(answers.size() >= 3); // waiting, at least one piece, the end
+            QVERIFY(!panel.answer().isEmpty());
+            QVERIFY2(panel.answerStatus().contains(QStringLiteral("tok/s")),
+                     qPrintable(panel.answerStatus()));
+            QVERIFY(!panel.hasProposal()); // Explain changes no code
+            QVERIFY(panel.retry());
+            QTRY_VERIFY_WITH_TIMEOUT(!panel.busy(), 60000);
+            QVERIFY(!panel.answer().isEmpty());
+
+            app.chat().settings()->setMaxTokens(2000);
+            QVERIFY(panel.runTask(QStringLiteral("review"), {}, {}, 0, 0));
+            QTRY_VERIFY_WITH_TIMEOUT(!panel.answer().isEmpty(), 60000);
+            panel.stop();
+            QTRY_VERIFY_WITH_TIMEOUT(!panel.busy(), 60000);
+            QVERIFY2(panel.answerStatus().startsWith(QStringLiteral("Stopped")),
+                     qPrintable(panel.answerStatus()));
+        }
+        // After a restart the last answer is back.
+        Composition app(database);
+        QCOMPARE(app.codePanel().sessionId(), session);
+        QVERIFY(!app.codePanel().answer().isEmpty());
+        QVERIFY(!app.codePanel().canRetry()); // its task is not stored
+    }
+};
+
+QTEST_MAIN(TestCodePanel)
+#include "test_code_panel.moc"
