@@ -1,6 +1,8 @@
 // KV store and attention on a Vulkan device (shaders/kv_store.comp, shaders/attention.comp),
 // one shader variant per cache type: F32, F16, or Q8_0 (head_dim a multiple of 32, so no
-// block straddles two heads). Attention takes gpt-oss's sinks (one logit per query head).
+// block straddles two heads), and for attention a wide variant per type for heads past 256
+// values. Attention takes gpt-oss's sinks (one logit per query head) and DeepSeek's latent
+// heads (values narrower than keys, read from the key cache when there are no V rows).
 
 #include "backend/vulkan/vulkan_grid.h"
 #include "backend/vulkan/vulkan_ops.h"
@@ -15,7 +17,7 @@ namespace {
 using quant::TensorType;
 
 constexpr std::uint32_t kKvStoreLocalSize = 64;    // local_size_x of kv_store.comp
-constexpr int kMaxHeadDim = 256;                   // attention.comp: WG * DIMS (pairs)
+constexpr int kNarrowHeadDim = 256; // attention.comp without WIDE_HEADS: MAX_HEAD_DIM (and 2 * WG values)
 constexpr std::uint32_t kMaxTokensPerDispatch = 65535; // the guaranteed maxComputeWorkGroupCount[1]
 
 std::string variant(std::string_view shader, TensorType cache_type) {
@@ -67,56 +69,73 @@ void store_rows(VulkanDevice& device, const DeviceTensor& cache, const DeviceTen
     device.dispatch(variant("kv_store", cache.type), {src.slice, whole_words(cache.slice)}, params, grid.x, grid.y);
 }
 
+int value_dim(const AttentionParams& p) { return p.head_dim_v > 0 ? p.head_dim_v : p.head_dim; }
+
 } // namespace
 
 void kv_store(VulkanDevice& device, const DeviceTensor& cache_k, const DeviceTensor& cache_v, const DeviceTensor& k,
               const DeviceTensor& v, std::int64_t first_pos) {
     store_rows(device, cache_k, k, first_pos);
-    store_rows(device, cache_v, v, first_pos);
+    if (cache_v.valid()) store_rows(device, cache_v, v, first_pos);
 }
 
-bool attention_supported(const AttentionParams& params, TensorType k_type, TensorType v_type) {
-    if (k_type != v_type || !supports(Op::attention, k_type)) return false;
-    if (params.head_dim <= 0 || params.head_dim > kMaxHeadDim || params.head_dim % 2 != 0) return false;
-    if (params.head_dim_v != 0 && params.head_dim_v != params.head_dim) return false; // values as wide as keys only
-    return k_type != TensorType::Q8_0 || params.head_dim % 32 == 0;
+bool attention_supported(const AttentionParams& params, TensorType k_type, std::optional<TensorType> v_type) {
+    if (!supports(Op::attention, k_type) || (v_type && *v_type != k_type)) return false;
+    const int dv = value_dim(params);
+    if (params.head_dim <= 0 || params.head_dim > kMaxAttentionHeadDim || params.head_dim % 2 != 0) return false;
+    if (dv <= 0 || dv > kMaxAttentionHeadDim || dv % 2 != 0) return false;
+    if (!v_type && dv > params.head_dim) return false; // the values are the start of each key head
+    // Q8_0: no block straddles two heads, of keys or of separate values.
+    return k_type != TensorType::Q8_0 || (params.head_dim % 32 == 0 && (!v_type || dv % 32 == 0));
 }
 
 void attention(VulkanDevice& device, const AttentionTensors& t, std::int64_t first_pos, const AttentionParams& p) {
     const DeviceTensor& q = t.q;
+    const bool has_v = t.cache_v.valid();
+    const DeviceTensor& values = has_v ? t.cache_v : t.cache_k; // no V rows: values inside the keys
+    const int dv = value_dim(p);
     assert(p.n_head > 0 && p.n_head_kv > 0 && p.n_head % p.n_head_kv == 0);
-    assert(attention_supported(p, t.cache_k.type, t.cache_v.type));
+    assert(attention_supported(p, t.cache_k.type, has_v ? std::optional(t.cache_v.type) : std::nullopt));
     assert(q.type == TensorType::F32 && q.ne[0] == std::int64_t{p.head_dim} * p.n_head);
-    assert(t.out.n_elements() == q.n_elements());
+    assert(t.out.n_elements() == std::int64_t{dv} * p.n_head * q.rows());
     assert(t.cache_k.ne[0] == std::int64_t{p.head_dim} * p.n_head_kv);
+    assert(!has_v || t.cache_v.ne[0] == std::int64_t{dv} * p.n_head_kv);
     assert(first_pos + q.rows() <= t.cache_k.rows());
-    assert(fits_one_binding(device, t.cache_k) && fits_one_binding(device, t.cache_v));
+    assert(fits_one_binding(device, t.cache_k) && fits_one_binding(device, values));
     assert(!t.sinks.valid() || (t.sinks.type == TensorType::F32 && t.sinks.n_elements() == p.n_head));
-    const std::string shader = variant("attention", t.cache_k.type);
+    // Heads up to 256 keep the original kernel; wider ones (latent attention) its variant
+    // with a larger query buffer and more value pairs per thread.
+    const bool wide = p.head_dim > kNarrowHeadDim || dv > kNarrowHeadDim;
+    const std::string shader = variant(wide ? "attention_wide" : "attention", t.cache_k.type);
     const std::uint64_t q_row_bytes = q.row_bytes();
+    const std::uint64_t out_row_bytes = std::uint64_t{4} * static_cast<std::uint64_t>(dv) * static_cast<std::uint64_t>(p.n_head);
     // One workgroup per (head, token); prompts longer than the y limit go in several dispatches.
     for (std::int64_t t0 = 0; t0 < q.rows(); t0 += kMaxTokensPerDispatch) {
         const std::int64_t count = std::min<std::int64_t>(kMaxTokensPerDispatch, q.rows() - t0);
-        const std::uint64_t at = static_cast<std::uint64_t>(t0) * q_row_bytes;
-        const std::uint64_t bytes = static_cast<std::uint64_t>(count) * q_row_bytes;
+        const auto first = static_cast<std::uint64_t>(t0), n = static_cast<std::uint64_t>(count);
         struct Params {
-            std::uint32_t head_dim, group, q_width, kv_width, first_pos, sliding_window;
+            std::uint32_t head_dim, head_dim_v, group, q_width, out_width, kv_width, v_width, v_stride, first_pos,
+                sliding_window;
             float scale, softcap;
             std::uint32_t has_sinks;
         } params{static_cast<std::uint32_t>(p.head_dim),
+                 static_cast<std::uint32_t>(dv),
                  static_cast<std::uint32_t>(p.n_head / p.n_head_kv),
                  static_cast<std::uint32_t>(q.ne[0]),
+                 static_cast<std::uint32_t>(std::int64_t{dv} * p.n_head),
                  static_cast<std::uint32_t>(t.cache_k.ne[0]),
+                 static_cast<std::uint32_t>(values.ne[0]),
+                 static_cast<std::uint32_t>(has_v ? dv : p.head_dim),
                  static_cast<std::uint32_t>(first_pos + t0),
                  static_cast<std::uint32_t>(std::max(0, p.sliding_window)),
                  p.scale,
                  p.softcap,
                  t.sinks.valid() ? 1u : 0u};
         // Without sinks, q stands in for the unused binding.
-        const BufferSlice q_part = q.slice.sub(at, bytes);
+        const BufferSlice q_part = q.slice.sub(first * q_row_bytes, n * q_row_bytes);
         device.dispatch(shader,
-                        {q_part, whole_words(t.cache_k.slice), whole_words(t.cache_v.slice), t.out.slice.sub(at, bytes),
-                         t.sinks.valid() ? t.sinks.slice : q_part},
+                        {q_part, whole_words(t.cache_k.slice), whole_words(values.slice),
+                         t.out.slice.sub(first * out_row_bytes, n * out_row_bytes), t.sinks.valid() ? t.sinks.slice : q_part},
                         params, static_cast<std::uint32_t>(p.n_head), static_cast<std::uint32_t>(count));
     }
 }

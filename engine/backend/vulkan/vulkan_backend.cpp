@@ -3,6 +3,7 @@
 #include "backend/vulkan/vulkan_ops.h"
 
 #include <cstring>
+#include <optional>
 
 namespace conclave::vulkan {
 
@@ -206,12 +207,19 @@ void VulkanBackend::moe_combine(const Tensor& x, std::span<const float> weights,
 
 void VulkanBackend::copy_columns(const Tensor& src, std::int64_t src_first, Tensor& dst, std::int64_t dst_first,
                                  std::int64_t n) {
-    // No kernel yet: only DeepSeek's latent attention uses it, and that attention runs on the
-    // CPU (its 576-value heads are past the attention kernel's 256).
-    read_on(Side::host, src);
-    write_on(Side::host, dst);
-    m_cpu.copy_columns(src, src_first, dst, dst_first, n);
-    ++m_traffic.cpu_ops;
+    // Follows its input like the other ops without a weight. dst is an input too: the columns
+    // outside the range are kept, so it is read on the chosen side before being written.
+    const Side side = side_for(Op::copy_columns, {&src, &dst});
+    read_on(side, src);
+    read_on(side, dst);
+    write_on(side, dst);
+    if (side == Side::device) {
+        vulkan::copy_columns(*m_device, device_tensor(src), src_first, device_tensor(dst), dst_first, n);
+        ++m_traffic.gpu_ops;
+    } else {
+        m_cpu.copy_columns(src, src_first, dst, dst_first, n);
+        ++m_traffic.cpu_ops;
+    }
 }
 
 void VulkanBackend::add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out) {
@@ -297,15 +305,18 @@ void VulkanBackend::rope(Tensor& x, int head_dim, std::span<const std::int32_t> 
 }
 
 bool VulkanBackend::cache_on_device(const KvLayer& cache) {
-    // The kernels bind a layer's whole cache at once.
-    return usable() && m_memory.find(cache.k.data) && m_memory.find(cache.v.data) && vulkan::supports(Op::copy, cache.k.type) &&
-           cache.k.type == cache.v.type && cache.k.n_bytes() <= m_device->info().max_binding_bytes &&
-           cache.v.n_bytes() <= m_device->info().max_binding_bytes;
+    // The kernels bind a layer's whole cache at once. Without V rows (latent attention) the
+    // values are read from the keys.
+    const std::uint64_t max_binding = m_device->info().max_binding_bytes;
+    if (!usable() || !m_memory.find(cache.k.data) || !vulkan::supports(Op::copy, cache.k.type) ||
+        cache.k.n_bytes() > max_binding)
+        return false;
+    return !cache.v.valid() ||
+           (m_memory.find(cache.v.data) && cache.k.type == cache.v.type && cache.v.n_bytes() <= max_binding);
 }
 
 void VulkanBackend::kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, std::int64_t first_pos) {
-    // A cache without V rows (latent attention) has no kernel yet: it lives on the host.
-    const bool device = cache.v.valid() && cache_on_device(cache);
+    const bool device = cache_on_device(cache);
     const Side side = device ? Side::device : Side::host;
     read_on(side, k);
     if (cache.v.valid()) read_on(side, v);
@@ -317,7 +328,9 @@ void VulkanBackend::kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, s
         write_on(side, rows);
     }
     if (device) {
-        vulkan::kv_store(*m_device, device_tensor(cache.k), device_tensor(cache.v), device_tensor(k), device_tensor(v), first_pos);
+        const bool has_v = cache.v.valid();
+        vulkan::kv_store(*m_device, device_tensor(cache.k), has_v ? device_tensor(cache.v) : DeviceTensor{}, device_tensor(k),
+                         has_v ? device_tensor(v) : DeviceTensor{}, first_pos);
         ++m_traffic.gpu_ops;
     } else {
         m_cpu.kv_store(cache, k, v, first_pos);
@@ -327,21 +340,23 @@ void VulkanBackend::kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, s
 
 void VulkanBackend::attention(const Tensor& q, const KvLayer& cache, std::int64_t first_pos,
                               const AttentionParams& params, Tensor& out) {
-    // Heads the kernel does not take (odd or over 256 values) run on the CPU, which then
-    // reads the cache the GPU wrote. Sinks (gpt-oss, n_head floats) are copied on first use
-    // when placement left them on the CPU.
-    bool device = cache.v.valid() && cache_on_device(cache) &&
-                  vulkan::attention_supported(params, cache.k.type, cache.v.type);
+    // Heads the kernels do not take (odd, or wider than vulkan::kMaxAttentionHeadDim) run on
+    // the CPU, which then reads the cache the GPU wrote. Without V rows the values are the
+    // start of each key head (latent attention). Sinks (gpt-oss, n_head floats) are copied on
+    // first use when placement left them on the CPU.
+    const bool has_v = cache.v.valid();
+    bool device = cache_on_device(cache) &&
+                  vulkan::attention_supported(params, cache.k.type, has_v ? std::optional(cache.v.type) : std::nullopt);
     const DeviceTensor sinks = device && params.sinks.valid() ? device_weight(params.sinks, true) : DeviceTensor{};
     if (params.sinks.valid() && !sinks.valid()) device = false;
     const Side side = device ? Side::device : Side::host;
     read_on(side, q);
     read_on(side, cache.k);
-    if (cache.v.valid()) read_on(side, cache.v);
+    if (has_v) read_on(side, cache.v);
     write_on(side, out);
     if (device) {
-        const AttentionTensors tensors{device_tensor(q), device_tensor(cache.k), device_tensor(cache.v), sinks,
-                                       device_tensor(out)};
+        const AttentionTensors tensors{device_tensor(q), device_tensor(cache.k), has_v ? device_tensor(cache.v) : DeviceTensor{},
+                                       sinks, device_tensor(out)};
         vulkan::attention(*m_device, tensors, first_pos, params);
         ++m_traffic.gpu_ops;
     } else {

@@ -1,7 +1,7 @@
-// Norms, element-wise ops, RoPE, the MoE combine and per-expert biases on a Vulkan device: each op checks the
-// Backend contract's shape invariants, packs its parameters (after base[], see
-// vulkan_device.h) and records one dispatch of its shader (shaders/<op>.comp). All work on
-// F32 activations.
+// Norms, element-wise ops, RoPE, the MoE combine, per-expert biases and column copies on a
+// Vulkan device: each op checks the Backend contract's shape invariants, packs its parameters
+// (after base[], see vulkan_device.h) and records one dispatch of its shader
+// (shaders/<op>.comp). All work on F32 activations.
 
 #include "backend/rope_frequencies.h"
 #include "backend/vulkan/vulkan_grid.h"
@@ -171,6 +171,16 @@ void rope(VulkanDevice& device, const DeviceTensor& x, int head_dim, std::span<c
     dispatch_elements(device, "rope",
                       {x.slice, staged_positions, staged_table, freq_factors.valid() ? freq_factors.slice : staged_table},
                       params, std::uint64_t{params.n_heads} * params.half_dims * params.n_tokens);
+}
+
+void copy_columns(VulkanDevice& device, const DeviceTensor& src, std::int64_t src_first, const DeviceTensor& dst,
+                  std::int64_t dst_first, std::int64_t n) {
+    assert(src.type == TensorType::F32 && dst.type == TensorType::F32 && src.rows() == dst.rows());
+    assert(src_first >= 0 && dst_first >= 0 && n >= 0 && src_first + n <= src.ne[0] && dst_first + n <= dst.ne[0]);
+    struct Params {
+        std::uint32_t total, n, src_width, src_first, dst_width, dst_first;
+    } params{u32(n * src.rows()), u32(n), u32(src.ne[0]), u32(src_first), u32(dst.ne[0]), u32(dst_first)};
+    dispatch_elements(device, "copy_columns", {src.slice, dst.slice}, params, params.total);
 }
 
 } // namespace conclave::vulkan

@@ -5,12 +5,13 @@
 // (tests/engine/vulkan). supports() says which (op, type) pairs have a kernel; the hybrid
 // backend runs everything else on the CPU.
 // One source file per op family: vulkan_matmul.cpp (mul_mat, mul_mat_id), vulkan_ops.cpp
-// (norms, element-wise, RoPE, MoE combine, expert biases), vulkan_attention.cpp (KV store,
-// attention).
+// (norms, element-wise, RoPE, MoE combine, expert biases, column copies),
+// vulkan_attention.cpp (KV store, attention).
 
 #include "backend/backend.h"
 #include "backend/vulkan/device_tensor.h"
 
+#include <optional>
 #include <span>
 
 namespace conclave::vulkan {
@@ -51,16 +52,30 @@ void add_id(VulkanDevice& device, const DeviceTensor& x, const DeviceTensor& bia
 void rope(VulkanDevice& device, const DeviceTensor& x, int head_dim, std::span<const std::int32_t> positions,
           const RopeParams& params, const DeviceTensor& freq_factors);
 
+// As Backend::copy_columns: dst[dst_first + i, r] = src[src_first + i, r] for i < n, every
+// row r; dst's other columns are kept. src and dst must not overlap.
+void copy_columns(VulkanDevice& device, const DeviceTensor& src, std::int64_t src_first, const DeviceTensor& dst,
+                  std::int64_t dst_first, std::int64_t n);
+
+// Writes k into cache_k and v into cache_v at rows first_pos... (as Backend::kv_store);
+// cache_v and v invalid: a cache without V rows, only the keys are written.
 void kv_store(VulkanDevice& device, const DeviceTensor& cache_k, const DeviceTensor& cache_v, const DeviceTensor& k,
               const DeviceTensor& v, std::int64_t first_pos);
-// Whether attention() has a kernel for these heads and cache types: head_dim even and at
-// most 256, K and V of one type among F16, F32, Q8_0, and head_dim % 32 == 0 for Q8_0.
-// Sinks are supported. Callers run the rest on the CPU.
-bool attention_supported(const AttentionParams& params, quant::TensorType k_type, quant::TensorType v_type);
-// The device tensors of one attention call. q, out: [head_dim * n_head, n_tokens] F32 (out may
-// alias q); cache_k, cache_v: the layer's cache; sinks: the device copy of
-// AttentionParams::sinks (F32 [n_head]), or invalid for none (params.sinks itself, host
-// memory, is ignored).
+// The widest key or value head attention() takes (its wide shader variant; heads up to 256
+// use the original one).
+inline constexpr int kMaxAttentionHeadDim = 1024;
+// Whether attention() has a kernel for these heads and cache types: head_dim and head_dim_v
+// (0: head_dim) even and at most kMaxAttentionHeadDim, K and V of one type among F16, F32,
+// Q8_0, and for Q8_0 head_dim (and head_dim_v with V rows) a multiple of 32. v_type empty:
+// the cache has no V rows, the values are the first head_dim_v <= head_dim elements of each
+// key head. Sinks are supported. Callers run the rest on the CPU.
+bool attention_supported(const AttentionParams& params, quant::TensorType k_type,
+                         std::optional<quant::TensorType> v_type);
+// The device tensors of one attention call. q: [head_dim * n_head, n_tokens] F32, out:
+// [head_dim_v * n_head, n_tokens] F32 (out may alias q when head_dim_v == head_dim); cache_k,
+// cache_v: the layer's cache (cache_v invalid: no V rows, values inside the keys); sinks:
+// the device copy of AttentionParams::sinks (F32 [n_head]), or invalid for none (params.sinks
+// itself, host memory, is ignored).
 struct AttentionTensors {
     DeviceTensor q, cache_k, cache_v, sinks, out;
 };

@@ -30,13 +30,10 @@ bool supports(Op op, quant::TensorType type) {
     case Op::moe_combine:
     case Op::add_id:
     case Op::swiglu_clamped:
+    case Op::copy_columns:
         return type == T::F32;
     case Op::get_rows:
     case Op::softmax:
-        return false;
-    // Only DeepSeek's latent attention splits and joins rows, and its attention (576-value
-    // heads, values inside the keys) runs on the CPU anyway.
-    case Op::copy_columns:
         return false;
     }
     return false;

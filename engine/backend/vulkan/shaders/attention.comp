@@ -2,9 +2,13 @@
 #extension GL_GOOGLE_include_directive : require
 // Causal attention of one query head of one token over the KV cache, with an online softmax
 // so no buffer of n_ctx scores exists: one workgroup per (head = x, token = y).
-//   q, out: [head_dim * n_head, n_tokens] F32 (out may alias q: the workgroup copies its
-//           query into shared memory first and is the only one to touch that range)
-//   cache_k, cache_v: [head_dim * n_head_kv, n_ctx] of the variant's type, row p = position p
+//   q: [head_dim * n_head, n_tokens] F32, out: [head_dim_v * n_head, n_tokens] F32 (out may
+//      alias q when head_dim_v == head_dim: the workgroup copies its query into shared memory
+//      first and is the only one to touch that range)
+//   cache_k: [head_dim * n_head_kv, n_ctx] of the variant's type, row p = position p
+//   cache_v: [v_stride * n_head_kv, n_ctx] (v_stride = head_dim_v), or cache_k itself when
+//      the cache has no V rows (latent attention: v_stride = head_dim, the values are the
+//      first head_dim_v elements of each key head)
 // Keys lo..pos are taken TILE = KEYS_PER_THREAD * WG at a time: each thread scores its keys
 // (q from shared memory, the key row read from the cache), the workgroup finds the tile's
 // maximum and every thread rescales its accumulators and its share of the softmax sum to the
@@ -24,7 +28,17 @@
 #define WG 128
 #define KEYS_PER_THREAD 4
 #define TILE (WG * KEYS_PER_THREAD)
-#define DIMS 2 // each thread owns a pair of output dimensions: head_dim <= WG * DIMS, even
+// Each thread owns VALUE_PAIRS pairs of output dimensions, 2 * WG apart: head_dim_v <=
+// 2 * WG * VALUE_PAIRS. The query sits in shared memory: head_dim <= MAX_HEAD_DIM. The wide
+// variant (WIDE_HEADS) takes DeepSeek's latent heads (576 keys, 512 values) in 6.5 KiB of
+// shared memory, well inside Vulkan's guaranteed 16 KiB.
+#if defined(WIDE_HEADS)
+#define VALUE_PAIRS 4
+#define MAX_HEAD_DIM 1024
+#else
+#define VALUE_PAIRS 1
+#define MAX_HEAD_DIM 256
+#endif
 #define NEG_BIG -3.0e38 // finite stand-in for -Inf: exp(NEG_BIG - m) is 0, never NaN
 
 layout(local_size_x = WG) in;
@@ -36,9 +50,13 @@ layout(set = 0, binding = 4) readonly buffer Sinks { float sinks[]; }; // [n_hea
 layout(push_constant) uniform Push {
     uint base[MAX_BINDINGS];
     uint head_dim;
+    uint head_dim_v;
     uint group;     // n_head / n_head_kv
     uint q_width;   // head_dim * n_head
+    uint out_width; // head_dim_v * n_head
     uint kv_width;  // head_dim * n_head_kv
+    uint v_width;   // values of a cache_v row
+    uint v_stride;  // values from one KV head's start to the next's in a cache_v row
     uint first_pos;
     uint sliding_window;
     float scale;
@@ -46,7 +64,7 @@ layout(push_constant) uniform Push {
     uint has_sinks;
 } pc;
 
-shared float q_head[WG * DIMS];
+shared float q_head[MAX_HEAD_DIM];
 shared float reduce[WG];
 shared float probs[TILE];
 
@@ -129,9 +147,11 @@ void main() {
     const uint q_at = pc.base[0] / 4u + t * pc.q_width + head * pc.head_dim;
     const uint kv_offset = head / pc.group * pc.head_dim;
     const uint row_bytes = KV_ROW_BYTES(pc.kv_width);
-    // Byte of this KV head's part of row 0 (Q8_0 blocks never straddle heads: head_dim % 32 == 0).
+    const uint v_row_bytes = KV_ROW_BYTES(pc.v_width);
+    // Byte of this KV head's part of row 0 (Q8_0 blocks never straddle heads: head_dim and
+    // v_stride are multiples of 32).
     const uint k_head = pc.base[1] + KV_ROW_BYTES(kv_offset);
-    const uint v_head = pc.base[2] + KV_ROW_BYTES(kv_offset);
+    const uint v_head = pc.base[2] + KV_ROW_BYTES(head / pc.group * pc.v_stride);
 
     for (uint d = tid; d < pc.head_dim; d += WG) q_head[d] = q[q_at + d];
     barrier();
@@ -140,12 +160,16 @@ void main() {
     const float sink = pc.has_sinks != 0u ? max(sinks[pc.base[4] / 4u + head], NEG_BIG) : NEG_BIG;
     float running_max = sink;
     float sum_share = 0.0; // this thread's keys' part of the softmax sum, at running_max
-    // This thread's output dimensions: the pair d0, d0 + 1.
+    // This thread's output dimensions: the pairs d0 + 2 * WG * i, d0 + 1 + 2 * WG * i for
+    // i < n_pairs.
     const uint d0 = 2u * tid;
-    const bool owns = d0 < pc.head_dim;
+    const bool owns = d0 < pc.head_dim_v;
+    // (The narrow kernel's single pair needs no count: `owns` decides, as it always did.)
+    const uint n_pairs = owns ? min(uint(VALUE_PAIRS), (pc.head_dim_v - d0 + 2u * WG - 1u) / (2u * WG)) : 0u;
     // F16 pairs load as one word when the rows are word-aligned (uniform over the workgroup).
-    const bool aligned = ((v_head | row_bytes) & 3u) == 0u;
-    vec2 acc = vec2(0.0);
+    const bool aligned = ((v_head | v_row_bytes) & 3u) == 0u;
+    vec2 acc[VALUE_PAIRS];
+    for (uint i = 0u; i < VALUE_PAIRS; ++i) acc[i] = vec2(0.0);
 
     for (uint tile = lo; tile <= pos; tile += TILE) {
         float scores[KEYS_PER_THREAD];
@@ -174,9 +198,14 @@ void main() {
 
         const uint n_keys = min(TILE, pos + 1u - tile);
         if (owns) {
-            vec2 sum = vec2(0.0);
-            for (uint j = 0u; j < n_keys; ++j) sum += probs[j] * value_pair(v_head + (tile + j) * row_bytes, d0, aligned);
-            acc = acc * rescale + sum;
+            vec2 sum[VALUE_PAIRS];
+            for (uint i = 0u; i < VALUE_PAIRS; ++i) sum[i] = vec2(0.0);
+            for (uint j = 0u; j < n_keys; ++j) {
+                const uint row = v_head + (tile + j) * v_row_bytes;
+                for (uint i = 0u; i < VALUE_PAIRS; ++i)
+                    if (VALUE_PAIRS == 1 || i < n_pairs) sum[i] += probs[j] * value_pair(row, d0 + 2u * WG * i, aligned);
+            }
+            for (uint i = 0u; i < VALUE_PAIRS; ++i) acc[i] = acc[i] * rescale + sum[i];
         }
         barrier(); // probs is rewritten by the next tile
     }
@@ -184,9 +213,12 @@ void main() {
     float running_sum = reduce_workgroup(sum_share, false);
     if (pc.has_sinks != 0u) running_sum += exp(sink - running_max); // running_max >= sink: at most 1
     const float inv = 1.0 / running_sum;
-    const uint out_at = pc.base[3] / 4u + t * pc.q_width + head * pc.head_dim;
-    if (owns) {
-        outv[out_at + d0] = acc.x * inv;
-        outv[out_at + d0 + 1u] = acc.y * inv;
+    const uint out_at = pc.base[3] / 4u + t * pc.out_width + head * pc.head_dim_v;
+    for (uint i = 0u; i < VALUE_PAIRS; ++i) {
+        if (i < n_pairs) { // n_pairs is 0 for a thread that owns nothing
+            const uint d = d0 + 2u * WG * i;
+            outv[out_at + d] = acc[i].x * inv;
+            outv[out_at + d + 1u] = acc[i].y * inv;
+        }
     }
 }

@@ -1,4 +1,5 @@
-# Norms, element-wise ops, RoPE, the MoE combine and per-expert biases (host side: vulkan_ops.cpp).
+# Norms, element-wise ops, RoPE, the MoE combine, per-expert biases and column copies (host
+# side: vulkan_ops.cpp).
 conclave_vulkan_shader(NAME scale SOURCE scale.comp)
 conclave_vulkan_shader(NAME rms_norm SOURCE rms_norm.comp)
 conclave_vulkan_shader(NAME add SOURCE binary.comp DEFINES OP_ADD)
@@ -9,5 +10,6 @@ conclave_vulkan_shader(NAME swiglu_clamped SOURCE swiglu_clamped.comp)
 conclave_vulkan_shader(NAME moe_combine SOURCE moe_combine.comp)
 conclave_vulkan_shader(NAME add_id SOURCE add_id.comp)
 conclave_vulkan_shader(NAME rope SOURCE rope.comp)
+conclave_vulkan_shader(NAME copy_columns SOURCE copy_columns.comp)
 target_sources(conclave_engine PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../vulkan_ops.cpp)
 target_sources(conclave_engine PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../vulkan_grid.cpp)
