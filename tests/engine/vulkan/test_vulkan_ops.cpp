@@ -1,8 +1,9 @@
-// The Vulkan norms, element-wise ops (gpt-oss's clamped SwiGLU among them), RoPE, MoE combine
-// and per-expert biases (add_id) against the CPU backend, on seeded random inputs of odd
+// The Vulkan norms, element-wise ops (gpt-oss's clamped SwiGLU among them), RoPE, MoE combine,
+// per-expert biases (add_id) and column copies (DeepSeek) against the CPU backend, on seeded random inputs of odd
 // shapes, out of place and in place (out aliasing an input, as the model runs them), with
 // sentinel guards around every device buffer. Each test states its error bound and why; add,
-// mul, scale and add_id must match bit for bit (IEEE-rounded single operations).
+// mul, scale, add_id and copy_columns must match bit for bit (IEEE-rounded single operations
+// or copies).
 
 #include "op_check.h"
 #include "vulkan_test_device.h"
@@ -180,6 +181,51 @@ private slots:
         std::vector<float> got;
         DOWNLOAD(*m_device, dx, got);
         QCOMPARE(got, x);
+    }
+
+    void copyColumns_data() {
+        QTest::addColumn<int>("src_width");
+        QTest::addColumn<int>("src_first");
+        QTest::addColumn<int>("dst_width");
+        QTest::addColumn<int>("dst_first");
+        QTest::addColumn<int>("n");
+        QTest::addColumn<int>("rows");
+        // DeepSeek V3: the cache row [512 latent, 64 RoPE] split and joined; a query head of
+        // 192 split into 128 + 64; the absorbed query joined into a latent row of 576.
+        QTest::addRow("latent of a 576 row, 5 tokens") << 576 << 0 << 512 << 0 << 512 << 5;
+        QTest::addRow("rope of a 576 row, 5 tokens") << 576 << 512 << 64 << 0 << 64 << 5;
+        QTest::addRow("rope into a 576 row, 1 token") << 64 << 0 << 576 << 512 << 64 << 1;
+        QTest::addRow("q_rope of 128 heads x 3 tokens") << 192 << 128 << 64 << 0 << 64 << 384;
+        // Odd widths and offsets, a single column, whole rows.
+        QTest::addRow("17 -> 9, 5 columns 3 -> 2, 7 rows") << 17 << 3 << 9 << 2 << 5 << 7;
+        QTest::addRow("3 -> 1023, 1 column 2 -> 1022, 3 rows") << 3 << 2 << 1023 << 1022 << 1 << 3;
+        QTest::addRow("127 -> 127 whole rows, 1 row") << 127 << 0 << 127 << 0 << 127 << 1;
+        QTest::addRow("1023 -> 33, 31 columns 992 -> 1, 17 rows") << 1023 << 992 << 33 << 1 << 31 << 17;
+        // 65 537 rows of 257: more workgroups than max_groups_x, the grid spills into y.
+        QTest::addRow("300 -> 260, 257 columns, 65537 rows (grid y)") << 300 << 41 << 260 << 3 << 257 << 65537;
+    }
+
+    // Bound: exact (a copy). dst starts random: its columns outside the range must survive,
+    // and src must be unchanged.
+    void copyColumns() {
+        QFETCH(int, src_width);
+        QFETCH(int, src_first);
+        QFETCH(int, dst_width);
+        QFETCH(int, dst_first);
+        QFETCH(int, n);
+        QFETCH(int, rows);
+        std::vector<float> src = random_floats(static_cast<std::size_t>(src_width) * rows, 40);
+        std::vector<float> dst = random_floats(static_cast<std::size_t>(dst_width) * rows, 41);
+        const std::array<std::int64_t, 4> src_ne{src_width, rows, 1, 1}, dst_ne{dst_width, rows, 1, 1};
+        GuardedF32 dsrc = upload_guarded(*m_device, src, src_ne), ddst = upload_guarded(*m_device, dst, dst_ne);
+        vulkan::copy_columns(*m_device, dsrc.tensor, src_first, ddst.tensor, dst_first, n);
+        Tensor tdst = host_tensor(dst, dst_ne);
+        m_cpu.copy_columns(host_tensor(src, src_ne), src_first, tdst, dst_first, n);
+        std::vector<float> got, src_after;
+        DOWNLOAD(*m_device, ddst, got);
+        DOWNLOAD(*m_device, dsrc, src_after);
+        QCOMPARE(src_after, src);
+        QCOMPARE(got, dst);
     }
 
     void gatedActivations_data() {
