@@ -1,10 +1,14 @@
 // The placement policy on real GGUF files written by our writer: everything on the GPU
 // when it fits; otherwise routed experts leave first, layer by layer from the first, then
 // dense feed-forward matrices, then whole layers, then the output; the KV cache and the
-// activations are reserved before any weight. Also the size syntax of --gpu-budget.
+// activations are reserved before any weight; deepseek2's per-head attention matrices
+// (attn_k_b, attn_v_b: 3-D like experts) stay with the attention, its selection bias with the
+// router and its shared experts with the dense feed-forward. Also the size syntax of
+// --gpu-budget.
 
 #include "gguf/gguf_file.h"
 #include "runtime/placement.h"
+#include "tiny_deepseek2.h"
 #include "tiny_models.h"
 
 #include <QTemporaryDir>
@@ -128,6 +132,40 @@ private slots:
         QCOMPARE(dense.ffn_layers_on_cpu, 1);
         QCOMPARE(dense.layers_on_cpu, 0);
         QVERIFY(!dense.on_gpu("blk.0.ffn_up.weight") && dense.on_gpu("blk.0.attn_q.weight"));
+    }
+
+    // DeepSeek V3 in miniature: routed experts leave first; the per-head attn_k_b / attn_v_b,
+    // the router with its selection bias and the shared experts stay. Then the dense
+    // feed-forward (layer 0's dense FFN and the shared experts) before any attention weight.
+    void deepseek2TensorsLeaveInTheirStage() {
+        const std::string path = (m_dir.path() + "/deepseek3.gguf").toStdString();
+        QVERIFY(test::write_tiny_deepseek2(test::tiny_deepseek3(), path));
+        const auto file = std::move(gguf::GgufFile::open(path).value());
+        const Placement all = plan_placement(*file, {1ull << 30, 1000, 2000});
+        const std::uint64_t experts = bytes_where(all, Device::gpu, "_exps");
+        QVERIFY(experts > 0);
+        const Placement p = plan_placement(*file, {all.gpu_total() - experts, 1000, 2000});
+        QCOMPARE(bytes_where(p, Device::gpu, "_exps"), std::uint64_t{0});
+        QCOMPARE(p.layers_on_cpu, 0);
+        QCOMPARE(p.ffn_layers_on_cpu, 0);
+        for (const char* name : {"blk.2.attn_k_b.weight", "blk.2.attn_v_b.weight", "blk.2.attn_kv_a_mqa.weight",
+                                 "blk.2.exp_probs_b.bias", "blk.2.ffn_gate_inp.weight", "blk.2.ffn_gate_shexp.weight",
+                                 "blk.2.ffn_down_shexp.weight", "blk.0.ffn_up.weight"})
+            QVERIFY2(p.on_gpu(name), name);
+        // Layers 0 and 1's dense stage: layer 0's dense FFN, layer 1's shared experts.
+        std::uint64_t dense = 0;
+        for (const char* name : {"blk.0.ffn_gate.weight", "blk.0.ffn_up.weight", "blk.0.ffn_down.weight",
+                                 "blk.1.ffn_gate_shexp.weight", "blk.1.ffn_up_shexp.weight", "blk.1.ffn_down_shexp.weight"}) {
+            QVERIFY2(file->find_tensor(name), name);
+            dense += file->find_tensor(name)->n_bytes;
+        }
+        const Placement q = plan_placement(*file, {all.gpu_total() - experts - dense, 1000, 2000});
+        QCOMPARE(q.layers_on_cpu, 0);
+        QCOMPARE(q.ffn_layers_on_cpu, 2);
+        QVERIFY(!q.on_gpu("blk.0.ffn_up.weight") && !q.on_gpu("blk.1.ffn_gate_shexp.weight"));
+        for (const char* name : {"blk.0.attn_k_b.weight", "blk.1.attn_v_b.weight", "blk.1.exp_probs_b.bias", "blk.1.ffn_gate_inp.weight",
+                                 "blk.2.ffn_up_shexp.weight"})
+            QVERIFY2(q.on_gpu(name), name);
     }
 
     void byteSizes() {

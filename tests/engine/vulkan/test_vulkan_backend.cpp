@@ -1,8 +1,9 @@
 // Whole models on the Vulkan backend against the CPU backend: every tiny random
 // architecture of the CPU tests, with everything on the GPU and with a budget so small
 // that the experts (or whole layers) run on the CPU; the hidden state crosses the bus once
-// per layer each way; gpt-oss (sinks, expert biases, clamped SwiGLU) moves nothing else, its
-// KV cache included; types without a Vulkan kernel run on the CPU by themselves; no device
+// per layer each way; gpt-oss (sinks, expert biases, clamped SwiGLU) and deepseek2 (latent
+// attention: column copies, a keys-only cache, values inside the keys) move nothing else,
+// their KV caches included; types without a Vulkan kernel run on the CPU by themselves; no device
 // and a device lost mid-answer both end on the CPU with the same logits.
 
 #include "backend/vulkan/vulkan_backend.h"
@@ -12,6 +13,8 @@
 #include "model/architecture.h"
 #include "runtime/placement.h"
 #include "reference_decoder.h"
+#include "reference_deepseek2.h"
+#include "tiny_deepseek2.h"
 #include "tiny_models.h"
 #include "vulkan_test_device.h"
 
@@ -129,6 +132,13 @@ class TestVulkanBackend : public QObject {
         return model ? std::move(model.value()) : nullptr;
     }
 
+    std::unique_ptr<Model> load_deepseek2(const test::TinyDeepSeek2& spec, const QString& name) {
+        const std::string path = (m_dir.path() + '/' + name + QStringLiteral(".gguf")).toStdString();
+        if (!test::write_tiny_deepseek2(spec, path)) return nullptr;
+        auto model = Model::load(path);
+        return model ? std::move(model.value()) : nullptr;
+    }
+
     void compare(const Run& cpu, const Run& gpu, double bound) {
         QCOMPARE(QString::fromStdString(gpu.backend), QStringLiteral("vulkan"));
         QVERIFY(!cpu.prompt_logits.empty() && !cpu.step_logits.empty());
@@ -222,6 +232,118 @@ private slots:
         const Run cpu = run(*model, options_for(ComputeBackend::cpu));
         const Run gpu = run(*model, options_for(ComputeBackend::vulkan, budget));
         compare(cpu, gpu, 2e-3);
+    }
+
+    // DeepSeek V2-Lite and V3 in miniature (latent attention, leading dense layer, shared
+    // experts, softmax / grouped sigmoid routing, YaRN), everything on the GPU. Against the
+    // CPU the bounds are those of architecturesMatchTheCpu; against the independent scalar
+    // reference (uncompressed attention, double precision) 1e-5 per position, skipping
+    // positions whose routing was a near tie (relative margin < 1e-3) where float rounding
+    // may rightly choose the other expert.
+    void deepseek2MatchesTheCpu_data() {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<TensorType>("type");
+        for (const char* model : {"deepseek2-lite", "deepseek3"})
+            for (TensorType type : {TensorType::F32, TensorType::Q8_0})
+                QTest::addRow("%s-%s", model, quant::tensor_type_name(type).data()) << model << type;
+    }
+    void deepseek2MatchesTheCpu() {
+        QFETCH(QString, model);
+        QFETCH(TensorType, type);
+        test::TinyDeepSeek2 spec = model == "deepseek3" ? test::tiny_deepseek3() : test::tiny_deepseek2_lite();
+        spec.matrix_type = type;
+        auto loaded = load_deepseek2(spec, QString::fromLatin1(QTest::currentDataTag()));
+        QVERIFY(loaded);
+        const Run cpu = run(*loaded, options_for(ComputeBackend::cpu));
+        const Run gpu = run(*loaded, options_for(ComputeBackend::vulkan));
+        compare(cpu, gpu, type == TensorType::F32 ? 1e-5 : 1e-2);
+
+        std::vector<int> tokens(prompt.begin(), prompt.end());
+        tokens.insert(tokens.end(), {11, 4, 60});
+        std::vector<double> margins;
+        const auto reference = test::reference_deepseek2_logits(loaded->info().path, tokens, &margins);
+        QCOMPARE(reference.size(), tokens.size());
+        const auto n_vocab = static_cast<std::size_t>(spec.n_vocab);
+        double worst = 0;
+        std::size_t compared = 0;
+        for (std::size_t t = 0; t < tokens.size(); ++t) {
+            if (margins[t] < 1e-3) continue;
+            const std::vector<float>& got_rows = t < prompt.size() ? gpu.prompt_logits : gpu.step_logits;
+            const std::size_t row = t < prompt.size() ? t : t - prompt.size();
+            if (got_rows.size() < (row + 1) * n_vocab) QFAIL("missing logits");
+            const auto first = got_rows.begin() + static_cast<std::ptrdiff_t>(row * n_vocab);
+            worst = std::max(worst, nmse(reference[t], std::vector<float>(first, first + static_cast<std::ptrdiff_t>(n_vocab))));
+            ++compared;
+        }
+        qInfo("GPU vs scalar reference: worst position NMSE %.3g over %zu of %zu positions", worst, compared, tokens.size());
+        QVERIFY(compared >= tokens.size() / 2);
+        QVERIFY2(worst < 1e-5, qPrintable(QStringLiteral("NMSE vs reference %1").arg(worst)));
+    }
+
+    // deepseek2 with its routed experts on the CPU under a small budget: the latent attention,
+    // shared experts and router stay on the GPU, the logits match.
+    void deepseek2ExpertsOnTheCpuUnderASmallBudget() {
+        test::TinyDeepSeek2 spec = test::tiny_deepseek3();
+        spec.matrix_type = TensorType::Q8_0;
+        spec.n_ff_exp = 64;
+        auto model = load_deepseek2(spec, QStringLiteral("deepseek3-small-budget"));
+        QVERIFY(model);
+        const std::uint64_t budget = room_for_half_the_experts(*model);
+        auto session = Session::create(*model, options_for(ComputeBackend::vulkan, budget));
+        QVERIFY(session.ok());
+        QCOMPARE(QString::fromStdString(std::string((*session)->backend_name())), QStringLiteral("vulkan"));
+        bool experts_on_cpu = false, layers_on_cpu = false;
+        for (const std::string& line : (*session)->placement_report()) {
+            qInfo("%s", line.c_str());
+            experts_on_cpu = experts_on_cpu || line.find("Routed experts of layer") != std::string::npos;
+            layers_on_cpu = layers_on_cpu || line.rfind("Whole ", 0) == 0;
+        }
+        QVERIFY(experts_on_cpu);
+        QVERIFY(!layers_on_cpu);
+        const Run cpu = run(*model, options_for(ComputeBackend::cpu));
+        const Run gpu = run(*model, options_for(ComputeBackend::vulkan, budget));
+        compare(cpu, gpu, 1e-2);
+    }
+
+    // deepseek2 with every weight on the GPU: copy_columns, the keys-only KV store and the
+    // latent attention run there, so a pass moves only the embedded tokens up and each MoE
+    // layer's router logits and the logits down; one CPU op, the embedding lookup.
+    void deepseek2KeepsTheLatentCacheOnTheGpu() {
+        test::TinyDeepSeek2 spec = test::tiny_deepseek3();
+        auto model = load_deepseek2(spec, QStringLiteral("deepseek3-traffic"));
+        QVERIFY(model);
+        std::vector<vulkan::HostWeight> weights;
+        for (const gguf::TensorInfo& t : model->file().tensors())
+            if (std::string_view(t.name) != "token_embd.weight") weights.push_back({t.data, t.n_bytes});
+        auto device = vulkan::VulkanDevice::open(vulkan::testing::test_device(m_reason)->info().device.index);
+        QVERIFY(device.ok());
+        ThreadPool pool(2);
+        auto backend = vulkan::VulkanBackend::create(std::move(device.value()), pool, weights, true, 1 << 20);
+        QVERIFY(backend.ok());
+        const model::ModelShape& shape = model->arch().shape();
+        QCOMPARE(shape.v_width, 0); // no V rows: the values are the latent part of each key row
+        std::vector<KvLayer> cache;
+        for (int i = 0; i < shape.n_layer; ++i) cache.push_back({(*backend)->allocate(TensorType::F16, {shape.k_width, 32, 1, 1}), {}});
+        const std::vector<std::int32_t> tokens{1, 5, 9, 42, 17, 3};
+        std::vector<float> logits;
+        const auto moe_layers = static_cast<std::uint64_t>(spec.n_layer - spec.n_dense_lead);
+        for (auto [first, count] : {std::pair{0, 5}, std::pair{5, 1}}) {
+            (*backend)->reset_traffic();
+            model::ForwardBatch batch;
+            batch.tokens = std::span(tokens).subspan(static_cast<std::size_t>(first), static_cast<std::size_t>(count));
+            batch.first_pos = first;
+            batch.cache = &cache;
+            batch.logits = &logits;
+            QVERIFY(model->arch().forward(**backend, batch).ok());
+            QVERIFY((*backend)->status().ok());
+            const vulkan::VulkanBackend::Traffic& t = (*backend)->traffic();
+            qInfo("%d token(s): %llu GPU ops, %llu CPU ops, %llu uploads (%llu B), %llu downloads (%llu B)", count,
+                  (unsigned long long)t.gpu_ops, (unsigned long long)t.cpu_ops, (unsigned long long)t.uploads,
+                  (unsigned long long)t.upload_bytes, (unsigned long long)t.downloads, (unsigned long long)t.download_bytes);
+            QCOMPARE(t.cpu_ops, std::uint64_t{1}); // the embedding lookup (get_rows), by design
+            QCOMPARE(t.uploads, std::uint64_t{1}); // the embedded tokens
+            QCOMPARE(t.downloads, moe_layers + 1);  // each MoE layer's router logits, the logits
+        }
     }
 
     // With every routed expert on the CPU, one generated token moves the normed hidden
