@@ -421,33 +421,44 @@ private slots:
         QTest::addColumn<int>("first_pos");
         QTest::addColumn<int>("cache_offset");
         QTest::addColumn<int>("sinks");
+        QTest::addColumn<int>("n_head_kv");
         for (TensorType type : {TensorType::F32, TensorType::F16, TensorType::Q8_0}) {
             const char* t = type_name(type);
+            // Two KV heads: each KV head's values start head_dim (in the keys) or head_dim_v (V
+            // rows) values after the previous one's.
+            QTest::addRow("%s d=576/512 in keys, 8 heads on 2, prompt 3 from 4", t)
+                << type << 576 << 512 << true << 8 << 3 << 4 << 0 << kSinksNone << 2;
+            QTest::addRow("%s d=576/512 V rows, 8 heads on 2, one token at 30", t)
+                << type << 576 << 512 << false << 8 << 1 << 30 << 0 << kSinksNone << 2;
+            QTest::addRow("%s d=192/128 V rows, 8 heads on 2, prompt 5 from 6", t)
+                << type << 192 << 128 << false << 8 << 5 << 6 << 0 << kSinksNone << 2;
+            QTest::addRow("%s d=192/128 in keys, 8 heads on 2, prompt 5 from 6", t)
+                << type << 192 << 128 << true << 8 << 5 << 6 << 0 << kSinksNone << 2;
             QTest::addRow("%s d=576/512 in keys, 16 heads, prompt 7 from 5", t)
-                << type << 576 << 512 << true << 16 << 7 << 5 << 0 << kSinksNone;
+                << type << 576 << 512 << true << 16 << 7 << 5 << 0 << kSinksNone << 1;
             QTest::addRow("%s d=576/512 in keys, 128 heads, prompt 3 from 0", t)
-                << type << 576 << 512 << true << 128 << 3 << 0 << 0 << kSinksNone;
+                << type << 576 << 512 << true << 128 << 3 << 0 << 0 << kSinksNone << 1;
             // Decode over 601 positions: two tiles of keys, the second partial.
             QTest::addRow("%s d=576/512 in keys, 16 heads, one token at 600", t)
-                << type << 576 << 512 << true << 16 << 1 << 600 << 0 << kSinksNone;
+                << type << 576 << 512 << true << 16 << 1 << 600 << 0 << kSinksNone << 1;
             QTest::addRow("%s d=576/512 in keys, 128 heads, one token at 40", t)
-                << type << 576 << 512 << true << 128 << 1 << 40 << 0 << kSinksNone;
+                << type << 576 << 512 << true << 128 << 1 << 40 << 0 << kSinksNone << 1;
             // Separate V rows of 512 under keys of 576.
             QTest::addRow("%s d=576/512 V rows, 16 heads, prompt 4 from 9", t)
-                << type << 576 << 512 << false << 16 << 4 << 9 << 0 << kSinksNone;
+                << type << 576 << 512 << false << 16 << 4 << 9 << 0 << kSinksNone << 1;
             QTest::addRow("%s d=576/512 in keys, 16 heads, random sinks, prompt 5 from 2", t)
-                << type << 576 << 512 << true << 16 << 5 << 2 << 0 << kSinksRandom;
+                << type << 576 << 512 << true << 16 << 5 << 2 << 0 << kSinksRandom << 1;
             if (type != TensorType::F32)
                 QTest::addRow("%s d=576/512 in keys, 16 heads, cache at byte 2, prompt 3 from 4", t)
-                    << type << 576 << 512 << true << 16 << 3 << 4 << 2 << kSinksNone;
+                    << type << 576 << 512 << true << 16 << 3 << 4 << 2 << kSinksNone << 1;
             // The narrow kernel with values in the keys or narrower V rows.
             QTest::addRow("%s d=192/128 V rows, 16 heads, prompt 5 from 6", t)
-                << type << 192 << 128 << false << 16 << 5 << 6 << 0 << kSinksNone;
+                << type << 192 << 128 << false << 16 << 5 << 6 << 0 << kSinksNone << 1;
             QTest::addRow("%s d=192/128 in keys, 16 heads, one token at 700", t)
-                << type << 192 << 128 << true << 16 << 1 << 700 << 0 << kSinksNone;
+                << type << 192 << 128 << true << 16 << 1 << 700 << 0 << kSinksNone << 1;
             if (type != TensorType::Q8_0) // the tiny deepseek2 models: 32 latent + 16 RoPE, 4 heads
                 QTest::addRow("%s d=48/32 in keys, 4 heads, prompt 17 from 0", t)
-                    << type << 48 << 32 << true << 4 << 17 << 0 << 0 << kSinksNone;
+                    << type << 48 << 32 << true << 4 << 17 << 0 << 0 << kSinksNone << 1;
         }
     }
 
@@ -462,8 +473,9 @@ private slots:
         QFETCH(int, first_pos);
         QFETCH(int, cache_offset);
         QFETCH(int, sinks);
-        check_attention({type, head_dim, n_head, 1, n_tokens, first_pos, 0, 0.0f, false, cache_offset, sinks, head_dim_v,
-                         values_in_keys});
+        QFETCH(int, n_head_kv);
+        check_attention({type, head_dim, n_head, n_head_kv, n_tokens, first_pos, 0, 0.0f, false, cache_offset, sinks,
+                         head_dim_v, values_in_keys});
     }
 };
 

@@ -107,6 +107,33 @@ std::uint64_t room_for_half_the_experts(const Model& model) {
     return activations + kv + others + experts / 2;
 }
 
+// The logits of position t of a run: the prompt's rows, then the generated steps'.
+std::vector<float> position_logits(const Run& r, std::size_t t, std::size_t n_vocab) {
+    const std::vector<float>& rows = t < prompt.size() ? r.prompt_logits : r.step_logits;
+    const std::size_t at = (t < prompt.size() ? t : t - prompt.size()) * n_vocab;
+    if (rows.size() < at + n_vocab) return {};
+    return {rows.begin() + static_cast<std::ptrdiff_t>(at), rows.begin() + static_cast<std::ptrdiff_t>(at + n_vocab)};
+}
+
+// deepseek2 positions whose routing is not a near tie in the scalar reference (relative
+// margin >= min_margin), where rounding on either side may rightly choose another expert
+// (or group) and move the logits far: the worst NMSE of `got` against `want` over them.
+struct PositionError {
+    double worst = 0;
+    std::size_t compared = 0;
+};
+template <typename Want>
+PositionError worst_untied(const Want& want, const Run& got, const std::vector<double>& margins, double min_margin,
+                           std::size_t n_vocab) {
+    PositionError e;
+    for (std::size_t t = 0; t < margins.size(); ++t) {
+        if (margins[t] < min_margin) continue;
+        e.worst = std::max(e.worst, nmse(want(t), position_logits(got, t, n_vocab)));
+        ++e.compared;
+    }
+    return e;
+}
+
 SessionOptions options_for(ComputeBackend backend, std::uint64_t budget = 0) {
     SessionOptions o;
     o.n_ctx = 64;
@@ -147,6 +174,32 @@ class TestVulkanBackend : public QObject {
         qInfo("NMSE prompt %.3g, steps %.3g", prompt_error, step_error);
         QVERIFY2(prompt_error < bound, qPrintable(QStringLiteral("prompt NMSE %1").arg(prompt_error)));
         QVERIFY2(step_error < bound, qPrintable(QStringLiteral("generation NMSE %1").arg(step_error)));
+    }
+
+    // A deepseek2 run on the GPU against the CPU's and the scalar reference's logits, position
+    // by position, leaving out positions whose routing is within cpu_margin of a tie (against
+    // the CPU) or within reference_margin (against the reference): see
+    // deepseek2MatchesTheCpu. V3's grouped routing has many near ties on random weights (half
+    // of the 20 positions are within 5%), so at least a third of the positions must count.
+    void check_deepseek2(const Model& model, const Run& cpu, const Run& gpu, double cpu_bound, double cpu_margin,
+                         double reference_margin) {
+        QCOMPARE(QString::fromStdString(gpu.backend), QStringLiteral("vulkan"));
+        std::vector<int> tokens(prompt.begin(), prompt.end());
+        tokens.insert(tokens.end(), {11, 4, 60});
+        std::vector<double> margins;
+        const auto reference = test::reference_deepseek2_logits(model.info().path, tokens, &margins);
+        QCOMPARE(reference.size(), tokens.size());
+        const auto n_vocab = static_cast<std::size_t>(model.info().n_vocab);
+        const PositionError vs_cpu =
+            worst_untied([&](std::size_t t) { return position_logits(cpu, t, n_vocab); }, gpu, margins, cpu_margin, n_vocab);
+        const PositionError vs_reference =
+            worst_untied([&](std::size_t t) { return reference[t]; }, gpu, margins, reference_margin, n_vocab);
+        qInfo("GPU vs CPU: worst position NMSE %.3g over %zu of %zu positions; vs scalar reference %.3g over %zu",
+              vs_cpu.worst, vs_cpu.compared, tokens.size(), vs_reference.worst, vs_reference.compared);
+        QVERIFY(vs_cpu.compared >= tokens.size() / 3 && vs_reference.compared >= tokens.size() / 3);
+        QVERIFY2(vs_cpu.worst < cpu_bound, qPrintable(QStringLiteral("NMSE vs CPU %1").arg(vs_cpu.worst)));
+        const double reference_bound = reference_margin >= 0.05 ? cpu_bound : 1e-5;
+        QVERIFY2(vs_reference.worst < reference_bound, qPrintable(QStringLiteral("NMSE vs reference %1").arg(vs_reference.worst)));
     }
 
 private slots:
@@ -236,10 +289,14 @@ private slots:
 
     // DeepSeek V2-Lite and V3 in miniature (latent attention, leading dense layer, shared
     // experts, softmax / grouped sigmoid routing, YaRN), everything on the GPU. Against the
-    // CPU the bounds are those of architecturesMatchTheCpu; against the independent scalar
-    // reference (uncompressed attention, double precision) 1e-5 per position, skipping
-    // positions whose routing was a near tie (relative margin < 1e-3) where float rounding
-    // may rightly choose the other expert.
+    // independent scalar reference (uncompressed attention, double precision): NMSE < 1e-5 at
+    // every position whose routing is not a near tie (relative margin >= 1e-3; measured 3e-7
+    // to 5e-7 at all 20 positions). Against the CPU backend: F32 < 1e-5 at every position;
+    // with Q8_0 weights the CPU rounds activations to 8 bits, which moves router scores by a
+    // few percent and, with V3's grouped sigmoid routing, picks other experts where two were
+    // within 5% (measured 9e-3 over the whole run), so positions within 5% of a tie are left
+    // out (as in test_deepseek2) and the rest stay < 1e-2, the CPU's own error (measured
+    // 9e-4..1.2e-3).
     void deepseek2MatchesTheCpu_data() {
         QTest::addColumn<QString>("model");
         QTest::addColumn<TensorType>("type");
@@ -256,32 +313,16 @@ private slots:
         QVERIFY(loaded);
         const Run cpu = run(*loaded, options_for(ComputeBackend::cpu));
         const Run gpu = run(*loaded, options_for(ComputeBackend::vulkan));
-        compare(cpu, gpu, type == TensorType::F32 ? 1e-5 : 1e-2);
-
-        std::vector<int> tokens(prompt.begin(), prompt.end());
-        tokens.insert(tokens.end(), {11, 4, 60});
-        std::vector<double> margins;
-        const auto reference = test::reference_deepseek2_logits(loaded->info().path, tokens, &margins);
-        QCOMPARE(reference.size(), tokens.size());
-        const auto n_vocab = static_cast<std::size_t>(spec.n_vocab);
-        double worst = 0;
-        std::size_t compared = 0;
-        for (std::size_t t = 0; t < tokens.size(); ++t) {
-            if (margins[t] < 1e-3) continue;
-            const std::vector<float>& got_rows = t < prompt.size() ? gpu.prompt_logits : gpu.step_logits;
-            const std::size_t row = t < prompt.size() ? t : t - prompt.size();
-            if (got_rows.size() < (row + 1) * n_vocab) QFAIL("missing logits");
-            const auto first = got_rows.begin() + static_cast<std::ptrdiff_t>(row * n_vocab);
-            worst = std::max(worst, nmse(reference[t], std::vector<float>(first, first + static_cast<std::ptrdiff_t>(n_vocab))));
-            ++compared;
-        }
-        qInfo("GPU vs scalar reference: worst position NMSE %.3g over %zu of %zu positions", worst, compared, tokens.size());
-        QVERIFY(compared >= tokens.size() / 2);
-        QVERIFY2(worst < 1e-5, qPrintable(QStringLiteral("NMSE vs reference %1").arg(worst)));
+        if (type == TensorType::F32)
+            check_deepseek2(*loaded, cpu, gpu, 1e-5, 0.0, 1e-3);
+        else
+            check_deepseek2(*loaded, cpu, gpu, 1e-2, 0.05, 1e-3);
     }
 
     // deepseek2 with its routed experts on the CPU under a small budget: the latent attention,
-    // shared experts and router stay on the GPU, the logits match.
+    // shared experts and router stay on the GPU. The experts see the CPU's 8-bit activations,
+    // so the bounds are deepseek2MatchesTheCpu's for Q8_0 against the CPU, and against the
+    // reference the CPU's own (< 1e-2 at positions 5% away from a routing tie).
     void deepseek2ExpertsOnTheCpuUnderASmallBudget() {
         test::TinyDeepSeek2 spec = test::tiny_deepseek3();
         spec.matrix_type = TensorType::Q8_0;
@@ -302,7 +343,7 @@ private slots:
         QVERIFY(!layers_on_cpu);
         const Run cpu = run(*model, options_for(ComputeBackend::cpu));
         const Run gpu = run(*model, options_for(ComputeBackend::vulkan, budget));
-        compare(cpu, gpu, 1e-2);
+        check_deepseek2(*model, cpu, gpu, 1e-2, 0.05, 0.05);
     }
 
     // deepseek2 with every weight on the GPU: copy_columns, the keys-only KV store and the
