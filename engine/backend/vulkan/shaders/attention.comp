@@ -1,5 +1,6 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
+#extension GL_EXT_control_flow_attributes : require
 // Causal attention of one query head of one token over the KV cache, with an online softmax
 // so no buffer of n_ctx scores exists: one workgroup per (head = x, token = y).
 //   q: [head_dim * n_head, n_tokens] F32, out: [head_dim_v * n_head, n_tokens] F32 (out may
@@ -169,7 +170,7 @@ void main() {
     // F16 pairs load as one word when the rows are word-aligned (uniform over the workgroup).
     const bool aligned = ((v_head | v_row_bytes) & 3u) == 0u;
     vec2 acc[VALUE_PAIRS];
-    for (uint i = 0u; i < VALUE_PAIRS; ++i) acc[i] = vec2(0.0);
+    [[unroll]] for (uint i = 0u; i < VALUE_PAIRS; ++i) acc[i] = vec2(0.0);
 
     for (uint tile = lo; tile <= pos; tile += TILE) {
         float scores[KEYS_PER_THREAD];
@@ -199,13 +200,13 @@ void main() {
         const uint n_keys = min(TILE, pos + 1u - tile);
         if (owns) {
             vec2 sum[VALUE_PAIRS];
-            for (uint i = 0u; i < VALUE_PAIRS; ++i) sum[i] = vec2(0.0);
+            [[unroll]] for (uint i = 0u; i < VALUE_PAIRS; ++i) sum[i] = vec2(0.0);
             for (uint j = 0u; j < n_keys; ++j) {
                 const uint row = v_head + (tile + j) * v_row_bytes;
-                for (uint i = 0u; i < VALUE_PAIRS; ++i)
+                [[unroll]] for (uint i = 0u; i < VALUE_PAIRS; ++i)
                     if (VALUE_PAIRS == 1 || i < n_pairs) sum[i] += probs[j] * value_pair(row, d0 + 2u * WG * i, aligned);
             }
-            for (uint i = 0u; i < VALUE_PAIRS; ++i) acc[i] = acc[i] * rescale + sum[i];
+            [[unroll]] for (uint i = 0u; i < VALUE_PAIRS; ++i) acc[i] = acc[i] * rescale + sum[i];
         }
         barrier(); // probs is rewritten by the next tile
     }
@@ -214,7 +215,7 @@ void main() {
     if (pc.has_sinks != 0u) running_sum += exp(sink - running_max); // running_max >= sink: at most 1
     const float inv = 1.0 / running_sum;
     const uint out_at = pc.base[3] / 4u + t * pc.out_width + head * pc.head_dim_v;
-    for (uint i = 0u; i < VALUE_PAIRS; ++i) {
+    [[unroll]] for (uint i = 0u; i < VALUE_PAIRS; ++i) {
         if (i < n_pairs) { // n_pairs is 0 for a thread that owns nothing
             const uint d = d0 + 2u * WG * i;
             outv[out_at + d] = acc[i].x * inv;
