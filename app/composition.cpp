@@ -19,9 +19,9 @@ std::unique_ptr<ui::ModelLibrary> openModelLibrary(storage::Database* database) 
 
 } // namespace
 
-Composition::Composition(QObject* parent) : Composition(app::databasePath(), parent) {}
+Composition::Composition(QObject* parent) : Composition(app::databasePath(), {}, parent) {}
 
-Composition::Composition(const QString& databasePath, QObject* parent)
+Composition::Composition(const QString& databasePath, const QString& modelFile, QObject* parent)
     : QObject(parent), m_storage(openChatStorage(databasePath)),
       m_chat(m_engine.worker(), m_storage.store.get()),
       m_library(openModelLibrary(m_storage.database.get())),
@@ -49,8 +49,8 @@ Composition::Composition(const QString& databasePath, QObject* parent)
     // installed that, or the system's, before the window loads).
     if (!m_appSettings.language().isEmpty() && qEnvironmentVariableIsEmpty("CONCLAVE_LANGUAGE"))
         installTranslation(m_appSettings.language());
-    const QString defaultModel = defaultModelAtStart(*m_library, modelsFolder());
-    if (!defaultModel.isEmpty()) m_chat.openModel(QUrl::fromLocalFile(defaultModel));
+    const QString startModel = modelAtStart(modelFile, *m_library, modelsFolder());
+    if (!startModel.isEmpty()) m_chat.openModel(QUrl::fromLocalFile(startModel));
 }
 
 // The settings follow the loaded model; their storage errors go to the banner.

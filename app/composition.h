@@ -9,11 +9,10 @@
 // chosen and which devices the GPU picker offers, from one Vulkan probe at start; the chosen
 // device goes with every later load request), and the main window over
 // the controller, the picker and the settings. What opening the database found (recovered,
-// refused) shows in the error banner. At start the default model (defaultModelAtStart) is
-// loaded when it is present. Destroyed in reverse: the window first, the engine thread (which
-// stops and joins the worker) last.
-// A quit request from the window stops a streaming answer (kept as "stopped") before it is
-// passed on through quitRequested.
+// refused) shows in the error banner. At start the command line's model, else the default
+// model (modelAtStart) is loaded when it is present. Destroyed in reverse: the window first, the
+// engine thread (which stops and joins the worker) last. A quit request from the window stops a
+// streaming answer (kept as "stopped") before it is passed on through quitRequested.
 
 #include "app_settings.h"
 #include "chat_controller.h"
@@ -38,8 +37,10 @@ class Composition : public QObject {
     Q_OBJECT
 public:
     explicit Composition(QObject* parent = nullptr);
-    // With the database at `databasePath` instead of the data folder's.
-    explicit Composition(const QString& databasePath, QObject* parent = nullptr);
+    // With the database at `databasePath` instead of the data folder's, and `modelFile` (the
+    // command line's, when not empty) opened at start instead of the default model.
+    explicit Composition(const QString& databasePath, const QString& modelFile = {},
+                         QObject* parent = nullptr);
     ~Composition() override;
 
     EngineWorker* worker() const { return m_engine.worker(); }

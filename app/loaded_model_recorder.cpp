@@ -40,4 +40,10 @@ QString defaultModelAtStart(ui::ModelLibrary& library, const QString& modelsFold
     return QFileInfo(bundled).isFile() ? bundled : QString();
 }
 
+QString modelAtStart(const QString& commandLineFile, ui::ModelLibrary& library,
+                     const QString& modelsFolder) {
+    if (!commandLineFile.isEmpty()) return commandLineFile;
+    return defaultModelAtStart(library, modelsFolder);
+}
+
 } // namespace conclave::app

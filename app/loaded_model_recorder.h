@@ -40,4 +40,10 @@ private:
 // there; empty when neither is, and the welcome page shows instead.
 QString defaultModelAtStart(ui::ModelLibrary& library, const QString& modelsFolder);
 
+// The model to open at start: the file named on the command line (`conclave FILE.gguf`) when
+// there is one, even a missing or damaged one, whose error then shows in the banner; else
+// defaultModelAtStart.
+QString modelAtStart(const QString& commandLineFile, ui::ModelLibrary& library,
+                     const QString& modelsFolder);
+
 } // namespace conclave::app

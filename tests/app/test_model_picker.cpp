@@ -287,6 +287,21 @@ private slots:
         library.setDefaultModel(m_dir.filePath(QStringLiteral("start/deleted.gguf")));
         QCOMPARE(defaultModelAtStart(library, models), bundled);
     }
+
+    // `conclave FILE.gguf`: the command line's file wins over the setting and the bundled model,
+    // even when it is missing (its error then shows in the banner); without one, the default.
+    void modelAtStartPrefersTheCommandLine() {
+        const QString models = m_dir.filePath(QStringLiteral("start-cli/models"));
+        QVERIFY(QDir().mkpath(models));
+        const QString bundled = models + QStringLiteral("/SmolLM2-135M-Instruct.Q4_1.gguf");
+        QVERIFY(QFile::copy(m_fixture.localModel, bundled));
+        conclave::ui::InMemoryModelLibrary library;
+        library.setDefaultModel(m_fixture.lmStudioModel);
+        QCOMPARE(modelAtStart(QString(), library, models), m_fixture.lmStudioModel);
+        QCOMPARE(modelAtStart(m_fixture.localModel, library, models), m_fixture.localModel);
+        const QString missing = m_dir.filePath(QStringLiteral("start-cli/missing.gguf"));
+        QCOMPARE(modelAtStart(missing, library, models), missing);
+    }
 };
 
 QTEST_MAIN(TestModelPicker)
