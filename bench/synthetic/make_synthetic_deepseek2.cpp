@@ -24,7 +24,6 @@
 #include <vector>
 
 using namespace conclave;
-using bench::random_tensor;
 using quant::TensorType;
 
 namespace {
@@ -90,12 +89,7 @@ int main(int argc, char** argv) {
     w.set(a + ".expert_gating_func", u32(s.gating));
     w.set(a + ".expert_group_count", u32(s.n_group));
     w.set(a + ".expert_group_used_count", u32(s.n_group_used));
-    std::uint64_t n_vocab = 0;
-    for (const auto& [key, value] : (*source)->metadata()) {
-        if (!key.starts_with("tokenizer.")) continue;
-        w.set(std::string(key), OwnedValue::copy_of(value));
-        if (key == "tokenizer.ggml.tokens") n_vocab = value.size();
-    }
+    const std::uint64_t n_vocab = bench::copy_vocabulary(**source, w);
     if (n_vocab == 0) {
         std::fprintf(stderr, "make_synthetic_deepseek2: %s has no vocabulary\n", argv[2]);
         return 1;
@@ -103,12 +97,7 @@ int main(int argc, char** argv) {
     std::uint64_t seed = 1;
     bool ok = true;
     const auto add = [&](const std::string& name, std::vector<std::uint64_t> shape, TensorType type, float scale) {
-        std::uint64_t rows = 1;
-        for (std::size_t d = 1; d < shape.size(); ++d) rows *= shape[d];
-        const float offset = name.find("norm") != std::string::npos ? 1.0f : 0.0f; // norms near 1
-        std::vector<unsigned char> data =
-            random_tensor(type, static_cast<std::int64_t>(shape[0]), static_cast<std::int64_t>(rows), scale, offset, seed++);
-        ok = ok && w.add_tensor(name, std::move(shape), type, std::move(data)).ok();
+        ok = bench::add_random_tensor(w, name, std::move(shape), type, scale, seed) && ok;
     };
     const std::uint64_t e = static_cast<std::uint64_t>(s.n_embd), h = static_cast<std::uint64_t>(s.n_head);
     const std::uint64_t x = static_cast<std::uint64_t>(s.n_expert), f = static_cast<std::uint64_t>(s.n_ff_exp);

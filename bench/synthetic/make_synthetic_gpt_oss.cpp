@@ -21,7 +21,6 @@
 
 using namespace conclave;
 using quant::TensorType;
-using bench::random_tensor;
 
 namespace {
 
@@ -63,12 +62,7 @@ int main(int argc, char** argv) {
     w.set(a + ".rope.scaling.original_context_length", OwnedValue::u32(4096));
     w.set(a + ".expert_count", OwnedValue::u32(n_expert));
     w.set(a + ".expert_used_count", OwnedValue::u32(n_expert_used));
-    std::uint64_t n_vocab = 0;
-    for (const auto& [key, value] : (*source)->metadata()) {
-        if (!key.starts_with("tokenizer.")) continue;
-        w.set(std::string(key), OwnedValue::copy_of(value));
-        if (key == "tokenizer.ggml.tokens") n_vocab = value.size();
-    }
+    const std::uint64_t n_vocab = bench::copy_vocabulary(**source, w);
     if (n_vocab == 0) {
         std::fprintf(stderr, "make_synthetic_gpt_oss: %s has no vocabulary\n", argv[1]);
         return 1;
@@ -76,12 +70,7 @@ int main(int argc, char** argv) {
     std::uint64_t seed = 1;
     bool ok = true;
     const auto add = [&](const std::string& name, std::vector<std::uint64_t> shape, TensorType type, float scale) {
-        std::uint64_t rows = 1;
-        for (std::size_t d = 1; d < shape.size(); ++d) rows *= shape[d];
-        const float offset = name.find("norm") != std::string::npos ? 1.0f : 0.0f; // norms near 1
-        std::vector<unsigned char> data =
-            random_tensor(type, static_cast<std::int64_t>(shape[0]), static_cast<std::int64_t>(rows), scale, offset, seed++);
-        ok = ok && w.add_tensor(name, std::move(shape), type, std::move(data)).ok();
+        ok = bench::add_random_tensor(w, name, std::move(shape), type, scale, seed) && ok;
     };
     const std::uint64_t e = n_embd, q = std::uint64_t{n_head} * head_dim, kv = std::uint64_t{n_head_kv} * head_dim;
     const std::uint64_t x = n_expert, f = n_ff_exp;

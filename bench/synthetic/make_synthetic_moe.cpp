@@ -66,12 +66,7 @@ int main(int argc, char** argv) {
     w.set(a + ".expert_count", OwnedValue::u32(n_expert));
     w.set(a + ".expert_used_count", OwnedValue::u32(n_expert_used));
     w.set(a + ".expert_feed_forward_length", OwnedValue::u32(n_ff_exp));
-    std::uint64_t n_vocab = 0;
-    for (const auto& [key, value] : (*source)->metadata()) {
-        if (!key.starts_with("tokenizer.")) continue;
-        w.set(std::string(key), OwnedValue::copy_of(value));
-        if (key == "tokenizer.ggml.tokens") n_vocab = value.size();
-    }
+    const std::uint64_t n_vocab = bench::copy_vocabulary(**source, w);
     if (n_vocab == 0) {
         std::fprintf(stderr, "make_synthetic_moe: %s has no vocabulary\n", argv[1]);
         return 1;

@@ -30,4 +30,24 @@ std::vector<unsigned char> random_tensor(quant::TensorType type, std::int64_t ro
     return out;
 }
 
+std::uint64_t copy_vocabulary(const gguf::GgufFile& source, gguf::GgufWriter& w) {
+    std::uint64_t n_vocab = 0;
+    for (const auto& [key, value] : source.metadata()) {
+        if (!key.starts_with("tokenizer.")) continue;
+        w.set(std::string(key), gguf::OwnedValue::copy_of(value));
+        if (key == "tokenizer.ggml.tokens") n_vocab = value.size();
+    }
+    return n_vocab;
+}
+
+bool add_random_tensor(gguf::GgufWriter& w, const std::string& name, std::vector<std::uint64_t> shape,
+                       quant::TensorType type, float scale, std::uint64_t& seed) {
+    std::uint64_t rows = 1;
+    for (std::size_t d = 1; d < shape.size(); ++d) rows *= shape[d];
+    const float offset = name.find("norm") != std::string::npos ? 1.0f : 0.0f;
+    std::vector<unsigned char> data =
+        random_tensor(type, static_cast<std::int64_t>(shape[0]), static_cast<std::int64_t>(rows), scale, offset, seed++);
+    return w.add_tensor(name, std::move(shape), type, std::move(data)).ok();
+}
+
 } // namespace conclave::bench

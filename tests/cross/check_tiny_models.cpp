@@ -4,6 +4,8 @@
 #include "conclave/session.h"
 #include "quant/tensor_types.h"
 #include "reference_decoder.h"
+#include "reference_deepseek2.h"
+#include "tiny_deepseek2.h"
 #include "tiny_models.h"
 
 #include <chrono>
@@ -44,6 +46,34 @@ double bound_for(TensorType type) {
 
 const std::vector<int> prompt{1, 5, 9, 42, 17, 3, 88, 60, 7, 7, 23, 51, 2, 96, 0, 33, 71};
 
+// The engine's logits for the prompt against the reference's, position by position.
+void compare(CheckReport& report, const char* name, const std::string& path, int n_vocab, double bound,
+             const std::vector<std::vector<float>>& expected) {
+    auto model = Model::load(path);
+    if (!report.check(model.ok(), "%s: load failed: %s", name, model.ok() ? "" : model.error().message.c_str()))
+        return;
+    auto session = Session::create(**model, {.n_ctx = 64, .n_threads = 2, .kv_type = KvCacheType::f32});
+    if (!report.check(session.ok(), "%s: no session", name)) return;
+    auto logits = (*session)->evaluate(std::vector<std::int32_t>(prompt.begin(), prompt.end()), true);
+    if (!report.check(logits.ok(), "%s: evaluate failed", name)) return;
+    if (!report.check(expected.size() == prompt.size(), "%s: reference decoder failed", name)) return;
+    const auto width = static_cast<std::ptrdiff_t>(n_vocab);
+    for (std::size_t t = 0; t < prompt.size(); ++t) {
+        const auto first = logits->begin() + static_cast<std::ptrdiff_t>(t) * width;
+        const double e = nmse(expected[t], std::vector<float>(first, first + width));
+        report.check(e < bound, "%s position %zu: NMSE %g (bound %g)", name, t, e, bound);
+    }
+}
+
+// DeepSeek V3's latent attention and grouped sigmoid routing in miniature (F32 weights: the
+// latent attention's generic path and the F32 vector kernels on NEON).
+void check_deepseek(CheckReport& report, const std::string& dir) {
+    const TinyDeepSeek2 spec = tiny_deepseek3();
+    const std::string path = dir + "/deepseek3-f32.gguf";
+    if (!report.check(write_tiny_deepseek2(spec, path), "deepseek3-f32: could not write the model")) return;
+    compare(report, "deepseek3-f32", path, spec.n_vocab, 1e-5, reference_deepseek2_logits(path, prompt));
+}
+
 void check_model(CheckReport& report, const ModelCase& c, const std::string& dir) {
     TinyDecoder spec;
     spec.arch = c.arch;
@@ -57,26 +87,7 @@ void check_model(CheckReport& report, const ModelCase& c, const std::string& dir
     const std::string path = dir + "/" + c.name + ".gguf";
     if (!report.check(write_tiny_decoder(spec, path), "%s: could not write the model", c.name))
         return;
-    auto model = Model::load(path);
-    if (!report.check(model.ok(), "%s: load failed: %s", c.name,
-                      model.ok() ? "" : model.error().message.c_str()))
-        return;
-    auto session =
-        Session::create(**model, {.n_ctx = 64, .n_threads = 2, .kv_type = KvCacheType::f32});
-    if (!report.check(session.ok(), "%s: no session", c.name)) return;
-    auto logits =
-        (*session)->evaluate(std::vector<std::int32_t>(prompt.begin(), prompt.end()), true);
-    if (!report.check(logits.ok(), "%s: evaluate failed", c.name)) return;
-    const auto expected = reference_decoder_logits(path, prompt);
-    if (!report.check(expected.size() == prompt.size(), "%s: reference decoder failed", c.name))
-        return;
-    const auto n_vocab = static_cast<std::ptrdiff_t>(spec.n_vocab);
-    for (std::size_t t = 0; t < prompt.size(); ++t) {
-        const auto first = logits->begin() + static_cast<std::ptrdiff_t>(t) * n_vocab;
-        const double e = nmse(expected[t], std::vector<float>(first, first + n_vocab));
-        report.check(e < bound_for(c.type), "%s position %zu: NMSE %g (bound %g)", c.name, t, e,
-                     bound_for(c.type));
-    }
+    compare(report, c.name, path, spec.n_vocab, bound_for(c.type), reference_decoder_logits(path, prompt));
 }
 
 } // namespace
@@ -102,6 +113,10 @@ void check_tiny_models(CheckReport& report) {
             "  %-30s (%.1f s)\n", c.name,
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
+    const auto start = std::chrono::steady_clock::now();
+    check_deepseek(report, pattern);
+    std::printf("  %-30s (%.1f s)\n", "deepseek3-f32",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     std::error_code ignored;
     std::filesystem::remove_all(pattern, ignored);
 }

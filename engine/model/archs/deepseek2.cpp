@@ -8,6 +8,7 @@
 // expert groups, a selection-only bias) plus always-on shared experts.
 #include "model/archs/archs.h"
 #include "model/archs/deepseek2_kv_b.h"
+#include "model/forward_steps.h"
 #include "model/moe_routing.h"
 
 #include <algorithm>
@@ -356,33 +357,20 @@ void DeepSeek2::ffn_block(Backend& b, const Layer& l, Tensor& x) const {
 }
 
 Result<void> DeepSeek2::forward(Backend& b, ForwardBatch& batch) const {
-    const auto n = static_cast<std::int64_t>(batch.tokens.size());
-    for (const std::int32_t id : batch.tokens)
-        if (id < 0 || id >= m_hp.n_vocab)
-            return make_error(ErrorCode::invalid_argument, "token id " + std::to_string(id) + " is outside the vocabulary");
+    if (Result<void> ok = check_token_ids(batch.tokens, m_hp.n_vocab); !ok) return ok;
     b.reset_scratch();
-    std::vector<std::int32_t> positions(static_cast<std::size_t>(n));
-    for (std::int64_t i = 0; i < n; ++i) positions[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(batch.first_pos + i);
-    Tensor x = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
-    b.get_rows(m_tok_embd, batch.tokens, x);
+    const std::vector<std::int32_t> positions = batch_positions(batch);
+    Tensor x = embed_tokens(b, m_tok_embd, batch, m_hp.n_embd);
     const Backend::ScratchMark layer_start = b.mark_scratch();
     for (int i = 0; i < m_hp.n_layer; ++i) {
-        if (batch.cancel && batch.cancel->load(std::memory_order_relaxed))
-            return make_error(ErrorCode::cancelled, "stopped by the user");
+        if (Result<void> ok = check_cancel(batch); !ok) return ok;
         const Layer& l = m_layers[static_cast<std::size_t>(i)];
         attention_block(b, l, x, (*batch.cache)[static_cast<std::size_t>(i)], positions, batch.first_pos);
         b.rewind_scratch(layer_start);
         ffn_block(b, l, x);
         b.rewind_scratch(layer_start);
     }
-    const std::int64_t first_out = batch.all_logits ? 0 : n - 1;
-    const std::int64_t n_out = n - first_out;
-    Tensor normed = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n_out, 1, 1});
-    b.rms_norm(b.view_rows(x, first_out, n_out), m_output_norm, m_hp.eps, normed);
-    Tensor logits = b.scratch(quant::TensorType::F32, {m_hp.n_vocab, n_out, 1, 1});
-    b.mul_mat(m_output, normed, logits);
-    batch.logits->resize(static_cast<std::size_t>(n_out * m_hp.n_vocab));
-    b.download(logits, batch.logits->data(), batch.logits->size() * sizeof(float));
+    write_logits(b, x, m_output_norm, m_hp.eps, m_output, batch);
     return {};
 }
 
