@@ -116,36 +116,13 @@ bool write_tiny_deepseek2(const TinyDeepSeek2& s, const std::string& path) {
         w.set(a + ".rope.scaling.original_context_length", u32(s.yarn_original_ctx));
         w.set(a + ".rope.scaling.yarn_log_multiplier", OwnedValue::f32(s.yarn_log_multiplier));
     }
-    if (s.with_vocab) {
-        std::vector<std::string> tokens{"<unk>", "<s>", "</s>"};
-        while (tokens.size() < static_cast<std::size_t>(s.n_vocab)) tokens.push_back("t" + std::to_string(tokens.size()));
-        const std::vector<float> scores(tokens.size(), 0.0f);
-        std::vector<std::int32_t> types(tokens.size(), 1);
-        types[0] = 2;
-        types[1] = types[2] = 3;
-        w.set("tokenizer.ggml.model", OwnedValue::string("llama"));
-        w.set("tokenizer.ggml.tokens", OwnedValue::string_array(std::move(tokens)));
-        w.set("tokenizer.ggml.scores", OwnedValue::f32_array(scores));
-        w.set("tokenizer.ggml.token_type", OwnedValue::i32_array(types));
-        w.set("tokenizer.ggml.unknown_token_id", OwnedValue::u32(0));
-        w.set("tokenizer.ggml.bos_token_id", OwnedValue::u32(1));
-        w.set("tokenizer.ggml.eos_token_id", OwnedValue::u32(2));
-    }
+    if (s.with_vocab) write_minimal_vocab(w, s.n_vocab);
     bool ok = true;
     const auto add = [&](const std::string& name, std::vector<std::int64_t> ne, float scale, bool matrix) {
         const bool expert = name.find("_exps.weight") != std::string::npos;
         const quant::TensorType type = !matrix ? quant::TensorType::F32 : expert && s.expert_type ? *s.expert_type : s.matrix_type;
-        std::vector<std::uint64_t> shape(ne.begin(), ne.end());
-        if (s.header_only) {
-            ok = ok && w.add_tensor_header(name, shape, type).ok();
-            return;
-        }
-        std::size_t n = 1;
-        for (const std::int64_t d : ne) n *= static_cast<std::size_t>(d);
-        std::vector<float> values = seeded_values(name, n, scale);
-        if (name.find("norm") != std::string::npos)
-            for (float& v : values) v = 1.0f + v;
-        ok = ok && w.add_tensor(name, shape, type, encode_weights(values, ne[0], type, ok)).ok();
+        if (s.header_only) ok = w.add_tensor_header(name, std::vector<std::uint64_t>(ne.begin(), ne.end()), type).ok() && ok;
+        else ok = add_seeded_tensor(w, name, ne, scale, type) && ok;
     };
     const std::int64_t e = s.n_embd, h = s.n_head, q_head = s.qk_nope + s.qk_rope;
     add("token_embd.weight", {e, s.n_vocab}, 1.0f, true);

@@ -36,6 +36,35 @@ std::vector<float> seeded_values(const std::string& name, std::size_t n, float s
     return v;
 }
 
+void write_minimal_vocab(gguf::GgufWriter& w, int n_vocab) {
+    using gguf::OwnedValue;
+    std::vector<std::string> tokens{"<unk>", "<s>", "</s>"};
+    while (tokens.size() < static_cast<std::size_t>(n_vocab)) tokens.push_back("t" + std::to_string(tokens.size()));
+    const std::vector<float> scores(tokens.size(), 0.0f);
+    std::vector<std::int32_t> types(tokens.size(), 1); // normal
+    types[0] = 2;                                       // unknown
+    types[1] = types[2] = 3;                            // control
+    w.set("tokenizer.ggml.model", OwnedValue::string("llama"));
+    w.set("tokenizer.ggml.tokens", OwnedValue::string_array(std::move(tokens)));
+    w.set("tokenizer.ggml.scores", OwnedValue::f32_array(scores));
+    w.set("tokenizer.ggml.token_type", OwnedValue::i32_array(types));
+    w.set("tokenizer.ggml.unknown_token_id", OwnedValue::u32(0));
+    w.set("tokenizer.ggml.bos_token_id", OwnedValue::u32(1));
+    w.set("tokenizer.ggml.eos_token_id", OwnedValue::u32(2));
+}
+
+bool add_seeded_tensor(gguf::GgufWriter& w, const std::string& name, const std::vector<std::int64_t>& ne, float scale,
+                       quant::TensorType type) {
+    std::size_t n = 1;
+    for (const std::int64_t d : ne) n *= static_cast<std::size_t>(d);
+    std::vector<float> values = seeded_values(name, n, scale);
+    if (name.find("norm") != std::string::npos)
+        for (float& v : values) v = 1.0f + v; // norms near 1, as trained models have
+    bool ok = true;
+    std::vector<unsigned char> data = encode_weights(values, ne[0], type, ok);
+    return ok && w.add_tensor(name, std::vector<std::uint64_t>(ne.begin(), ne.end()), type, std::move(data)).ok();
+}
+
 TinyDecoder tiny_gpt_oss() {
     TinyDecoder spec;
     spec.arch = "gpt-oss";
@@ -82,33 +111,13 @@ bool write_tiny_decoder(const TinyDecoder& s, const std::string& path) {
         w.set(a + ".expert_feed_forward_length", OwnedValue::u32(static_cast<std::uint32_t>(s.n_ff_exp)));
         if (s.expert_weights_scale > 0.0f) w.set(a + ".expert_weights_scale", OwnedValue::f32(s.expert_weights_scale));
     }
-    if (s.with_vocab) {
-        std::vector<std::string> tokens{"<unk>", "<s>", "</s>"};
-        while (tokens.size() < static_cast<std::size_t>(s.n_vocab)) tokens.push_back("t" + std::to_string(tokens.size()));
-        const std::vector<float> scores(tokens.size(), 0.0f);
-        std::vector<std::int32_t> types(tokens.size(), 1); // normal
-        types[0] = 2;                                       // unknown
-        types[1] = types[2] = 3;                            // control
-        w.set("tokenizer.ggml.model", OwnedValue::string("llama"));
-        w.set("tokenizer.ggml.tokens", OwnedValue::string_array(std::move(tokens)));
-        w.set("tokenizer.ggml.scores", OwnedValue::f32_array(scores));
-        w.set("tokenizer.ggml.token_type", OwnedValue::i32_array(types));
-        w.set("tokenizer.ggml.unknown_token_id", OwnedValue::u32(0));
-        w.set("tokenizer.ggml.bos_token_id", OwnedValue::u32(1));
-        w.set("tokenizer.ggml.eos_token_id", OwnedValue::u32(2));
-    }
+    if (s.with_vocab) write_minimal_vocab(w, s.n_vocab);
     bool ok = true;
     const bool gpt_oss = a == "gpt-oss";
     const auto add = [&](const std::string& name, std::vector<std::int64_t> ne, float scale, bool matrix) {
-        std::size_t n = 1;
-        for (const std::int64_t d : ne) n *= static_cast<std::size_t>(d);
-        std::vector<float> values = seeded_values(name, n, scale);
-        if (name.find("norm") != std::string::npos)
-            for (float& v : values) v = 1.0f + v; // norms near 1, as trained models have
         const bool expert = name.find("_exps.weight") != std::string::npos;
         const quant::TensorType type = !matrix ? quant::TensorType::F32 : expert && s.expert_type ? *s.expert_type : s.matrix_type;
-        std::vector<std::uint64_t> shape(ne.begin(), ne.end());
-        ok = ok && w.add_tensor(name, shape, type, encode_weights(values, ne[0], type, ok)).ok();
+        ok = add_seeded_tensor(w, name, ne, scale, type) && ok;
     };
     const std::int64_t e = s.n_embd, q = std::int64_t{s.n_head} * head_dim, kv = std::int64_t{s.n_head_kv} * head_dim;
     add("token_embd.weight", {e, s.n_vocab}, 1.0f, true);

@@ -49,6 +49,15 @@ bool write_tiny_decoder(const TinyDecoder& spec, const std::string& path);
 // read (IQ4_NL, IQ4_XS, Q2_K, Q3_K). ok turns false when a row cannot be encoded.
 std::vector<unsigned char> encode_weights(const std::vector<float>& values, std::int64_t row, quant::TensorType type, bool& ok);
 
+// The tokenizer.* keys of a minimal SentencePiece-style vocabulary (<unk>, <s>, </s>, then
+// "t3"...), so that peers that insist on one (llama.cpp) load a tiny file.
+void write_minimal_vocab(gguf::GgufWriter& w, int n_vocab);
+
+// A tensor of seeded values (from its name; norms centred on 1) encoded as `type`; false
+// when it could not be built.
+bool add_seeded_tensor(gguf::GgufWriter& w, const std::string& name, const std::vector<std::int64_t>& ne, float scale,
+                       quant::TensorType type);
+
 // Deterministic pseudo-random values in [-scale, scale) from a name.
 std::vector<float> seeded_values(const std::string& name, std::size_t n, float scale);
 
