@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace conclave {
 
@@ -34,6 +35,7 @@ enum class Op {
     add_id,
     swiglu_clamped,
     copy_columns,
+    mix_rows,
 };
 
 enum class RopeStyle { normal, neox };
@@ -72,21 +74,32 @@ struct AttentionParams {
     // invalid), the values are the first head_dim_v elements of each key head: multi-head
     // latent attention (DeepSeek) keeps one latent row per position that serves as both.
     int head_dim_v = 0;
+    // Keys beyond the cache's positions (DeepSeek V4's compressed blocks), in the same softmax:
+    // query token t also attends to rows extra_rows[extra_begin[t] .. extra_begin[t + 1]) of
+    // extra_keys ([head_dim, n_rows], one KV head, the cache's type), whose values are the
+    // keys themselves (head_dim_v values from each row's start). Invalid extra_keys: none.
+    Tensor extra_keys = {};
+    std::span<const std::int32_t> extra_rows = {};
+    std::span<const std::int32_t> extra_begin = {}; // n_tokens + 1 offsets into extra_rows
 };
 
-// The clamped SwiGLU of gpt-oss: g = min(gate, limit), u = clamp(up, -limit, limit),
-// out = g * sigmoid(alpha * g) * (u + 1).
+// The clamped SwiGLU: g = min(gate, limit), u = clamp(up, -limit, limit),
+// out = g * sigmoid(alpha * g) * (u + up_offset). gpt-oss: alpha 1.702, offset 1;
+// DeepSeek V4: alpha 1, offset 0 (silu(g) * u).
 struct SwigluClamp {
     float alpha = 1.702f;
     float limit = 7.0f;
+    float up_offset = 1.0f;
 };
 
 // One layer's K and V cache: [head_dim * n_head_kv, n_ctx] and [head_dim_v * n_head_kv,
 // n_ctx], row p is position p. v is invalid (no data) when the values live inside the keys
-// (AttentionParams::head_dim_v).
+// (AttentionParams::head_dim_v). `extra` holds what an architecture keeps besides
+// (model::ExtraCache: DeepSeek V4's compressed keys and its compressor's pending rows).
 struct KvLayer {
     Tensor k;
     Tensor v;
+    std::vector<Tensor> extra = {};
 };
 
 class Backend {
@@ -164,6 +177,11 @@ public:
     // rows (DeepSeek's query and key halves with and without RoPE).
     virtual void copy_columns(const Tensor& src, std::int64_t src_first, Tensor& dst, std::int64_t dst_first,
                               std::int64_t n) = 0;
+    // Small per-group mixes of rows: out[:, o + n_out * g] = sum over i < n_in of
+    // weights[i + n_in * (o + n_out * g)] * x[:, i + n_in * g], for each group g of x's rows
+    // (x: [n, n_in * groups], out: [n, n_out * groups], weights n_in * n_out * groups). DeepSeek
+    // V4's hyper-connections collapse and mix their four residual streams with it.
+    virtual void mix_rows(const Tensor& x, std::span<const float> weights, int n_in, int n_out, Tensor& out) = 0;
     // out = silu(gate) * up
     virtual void swiglu(const Tensor& gate, const Tensor& up, Tensor& out) = 0;
     // out = gelu_tanh(gate) * up

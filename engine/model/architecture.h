@@ -5,6 +5,7 @@
 // pass may run from any one thread at a time per Session (the state lives in the Session).
 
 #include "backend/backend.h"
+#include "conclave/model.h"
 #include "conclave/result.h"
 #include "model/model_file.h"
 
@@ -24,6 +25,9 @@ struct ModelShape {
     int k_width = 0;       // K values per position per layer (head_dim * n_head_kv)
     int v_width = 0;       // V values per position per layer; 0: no V rows (values inside K)
     int head_dim = 0;      // one K head's values (Q8_0 cache blocks must not straddle heads)
+    // Per layer, what the cache holds besides K/V rows (KvLayer::extra, in this order); empty
+    // for most architectures.
+    std::vector<std::vector<CacheExtra>> extra_cache;
 };
 
 // One forward pass: tokens at positions first_pos... with the cache already holding rows
@@ -48,6 +52,15 @@ public:
     // Weights the loader derived from the file's (a split or repacked layout), held in memory
     // besides the mapped file.
     virtual std::uint64_t derived_weight_bytes() const { return 0; }
+    // The position from which a forward pass can continue a cache that holds a valid prefix
+    // of at least `wanted` positions: `wanted` when every state the pass needs is still there,
+    // else an earlier position (the runtime recomputes from there). Caches of K/V rows keep
+    // every position, so this is `wanted` unless an architecture keeps rolling state.
+    virtual std::int64_t resume_position(Backend& backend, const std::vector<KvLayer>& cache, std::int64_t wanted) const {
+        (void)backend;
+        (void)cache;
+        return wanted;
+    }
 };
 
 } // namespace conclave::model

@@ -14,6 +14,11 @@ void score(const float* logits, const RoutingSpec& spec, float* out) {
         for (int e = 0; e < n; ++e) out[e] = 1.0f / (1.0f + std::exp(-logits[e]));
         return;
     }
+    if (spec.gating == ExpertGating::sqrt_softplus) {
+        // softplus(v) = ln(1 + e^v), which is v itself (to float precision) beyond 20.
+        for (int e = 0; e < n; ++e) out[e] = std::sqrt(logits[e] > 20.0f ? logits[e] : std::log1p(std::exp(logits[e])));
+        return;
+    }
     const float top = *std::max_element(logits, logits + n);
     float sum = 0.0f;
     for (int e = 0; e < n; ++e) sum += (out[e] = std::exp(logits[e] - top));
@@ -43,6 +48,20 @@ void keep_best_groups(std::vector<float>& selection, const RoutingSpec& spec) {
         std::fill_n(selection.begin() + order[rank] * per_group, per_group, -INFINITY);
 }
 
+// The weights of token t's chosen experts (choice.ids): their scores, normalized and scaled.
+void weigh(const std::vector<float>& scores, const RoutingSpec& spec, ExpertChoice& choice, std::int64_t t) {
+    const int k = spec.n_used;
+    float kept = 0.0f;
+    for (int s = 0; s < k; ++s) kept += scores[static_cast<std::size_t>(choice.ids[static_cast<std::size_t>(s + k * t)])];
+    // A floor on the sum (the smallest normal half-precision value) keeps sigmoid scores
+    // that all underflow from dividing by zero.
+    const float divisor = spec.normalize ? std::max(kept, 6.103515625e-5f) : 1.0f;
+    for (int s = 0; s < k; ++s) {
+        const auto slot = static_cast<std::size_t>(s + k * t);
+        choice.weights[slot] = scores[static_cast<std::size_t>(choice.ids[slot])] / divisor * spec.scale;
+    }
+}
+
 } // namespace
 
 ExpertChoice route_experts(std::span<const float> logits, std::int64_t n_tokens, std::span<const float> selection_bias,
@@ -68,16 +87,24 @@ ExpertChoice route_experts(std::span<const float> logits, std::int64_t n_tokens,
             const float sa = selection[static_cast<std::size_t>(a)], sb = selection[static_cast<std::size_t>(b)];
             return sa > sb || (sa == sb && a < b);
         });
-        float kept = 0.0f;
-        for (int s = 0; s < k; ++s) kept += scores[static_cast<std::size_t>(order[static_cast<std::size_t>(s)])];
-        // A floor on the sum (the smallest normal half-precision value) keeps sigmoid scores
-        // that all underflow from dividing by zero.
-        const float divisor = spec.normalize ? std::max(kept, 6.103515625e-5f) : 1.0f;
-        for (int s = 0; s < k; ++s) {
-            const auto slot = static_cast<std::size_t>(s + k * t);
-            choice.ids[slot] = order[static_cast<std::size_t>(s)];
-            choice.weights[slot] = scores[static_cast<std::size_t>(choice.ids[slot])] / divisor * spec.scale;
-        }
+        std::copy_n(order.begin(), k, choice.ids.begin() + k * t);
+        weigh(scores, spec, choice, t);
+    }
+    return choice;
+}
+
+ExpertChoice route_fixed(std::span<const float> logits, std::int64_t n_tokens, std::span<const std::int32_t> ids,
+                         const RoutingSpec& spec) {
+    const int n = spec.n_expert;
+    assert(static_cast<std::int64_t>(logits.size()) == n * n_tokens &&
+           static_cast<std::int64_t>(ids.size()) == spec.n_used * n_tokens);
+    ExpertChoice choice;
+    choice.ids.assign(ids.begin(), ids.end());
+    choice.weights.resize(choice.ids.size());
+    std::vector<float> scores(static_cast<std::size_t>(n));
+    for (std::int64_t t = 0; t < n_tokens; ++t) {
+        score(logits.data() + t * n, spec, scores.data());
+        weigh(scores, spec, choice, t);
     }
     return choice;
 }

@@ -11,8 +11,9 @@
 namespace conclave::model {
 
 // How router logits become scores: a softmax over all experts (Mixtral, Qwen-MoE, OLMoE,
-// gpt-oss, DeepSeek V2), or an independent sigmoid per expert (DeepSeek V3).
-enum class ExpertGating { softmax, sigmoid };
+// gpt-oss, DeepSeek V2), an independent sigmoid per expert (DeepSeek V3), or
+// sqrt(softplus(logit)) per expert (DeepSeek V4).
+enum class ExpertGating { softmax, sigmoid, sqrt_softplus };
 
 // How a group of experts is scored when selection is limited to the best groups: by its
 // best expert (DeepSeek V2's group-limited greedy choice), or by the sum of its best two
@@ -42,5 +43,10 @@ struct ExpertChoice {
 // load-balancing bias).
 ExpertChoice route_experts(std::span<const float> logits, std::int64_t n_tokens, std::span<const float> selection_bias,
                            const RoutingSpec& spec);
+
+// Experts fixed per token by a table (DeepSeek V4's hash-routed first layers): ids holds
+// n_used ids per token; the weights come from the scores as in route_experts.
+ExpertChoice route_fixed(std::span<const float> logits, std::int64_t n_tokens, std::span<const std::int32_t> ids,
+                         const RoutingSpec& spec);
 
 } // namespace conclave::model

@@ -15,6 +15,7 @@ const std::vector<ArchEntry>& architectures() {
         {"olmoe", load_olmoe},
         {"gpt-oss", load_gpt_oss},
         {"deepseek2", load_deepseek2},
+        {"deepseek4", load_deepseek4},
     };
     return entries;
 }

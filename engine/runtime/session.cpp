@@ -61,9 +61,16 @@ struct Session::Runtime {
 
     void allocate_cache(const model::ModelShape& shape, int n_ctx) {
         cache.clear();
-        for (int i = 0; i < shape.n_layer; ++i)
-            cache.push_back(KvLayer{backend->allocate(kv_type, {shape.k_width, n_ctx, 1, 1}),
-                                    shape.v_width > 0 ? backend->allocate(kv_type, {shape.v_width, n_ctx, 1, 1}) : Tensor{}});
+        for (int i = 0; i < shape.n_layer; ++i) {
+            KvLayer layer{backend->allocate(kv_type, {shape.k_width, n_ctx, 1, 1}),
+                          shape.v_width > 0 ? backend->allocate(kv_type, {shape.v_width, n_ctx, 1, 1}) : Tensor{},
+                          {}};
+            if (static_cast<std::size_t>(i) < shape.extra_cache.size())
+                for (const CacheExtra& extra : shape.extra_cache[static_cast<std::size_t>(i)])
+                    layer.extra.push_back(backend->allocate(extra.f32 ? quant::TensorType::F32 : kv_type,
+                                                            {extra.width, extra.rows(n_ctx), 1, 1}));
+            cache.push_back(std::move(layer));
+        }
     }
 };
 
@@ -98,7 +105,10 @@ Result<std::unique_ptr<Session>> Session::create(const Model& model, const Sessi
 MemoryEstimate Session::memory_used() const {
     MemoryEstimate m;
     m.weights = m_model.info().weight_bytes;
-    for (const KvLayer& layer : m_runtime->cache) m.kv_cache += layer.k.n_bytes() + (layer.v.valid() ? layer.v.n_bytes() : 0);
+    for (const KvLayer& layer : m_runtime->cache) {
+        m.kv_cache += layer.k.n_bytes() + (layer.v.valid() ? layer.v.n_bytes() : 0);
+        for (const Tensor& extra : layer.extra) m.kv_cache += extra.n_bytes();
+    }
     m.scratch = runtime::backend_scratch_bytes(*m_runtime->backend);
     return m;
 }
@@ -148,7 +158,11 @@ std::size_t Session::reusable_prefix(std::span<const std::int32_t> tokens) const
     std::size_t keep = 0;
     while (keep < m_cached.size() && keep < tokens.size() && m_cached[keep] == tokens[keep]) ++keep;
     // The last token is always recomputed: its logits are the answer.
-    return tokens.empty() ? 0 : std::min(keep, tokens.size() - 1);
+    keep = tokens.empty() ? 0 : std::min(keep, tokens.size() - 1);
+    // An architecture with rolling state may only continue from an earlier position.
+    if (keep == 0) return 0;
+    const std::int64_t resume = m_model.arch().resume_position(*m_runtime->backend, m_runtime->cache, static_cast<std::int64_t>(keep));
+    return static_cast<std::size_t>(std::clamp<std::int64_t>(resume, 0, static_cast<std::int64_t>(keep)));
 }
 
 Result<std::vector<float>> Session::evaluate(std::span<const std::int32_t> tokens, bool all_logits) {

@@ -77,23 +77,36 @@ struct HeadSlice {
     std::int64_t k_offset, v_offset;
 };
 
-// One query head over positions lo..pos: scores, softmax, weighted sum of values.
-// A sink (gpt-oss) joins the softmax as one more score without a value.
+// Keys from outside the cache's positions (AttentionParams::extra_keys) that one query
+// token attends to besides its positions: rows of another tensor, values in the keys.
+struct ExtraRows {
+    const CacheRows* keys = nullptr;
+    std::span<const std::int32_t> rows;
+};
+
+// One query head over positions lo..pos (and the extra rows, if any): scores, softmax,
+// weighted sum of values. A sink (gpt-oss, DeepSeek V4) joins the softmax as one more score
+// without a value.
 void attend_head(const CacheRows& keys, const CacheRows& values, HeadSlice at, const float* qv, std::int64_t lo,
                  std::int64_t pos, const AttentionParams& p, int head_dim_v, const float* sink, float* scores, float* o,
-                 const VecKernels& k) {
+                 const VecKernels& k, const ExtraRows& extra = {}) {
+    const std::int64_t n_pos = pos - lo + 1, n_extra = static_cast<std::int64_t>(extra.rows.size());
     float max_score = sink ? *sink : -INFINITY;
-    for (std::int64_t j = lo; j <= pos; ++j) {
-        float s = keys.dot(j, at.k_offset, qv, p.head_dim, k) * p.scale;
+    for (std::int64_t j = 0; j < n_pos + n_extra; ++j) {
+        float s = (j < n_pos ? keys.dot(lo + j, at.k_offset, qv, p.head_dim, k)
+                             : extra.keys->dot(extra.rows[static_cast<std::size_t>(j - n_pos)], 0, qv, p.head_dim, k)) *
+                  p.scale;
         if (p.softcap > 0.0f) s = p.softcap * std::tanh(s / p.softcap);
-        scores[j - lo] = s;
+        scores[j] = s;
         max_score = std::max(max_score, s);
     }
     float sum = sink ? std::exp(*sink - max_score) : 0.0f;
-    for (std::int64_t j = lo; j <= pos; ++j) sum += (scores[j - lo] = std::exp(scores[j - lo] - max_score));
+    for (std::int64_t j = 0; j < n_pos + n_extra; ++j) sum += (scores[j] = std::exp(scores[j] - max_score));
     std::fill(o, o + head_dim_v, 0.0f);
     const float inv = 1.0f / sum;
-    for (std::int64_t j = lo; j <= pos; ++j) values.axpy(scores[j - lo] * inv, j, at.v_offset, o, head_dim_v, k);
+    for (std::int64_t j = 0; j < n_pos; ++j) values.axpy(scores[j] * inv, lo + j, at.v_offset, o, head_dim_v, k);
+    for (std::int64_t j = 0; j < n_extra; ++j)
+        extra.keys->axpy(scores[n_pos + j] * inv, extra.rows[static_cast<std::size_t>(j)], 0, o, head_dim_v, k);
 }
 
 // How many of a KV head's query heads one job takes (each job reads the KV head's rows once
@@ -132,6 +145,11 @@ void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int
     const bool f16 = cache.k.type == quant::TensorType::F16 && value_cache.type == quant::TensorType::F16;
     assert(!p.sinks.valid() || (p.sinks.type == quant::TensorType::F32 && p.sinks.n_elements() == p.n_head));
     const float* sinks = p.sinks.valid() ? f32(p.sinks) : nullptr;
+    // Extra keys (one KV head) take the generic path: their rows differ per query token.
+    const bool has_extra = p.extra_keys.valid();
+    assert(!has_extra || (p.n_head_kv == 1 && values_in_keys && p.extra_keys.ne[0] == p.head_dim &&
+                          static_cast<std::int64_t>(p.extra_begin.size()) == n_tokens + 1));
+    const CacheRows extra_keys{p.extra_keys, p.extra_keys.ne[0]};
     // Jobs are (token, slice of a KV head's query heads): the heads of a job read the KV
     // head's rows together. A causal prompt's last token reads n_tokens times the keys of its
     // first: threads take jobs dynamically, latest (dearest) first, so they finish together.
@@ -151,6 +169,16 @@ void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int
             const std::int64_t lo = p.sliding_window > 0 ? std::max<std::int64_t>(0, pos - p.sliding_window + 1) : 0;
             const float* qv = f32(q) + t * q_width + first_head * p.head_dim;
             float* o = f32(out) + t * out_width + first_head * dv;
+            if (has_extra) {
+                const auto first = static_cast<std::size_t>(p.extra_begin[static_cast<std::size_t>(t)]);
+                const auto last = static_cast<std::size_t>(p.extra_begin[static_cast<std::size_t>(t) + 1]);
+                const ExtraRows extra{&extra_keys, p.extra_rows.subspan(first, last - first)};
+                scores.resize(static_cast<std::size_t>(pos - lo + 1) + extra.rows.size());
+                for (int h = 0; h < heads; ++h)
+                    attend_head(keys, values, at, qv + h * p.head_dim, lo, pos, p, dv,
+                                sinks ? sinks + first_head + h : nullptr, scores.data(), o + h * dv, k, extra);
+                continue;
+            }
             scores.resize(static_cast<std::size_t>(heads * (pos - lo + 1)));
             if (f16) {
                 const AttendGroup a{qv,

@@ -73,6 +73,10 @@ void CpuBackend::copy_columns(const Tensor& src, std::int64_t src_first, Tensor&
 
 void CpuBackend::swiglu(const Tensor& gate, const Tensor& up, Tensor& out) { cpu::swiglu(m_pool, gate, up, out); }
 void CpuBackend::geglu(const Tensor& gate, const Tensor& up, Tensor& out) { cpu::geglu(m_pool, gate, up, out); }
+void CpuBackend::mix_rows(const Tensor& x, std::span<const float> weights, int n_in, int n_out, Tensor& out) {
+    cpu::mix_rows(m_pool, x, weights, n_in, n_out, out);
+}
+
 void CpuBackend::swiglu_clamped(const Tensor& gate, const Tensor& up, const SwigluClamp& clamp, Tensor& out) {
     cpu::swiglu_clamped(m_pool, gate, up, clamp, out);
 }

@@ -99,7 +99,7 @@ void swiglu_clamped(ThreadPool& pool, const Tensor& gate, const Tensor& up, cons
     gated(pool, gate, up, out, [clamp](float g, float u) {
         g = std::min(g, clamp.limit);
         u = std::clamp(u, -clamp.limit, clamp.limit);
-        return g / (1.0f + std::exp(-clamp.alpha * g)) * (u + 1.0f);
+        return g / (1.0f + std::exp(-clamp.alpha * g)) * (u + clamp.up_offset);
     });
 }
 

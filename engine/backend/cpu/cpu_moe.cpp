@@ -146,4 +146,21 @@ void moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Te
     }
 }
 
+void mix_rows(ThreadPool& pool, const Tensor& x, std::span<const float> weights, int n_in, int n_out, Tensor& out) {
+    const std::int64_t n = x.ne[0];
+    const std::int64_t groups = x.rows() / n_in;
+    assert(x.rows() == groups * n_in && out.rows() == groups * n_out && out.ne[0] == n && out.data != x.data);
+    assert(static_cast<std::int64_t>(weights.size()) == groups * n_in * n_out);
+    const VecKernels& k = vec_kernels();
+    pool.parallel_for(groups * n_out, 4, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t row = begin; row < end; ++row) {
+            const std::int64_t g = row / n_out;
+            float* o = f32(out) + row * n;
+            std::fill(o, o + n, 0.0f);
+            for (int i = 0; i < n_in; ++i)
+                k.axpy(weights[static_cast<std::size_t>(i + n_in * row)], f32(x) + (i + n_in * g) * n, o, n);
+        }
+    });
+}
+
 } // namespace conclave::cpu

@@ -25,6 +25,7 @@ void mul_mat(ThreadPool& pool, GemmWorkspace& space, const Tensor& w, const Tens
 void mul_mat_id(ThreadPool& pool, GemmWorkspace& space, const Tensor& w, const Tensor& x,
                 std::span<const std::int32_t> expert_ids, int n_used, Tensor& out);
 void moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Tensor& out);
+void mix_rows(ThreadPool& pool, const Tensor& x, std::span<const float> weights, int n_in, int n_out, Tensor& out);
 void add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out);
 void get_rows(const Tensor& table, std::span<const std::int32_t> ids, Tensor& out);
 void rms_norm(ThreadPool& pool, const Tensor& x, const Tensor& weight, float eps, Tensor& out);

@@ -81,6 +81,8 @@ void kv_store(VulkanDevice& device, const DeviceTensor& cache_k, const DeviceTen
 
 bool attention_supported(const AttentionParams& params, TensorType k_type, std::optional<TensorType> v_type) {
     if (!supports(Op::attention, k_type) || (v_type && *v_type != k_type)) return false;
+    // Extra keys per query token (DeepSeek V4's compressed blocks) have no kernel yet.
+    if (params.extra_keys.valid()) return false;
     const int dv = value_dim(params);
     if (params.head_dim <= 0 || params.head_dim > kMaxAttentionHeadDim || params.head_dim % 2 != 0) return false;
     if (dv <= 0 || dv > kMaxAttentionHeadDim || dv % 2 != 0) return false;

@@ -205,6 +205,14 @@ void VulkanBackend::moe_combine(const Tensor& x, std::span<const float> weights,
     ++m_traffic.cpu_ops;
 }
 
+void VulkanBackend::mix_rows(const Tensor& x, std::span<const float> weights, int n_in, int n_out, Tensor& out) {
+    // No kernel yet: the mixes are small (DeepSeek V4's four streams) next to the matmuls.
+    read_on(Side::host, x);
+    write_on(Side::host, out);
+    m_cpu.mix_rows(x, weights, n_in, n_out, out);
+    ++m_traffic.cpu_ops;
+}
+
 void VulkanBackend::copy_columns(const Tensor& src, std::int64_t src_first, Tensor& dst, std::int64_t dst_first,
                                  std::int64_t n) {
     // Follows its input like the other ops without a weight. dst is an input too: the columns
@@ -353,6 +361,7 @@ void VulkanBackend::attention(const Tensor& q, const KvLayer& cache, std::int64_
     read_on(side, q);
     read_on(side, cache.k);
     if (has_v) read_on(side, cache.v);
+    if (params.extra_keys.valid()) read_on(side, params.extra_keys);
     write_on(side, out);
     if (device) {
         const AttentionTensors tensors{device_tensor(q), device_tensor(cache.k), has_v ? device_tensor(cache.v) : DeviceTensor{},

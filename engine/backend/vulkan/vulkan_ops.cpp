@@ -101,8 +101,8 @@ void swiglu_clamped(VulkanDevice& device, const DeviceTensor& gate, const Device
     assert(up.n_elements() == gate.n_elements() && out.n_elements() == gate.n_elements());
     struct Params {
         std::uint32_t n;
-        float alpha, limit;
-    } params{u32(gate.n_elements()), clamp.alpha, clamp.limit};
+        float alpha, limit, up_offset;
+    } params{u32(gate.n_elements()), clamp.alpha, clamp.limit, clamp.up_offset};
     dispatch_elements(device, "swiglu_clamped", {gate.slice, up.slice, out.slice}, params, params.n);
 }
 

@@ -34,6 +34,7 @@ bool supports(Op op, quant::TensorType type) {
         return type == T::F32;
     case Op::get_rows:
     case Op::softmax:
+    case Op::mix_rows: // DeepSeek V4's stream mixes: small, on the CPU for now
         return false;
     }
     return false;

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace conclave {
@@ -23,6 +24,18 @@ class ArchModel;
 namespace tokenizer {
 class Tokenizer;
 }
+
+// A cache tensor an architecture keeps besides a layer's K/V rows (DeepSeek V4: compressed
+// keys, the indexer's keys, the compressor's pending rows).
+struct CacheExtra {
+    std::int64_t width = 0;      // values per row
+    std::int64_t rows_fixed = 0; // rows whatever the context length
+    int ctx_divisor = 0;         // > 0: plus ceil(n_ctx / ctx_divisor) rows
+    bool f32 = false;            // F32 whatever the KV cache type (state that accumulates)
+    std::int64_t rows(int n_ctx) const {
+        return rows_fixed + (ctx_divisor > 0 ? (std::int64_t{n_ctx} + ctx_divisor - 1) / ctx_divisor : 0);
+    }
+};
 
 struct ModelInfo {
     std::string path;
@@ -39,6 +52,7 @@ struct ModelInfo {
     int context_length = 0;       // what the model was trained for
     std::uint64_t kv_bytes_per_token = 0; // F16 K and V over all layers
     int kv_values = 0;                    // K and V values per position per layer
+    std::vector<CacheExtra> kv_extras;    // every layer's extra cache tensors
     bool has_chat_template = false;
     std::uint64_t weight_bytes = 0;       // tensor data, mapped from the file in place
     // Activation memory of one forward pass of n tokens: fixed + n * per_token.

@@ -14,5 +14,6 @@ Result<std::unique_ptr<ArchModel>> load_qwen2moe(const ModelFile& file);
 Result<std::unique_ptr<ArchModel>> load_olmoe(const ModelFile& file);
 Result<std::unique_ptr<ArchModel>> load_gpt_oss(const ModelFile& file);
 Result<std::unique_ptr<ArchModel>> load_deepseek2(const ModelFile& file);
+Result<std::unique_ptr<ArchModel>> load_deepseek4(const ModelFile& file);
 
 } // namespace conclave::model

@@ -1,8 +1,8 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
-// The clamped SwiGLU of gpt-oss's experts over n floats, one element per invocation, as the
-// CPU backend computes it (backend.h, SwigluClamp): g = min(gate, limit),
-// u = clamp(up, -limit, limit), out = g * sigmoid(alpha * g) * (u + 1).
+// The clamped SwiGLU of gpt-oss's and DeepSeek V4's experts over n floats, one element per
+// invocation, as the CPU backend computes it (backend.h, SwigluClamp): g = min(gate, limit),
+// u = clamp(up, -limit, limit), out = g * sigmoid(alpha * g) * (u + up_offset).
 // out may alias gate or up: each element is read and written by the same invocation.
 #include "common.glsl"
 
@@ -15,6 +15,7 @@ layout(push_constant) uniform Push {
     uint n;
     float alpha;
     float limit;
+    float up_offset;
 } pc;
 
 void main() {
@@ -24,5 +25,5 @@ void main() {
     const float u = clamp(up[pc.base[1] / 4u + i], -pc.limit, pc.limit);
     // Only g's upper side is clamped: exp(-alpha * g) overflows to Inf for very negative g,
     // and g / Inf is -0, the limit the activation takes there.
-    outv[pc.base[2] / 4u + i] = g / (1.0 + exp(-pc.alpha * g)) * (u + 1.0);
+    outv[pc.base[2] / 4u + i] = g / (1.0 + exp(-pc.alpha * g)) * (u + pc.up_offset);
 }

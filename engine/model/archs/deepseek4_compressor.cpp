@@ -1,0 +1,151 @@
+#include "model/archs/deepseek4_compressor.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <numeric>
+
+namespace conclave::model {
+namespace {
+
+// Checkpoint row of a position in the last 4 before a multiple of 128, or -1.
+std::int64_t checkpoint_row(std::int64_t pos) {
+    const std::int64_t offset = pos % kCheckpointSpan - (kCheckpointSpan - 4);
+    return offset < 0 ? -1 : pos / kCheckpointSpan * 4 + offset;
+}
+
+std::int64_t ring_slot(std::int64_t pos) { return pos % kStateRingRows; }
+
+std::vector<float> download_row(Backend& b, const Tensor& t, std::int64_t row) {
+    std::vector<float> out(static_cast<std::size_t>(t.ne[0]));
+    b.download(b.view_rows(t, row, 1), out.data(), out.size() * sizeof(float));
+    return out;
+}
+
+// The ring's tags (position + 1 of what each slot holds; 0 when empty).
+std::vector<float> ring_tags(Backend& b, const Tensor& ring) {
+    std::vector<float> all(static_cast<std::size_t>(ring.n_elements()));
+    b.download(ring, all.data(), all.size() * sizeof(float));
+    std::vector<float> tags(static_cast<std::size_t>(ring.ne[1]));
+    for (std::size_t i = 0; i < tags.size(); ++i) tags[i] = all[(i + 1) * static_cast<std::size_t>(ring.ne[0]) - 1];
+    return tags;
+}
+
+} // namespace
+
+std::int64_t first_needed_position(int ratio, std::int64_t first_pos) {
+    const std::int64_t block_start = first_pos / ratio * ratio;
+    return std::max<std::int64_t>(0, ratio == 4 ? block_start - ratio : block_start);
+}
+
+void pool_block(const CompressorGeometry& geometry, std::int64_t block, const StateRows& rows, int u_offset, int g_offset,
+                float* out) {
+    const int r = geometry.ratio, d = geometry.width;
+    // Candidates: the block's own positions (their second half when blocks overlap) and, for
+    // overlapping blocks after the first, the previous block's positions (their first half).
+    struct Candidate {
+        std::int64_t pos;
+        int half;
+    };
+    std::vector<Candidate> candidates;
+    const int own_half = geometry.halves() - 1;
+    if (geometry.halves() == 2 && block > 0)
+        for (int j = 0; j < r; ++j) candidates.push_back({(block - 1) * r + j, 0});
+    for (int j = 0; j < r; ++j) candidates.push_back({block * r + j, own_half});
+    std::vector<float> scores(candidates.size());
+    for (int i = 0; i < d; ++i) {
+        float top = -INFINITY;
+        for (std::size_t c = 0; c < candidates.size(); ++c) {
+            scores[c] = rows.at(candidates[c].pos)[g_offset + candidates[c].half * d + i];
+            top = std::max(top, scores[c]);
+        }
+        float sum = 0.0f, acc = 0.0f;
+        for (std::size_t c = 0; c < candidates.size(); ++c) {
+            const float e = std::exp(scores[c] - top);
+            sum += e;
+            acc += e * rows.at(candidates[c].pos)[u_offset + candidates[c].half * d + i];
+        }
+        out[i] = acc / sum;
+    }
+}
+
+bool state_available(Backend& b, const StateTensors& state, std::int64_t first, std::int64_t last) {
+    if (first >= last) return true;
+    const std::vector<float> tags = ring_tags(b, state.ring);
+    for (std::int64_t pos = first; pos < last; ++pos) {
+        if (tags[static_cast<std::size_t>(ring_slot(pos))] == static_cast<float>(pos + 1)) continue;
+        const std::int64_t row = checkpoint_row(pos);
+        if (!state.checkpoints.valid() || row < 0 || row >= state.checkpoints.ne[1]) return false;
+    }
+    return true;
+}
+
+void read_state(Backend& b, const StateTensors& state, StateRows& rows) {
+    rows.data.resize(static_cast<std::size_t>(rows.count * rows.stride));
+    if (rows.count == 0) return;
+    const std::vector<float> tags = ring_tags(b, state.ring);
+    for (std::int64_t pos = rows.first; pos < rows.first + rows.count; ++pos) {
+        const bool in_ring = tags[static_cast<std::size_t>(ring_slot(pos))] == static_cast<float>(pos + 1);
+        const std::vector<float> row =
+            in_ring ? download_row(b, state.ring, ring_slot(pos)) : download_row(b, state.checkpoints, checkpoint_row(pos));
+        assert(row.back() == static_cast<float>(pos + 1));
+        std::copy(row.begin(), row.end(), rows.at(pos));
+    }
+}
+
+void write_state(Backend& b, StateTensors& state, const StateRows& rows, std::int64_t from) {
+    const std::int64_t end = rows.first + rows.count;
+    const auto bytes = static_cast<std::uint64_t>(rows.stride) * sizeof(float);
+    for (std::int64_t pos = std::max(from, end - kStateRingRows); pos < end; ++pos) {
+        Tensor slot = b.view_rows(state.ring, ring_slot(pos), 1);
+        b.upload(slot, rows.at(pos), bytes);
+    }
+    if (!state.checkpoints.valid()) return;
+    for (std::int64_t pos = from; pos < end; ++pos) {
+        const std::int64_t row = checkpoint_row(pos);
+        if (row < 0 || row >= state.checkpoints.ne[1]) continue;
+        Tensor slot = b.view_rows(state.checkpoints, row, 1);
+        b.upload(slot, rows.at(pos), bytes);
+    }
+}
+
+void select_blocks(std::span<const float> q, std::span<const float> w, std::span<const float> keys, int n_head,
+                   int head_dim, std::span<const std::int64_t> visible, int top_k, std::vector<std::int32_t>& rows,
+                   std::vector<std::int32_t>& begin) {
+    const auto n_tokens = static_cast<std::int64_t>(visible.size());
+    begin.push_back(static_cast<std::int32_t>(rows.size()));
+    std::vector<float> scores;
+    std::vector<std::int32_t> order;
+    for (std::int64_t t = 0; t < n_tokens; ++t) {
+        const std::int64_t n_blocks = visible[static_cast<std::size_t>(t)];
+        if (n_blocks <= top_k) {
+            for (std::int64_t blk = 0; blk < n_blocks; ++blk) rows.push_back(static_cast<std::int32_t>(blk));
+            begin.push_back(static_cast<std::int32_t>(rows.size()));
+            continue;
+        }
+        scores.assign(static_cast<std::size_t>(n_blocks), 0.0f);
+        for (std::int64_t blk = 0; blk < n_blocks; ++blk) {
+            const float* k = keys.data() + blk * head_dim;
+            float s = 0.0f;
+            for (int h = 0; h < n_head; ++h) {
+                const float* qh = q.data() + (t * n_head + h) * head_dim;
+                float dot = 0.0f;
+                for (int i = 0; i < head_dim; ++i) dot += qh[i] * k[i];
+                s += w[static_cast<std::size_t>(t * n_head + h)] * std::max(dot, 0.0f);
+            }
+            scores[static_cast<std::size_t>(blk)] = s;
+        }
+        order.resize(static_cast<std::size_t>(n_blocks));
+        std::iota(order.begin(), order.end(), 0);
+        // Equal scores go to the later block (the nearer context); llama.cpp's order there
+        // is unspecified.
+        std::partial_sort(order.begin(), order.begin() + top_k, order.end(), [&](std::int32_t a, std::int32_t c) {
+            const float sa = scores[static_cast<std::size_t>(a)], sc = scores[static_cast<std::size_t>(c)];
+            return sa > sc || (sa == sc && a > c);
+        });
+        rows.insert(rows.end(), order.begin(), order.begin() + top_k);
+        begin.push_back(static_cast<std::int32_t>(rows.size()));
+    }
+}
+
+} // namespace conclave::model
