@@ -54,6 +54,7 @@ TinyDeepSeek4 deepseek_v4_flash_config() {
     spec.clamp_exp = {10.0f};
     spec.clamp_shexp = {10.0f};
     spec.yarn_factor = 16.0f;
+    spec.compress_rope_freq_base = 160000.0f;
     spec.yarn_original_ctx = 65536;
     spec.n_ctx = 1048576;
     spec.matrix_type = quant::TensorType::Q8_0;

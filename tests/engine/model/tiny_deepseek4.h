@@ -44,9 +44,11 @@ struct TinyDeepSeek4 {
     std::vector<float> clamp_exp{1.5f};
     std::vector<float> clamp_shexp{}; // empty: the key is not written (llama.cpp then uses clamp_exp)
     float rope_freq_base = 10000.0f;
-    float compress_rope_freq_base = 160000.0f;
+    float compress_rope_freq_base = 40000.0f;
     float yarn_factor = 16.0f;     // > 0: rope.scaling.* (YaRN, compressed layers only)
-    int yarn_original_ctx = 4096;  // with n_rot 16 and base 160000: pairs 0-1 kept, 2-4 ramp, 5-7 divided
+    // With n_rot 16 and base 40000: pair 0 kept, pairs 1-3 blended (3/4, 1/2, 1/4 kept), pairs
+    // 4-7 divided by 16, so YaRN changes angles visibly within a 300-token prompt.
+    int yarn_original_ctx = 512;
     float eps = 1e-6f;
     int n_ctx = 4096;
     quant::TensorType matrix_type = quant::TensorType::F32;  // every >= 2-D weight llama-quantize would quantize
