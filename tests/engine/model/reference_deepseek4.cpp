@@ -6,7 +6,7 @@
 #include <cmath>
 #include <numeric>
 
-// Section numbers below are those of docs' deepseek4.md (/work/shared/design/deepseek4.md).
+// Section numbers below are those of design/deepseek4.md (the architecture as GGUF files encode it).
 
 namespace conclave::test {
 namespace {
@@ -27,7 +27,9 @@ struct Rope {
         const double plain = std::pow(base, -2.0 * i / n_rot);
         if (fac <= 0.0) return plain;
         const double pi = 3.14159265358979323846;
-        const auto corr = [&](double beta) { return n_rot * std::log(original_ctx / (2.0 * pi * beta)) / (2.0 * std::log(base)); };
+        const auto corr = [&](double beta) {
+            return n_rot * std::log(original_ctx / (2.0 * pi * beta)) / (2.0 * std::log(base));
+        };
         const double lo = std::max(0.0, std::floor(corr(32.0)));
         const double hi = std::min(static_cast<double>(n_rot - 1), std::ceil(corr(1.0)));
         const double gamma = 1.0 - std::clamp((i - lo) / std::max(0.001, hi - lo), 0.0, 1.0);
@@ -48,7 +50,8 @@ struct Rope {
 
 struct Config {
     int n_layer = 0, n_head = 0, hd = 0, q_lora = 0, o_groups = 0, o_lora = 0, window = 0;
-    int idx_heads = 0, idx_hd = 0, top_k = 0, hc = 4, sinkhorn = 0, hash_layers = 0, n_expert = 0, n_used = 0;
+    int idx_heads = 0, idx_hd = 0, top_k = 0, hc = 4, sinkhorn = 0, hash_layers = 0, n_expert = 0,
+        n_used = 0;
     double eps = 1e-6, hc_eps = 1e-6, weights_scale = 1.0;
     bool weights_norm = false;
     std::vector<int> ratios;
@@ -62,14 +65,20 @@ Vec per_layer(const gguf::GgufFile& f, const std::string& key, int n) {
     if (!v) return {};
     Vec out(static_cast<std::size_t>(n));
     for (int l = 0; l < n; ++l)
-        out[static_cast<std::size_t>(l)] = v->is_array() ? v->float_at(static_cast<std::uint64_t>(l)).value_or(NAN) : v->as_float().value_or(NAN);
+        out[static_cast<std::size_t>(l)] =
+            v->is_array() ? v->float_at(static_cast<std::uint64_t>(l)).value_or(NAN)
+                          : v->as_float().value_or(NAN);
     return out;
 }
 
 bool read_config(const gguf::GgufFile& f, Config& c) {
     if (f.get_string("general.architecture").value_or("") != "deepseek4") return false;
-    const auto u = [&](const char* k) { return static_cast<int>(f.get_uint(std::string("deepseek4.") + k).value_or(0)); };
-    const auto fl = [&](const char* k, double fallback) { return f.get_float(std::string("deepseek4.") + k).value_or(fallback); };
+    const auto u = [&](const char* k) {
+        return static_cast<int>(f.get_uint(std::string("deepseek4.") + k).value_or(0));
+    };
+    const auto fl = [&](const char* k, double fallback) {
+        return f.get_float(std::string("deepseek4.") + k).value_or(fallback);
+    };
     c.n_layer = u("block_count") - u("nextn_predict_layers");
     c.n_head = u("attention.head_count");
     c.hd = u("attention.key_length");
@@ -90,8 +99,11 @@ bool read_config(const gguf::GgufFile& f, Config& c) {
     c.weights_scale = fl("expert_weights_scale", 1.0);
     c.weights_norm = f.get_bool("deepseek4.expert_weights_norm").value_or(false);
     const gguf::MetadataValue* ratios = f.find("deepseek4.attention.compress_ratios");
-    if (!ratios || !ratios->is_array() || ratios->size() < static_cast<std::uint64_t>(c.n_layer)) return false;
-    for (int l = 0; l < c.n_layer; ++l) c.ratios.push_back(static_cast<int>(ratios->int_at(static_cast<std::uint64_t>(l)).value_or(-1)));
+    if (!ratios || !ratios->is_array() || ratios->size() < static_cast<std::uint64_t>(c.n_layer))
+        return false;
+    for (int l = 0; l < c.n_layer; ++l)
+        c.ratios.push_back(
+            static_cast<int>(ratios->int_at(static_cast<std::uint64_t>(l)).value_or(-1)));
     c.clamp_exp = per_layer(f, "deepseek4.swiglu_clamp_exp", c.n_layer);
     c.clamp_shexp = per_layer(f, "deepseek4.swiglu_clamp_shexp", c.n_layer);
     if (c.clamp_shexp.empty()) c.clamp_shexp = c.clamp_exp;
@@ -113,15 +125,18 @@ struct HcWeights {
 struct LayerWeights {
     HcWeights hc_attn, hc_ffn;
     Vec attn_norm, q_a_norm, kv_norm, sinks, ffn_norm, probs_bias, comp_norm, idx_norm;
-    Matrix q_a, q_b, kv, out_a, out_b, comp_kv, comp_gate, comp_ape, idx_q_b, idx_proj, idx_kv, idx_gate, idx_ape;
+    Matrix q_a, q_b, kv, out_a, out_b, comp_kv, comp_gate, comp_ape, idx_q_b, idx_proj, idx_kv,
+        idx_gate, idx_ape;
     Matrix gate_inp, gate_exps, up_exps, down_exps, gate_sh, up_sh, down_sh, tid2eid;
 };
 
 LayerWeights load_layer(const Weights& w, int l) {
     const std::string p = "blk." + std::to_string(l) + ".";
     LayerWeights L;
-    L.hc_attn = {w.get(p + "hc_attn_fn.weight"), w.vec(p + "hc_attn_base.weight"), w.vec(p + "hc_attn_scale.weight")};
-    L.hc_ffn = {w.get(p + "hc_ffn_fn.weight"), w.vec(p + "hc_ffn_base.weight"), w.vec(p + "hc_ffn_scale.weight")};
+    L.hc_attn = {w.get(p + "hc_attn_fn.weight"), w.vec(p + "hc_attn_base.weight"),
+                 w.vec(p + "hc_attn_scale.weight")};
+    L.hc_ffn = {w.get(p + "hc_ffn_fn.weight"), w.vec(p + "hc_ffn_base.weight"),
+                w.vec(p + "hc_ffn_scale.weight")};
     L.attn_norm = w.vec(p + "attn_norm.weight");
     L.q_a = w.get(p + "attn_q_a.weight");
     L.q_a_norm = w.vec(p + "attn_q_a_norm.weight");
@@ -154,9 +169,13 @@ LayerWeights load_layer(const Weights& w, int l) {
     return L;
 }
 
-Vec rms(const Vec& x, double eps) { return rmsnorm(x, Vec(x.size(), 1.0), eps); }
+Vec rms(const Vec& x, double eps) {
+    return rmsnorm(x, Vec(x.size(), 1.0), eps);
+}
 
-double sigmoid(double v) { return 1.0 / (1.0 + std::exp(-v)); }
+double sigmoid(double v) {
+    return 1.0 / (1.0 + std::exp(-v));
+}
 
 Vec concat(const Streams& h) {
     Vec f;
@@ -180,7 +199,8 @@ HcCoefficients hc_coefficients(const HcWeights& w, const Streams& h, const Confi
     }
     Matrix& C = k.comb;
     for (std::size_t dst = 0; dst < n; ++dst)
-        for (std::size_t src = 0; src < n; ++src) C[dst][src] = m[2 * n + dst + n * src] * w.scale[2] + w.base[2 * n + dst + n * src];
+        for (std::size_t src = 0; src < n; ++src)
+            C[dst][src] = m[2 * n + dst + n * src] * w.scale[2] + w.base[2 * n + dst + n * src];
     const auto divide_columns = [&] { // every src: divide by the sum over dst
         for (std::size_t src = 0; src < n; ++src) {
             double sum = 0;
@@ -198,7 +218,8 @@ HcCoefficients hc_coefficients(const HcWeights& w, const Streams& h, const Confi
     for (std::size_t src = 0; src < n; ++src) { // softmax over dst, then + eps
         double top = -INFINITY, sum = 0;
         for (std::size_t dst = 0; dst < n; ++dst) top = std::max(top, C[dst][src]);
-        for (std::size_t dst = 0; dst < n; ++dst) sum += (C[dst][src] = std::exp(C[dst][src] - top));
+        for (std::size_t dst = 0; dst < n; ++dst)
+            sum += (C[dst][src] = std::exp(C[dst][src] - top));
         for (std::size_t dst = 0; dst < n; ++dst) C[dst][src] = C[dst][src] / sum + c.hc_eps;
     }
     divide_rows();
@@ -230,7 +251,8 @@ Streams expand(const HcCoefficients& k, const Streams& h, const Vec& out) {
 // Section 4.5: compressed keys of every complete block. u and g ([token][c*dim], g with the
 // APE row already added) are the per-token values and scores; ratio 4 overlaps each block with
 // the first halves of the previous block's tokens.
-Matrix compress(const Matrix& u, const Matrix& g, int ratio, int dim, const Vec& norm, const Rope& rope, double eps) {
+Matrix compress(const Matrix& u, const Matrix& g, int ratio, int dim, const Vec& norm,
+                const Rope& rope, double eps) {
     const std::size_t r = static_cast<std::size_t>(ratio), D = static_cast<std::size_t>(dim);
     Matrix keys;
     for (std::size_t b = 0; (b + 1) * r <= u.size(); ++b) {
@@ -260,7 +282,8 @@ Matrix compress(const Matrix& u, const Matrix& g, int ratio, int dim, const Vec&
 }
 
 // Per-token values and APE-biased scores of a compressor.
-void compressor_rows(const Matrix& x, const Matrix& kv, const Matrix& gate, const Matrix& ape, int ratio, Matrix& u, Matrix& g) {
+void compressor_rows(const Matrix& x, const Matrix& kv, const Matrix& gate, const Matrix& ape,
+                     int ratio, Matrix& u, Matrix& g) {
     u.clear();
     g.clear();
     for (std::size_t t = 0; t < x.size(); ++t) {
@@ -284,7 +307,8 @@ Indexer build_indexer(const LayerWeights& L, const Matrix& x, const Matrix& cq, 
     const double inv = 1.0 / std::sqrt(static_cast<double>(c.idx_hd) * c.idx_heads);
     for (std::size_t t = 0; t < x.size(); ++t) {
         Vec q = matvec(L.idx_q_b, cq[t]);
-        for (int h = 0; h < c.idx_heads; ++h) c.compressed.apply(q.data() + h * c.idx_hd, c.idx_hd, static_cast<int>(t));
+        for (int h = 0; h < c.idx_heads; ++h)
+            c.compressed.apply(q.data() + h * c.idx_hd, c.idx_hd, static_cast<int>(t));
         ix.queries.push_back(std::move(q));
         Vec w = matvec(L.idx_proj, x[t]);
         for (double& v : w) v *= inv;
@@ -297,8 +321,8 @@ Indexer build_indexer(const LayerWeights& L, const Matrix& x, const Matrix& cq, 
 }
 
 // The blocks query t attends: all visible ones up to top_k, else the top_k largest S.
-std::vector<int> select_blocks(const Indexer& ix, std::size_t t, int layer, const Config& c, double& margin,
-                               Deepseek4Margins* out) {
+std::vector<int> select_blocks(const Indexer& ix, std::size_t t, int layer, const Config& c,
+                               double& margin, Deepseek4Margins* out) {
     const std::size_t visible = (t + 1) / 4, hd = static_cast<std::size_t>(c.idx_hd);
     std::vector<int> all(visible);
     std::iota(all.begin(), all.end(), 0);
@@ -313,18 +337,24 @@ std::vector<int> select_blocks(const Indexer& ix, std::size_t t, int layer, cons
         }
         largest = std::max(largest, std::fabs(S[b]));
     }
-    std::stable_sort(all.begin(), all.end(), [&](int a, int b) { return S[static_cast<std::size_t>(a)] > S[static_cast<std::size_t>(b)]; });
+    std::stable_sort(all.begin(), all.end(), [&](int a, int b) {
+        return S[static_cast<std::size_t>(a)] > S[static_cast<std::size_t>(b)];
+    });
     const std::size_t k = static_cast<std::size_t>(c.top_k);
-    const double gap = S[static_cast<std::size_t>(all[k - 1])] - S[static_cast<std::size_t>(all[k])];
+    const double gap =
+        S[static_cast<std::size_t>(all[k - 1])] - S[static_cast<std::size_t>(all[k])];
     margin = std::min(margin, largest > 0 ? gap / largest : 0.0);
     all.resize(k);
     std::sort(all.begin(), all.end());
-    if (out) out->indexer_choices.push_back({layer, static_cast<int>(t), static_cast<int>(visible), all});
+    if (out)
+        out->indexer_choices.push_back(
+            {layer, static_cast<int>(t), static_cast<int>(visible), all});
     return all;
 }
 
 // Section 4.4 steps 6-8 for query t: keys (= values) are the window's plus the compressed ones.
-Vec attend(const LayerWeights& L, const Vec& q, const std::vector<const Vec*>& keys, int t, const Rope& rope, const Config& c) {
+Vec attend(const LayerWeights& L, const Vec& q, const std::vector<const Vec*>& keys, int t,
+           const Rope& rope, const Config& c) {
     const std::size_t hd = static_cast<std::size_t>(c.hd);
     const double scale = 1.0 / std::sqrt(static_cast<double>(c.hd));
     Vec heads(static_cast<std::size_t>(c.n_head) * hd, 0.0);
@@ -343,7 +373,8 @@ Vec attend(const LayerWeights& L, const Vec& q, const std::vector<const Vec*>& k
             for (std::size_t i = 0; i < hd; ++i) o[i] += s[j] / sum * (*keys[j])[i];
         rope.apply(o, c.hd, t, true);
     }
-    const std::size_t gd = heads.size() / static_cast<std::size_t>(c.o_groups), ol = static_cast<std::size_t>(c.o_lora);
+    const std::size_t gd = heads.size() / static_cast<std::size_t>(c.o_groups),
+                      ol = static_cast<std::size_t>(c.o_lora);
     Vec low(static_cast<std::size_t>(c.o_groups) * ol, 0.0);
     for (std::size_t g = 0; g < static_cast<std::size_t>(c.o_groups); ++g)
         for (std::size_t r = 0; r < ol; ++r) {
@@ -355,8 +386,8 @@ Vec attend(const LayerWeights& L, const Vec& q, const std::vector<const Vec*>& k
 }
 
 // Section 4.4 for every position of one layer; x = the attention-normed inputs.
-Matrix attention_layer(const LayerWeights& L, const Matrix& x, int layer, const Config& c, std::vector<double>& margins,
-                       Deepseek4Margins* out) {
+Matrix attention_layer(const LayerWeights& L, const Matrix& x, int layer, const Config& c,
+                       std::vector<double>& margins, Deepseek4Margins* out) {
     const int ratio = c.ratios[static_cast<std::size_t>(layer)];
     const Rope& rope = ratio == 0 ? c.plain : c.compressed;
     const std::size_t n = x.size(), hd = static_cast<std::size_t>(c.hd);
@@ -365,7 +396,9 @@ Matrix attention_layer(const LayerWeights& L, const Matrix& x, int layer, const 
         cq[t] = rmsnorm(matvec(L.q_a, x[t]), L.q_a_norm, c.eps);
         q[t] = matvec(L.q_b, cq[t]);
         for (std::size_t h = 0; h < static_cast<std::size_t>(c.n_head); ++h) {
-            const Vec head = rms(Vec(q[t].begin() + static_cast<long>(h * hd), q[t].begin() + static_cast<long>((h + 1) * hd)), c.eps);
+            const Vec head = rms(Vec(q[t].begin() + static_cast<long>(h * hd),
+                                     q[t].begin() + static_cast<long>((h + 1) * hd)),
+                                 c.eps);
             std::copy(head.begin(), head.end(), q[t].begin() + static_cast<long>(h * hd));
             rope.apply(q[t].data() + h * hd, c.hd, static_cast<int>(t));
         }
@@ -382,19 +415,24 @@ Matrix attention_layer(const LayerWeights& L, const Matrix& x, int layer, const 
     Matrix a(n);
     for (std::size_t t = 0; t < n; ++t) {
         std::vector<const Vec*> keys;
-        for (std::size_t j = t + 1 > static_cast<std::size_t>(c.window) ? t + 1 - static_cast<std::size_t>(c.window) : 0; j <= t; ++j)
+        for (std::size_t j = t + 1 > static_cast<std::size_t>(c.window)
+                                 ? t + 1 - static_cast<std::size_t>(c.window)
+                                 : 0;
+             j <= t; ++j)
             keys.push_back(&kv[j]);
         if (ratio == 128)
             for (std::size_t b = 0; (b + 1) * 128 <= t + 1; ++b) keys.push_back(&compressed[b]);
         if (ratio == 4)
-            for (const int b : select_blocks(ix, t, layer, c, margins[t], out)) keys.push_back(&compressed[static_cast<std::size_t>(b)]);
+            for (const int b : select_blocks(ix, t, layer, c, margins[t], out))
+                keys.push_back(&compressed[static_cast<std::size_t>(b)]);
         a[t] = attend(L, q[t], keys, static_cast<int>(t), rope, c);
     }
     return a;
 }
 
 // down(silu(min(gate, L)) * clamp(up, -L, L)) (section 4.7).
-Vec clamped_swiglu(const Matrix& gate, const Matrix& up, const Matrix& down, const Vec& y, double limit) {
+Vec clamped_swiglu(const Matrix& gate, const Matrix& up, const Matrix& down, const Vec& y,
+                   double limit) {
     Vec gt = matvec(gate, y);
     const Vec u = matvec(up, y);
     for (std::size_t i = 0; i < gt.size(); ++i) {
@@ -406,19 +444,22 @@ Vec clamped_swiglu(const Matrix& gate, const Matrix& up, const Matrix& down, con
 
 // Section 4.7: routed experts (hash table or biased top-k of sqrt-softplus scores) plus the
 // shared expert. margin: lowered to the relative gap of a score-routed choice.
-Vec moe(const LayerWeights& L, const Vec& y, int token, int layer, const Config& c, double& margin) {
+Vec moe(const LayerWeights& L, const Vec& y, int token, int layer, const Config& c,
+        double& margin) {
     Vec s = matvec(L.gate_inp, y);
     for (double& v : s) v = std::sqrt(v > 20.0 ? v : std::log1p(std::exp(v)));
     const std::size_t n = s.size(), k = static_cast<std::size_t>(c.n_used);
     std::vector<std::size_t> chosen;
     if (layer < c.hash_layers) {
-        for (const double id : L.tid2eid[static_cast<std::size_t>(token)]) chosen.push_back(static_cast<std::size_t>(id));
+        for (const double id : L.tid2eid[static_cast<std::size_t>(token)])
+            chosen.push_back(static_cast<std::size_t>(id));
     } else {
         Vec choose = s;
         for (std::size_t e = 0; e < n; ++e) choose[e] += L.probs_bias[e];
         std::vector<std::size_t> order(n);
         std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return choose[a] > choose[b]; });
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return choose[a] > choose[b]; });
         const double last = choose[order[k - 1]], first_out = choose[order[k]];
         margin = std::min(margin, (last - first_out) / std::max(std::fabs(last), 1e-30));
         chosen.assign(order.begin(), order.begin() + static_cast<long>(k));
@@ -427,9 +468,11 @@ Vec moe(const LayerWeights& L, const Vec& y, int token, int layer, const Config&
     for (const std::size_t e : chosen) sum += s[e];
     const double norm = c.weights_norm ? 1.0 / std::max(sum, 6.103515625e-5) : 1.0;
     const double limit = c.clamp_exp[static_cast<std::size_t>(layer)];
-    Vec f = clamped_swiglu(L.gate_sh, L.up_sh, L.down_sh, y, c.clamp_shexp[static_cast<std::size_t>(layer)]);
+    Vec f = clamped_swiglu(L.gate_sh, L.up_sh, L.down_sh, y,
+                           c.clamp_shexp[static_cast<std::size_t>(layer)]);
     for (const std::size_t e : chosen) {
-        const Vec o = clamped_swiglu(expert_rows(L.gate_exps, e, n), expert_rows(L.up_exps, e, n), expert_rows(L.down_exps, e, n), y, limit);
+        const Vec o = clamped_swiglu(expert_rows(L.gate_exps, e, n), expert_rows(L.up_exps, e, n),
+                                     expert_rows(L.down_exps, e, n), y, limit);
         const double weight = s[e] * norm * c.weights_scale;
         for (std::size_t d = 0; d < f.size(); ++d) f[d] += weight * o[d];
     }
@@ -438,8 +481,9 @@ Vec moe(const LayerWeights& L, const Vec& y, int token, int layer, const Config&
 
 } // namespace
 
-std::vector<std::vector<float>> reference_deepseek4_logits(const std::string& gguf_path, const std::vector<int>& tokens,
-                                                          Deepseek4Margins* margins) {
+std::vector<std::vector<float>> reference_deepseek4_logits(const std::string& gguf_path,
+                                                           const std::vector<int>& tokens,
+                                                           Deepseek4Margins* margins) {
     auto opened = gguf::GgufFile::open(gguf_path);
     if (!opened) return {};
     const gguf::GgufFile& f = **opened;
@@ -450,7 +494,8 @@ std::vector<std::vector<float>> reference_deepseek4_logits(const std::string& gg
     std::vector<Streams> H(n);
     {
         const Matrix embd = w.get("token_embd.weight");
-        for (std::size_t t = 0; t < n; ++t) H[t].assign(static_cast<std::size_t>(c.hc), embd[static_cast<std::size_t>(tokens[t])]);
+        for (std::size_t t = 0; t < n; ++t)
+            H[t].assign(static_cast<std::size_t>(c.hc), embd[static_cast<std::size_t>(tokens[t])]);
     }
     std::vector<double> routing(n, INFINITY), indexer(n, INFINITY);
     if (margins) margins->indexer_choices.clear();
@@ -471,7 +516,8 @@ std::vector<std::vector<float>> reference_deepseek4_logits(const std::string& gg
         }
     }
     const Matrix fn = w.get("output_hc_fn.weight"), out = w.get("output.weight");
-    const Vec base = w.vec("output_hc_base.weight"), scale = w.vec("output_hc_scale.weight"), norm = w.vec("output_norm.weight");
+    const Vec base = w.vec("output_hc_base.weight"), scale = w.vec("output_hc_scale.weight"),
+              norm = w.vec("output_norm.weight");
     std::vector<std::vector<float>> logits(n);
     for (std::size_t t = 0; t < n; ++t) {
         const Vec m = matvec(fn, rms(concat(H[t]), c.eps));

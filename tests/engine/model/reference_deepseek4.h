@@ -1,6 +1,6 @@
 #pragma once
-// A plain scalar deepseek4 (DeepSeek V4) forward pass, written straight from docs'
-// deepseek4.md and independently of the engine: hyper-connections with Sinkhorn mixing,
+// A plain scalar deepseek4 (DeepSeek V4) forward pass, written straight from
+// design/deepseek4.md and independently of the engine: hyper-connections with Sinkhorn mixing,
 // attention over a sliding window plus compressed keys (ratio 128: all complete blocks;
 // ratio 4: the lightning indexer's top-k), sqrt-softplus routing. Weights read with our GGUF
 // reader and dequantized by our quant code; double arithmetic; the whole sequence recomputed
@@ -32,7 +32,8 @@ struct Deepseek4Margins {
 
 // Logits for every position of `tokens`, [tokens.size()][n_vocab]; empty on failure (file
 // unreadable, or not a deepseek4 file this reference understands).
-std::vector<std::vector<float>> reference_deepseek4_logits(const std::string& gguf_path, const std::vector<int>& tokens,
-                                                          Deepseek4Margins* margins = nullptr);
+std::vector<std::vector<float>> reference_deepseek4_logits(const std::string& gguf_path,
+                                                           const std::vector<int>& tokens,
+                                                           Deepseek4Margins* margins = nullptr);
 
 } // namespace conclave::test

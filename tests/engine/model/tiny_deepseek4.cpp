@@ -40,7 +40,8 @@ TinyDeepSeek4 deepseek_v4_flash_config() {
     // The published config.json: two window-only layers, then ratio 4 on even and ratio 128
     // on odd layers up to the last (42, ratio 4).
     spec.compress_ratios.assign(43, 0);
-    for (int l = 2; l < 43; ++l) spec.compress_ratios[static_cast<std::size_t>(l)] = l % 2 == 0 ? 4 : 128;
+    for (int l = 2; l < 43; ++l)
+        spec.compress_ratios[static_cast<std::size_t>(l)] = l % 2 == 0 ? 4 : 128;
     spec.indexer_n_head = 64;
     spec.indexer_head_dim = 128;
     spec.indexer_top_k = 512;
@@ -106,7 +107,7 @@ std::uint64_t elements(const Shape& ne) {
     return n;
 }
 
-// Every tensor of docs' deepseek4.md section 3 for this configuration, in file order. The
+// Every tensor of design/deepseek4.md section 3 for this configuration, in file order. The
 // scales keep activations O(1): matrices scaled by about 1/sqrt(inputs), HC logits about 1.
 // The HC bases, scales, sinks, the selection bias and the hash tables get their own values
 // (write_values below); their entry here only fixes name and shape.
@@ -136,8 +137,14 @@ std::vector<TensorSpec> tensor_table(const TinyDeepSeek4& s) {
         t.push_back({p + "attn_kv.weight", {e, hd}, true, 0.25f});
         t.push_back({p + "attn_kv_a_norm.weight", {hd}, false, 0.1f});
         t.push_back({p + "attn_sinks.weight", {s.n_head}, false, 2.0f});
-        t.push_back({p + "attn_output_a.weight", {gd, std::int64_t{s.o_groups} * s.o_lora_rank}, true, 0.25f});
-        t.push_back({p + "attn_output_b.weight", {std::int64_t{s.o_groups} * s.o_lora_rank, e}, true, 0.3f});
+        t.push_back({p + "attn_output_a.weight",
+                     {gd, std::int64_t{s.o_groups} * s.o_lora_rank},
+                     true,
+                     0.25f});
+        t.push_back({p + "attn_output_b.weight",
+                     {std::int64_t{s.o_groups} * s.o_lora_rank, e},
+                     true,
+                     0.3f});
         if (ratio != 0) {
             const std::int64_t c = ratio == 4 ? 2 : 1;
             t.push_back({p + "attn_compressor_kv.weight", {e, c * hd}, true, 0.25f});
@@ -146,7 +153,10 @@ std::vector<TensorSpec> tensor_table(const TinyDeepSeek4& s) {
             t.push_back({p + "attn_compressor_norm.weight", {hd}, false, 0.1f});
         }
         if (ratio == 4) {
-            t.push_back({p + "indexer.attn_q_b.weight", {s.q_lora_rank, std::int64_t{s.indexer_n_head} * ihd}, true, 0.25f});
+            t.push_back({p + "indexer.attn_q_b.weight",
+                         {s.q_lora_rank, std::int64_t{s.indexer_n_head} * ihd},
+                         true,
+                         0.25f});
             t.push_back({p + "indexer.proj.weight", {e, s.indexer_n_head}, true, 0.25f});
             t.push_back({p + "indexer_compressor_kv.weight", {e, 2 * ihd}, true, 0.25f});
             t.push_back({p + "indexer_compressor_gate.weight", {e, 2 * ihd}, true, 0.25f});
@@ -155,8 +165,10 @@ std::vector<TensorSpec> tensor_table(const TinyDeepSeek4& s) {
         }
         t.push_back({p + "ffn_norm.weight", {e}, false, 0.1f});
         t.push_back({p + "ffn_gate_inp.weight", {e, s.n_expert}, false, 0.25f});
-        if (l < s.hash_layer_count) t.push_back({p + "ffn_gate_tid2eid.weight", {s.n_expert_used, s.n_vocab}, false, 0.0f});
-        else t.push_back({p + "exp_probs_b.bias", {s.n_expert}, false, 0.2f});
+        if (l < s.hash_layer_count)
+            t.push_back({p + "ffn_gate_tid2eid.weight", {s.n_expert_used, s.n_vocab}, false, 0.0f});
+        else
+            t.push_back({p + "exp_probs_b.bias", {s.n_expert}, false, 0.2f});
         t.push_back({p + "ffn_gate_exps.weight", {e, s.n_ff_exp, s.n_expert}, true, 0.25f});
         t.push_back({p + "ffn_up_exps.weight", {e, s.n_ff_exp, s.n_expert}, true, 0.25f});
         t.push_back({p + "ffn_down_exps.weight", {s.n_ff_exp, e, s.n_expert}, true, 0.2f});
@@ -180,7 +192,8 @@ std::vector<unsigned char> bytes_of(const void* data, std::size_t n) {
 }
 
 // Per token id, n_used distinct expert ids in [0, n_expert): a seeded shuffle per token.
-std::vector<unsigned char> hash_table(const std::string& name, int n_used, int n_expert, int n_vocab) {
+std::vector<unsigned char> hash_table(const std::string& name, int n_used, int n_expert,
+                                      int n_vocab) {
     std::seed_seq seed(name.begin(), name.end());
     std::mt19937 rng(seed);
     std::vector<std::int32_t> ids(static_cast<std::size_t>(n_expert)), table;
@@ -203,7 +216,8 @@ std::optional<std::vector<float>> special_values(const TensorSpec& t) {
         for (float& x : v) x += 1.0f;
         return v;
     }
-    if (t.name.ends_with("_base.weight") && t.name.find("hc_") != std::string::npos && t.name.starts_with("blk.")) {
+    if (t.name.ends_with("_base.weight") && t.name.find("hc_") != std::string::npos &&
+        t.name.starts_with("blk.")) {
         std::vector<float> v = seeded_values(t.name, n, 1.0f);
         for (std::size_t i = 8; i < n; ++i) v[i] *= 2.0f; // the comb entries
         return v;
@@ -274,31 +288,40 @@ void write_metadata(gguf::GgufWriter& w, const TinyDeepSeek4& s) {
 
 Deepseek4ParamCount deepseek4_param_count(const TinyDeepSeek4& s) {
     // Counted from the doc's shape formulas, layer by layer, not from tensor_table().
-    const std::uint64_t e = static_cast<std::uint64_t>(s.n_embd), hd = static_cast<std::uint64_t>(s.head_dim);
-    const std::uint64_t hc = static_cast<std::uint64_t>(s.hc), V = static_cast<std::uint64_t>(s.n_vocab);
-    const std::uint64_t H = static_cast<std::uint64_t>(s.n_head), ql = static_cast<std::uint64_t>(s.q_lora_rank);
-    const std::uint64_t og = static_cast<std::uint64_t>(s.o_groups), ol = static_cast<std::uint64_t>(s.o_lora_rank);
-    const std::uint64_t E = static_cast<std::uint64_t>(s.n_expert), k = static_cast<std::uint64_t>(s.n_expert_used);
-    const std::uint64_t ff = static_cast<std::uint64_t>(s.n_ff_exp), sh = ff * static_cast<std::uint64_t>(s.n_expert_shared);
-    const std::uint64_t ihd = static_cast<std::uint64_t>(s.indexer_head_dim), inh = static_cast<std::uint64_t>(s.indexer_n_head);
+    const std::uint64_t e = static_cast<std::uint64_t>(s.n_embd),
+                        hd = static_cast<std::uint64_t>(s.head_dim);
+    const std::uint64_t hc = static_cast<std::uint64_t>(s.hc),
+                        V = static_cast<std::uint64_t>(s.n_vocab);
+    const std::uint64_t H = static_cast<std::uint64_t>(s.n_head),
+                        ql = static_cast<std::uint64_t>(s.q_lora_rank);
+    const std::uint64_t og = static_cast<std::uint64_t>(s.o_groups),
+                        ol = static_cast<std::uint64_t>(s.o_lora_rank);
+    const std::uint64_t E = static_cast<std::uint64_t>(s.n_expert),
+                        k = static_cast<std::uint64_t>(s.n_expert_used);
+    const std::uint64_t ff = static_cast<std::uint64_t>(s.n_ff_exp),
+                        sh = ff * static_cast<std::uint64_t>(s.n_expert_shared);
+    const std::uint64_t ihd = static_cast<std::uint64_t>(s.indexer_head_dim),
+                        inh = static_cast<std::uint64_t>(s.indexer_n_head);
     Deepseek4ParamCount c;
     const std::uint64_t global = 2 * e * V + hc * e * hc + hc + 1 + e;
     std::uint64_t dense = global, experts = 0;
     for (int l = 0; l < s.n_layer() + s.n_mtp; ++l) {
         const int ratio = s.ratio_of(l);
         const std::uint64_t mix = (2 + hc) * hc;
-        std::uint64_t n = 2 * (hc * e * mix + mix + 3);                       // HC of both sub-blocks
-        n += e + e * ql + ql + ql * H * hd + e * hd + hd + H;                 // norms, q LoRA, K=V, sinks
-        n += (H * hd / og) * og * ol + og * ol * e;                           // grouped output
+        std::uint64_t n = 2 * (hc * e * mix + mix + 3);       // HC of both sub-blocks
+        n += e + e * ql + ql + ql * H * hd + e * hd + hd + H; // norms, q LoRA, K=V, sinks
+        n += (H * hd / og) * og * ol + og * ol * e;           // grouped output
         if (ratio != 0) {
             const std::uint64_t cw = ratio == 4 ? 2 : 1, r = static_cast<std::uint64_t>(ratio);
             n += 2 * e * cw * hd + cw * hd * r + hd;
         }
         if (ratio == 4) n += ql * inh * ihd + e * inh + 2 * e * 2 * ihd + 2 * ihd * 4 + ihd;
-        n += e + e * E + 3 * e * sh;                                          // ffn norm, router, shared expert
-        if (l < s.hash_layer_count) c.hash_tables += k * V;
-        else n += E;
-        if (l >= s.n_layer()) n += 2 * e * e + 3 * e;                         // MTP projection and norms
+        n += e + e * E + 3 * e * sh; // ffn norm, router, shared expert
+        if (l < s.hash_layer_count)
+            c.hash_tables += k * V;
+        else
+            n += E;
+        if (l >= s.n_layer()) n += 2 * e * e + 3 * e; // MTP projection and norms
         dense += n;
         experts += 3 * e * ff * E;
     }
@@ -314,15 +337,18 @@ bool write_tiny_deepseek4(const TinyDeepSeek4& s, const std::string& path) {
     for (const TensorSpec& t : tensor_table(s)) {
         const bool expert = t.name.find("_exps.weight") != std::string::npos;
         const bool hash = t.name.ends_with("ffn_gate_tid2eid.weight");
-        const quant::TensorType type = hash ? quant::TensorType::I32
-                                       : !t.matrix ? quant::TensorType::F32
+        const quant::TensorType type = hash                      ? quant::TensorType::I32
+                                       : !t.matrix               ? quant::TensorType::F32
                                        : expert && s.expert_type ? *s.expert_type
                                                                  : s.matrix_type;
         const std::vector<std::uint64_t> shape(t.ne.begin(), t.ne.end());
         if (s.header_only) {
             ok = w.add_tensor_header(t.name, shape, type).ok() && ok;
         } else if (hash) {
-            ok = w.add_tensor(t.name, shape, type, hash_table(t.name, s.n_expert_used, s.n_expert, s.n_vocab)).ok() && ok;
+            ok = w.add_tensor(t.name, shape, type,
+                              hash_table(t.name, s.n_expert_used, s.n_expert, s.n_vocab))
+                     .ok() &&
+                 ok;
         } else if (const auto values = special_values(t)) {
             std::vector<unsigned char> data = encode_weights(*values, t.ne[0], type, ok);
             ok = w.add_tensor(t.name, shape, type, std::move(data)).ok() && ok;

@@ -2,7 +2,7 @@
 // Tiny random-weight deepseek4 models (DeepSeek V4: hyper-connections, one shared K=V head
 // with sinks, grouped low-rank output, sliding window plus per-layer KV compression with a
 // lightning indexer, sqrt-softplus MoE with hash-routed first layers) written with our GGUF
-// writer in the layout of docs' deepseek4.md sections 2 and 3. Weights are seeded from the
+// writer in the layout of design/deepseek4.md sections 2 and 3. Weights are seeded from the
 // tensor name, so a file is the same in every run.
 
 #include "quant/tensor_types.h"
@@ -14,26 +14,29 @@
 
 namespace conclave::test {
 
+// The hyper-parameters of one tiny deepseek4 file (design/deepseek4.md section 2) and how it
+// is written; a plain value.
 struct TinyDeepSeek4 {
     int n_vocab = 97;
-    int n_embd = 64;               // width of ONE hyper-connection stream
+    int n_embd = 64; // width of ONE hyper-connection stream
     int n_head = 4;
-    int head_dim = 64;             // the shared K=V vector and every query head
-    int n_rot = 16;                // rotated dims at the END of every head (main and indexer)
-    int q_lora_rank = 48;
+    int head_dim = 64; // the shared K=V vector and every query head
+    int n_rot = 16;    // rotated dims at the END of every head (main and indexer)
+    int q_lora_rank = 64;
     int o_groups = 2;
-    int o_lora_rank = 16;          // per group
+    int o_lora_rank = 16; // per group
     int sliding_window = 8;
     // Per layer, each 0 (window only), 4 (indexed compression) or 128 (all compressed blocks);
-    // its size is the number of decoder layers (MTP layers get 0 after them).
+    // its size is the number of decoder layers.
     std::vector<int> compress_ratios{0, 0, 0};
     int indexer_n_head = 8;
-    int indexer_head_dim = 64;      // llama.cpp rotates indexer heads by a Hadamard matrix of at least 64
+    // llama.cpp rotates indexer heads by a Hadamard matrix of at least 64 x 64.
+    int indexer_head_dim = 64;
     int indexer_top_k = 16;
-    int hc = 4;                    // hyper-connection streams (llama.cpp asserts 4)
+    int hc = 4; // hyper-connection streams (llama.cpp asserts 4)
     int sinkhorn_iterations = 20;
     float hc_eps = 1e-6f;
-    int hash_layer_count = 1;      // first layers routed by the token-id table
+    int hash_layer_count = 1; // first layers routed by the token-id table
     int n_expert = 16;
     int n_expert_used = 4;
     int n_ff_exp = 32;
@@ -42,21 +45,25 @@ struct TinyDeepSeek4 {
     bool weights_norm = true;
     // One value: written as a scalar; else one per layer (block_count values) as an array.
     std::vector<float> clamp_exp{1.5f};
-    std::vector<float> clamp_shexp{}; // empty: the key is not written (llama.cpp then uses clamp_exp)
+    // Empty: the key is not written (loaders then use clamp_exp).
+    std::vector<float> clamp_shexp{};
     float rope_freq_base = 10000.0f;
     float compress_rope_freq_base = 40000.0f;
-    float yarn_factor = 16.0f;     // > 0: rope.scaling.* (YaRN, compressed layers only)
+    float yarn_factor = 16.0f; // > 0: rope.scaling.* (YaRN, compressed layers only)
     // With n_rot 16 and base 40000: pair 0 kept, pairs 1-3 blended (3/4, 1/2, 1/4 kept), pairs
     // 4-7 divided by 16, so YaRN changes angles visibly within a 300-token prompt.
     int yarn_original_ctx = 512;
     float eps = 1e-6f;
     int n_ctx = 4096;
-    quant::TensorType matrix_type = quant::TensorType::F32;  // every >= 2-D weight llama-quantize would quantize
-    std::optional<quant::TensorType> expert_type;            // routed experts' type, else matrix_type
-    bool with_vocab = false;       // a minimal vocabulary, so llama.cpp loads the file
-    bool header_only = false;      // tensor descriptions without data (the sizes of a real model)
-    int n_mtp = 0;                 // multi-token-prediction layers after the decoder (nextn_predict_layers)
-    std::vector<int> mtp_compress_ratios; // their ratios, 0 where missing (V4-Flash: 0)
+    // Every >= 2-D weight llama-quantize would quantize (all but norms, router, token tables).
+    quant::TensorType matrix_type = quant::TensorType::F32;
+    std::optional<quant::TensorType> expert_type; // routed experts' type, else matrix_type
+    bool with_vocab = false;  // a minimal vocabulary, so llama.cpp loads the file
+    bool header_only = false; // tensor descriptions without data (the sizes of a real model)
+    // Multi-token-prediction layers after the decoder (nextn_predict_layers) and their
+    // ratios, 0 where missing (V4-Flash: 0). Neither llama.cpp nor the reference runs them.
+    int n_mtp = 0;
+    std::vector<int> mtp_compress_ratios;
 
     int ratio_of(int layer) const {
         const std::size_t l = static_cast<std::size_t>(layer), n = compress_ratios.size();
@@ -87,7 +94,7 @@ TinyDeepSeek4 tiny_deepseek4_golden_variant(const std::string& name);
 // mixed model's indexer (top 16) chooses for every query from position 67 on.
 std::vector<int> deepseek4_golden_prompt(int n_vocab);
 
-// Parameter counts computed from the shapes of docs' deepseek4.md section 3, independently of
+// Parameter counts computed from the shapes of design/deepseek4.md section 3, independently of
 // the writer: every tensor element (the I32 token-to-expert tables included, as GGUF summaries
 // count them), and the share one token uses (n_expert_used of the n_expert routed experts).
 struct Deepseek4ParamCount {
