@@ -6,7 +6,8 @@
 #include <cmath>
 #include <numeric>
 
-// Section numbers below are those of design/deepseek4.md (the architecture as GGUF files encode it).
+// Section numbers below are those of design/deepseek4.md, the architecture as GGUF files
+// encode it.
 
 namespace conclave::test {
 namespace {
@@ -494,6 +495,8 @@ std::vector<std::vector<float>> reference_deepseek4_logits(const std::string& gg
     std::vector<Streams> H(n);
     {
         const Matrix embd = w.get("token_embd.weight");
+        for (const int token : tokens)
+            if (token < 0 || static_cast<std::size_t>(token) >= embd.size()) return {};
         for (std::size_t t = 0; t < n; ++t)
             H[t].assign(static_cast<std::size_t>(c.hc), embd[static_cast<std::size_t>(tokens[t])]);
     }
