@@ -62,6 +62,15 @@ private:
         const int main = 2 * CompressorGeometry{ratio, m_hp.head_dim}.row();
         return main + (ratio == 4 ? 2 * CompressorGeometry{4, m_hp.indexer_dim}.row() : 0) + 1;
     }
+    // The columns a ratio-4 checkpoint keeps: the first halves of both compressors' u and g.
+    std::vector<ColumnSpan> checkpoint_columns() const {
+        const int hd = m_hp.head_dim, id = m_hp.indexer_dim;
+        return {{0, hd}, {2 * hd, hd}, {4 * hd, id}, {4 * hd + 2 * id, id}};
+    }
+    StateTensors state_tensors(const KvLayer& cache, int ratio) const {
+        if (ratio != 4) return {cache.extra[state_ring], Tensor{}, {}};
+        return {cache.extra[state_ring], cache.extra[state_checkpoints], checkpoint_columns()};
+    }
     const RopeParams& rope_of(const Layer& l) const { return l.ratio > 0 ? m_hp.rope_compressed : m_hp.rope_window; }
     std::int64_t streams_width() const { return std::int64_t{m_hp.hyper.n_streams} * m_hp.n_embd; }
 
@@ -189,8 +198,8 @@ Result<void> DeepSeek4::bind(const ModelFile& f) {
         extra[i].push_back({hd, 0, ratio, false});
         extra[i].push_back({stride, kStateRingRows, 0, true});
         if (ratio != 4) continue;
-        // The 4 rows before every multiple of kCheckpointSpan: a 32nd of the positions.
-        extra[i].push_back({stride, 0, kCheckpointSpan / 4, true});
+        // The 4 rows before every multiple of kCheckpointSpan, their kept columns.
+        extra[i].push_back({2 * hd + 2 * std::int64_t{m_hp.indexer_dim} + 1, 0, kCheckpointSpan / 4, true});
         extra[i].push_back({m_hp.indexer_dim, 0, 4, false});
     }
     // Q8_0 cache blocks must not straddle a key: every key width must be a multiple of 32,
@@ -289,7 +298,7 @@ Result<void> DeepSeek4::compress(Backend& b, const Layer& l, const Tensor& x, co
     fill(l.compressor, main, main_u, main_g);
     if (indexed) fill(l.indexer_compressor, index, index_u, index_g);
 
-    StateTensors tensors{cache.extra[state_ring], indexed ? cache.extra[state_checkpoints] : Tensor{}};
+    StateTensors tensors = state_tensors(cache, r);
     // Blocks completed by this batch: b with (b + 1) * r - 1 in [first_pos, end).
     const std::int64_t first_block = first_pos / r, n_blocks = end / r - first_block;
     if (n_blocks > 0) {
@@ -500,7 +509,7 @@ std::int64_t DeepSeek4::resume_position(Backend& b, const std::vector<KvLayer>& 
     for (std::size_t i = 0; i < m_layers.size(); ++i) {
         const int r = m_layers[i].ratio;
         if (r == 0) continue;
-        const StateTensors state{cache[i].extra[state_ring], r == 4 ? cache[i].extra[state_checkpoints] : Tensor{}};
+        const StateTensors state = state_tensors(cache[i], r);
         if (!state_available(b, state, first_needed_position(r, wanted), wanted))
             // From a multiple of kCheckpointSpan, ratio-128 layers need no earlier rows and
             // ratio-4 layers the checkpointed ones.

@@ -14,6 +14,17 @@ std::int64_t checkpoint_row(std::int64_t pos) {
     return offset < 0 ? -1 : pos / kCheckpointSpan * 4 + offset;
 }
 
+// A state row from its checkpoint's kept columns (the others zero: nothing reads them).
+void scatter_checkpoint(const std::vector<float>& kept_row, const StateTensors& state, float* row, int stride) {
+    std::fill(row, row + stride, 0.0f);
+    std::size_t at = 0;
+    for (const ColumnSpan& span : state.kept) {
+        std::copy_n(kept_row.begin() + static_cast<std::ptrdiff_t>(at), span.count, row + span.offset);
+        at += static_cast<std::size_t>(span.count);
+    }
+    row[stride - 1] = kept_row.back();
+}
+
 std::int64_t ring_slot(std::int64_t pos) { return pos % kStateRingRows; }
 
 std::vector<float> download_row(Backend& b, const Tensor& t, std::int64_t row) {
@@ -85,11 +96,14 @@ void read_state(Backend& b, const StateTensors& state, StateRows& rows) {
     if (rows.count == 0) return;
     const std::vector<float> tags = ring_tags(b, state.ring);
     for (std::int64_t pos = rows.first; pos < rows.first + rows.count; ++pos) {
-        const bool in_ring = tags[static_cast<std::size_t>(ring_slot(pos))] == static_cast<float>(pos + 1);
-        const std::vector<float> row =
-            in_ring ? download_row(b, state.ring, ring_slot(pos)) : download_row(b, state.checkpoints, checkpoint_row(pos));
-        assert(row.back() == static_cast<float>(pos + 1));
-        std::copy(row.begin(), row.end(), rows.at(pos));
+        if (tags[static_cast<std::size_t>(ring_slot(pos))] == static_cast<float>(pos + 1)) {
+            const std::vector<float> row = download_row(b, state.ring, ring_slot(pos));
+            std::copy(row.begin(), row.end(), rows.at(pos));
+            continue;
+        }
+        const std::vector<float> kept = download_row(b, state.checkpoints, checkpoint_row(pos));
+        assert(kept.back() == static_cast<float>(pos + 1));
+        scatter_checkpoint(kept, state, rows.at(pos), rows.stride);
     }
 }
 
@@ -101,11 +115,15 @@ void write_state(Backend& b, StateTensors& state, const StateRows& rows, std::in
         b.upload(slot, rows.at(pos), bytes);
     }
     if (!state.checkpoints.valid()) return;
+    std::vector<float> kept;
     for (std::int64_t pos = from; pos < end; ++pos) {
         const std::int64_t row = checkpoint_row(pos);
         if (row < 0 || row >= state.checkpoints.ne[1]) continue;
+        kept.clear();
+        for (const ColumnSpan& span : state.kept) kept.insert(kept.end(), rows.at(pos) + span.offset, rows.at(pos) + span.offset + span.count);
+        kept.push_back(rows.at(pos)[rows.stride - 1]);
         Tensor slot = b.view_rows(state.checkpoints, row, 1);
-        b.upload(slot, rows.at(pos), bytes);
+        b.upload(slot, kept.data(), kept.size() * sizeof(float));
     }
 }
 

@@ -6,7 +6,7 @@
 // do not. The per-position (u, g) rows of blocks not yet complete are the compressor's state:
 // they live in the layer's cache (a ring of the latest positions plus, for ratio 4, the rows
 // just before every multiple of 128) so that a pass can start at any position the session
-// resumes from. Also here: the lightning indexer's choice of blocks for each query.
+// resumes from (positions of the latest 256, or a multiple of 256). Also here: the lightning indexer's choice of blocks for each query.
 
 #include "backend/backend.h"
 
@@ -25,7 +25,7 @@ struct CompressorGeometry {
 
 // Rows of the state ring and the position span of ratio-4 checkpoints.
 inline constexpr int kStateRingRows = 256;
-inline constexpr int kCheckpointSpan = 128;
+inline constexpr int kCheckpointSpan = 256;
 
 // The first position whose rows a pass starting at first_pos needs: the start of first_pos's
 // block, and for overlapping blocks (ratio 4) the start of the one before.
@@ -47,11 +47,20 @@ struct StateRows {
 void pool_block(const CompressorGeometry& geometry, std::int64_t block, const StateRows& rows, int u_offset, int g_offset,
                 float* out);
 
-// The layer's state tensors in its cache: the ring (kStateRingRows rows) and, for ratio 4,
-// the checkpoint rows (the 4 positions before each multiple of 128), both F32 [stride, rows].
+// Columns of a state row (offset, count).
+struct ColumnSpan {
+    int offset = 0;
+    int count = 0;
+};
+
+// The layer's state tensors in its cache: the ring (kStateRingRows whole rows) and, for ratio
+// 4, the checkpoint rows of the 4 positions before each multiple of kCheckpointSpan. Those
+// are only ever read by the block after theirs, which uses the first half of their u and g:
+// a checkpoint row keeps just the columns `kept` (then the position + 1). Both F32.
 struct StateTensors {
     Tensor ring;
     Tensor checkpoints; // invalid for ratio 128
+    std::vector<ColumnSpan> kept;
 };
 
 // Whether positions [first, last) can be read back (ring slots holding them, or checkpoints).
