@@ -93,14 +93,23 @@ private slots:
     void swigluClampedMatchesDouble_data() {
         QTest::addColumn<int>("n");
         QTest::addColumn<int>("rows");
-        QTest::addRow("1 x 1") << 1 << 1;
-        QTest::addRow("17 x 3") << 17 << 3;
-        QTest::addRow("gpt-oss expert width 2880 x 4") << 2880 << 4;
+        QTest::addColumn<float>("alpha");
+        QTest::addColumn<float>("limit");
+        QTest::addColumn<float>("up_offset");
+        QTest::addRow("1 x 1") << 1 << 1 << 1.702f << 7.0f << 1.0f;
+        QTest::addRow("17 x 3") << 17 << 3 << 1.702f << 7.0f << 1.0f;
+        QTest::addRow("gpt-oss expert width 2880 x 4") << 2880 << 4 << 1.702f << 7.0f << 1.0f;
+        // DeepSeek V4: silu(min(g, L)) * clamp(u, -L, L), V4-Flash's expert width.
+        QTest::addRow("deepseek4 2048 x 3") << 2048 << 3 << 1.0f << 10.0f << 0.0f;
+        QTest::addRow("deepseek4 17 x 3, limit 1.5") << 17 << 3 << 1.0f << 1.5f << 0.0f;
     }
 
     void swigluClampedMatchesDouble() {
         QFETCH(int, n);
         QFETCH(int, rows);
+        QFETCH(float, alpha);
+        QFETCH(float, limit);
+        QFETCH(float, up_offset);
         const auto count = static_cast<std::size_t>(n * rows);
         std::vector<float> g = gaussian(count, 11), u = gaussian(count, 12);
         for (float& x : g) x *= 6.0f;
@@ -111,15 +120,53 @@ private slots:
         cpu::CpuBackend backend(pool);
         Tensor gt{TensorType::F32, {n, rows, 1, 1}, out.data(), &backend};
         Tensor ut{TensorType::F32, {n, rows, 1, 1}, u.data(), &backend};
-        const SwigluClamp clamp{.alpha = 1.702f, .limit = 7.0f};
+        const SwigluClamp clamp{.alpha = alpha, .limit = limit, .up_offset = up_offset};
         backend.swiglu_clamped(gt, ut, clamp, gt);
         for (std::size_t i = 0; i < count; ++i) {
-            const double gc = std::min<double>(g[i], 7.0), uc = std::clamp<double>(u[i], -7.0, 7.0);
-            const double expect = gc / (1.0 + std::exp(-1.702 * gc)) * (uc + 1.0);
+            const double gc = std::min<double>(g[i], limit), uc = std::clamp<double>(u[i], -limit, limit);
+            const double expect = gc / (1.0 + std::exp(-double(alpha) * gc)) * (uc + up_offset);
             QVERIFY2(std::fabs(out[i] - expect) <= 1e-5 * (1.0 + std::fabs(expect)),
                      qPrintable(QStringLiteral("%1: %2 vs %3").arg(i).arg(out[i]).arg(expect)));
         }
         for (std::size_t i = count; i < out.size(); ++i) QCOMPARE(out[i], sentinel);
+    }
+
+    // DeepSeek V4's stream mixes: each group of n_in rows becomes n_out rows, each a weighted
+    // sum of the group's rows; against the sum in double, with sentinels after the output.
+    void mixRowsMatchesDouble_data() {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<int>("n_in");
+        QTest::addColumn<int>("n_out");
+        QTest::addRow("collapse 4 -> 1") << 33 << 4 << 1;
+        QTest::addRow("mix 4 -> 4") << 4096 << 4 << 4;
+        QTest::addRow("broadcast 1 -> 4") << 19 << 1 << 4;
+    }
+
+    void mixRowsMatchesDouble() {
+        QFETCH(int, n);
+        QFETCH(int, n_in);
+        QFETCH(int, n_out);
+        const int groups = 5;
+        const std::vector<float> x = gaussian(static_cast<std::size_t>(n * n_in * groups), 21);
+        const std::vector<float> w = gaussian(static_cast<std::size_t>(n_in * n_out * groups), 22);
+        std::vector<float> out(static_cast<std::size_t>(n * n_out * groups) + 8, sentinel);
+        ThreadPool pool(2);
+        cpu::CpuBackend backend(pool);
+        const Tensor xt{TensorType::F32, {n, n_in * groups, 1, 1}, const_cast<float*>(x.data()), &backend};
+        Tensor ot{TensorType::F32, {n, n_out * groups, 1, 1}, out.data(), &backend};
+        backend.mix_rows(xt, w, n_in, n_out, ot);
+        for (int g = 0; g < groups; ++g)
+            for (int o = 0; o < n_out; ++o)
+                for (int i = 0; i < n; ++i) {
+                    double want = 0.0;
+                    for (int k = 0; k < n_in; ++k)
+                        want += double(w[static_cast<std::size_t>(k + n_in * (o + n_out * g))]) *
+                                x[static_cast<std::size_t>((k + n_in * g) * n + i)];
+                    const float got = out[static_cast<std::size_t>((o + n_out * g) * n + i)];
+                    QVERIFY2(std::fabs(got - want) <= 1e-5 * (1.0 + std::fabs(want)),
+                             qPrintable(QStringLiteral("group %1 row %2 column %3: %4 vs %5").arg(g).arg(o).arg(i).arg(got).arg(want)));
+                }
+        for (std::size_t i = static_cast<std::size_t>(n * n_out * groups); i < out.size(); ++i) QCOMPARE(out[i], sentinel);
     }
 
     // Each slot row gets its own expert's bias row: gpt-oss-20b's expert count (32), 4 n_slots

@@ -15,6 +15,7 @@
 #include "reference_decoder.h"
 #include "reference_deepseek2.h"
 #include "tiny_deepseek2.h"
+#include "tiny_deepseek4.h"
 #include "tiny_models.h"
 #include "vulkan_test_device.h"
 
@@ -317,6 +318,59 @@ private slots:
             check_deepseek2(*loaded, cpu, gpu, 1e-5, 0.0, 1e-3);
         else
             check_deepseek2(*loaded, cpu, gpu, 1e-2, 0.05, 1e-3);
+    }
+
+    // deepseek4 (the mixed tiny model: ratio 0, 4 and 128 layers) over a prompt long enough
+    // for the indexer to choose and two 128-blocks to complete, on the GPU and on the CPU: the
+    // ops the GPU has no kernel for yet (the stream mixes, attention that also reads
+    // compressed keys) run on the CPU on the same tensors, and the logits agree at every
+    // position. Also with half the experts on the CPU.
+    void deepseek4MatchesTheCpu_data() {
+        QTest::addColumn<bool>("small_budget");
+        QTest::newRow("everything on the GPU") << false;
+        QTest::newRow("half the experts on the CPU") << true;
+    }
+    void deepseek4MatchesTheCpu() {
+        QFETCH(bool, small_budget);
+        const test::TinyDeepSeek4 spec = test::tiny_deepseek4();
+        const std::string path = (m_dir.path() + QStringLiteral("/deepseek4-%1.gguf").arg(small_budget)).toStdString();
+        QVERIFY(test::write_tiny_deepseek4(spec, path));
+        auto model = Model::load(path);
+        QVERIFY(model.ok());
+        const std::vector<int> prompt4 = test::deepseek4_golden_prompt(spec.n_vocab);
+        const std::vector<std::int32_t> tokens(prompt4.begin(), prompt4.end());
+        bool experts_on_cpu = false;
+        const auto logits = [&](ComputeBackend backend) {
+            SessionOptions o = options_for(backend);
+            o.n_ctx = 512;
+            if (small_budget && backend == ComputeBackend::vulkan) {
+                // Room for the cache and activations of this context and half the experts.
+                std::uint64_t experts = 0, others = 0;
+                for (const gguf::TensorInfo& t : (*model)->file().tensors())
+                    (std::string_view(t.name).find("_exps") != std::string_view::npos ? experts : others) += t.n_bytes;
+                const MemoryEstimate m = estimate_memory((*model)->info(), o);
+                o.gpu_budget = m.kv_cache + m.scratch + others + experts / 2;
+            }
+            auto session = Session::create(**model, o);
+            if (!session.ok()) return std::vector<float>();
+            if (backend == ComputeBackend::vulkan && (*session)->backend_name() != "vulkan") return std::vector<float>();
+            for (const std::string& line : (*session)->placement_report())
+                experts_on_cpu = experts_on_cpu || line.find("Routed experts of layer") != std::string::npos;
+            auto all = (*session)->evaluate(tokens, true);
+            return all.ok() ? *all : std::vector<float>();
+        };
+        const std::vector<float> cpu = logits(ComputeBackend::cpu), gpu = logits(ComputeBackend::vulkan);
+        QCOMPARE(gpu.size(), cpu.size());
+        QCOMPARE(cpu.size(), tokens.size() * static_cast<std::size_t>(spec.n_vocab));
+        double worst = 0.0;
+        for (std::size_t t = 0; t < tokens.size(); ++t) {
+            const auto at = static_cast<std::ptrdiff_t>(t * static_cast<std::size_t>(spec.n_vocab));
+            const std::vector<float> a(cpu.begin() + at, cpu.begin() + at + spec.n_vocab), b(gpu.begin() + at, gpu.begin() + at + spec.n_vocab);
+            worst = std::max(worst, nmse(a, b));
+        }
+        qInfo("worst NMSE against the CPU over %zu positions: %g", tokens.size(), worst);
+        QVERIFY2(worst < 1e-4, qPrintable(QStringLiteral("worst NMSE %1").arg(worst)));
+        QCOMPARE(experts_on_cpu, small_budget);
     }
 
     // deepseek2 with its routed experts on the CPU under a small budget: the latent attention,

@@ -281,15 +281,20 @@ private slots:
         QTest::addColumn<float>("alpha");
         QTest::addColumn<float>("limit");
         QTest::addColumn<int>("alias"); // 0: out of place, 1: out = gate, 2: out = up
-        // gpt-oss: alpha 1.702, limit 7, n_ff_exp 2880 (one row of it here). A second
-        // (alpha, limit) pair catches the two being swapped or fixed in the shader.
-        for (auto [alpha, limit] : {std::pair{1.702f, 7.0f}, std::pair{1.0f, 2.5f}})
+        QTest::addColumn<float>("up_offset");
+        // gpt-oss: alpha 1.702, limit 7, up + 1, n_ff_exp 2880 (one row of it here); DeepSeek V4:
+        // alpha 1, up + 0, its shared expert's limit 2.5. Two sets catch parameters swapped or
+        // fixed in the shader.
+        struct Variant {
+            float alpha, limit, up_offset;
+        };
+        for (const Variant v : {Variant{1.702f, 7.0f, 1.0f}, Variant{1.0f, 2.5f, 0.0f}})
             for (int n : {1, 17, 1023, 2880})
                 for (float spread : {1.0f, 30.0f})
                     for (int alias : {0, 1, 2})
-                        QTest::addRow("alpha=%g limit=%g n=%d spread=%g alias=%d", double(alpha), double(limit), n,
-                                      double(spread), alias)
-                            << n << spread << alpha << limit << alias;
+                        QTest::addRow("alpha=%g limit=%g offset=%g n=%d spread=%g alias=%d", double(v.alpha), double(v.limit),
+                                      double(v.up_offset), n, double(spread), alias)
+                            << n << spread << v.alpha << v.limit << alias << v.up_offset;
     }
 
     // Bound: |error| <= (16 + 2 |alpha g|) eps |want| + 1e-30. Both sides clamp exactly (min
@@ -304,6 +309,7 @@ private slots:
         QFETCH(float, alpha);
         QFETCH(float, limit);
         QFETCH(int, alias);
+        QFETCH(float, up_offset);
         const int rows = 3;
         const std::array<std::int64_t, 4> ne{n, rows, 1, 1};
         std::vector<float> gate = random_floats(static_cast<std::size_t>(n) * rows, 12, spread);
@@ -313,7 +319,7 @@ private slots:
         Output out = alias == 1 ? make_output(*m_device, dg, true, ne)
                    : alias == 2 ? make_output(*m_device, du, true, ne)
                                 : make_output(*m_device, dg, false, ne);
-        const SwigluClamp clamp{alpha, limit};
+        const SwigluClamp clamp{alpha, limit, up_offset};
         vulkan::swiglu_clamped(*m_device, dg.tensor, du.tensor, clamp, out.target->tensor);
 
         std::vector<float> want(gate.size());
