@@ -36,6 +36,7 @@ enum class Op {
     swiglu_clamped,
     copy_columns,
     mix_rows,
+    indexer_scores,
 };
 
 enum class RopeStyle { normal, neox };
@@ -182,6 +183,12 @@ public:
     // (x: [n, n_in * groups], out: [n, n_out * groups], weights n_in * n_out * groups). DeepSeek
     // V4's hyper-connections collapse and mix their four residual streams with it.
     virtual void mix_rows(const Tensor& x, std::span<const float> weights, int n_in, int n_out, Tensor& out) = 0;
+    // DeepSeek V4's lightning indexer: out[b, t] = sum over h of w[h, t] * max(0, q_h(t) .
+    // keys[:, b]) for every block b < visible[t] (the rest of out is left as it is). q:
+    // [head_dim * n_head, n_tokens] F32, w: [n_head, n_tokens] F32, keys: [head_dim, n_blocks]
+    // in a cache type, out: [n_blocks_max, n_tokens] F32.
+    virtual void indexer_scores(const Tensor& q, const Tensor& w, const Tensor& keys, std::span<const std::int64_t> visible,
+                                Tensor& out) = 0;
     // out = silu(gate) * up
     virtual void swiglu(const Tensor& gate, const Tensor& up, Tensor& out) = 0;
     // out = gelu_tanh(gate) * up

@@ -77,6 +77,11 @@ void CpuBackend::mix_rows(const Tensor& x, std::span<const float> weights, int n
     cpu::mix_rows(m_pool, x, weights, n_in, n_out, out);
 }
 
+void CpuBackend::indexer_scores(const Tensor& q, const Tensor& w, const Tensor& keys, std::span<const std::int64_t> visible,
+                                Tensor& out) {
+    cpu::indexer_scores(m_pool, q, w, keys, visible, out);
+}
+
 void CpuBackend::swiglu_clamped(const Tensor& gate, const Tensor& up, const SwigluClamp& clamp, Tensor& out) {
     cpu::swiglu_clamped(m_pool, gate, up, clamp, out);
 }

@@ -39,6 +39,8 @@ public:
                     Tensor& out) override;
     void moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Tensor& out) override;
     void mix_rows(const Tensor& x, std::span<const float> weights, int n_in, int n_out, Tensor& out) override;
+    void indexer_scores(const Tensor& q, const Tensor& w, const Tensor& keys, std::span<const std::int64_t> visible,
+                        Tensor& out) override;
     void add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out) override;
     void add(const Tensor& a, const Tensor& b, Tensor& out) override;
     void mul(const Tensor& a, const Tensor& b, Tensor& out) override;

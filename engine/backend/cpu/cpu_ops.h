@@ -25,6 +25,8 @@ void mul_mat(ThreadPool& pool, GemmWorkspace& space, const Tensor& w, const Tens
 void mul_mat_id(ThreadPool& pool, GemmWorkspace& space, const Tensor& w, const Tensor& x,
                 std::span<const std::int32_t> expert_ids, int n_used, Tensor& out);
 void moe_combine(const Tensor& x, std::span<const float> weights, int n_used, Tensor& out);
+void indexer_scores(ThreadPool& pool, const Tensor& q, const Tensor& w, const Tensor& keys,
+                    std::span<const std::int64_t> visible, Tensor& out);
 void mix_rows(ThreadPool& pool, const Tensor& x, std::span<const float> weights, int n_in, int n_out, Tensor& out);
 void add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out);
 void get_rows(const Tensor& table, std::span<const std::int32_t> ids, Tensor& out);

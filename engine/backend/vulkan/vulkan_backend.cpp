@@ -213,6 +213,16 @@ void VulkanBackend::mix_rows(const Tensor& x, std::span<const float> weights, in
     ++m_traffic.cpu_ops;
 }
 
+void VulkanBackend::indexer_scores(const Tensor& q, const Tensor& w, const Tensor& keys,
+                                   std::span<const std::int64_t> visible, Tensor& out) {
+    // No kernel yet: the CPU reads the indexer's keys the GPU wrote.
+    for (const Tensor* t : {&q, &w, &keys}) read_on(Side::host, *t);
+    read_on(Side::host, out);
+    write_on(Side::host, out);
+    m_cpu.indexer_scores(q, w, keys, visible, out);
+    ++m_traffic.cpu_ops;
+}
+
 void VulkanBackend::copy_columns(const Tensor& src, std::int64_t src_first, Tensor& dst, std::int64_t dst_first,
                                  std::int64_t n) {
     // Follows its input like the other ops without a weight. dst is an input too: the columns

@@ -35,6 +35,7 @@ bool supports(Op op, quant::TensorType type) {
     case Op::get_rows:
     case Op::softmax:
     case Op::mix_rows: // DeepSeek V4's stream mixes: small, on the CPU for now
+    case Op::indexer_scores:
         return false;
     }
     return false;

@@ -38,6 +38,9 @@ struct Layer {
     Tensor ffn_norm, gate_inp, probs_bias, tid2eid, gate_exps, up_exps, down_exps, gate_shexp, up_shexp, down_shexp;
 };
 
+// The most indexer scores (floats) one step of a pass holds: 16 MiB.
+constexpr std::int64_t kIndexerScoreValues = std::int64_t{4} << 20;
+
 // Indices of a compressing layer's tensors in KvLayer::extra.
 enum ExtraSlot : std::size_t { compressed_keys = 0, state_ring = 1, state_checkpoints = 2, indexer_keys = 3 };
 
@@ -342,22 +345,28 @@ Result<void> DeepSeek4::compress(Backend& b, const Layer& l, const Tensor& x, co
     rope_tail(b, iq, id, pos, m_hp.rope_compressed);
     Tensor w = b.scratch(TensorType::F32, {ih, n, 1, 1});
     b.mul_mat(l.indexer_proj, x, w);
-    std::vector<float> hq(static_cast<std::size_t>(ih * id * n)), hw(static_cast<std::size_t>(ih * n));
-    b.download(iq, hq.data(), hq.size() * sizeof(float));
-    b.download(w, hw.data(), hw.size() * sizeof(float));
-    const float w_scale = 1.0f / std::sqrt(static_cast<float>(id * ih));
-    for (float& v : hw) v *= w_scale;
-    const Tensor& ik = cache.extra[indexer_keys];
+    b.scale(w, 1.0f / std::sqrt(static_cast<float>(id * ih)));
+    // Scores of as many tokens at a time as fit kIndexerScoreValues (a long context has
+    // hundreds of thousands of blocks).
     const std::int64_t n_keys = visible.back();
-    const Tensor ik_rows = b.view_rows(ik, 0, n_keys);
-    std::vector<unsigned char> raw(ik_rows.n_bytes());
-    b.download(ik_rows, raw.data(), raw.size());
-    std::vector<float> keys(static_cast<std::size_t>(n_keys * id));
-    for (std::int64_t blk = 0; blk < n_keys; ++blk) {
-        [[maybe_unused]] const auto ok = quant::dequantize_row(ik.type, raw.data() + static_cast<std::uint64_t>(blk) * ik.row_bytes(),
-                                                               ik.row_bytes(), keys.data() + blk * id, id);
+    const Tensor keys = b.view_rows(cache.extra[indexer_keys], 0, n_keys);
+    const std::int64_t per_chunk = std::clamp<std::int64_t>(kIndexerScoreValues / n_keys, 1, n);
+    Tensor scores = b.scratch(TensorType::F32, {n_keys, per_chunk, 1, 1});
+    std::vector<float> host;
+    begin.push_back(0);
+    for (std::int64_t t = 0; t < n; t += per_chunk) {
+        const std::int64_t count = std::min(per_chunk, n - t);
+        Tensor chunk_scores = b.view_rows(scores, 0, count);
+        const std::span<const std::int64_t> chunk_visible = std::span<const std::int64_t>(visible).subspan(
+            static_cast<std::size_t>(t), static_cast<std::size_t>(count));
+        b.indexer_scores(b.view_rows(iq, t, count), b.view_rows(w, t, count), keys, chunk_visible, chunk_scores);
+        host.resize(static_cast<std::size_t>(n_keys * count));
+        b.download(chunk_scores, host.data(), host.size() * sizeof(float));
+        std::vector<std::int32_t> chunk_begin;
+        const auto offset = static_cast<std::int32_t>(rows.size());
+        select_blocks(host, n_keys, chunk_visible, m_hp.indexer_top_k, rows, chunk_begin);
+        for (std::size_t i = 1; i < chunk_begin.size(); ++i) begin.push_back(offset + chunk_begin[i] - chunk_begin[0]);
     }
-    select_blocks(hq, hw, keys, static_cast<int>(ih), static_cast<int>(id), visible, m_hp.indexer_top_k, rows, begin);
     return {};
 }
 
@@ -535,7 +544,7 @@ std::uint64_t DeepSeek4::scratch_bytes(std::int64_t n, std::int64_t n_out) const
         const std::int64_t blocks = n / 4 + 1, ih = m_hp.indexer_heads, id = m_hp.indexer_dim;
         compress = 2 * f32_rows(main_row, n) + 2 * f32_rows(index_row, n) + f32_rows(hd, blocks) + f32_rows(n_rot, blocks) +
                    f32_rows(id, blocks) + f32_rows(n_rot, blocks) + f32_rows(ih * id, n) + f32_rows(n_rot, ih * n) +
-                   f32_rows(ih, n);
+                   f32_rows(ih, n) + f32_rows(std::min(kIndexerScoreValues, n * ((m_hp.n_ctx + 3) / 4)), 1);
     }
     const std::uint64_t attention = f32_rows(e, n) + f32_rows(m_hp.q_lora_rank, n) + f32_rows(h * hd, n) + tail +
                                     f32_rows(hd, n) + compress + f32_rows(h * hd, n) + tail +

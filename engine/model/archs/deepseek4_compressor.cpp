@@ -127,39 +127,24 @@ void write_state(Backend& b, StateTensors& state, const StateRows& rows, std::in
     }
 }
 
-void select_blocks(std::span<const float> q, std::span<const float> w, std::span<const float> keys, int n_head,
-                   int head_dim, std::span<const std::int64_t> visible, int top_k, std::vector<std::int32_t>& rows,
-                   std::vector<std::int32_t>& begin) {
-    const auto n_tokens = static_cast<std::int64_t>(visible.size());
+void select_blocks(std::span<const float> scores, std::int64_t stride, std::span<const std::int64_t> visible, int top_k,
+                   std::vector<std::int32_t>& rows, std::vector<std::int32_t>& begin) {
     begin.push_back(static_cast<std::int32_t>(rows.size()));
-    std::vector<float> scores;
     std::vector<std::int32_t> order;
-    for (std::int64_t t = 0; t < n_tokens; ++t) {
-        const std::int64_t n_blocks = visible[static_cast<std::size_t>(t)];
+    for (std::size_t t = 0; t < visible.size(); ++t) {
+        const std::int64_t n_blocks = visible[t];
         if (n_blocks <= top_k) {
             for (std::int64_t blk = 0; blk < n_blocks; ++blk) rows.push_back(static_cast<std::int32_t>(blk));
             begin.push_back(static_cast<std::int32_t>(rows.size()));
             continue;
         }
-        scores.assign(static_cast<std::size_t>(n_blocks), 0.0f);
-        for (std::int64_t blk = 0; blk < n_blocks; ++blk) {
-            const float* k = keys.data() + blk * head_dim;
-            float s = 0.0f;
-            for (int h = 0; h < n_head; ++h) {
-                const float* qh = q.data() + (t * n_head + h) * head_dim;
-                float dot = 0.0f;
-                for (int i = 0; i < head_dim; ++i) dot += qh[i] * k[i];
-                s += w[static_cast<std::size_t>(t * n_head + h)] * std::max(dot, 0.0f);
-            }
-            scores[static_cast<std::size_t>(blk)] = s;
-        }
+        const float* s = scores.data() + static_cast<std::int64_t>(t) * stride;
         order.resize(static_cast<std::size_t>(n_blocks));
         std::iota(order.begin(), order.end(), 0);
         // Equal scores go to the later block (the nearer context); llama.cpp's order there
         // is unspecified.
         std::partial_sort(order.begin(), order.begin() + top_k, order.end(), [&](std::int32_t a, std::int32_t c) {
-            const float sa = scores[static_cast<std::size_t>(a)], sc = scores[static_cast<std::size_t>(c)];
-            return sa > sc || (sa == sc && a > c);
+            return s[a] > s[c] || (s[a] == s[c] && a > c);
         });
         rows.insert(rows.end(), order.begin(), order.begin() + top_k);
         begin.push_back(static_cast<std::int32_t>(rows.size()));

@@ -72,12 +72,11 @@ void read_state(Backend& b, const StateTensors& state, StateRows& rows);
 // kStateRingRows of them) and the checkpoints.
 void write_state(Backend& b, StateTensors& state, const StateRows& rows, std::int64_t from);
 
-// The lightning indexer's choice for each query token: the top_k complete blocks b <
-// visible[t] by score sum over h of w[h] * max(0, q_h . k_b), or all of them when there are
-// at most top_k. q: [n_head * head_dim] per token; w: [n_head] per token; keys: [head_dim]
-// per block. Appends block ids to rows, and begin gets n_tokens + 1 offsets.
-void select_blocks(std::span<const float> q, std::span<const float> w, std::span<const float> keys, int n_head,
-                   int head_dim, std::span<const std::int64_t> visible, int top_k, std::vector<std::int32_t>& rows,
-                   std::vector<std::int32_t>& begin);
+// The lightning indexer's choice for each query token: the top_k of its complete blocks b <
+// visible[t] by score (Backend::indexer_scores; scores holds `stride` values per token), or
+// all of them when there are at most top_k. Appends block ids to rows; begin gets
+// n_tokens + 1 offsets into rows.
+void select_blocks(std::span<const float> scores, std::int64_t stride, std::span<const std::int64_t> visible, int top_k,
+                   std::vector<std::int32_t>& rows, std::vector<std::int32_t>& begin);
 
 } // namespace conclave::model

@@ -169,6 +169,62 @@ private slots:
         for (std::size_t i = static_cast<std::size_t>(n * n_out * groups); i < out.size(); ++i) QCOMPARE(out[i], sentinel);
     }
 
+    // DeepSeek V4's lightning indexer scores against the formula in double: keys in each
+    // cache type (compared with the keys as stored), each token seeing its own number of
+    // blocks, entries past that untouched.
+    void indexerScoresMatchDouble_data() {
+        QTest::addColumn<TensorType>("type");
+        QTest::newRow("f32 keys") << TensorType::F32;
+        QTest::newRow("f16 keys") << TensorType::F16;
+        QTest::newRow("q8_0 keys") << TensorType::Q8_0;
+    }
+
+    void indexerScoresMatchDouble() {
+        QFETCH(TensorType, type);
+        const std::int64_t head_dim = 128, n_head = 8, n_blocks = 70, n_tokens = 3;
+        const std::vector<float> q = gaussian(static_cast<std::size_t>(head_dim * n_head * n_tokens), 31);
+        const std::vector<float> w = gaussian(static_cast<std::size_t>(n_head * n_tokens), 32);
+        const std::vector<float> k = gaussian(static_cast<std::size_t>(head_dim * n_blocks), 33);
+        // The keys as the cache holds them, and back as floats for the expected values.
+        const std::uint64_t row_bytes = Tensor{type, {head_dim, 1, 1, 1}, nullptr, nullptr}.row_bytes();
+        std::vector<unsigned char> stored(row_bytes * n_blocks);
+        std::vector<float> as_stored(k.size());
+        for (std::int64_t b = 0; b < n_blocks; ++b) {
+            unsigned char* row = stored.data() + b * row_bytes;
+            QVERIFY(quant::quantize_row(type, k.data() + b * head_dim, head_dim, row, row_bytes).ok());
+            QVERIFY(quant::dequantize_row(type, row, row_bytes, as_stored.data() + b * head_dim, head_dim).ok());
+        }
+        const std::vector<std::int64_t> visible{1, 33, 70};
+        std::vector<float> out(static_cast<std::size_t>(n_blocks * n_tokens) + 8, sentinel);
+        ThreadPool pool(2);
+        cpu::CpuBackend backend(pool);
+        const Tensor qt{TensorType::F32, {head_dim * n_head, n_tokens, 1, 1}, const_cast<float*>(q.data()), &backend};
+        const Tensor wt{TensorType::F32, {n_head, n_tokens, 1, 1}, const_cast<float*>(w.data()), &backend};
+        const Tensor kt{type, {head_dim, n_blocks, 1, 1}, stored.data(), &backend};
+        Tensor ot{TensorType::F32, {n_blocks, n_tokens, 1, 1}, out.data(), &backend};
+        backend.indexer_scores(qt, wt, kt, visible, ot);
+        for (std::int64_t t = 0; t < n_tokens; ++t)
+            for (std::int64_t b = 0; b < n_blocks; ++b) {
+                const float got = out[static_cast<std::size_t>(t * n_blocks + b)];
+                if (b >= visible[static_cast<std::size_t>(t)]) {
+                    QCOMPARE(got, sentinel);
+                    continue;
+                }
+                double want = 0.0, scale = 0.0;
+                for (std::int64_t h = 0; h < n_head; ++h) {
+                    double dot = 0.0;
+                    for (std::int64_t i = 0; i < head_dim; ++i)
+                        dot += double(q[static_cast<std::size_t>((t * n_head + h) * head_dim + i)]) *
+                               as_stored[static_cast<std::size_t>(b * head_dim + i)];
+                    want += w[static_cast<std::size_t>(t * n_head + h)] * std::max(0.0, dot);
+                    scale += std::fabs(w[static_cast<std::size_t>(t * n_head + h)] * dot);
+                }
+                QVERIFY2(std::fabs(got - want) <= 1e-5 * (1.0 + scale),
+                         qPrintable(QStringLiteral("token %1 block %2: %3 vs %4").arg(t).arg(b).arg(got).arg(want)));
+            }
+        for (std::size_t i = static_cast<std::size_t>(n_blocks * n_tokens); i < out.size(); ++i) QCOMPARE(out[i], sentinel);
+    }
+
     // Each slot row gets its own expert's bias row: gpt-oss-20b's expert count (32), 4 n_slots
     // per token, 3 tokens, a row width that is no SIMD multiple.
     void addIdAddsEachSlotsExpertBias() {
