@@ -306,10 +306,9 @@ Result<void> DeepSeek4::compress(Backend& b, const Layer& l, const Tensor& x, co
     const std::int64_t first_block = first_pos / r, n_blocks = end / r - first_block;
     if (n_blocks > 0) {
         StateRows earlier{state.first, first_pos - state.first, stride, {}};
-        if (!state_available(b, tensors, earlier.first, first_pos))
+        if (!read_state(b, tensors, earlier))
             return make_error(ErrorCode::invalid_argument, "the key compressor's state for positions before " +
-                                                       std::to_string(first_pos) + " is missing");
-        read_state(b, tensors, earlier);
+                                                               std::to_string(first_pos) + " is missing");
         std::copy(earlier.data.begin(), earlier.data.end(), state.data.begin());
         std::vector<float> keys(static_cast<std::size_t>(n_blocks * main.width));
         std::vector<float> index_keys(indexed ? static_cast<std::size_t>(n_blocks * index.width) : 0);
@@ -519,7 +518,9 @@ std::int64_t DeepSeek4::resume_position(Backend& b, const std::vector<KvLayer>& 
         const int r = m_layers[i].ratio;
         if (r == 0) continue;
         const StateTensors state = state_tensors(cache[i], r);
-        if (!state_available(b, state, first_needed_position(r, wanted), wanted))
+        StateRows needed{first_needed_position(r, wanted), 0, state_stride(r), {}};
+        needed.count = wanted - needed.first;
+        if (!read_state(b, state, needed))
             // From a multiple of kCheckpointSpan, ratio-128 layers need no earlier rows and
             // ratio-4 layers the checkpointed ones.
             return wanted / kCheckpointSpan * kCheckpointSpan;

@@ -33,15 +33,6 @@ std::vector<float> download_row(Backend& b, const Tensor& t, std::int64_t row) {
     return out;
 }
 
-// The ring's tags (position + 1 of what each slot holds; 0 when empty).
-std::vector<float> ring_tags(Backend& b, const Tensor& ring) {
-    std::vector<float> all(static_cast<std::size_t>(ring.n_elements()));
-    b.download(ring, all.data(), all.size() * sizeof(float));
-    std::vector<float> tags(static_cast<std::size_t>(ring.ne[1]));
-    for (std::size_t i = 0; i < tags.size(); ++i) tags[i] = all[(i + 1) * static_cast<std::size_t>(ring.ne[0]) - 1];
-    return tags;
-}
-
 } // namespace
 
 std::int64_t first_needed_position(int ratio, std::int64_t first_pos) {
@@ -80,31 +71,21 @@ void pool_block(const CompressorGeometry& geometry, std::int64_t block, const St
     }
 }
 
-bool state_available(Backend& b, const StateTensors& state, std::int64_t first, std::int64_t last) {
-    if (first >= last) return true;
-    const std::vector<float> tags = ring_tags(b, state.ring);
-    for (std::int64_t pos = first; pos < last; ++pos) {
-        if (tags[static_cast<std::size_t>(ring_slot(pos))] == static_cast<float>(pos + 1)) continue;
-        const std::int64_t row = checkpoint_row(pos);
-        if (!state.checkpoints.valid() || row < 0 || row >= state.checkpoints.ne[1]) return false;
-    }
-    return true;
-}
-
-void read_state(Backend& b, const StateTensors& state, StateRows& rows) {
+bool read_state(Backend& b, const StateTensors& state, StateRows& rows) {
     rows.data.resize(static_cast<std::size_t>(rows.count * rows.stride));
-    if (rows.count == 0) return;
-    const std::vector<float> tags = ring_tags(b, state.ring);
     for (std::int64_t pos = rows.first; pos < rows.first + rows.count; ++pos) {
-        if (tags[static_cast<std::size_t>(ring_slot(pos))] == static_cast<float>(pos + 1)) {
-            const std::vector<float> row = download_row(b, state.ring, ring_slot(pos));
-            std::copy(row.begin(), row.end(), rows.at(pos));
+        const std::vector<float> ring_row = download_row(b, state.ring, ring_slot(pos));
+        if (ring_row.back() == static_cast<float>(pos + 1)) {
+            std::copy(ring_row.begin(), ring_row.end(), rows.at(pos));
             continue;
         }
-        const std::vector<float> kept = download_row(b, state.checkpoints, checkpoint_row(pos));
-        assert(kept.back() == static_cast<float>(pos + 1));
+        const std::int64_t row = checkpoint_row(pos);
+        if (!state.checkpoints.valid() || row < 0 || row >= state.checkpoints.ne[1]) return false;
+        const std::vector<float> kept = download_row(b, state.checkpoints, row);
+        if (kept.back() != static_cast<float>(pos + 1)) return false;
         scatter_checkpoint(kept, state, rows.at(pos), rows.stride);
     }
+    return true;
 }
 
 void write_state(Backend& b, StateTensors& state, const StateRows& rows, std::int64_t from) {

@@ -63,11 +63,9 @@ struct StateTensors {
     std::vector<ColumnSpan> kept;
 };
 
-// Whether positions [first, last) can be read back (ring slots holding them, or checkpoints).
-bool state_available(Backend& b, const StateTensors& state, std::int64_t first, std::int64_t last);
-// Reads positions [rows.first, rows.first + rows.count) into rows.data (state_available
-// must hold).
-void read_state(Backend& b, const StateTensors& state, StateRows& rows);
+// Reads positions [rows.first, rows.first + rows.count) into rows.data from the ring slots
+// that still hold them or from the checkpoints; false when one is in neither.
+bool read_state(Backend& b, const StateTensors& state, StateRows& rows);
 // Stores the rows of positions [from, rows.first + rows.count) into the ring (the latest
 // kStateRingRows of them) and the checkpoints.
 void write_state(Backend& b, StateTensors& state, const StateRows& rows, std::int64_t from);
