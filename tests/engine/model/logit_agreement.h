@@ -2,8 +2,8 @@
 // How closely two engines' next-token distributions agree when their logits cannot match
 // exactly (quantized weights, which both engines multiply with 8-bit activations): the share
 // of the peer's top-k tokens we also rank in our top-k, and the KL divergence of our
-// distribution from the peer's. Plain functions over one position's logits, and a summary
-// over many positions; no state, no errors (mismatched sizes give the worst value).
+// distribution from the peer's. Plain functions over one position's logits and a value-type
+// accumulator over many positions; no errors (mismatched sizes give the worst value).
 
 #include <cstddef>
 #include <string>
