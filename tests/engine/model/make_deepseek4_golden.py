@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Records llama.cpp's logits (PyPI llama-cpp-python) for the tiny F32 deepseek4 models that
-test_deepseek4_reference writes with Conclave's own GGUF writer (window-only and mixed
-compression), at every position of the 300-token test prompt. llama.cpp runs with F32 K/V
+"""Records llama.cpp's logits (PyPI llama-cpp-python) for the tiny deepseek4 models that
+test_deepseek4_reference and test_deepseek4 write with Conclave's own GGUF writer (window-only
+and mixed compression, in F32 and quantized as users download them: MXFP4 routed experts,
+Q8_0 elsewhere), at every position of the 300-token test prompt. llama.cpp runs with F32 K/V
 caches and without flash attention, so its indexer and compressed caches stay F32. Only the
 figures are committed (golden/deepseek4_tiny_llamacpp.json); llama.cpp itself is never part
 of Conclave.
 
   CONCLAVE_KEEP_TINY_MODELS=/tmp/tiny ./build/tests/test_deepseek4_reference matchesLlamaCpp
+  CONCLAVE_KEEP_TINY_MODELS=/tmp/tiny ./build/tests/test_deepseek4 quantizedAgreesWithLlamaCpp
   python make_deepseek4_golden.py /tmp/tiny golden/deepseek4_tiny_llamacpp.json
 """
 import json
@@ -35,6 +37,9 @@ def prompt():
 VARIANTS = {
     "window": "test::tiny_deepseek4_window() plus two unused MTP layers of ratios 4 and 128, F32, with_vocab",
     "mixed": "test::tiny_deepseek4(), F32, with_vocab",
+    "window-mxfp4": "test::tiny_deepseek4_window() plus two unused MTP layers of ratios 4 and 128, Q8_0 matrices, "
+                    "MXFP4 routed experts, with_vocab",
+    "mixed-mxfp4": "test::tiny_deepseek4(), Q8_0 matrices, MXFP4 routed experts, with_vocab",
 }
 
 

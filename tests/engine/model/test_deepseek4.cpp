@@ -9,6 +9,8 @@
 
 #include "conclave/model.h"
 #include "conclave/session.h"
+#include "golden_logits.h"
+#include "logit_agreement.h"
 #include "reference_decoder.h"
 #include "reference_deepseek4.h"
 #include "tiny_deepseek4.h"
@@ -16,10 +18,6 @@
 #include "gguf/gguf_file.h"
 #include "gguf/gguf_writer.h"
 
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -131,13 +129,10 @@ private slots:
         const test::TinyDeepSeek4 spec = test::tiny_deepseek4_golden_variant(variant.toStdString());
         const std::string path = write(spec, QStringLiteral("golden-") + variant);
         QVERIFY(!path.empty());
-        QFile file(QString::fromUtf8(CONCLAVE_MODEL_GOLDEN_DIR) + QStringLiteral("/deepseek4_tiny_llamacpp.json"));
-        QVERIFY2(file.open(QIODevice::ReadOnly), "golden/deepseek4_tiny_llamacpp.json is missing");
-        const QJsonObject golden = QJsonDocument::fromJson(file.readAll()).object()[variant].toObject();
-        const QJsonArray tokens = golden[QStringLiteral("tokens")].toArray();
-        std::vector<int> prompt;
-        for (const QJsonValue v : tokens) prompt.push_back(v.toInt());
-        QCOMPARE(prompt, test::deepseek4_golden_prompt(spec.n_vocab));
+        const std::vector<int> prompt = test::deepseek4_golden_prompt(spec.n_vocab);
+        const std::vector<std::vector<float>> expected =
+            test::read_golden_logits(QStringLiteral("deepseek4_tiny_llamacpp.json"), variant, prompt);
+        QCOMPARE(expected.size(), prompt.size());
 
         auto model = Model::load(path);
         QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
@@ -145,22 +140,59 @@ private slots:
         QCOMPARE(logits.size(), prompt.size() * static_cast<std::size_t>(spec.n_vocab));
         test::Deepseek4Margins margins;
         QCOMPARE(test::reference_deepseek4_logits(path, prompt, &margins).size(), prompt.size());
-        const QJsonArray rows = golden[QStringLiteral("logits")].toArray();
-        QCOMPARE(rows.size(), static_cast<qsizetype>(prompt.size()));
         double worst = 0.0;
         std::size_t compared = 0;
         for (std::size_t t = 0; t < prompt.size(); ++t) {
             // Near-ties in routing or the indexer's choice: llama.cpp breaks them its own way.
             if (margins.routing[t] < 1e-4 || margins.indexer[t] < 1e-4) continue;
-            std::vector<float> expected;
-            for (const QJsonValue v : rows[static_cast<qsizetype>(t)].toArray()) expected.push_back(static_cast<float>(v.toDouble()));
-            const double e = test::nmse(expected, row(logits, t, spec.n_vocab));
+            const double e = test::nmse(expected[t], row(logits, t, spec.n_vocab));
             worst = std::max(worst, e);
             ++compared;
             QVERIFY2(e < 1e-4, qPrintable(QStringLiteral("position %1: NMSE %2 against llama.cpp").arg(t).arg(e)));
         }
         QVERIFY(compared >= prompt.size() * 9 / 10);
         qInfo("worst NMSE against llama.cpp over %zu positions: %g", compared, worst);
+    }
+
+    // The golden files quantized as converted V4 files are (MXFP4 routed experts, Q8_0 every
+    // other matrix; same golden file, CONCLAVE_KEEP_TINY_MODELS=DIR keeps them for
+    // make_deepseek4_golden.py): the distributions at every position, top-10 overlap and
+    // KL(p_llama || p_ours). Both engines round the activations of these products to 8 bits
+    // in Q8_0 blocks and agree to float rounding (KL 1e-14) at first; later (from position 59
+    // mixed, 207 window) float-level differences, invisible in F32, make an occasional 8-bit
+    // rounding go the other way, and indexer choices that are nearly tied amplify it: window mean KL 2.5e-5, worst 3.6e-3; mixed mean 4.3e-4, worst 6.9e-3. The
+    // bounds are about 5x (mean) and 3x (worst) that, yet fail an engine that skips the
+    // activations' rounding (the scalar reference, mixed: mean KL 3.3e-3) or ignores the
+    // weights' quantization (the F32 files: mean KL 7.5e-3 window, 2.3e-2 mixed; top-10
+    // overlap 0.91 and 0.83).
+    void quantizedAgreesWithLlamaCpp_data() {
+        QTest::addColumn<QString>("variant");
+        QTest::newRow("window-mxfp4") << "window-mxfp4";
+        QTest::newRow("mixed-mxfp4") << "mixed-mxfp4";
+    }
+
+    void quantizedAgreesWithLlamaCpp() {
+        QFETCH(QString, variant);
+        const test::TinyDeepSeek4 spec = test::tiny_deepseek4_golden_variant(variant.toStdString());
+        const QString file_name = QStringLiteral("deepseek4-%1-llamacpp.gguf").arg(variant);
+        const std::string path = write(spec, file_name.chopped(5));
+        QVERIFY(!path.empty());
+        QVERIFY(test::keep_tiny_model(path, file_name));
+        const std::vector<int> prompt = test::deepseek4_golden_prompt(spec.n_vocab);
+        const std::vector<std::vector<float>> expected =
+            test::read_golden_logits(QStringLiteral("deepseek4_tiny_llamacpp.json"), variant, prompt);
+        QCOMPARE(expected.size(), prompt.size());
+
+        auto model = Model::load(path);
+        QVERIFY2(model.ok(), model.ok() ? "" : model.error().message.c_str());
+        const std::vector<float> logits = all_logits(**model, prompt, {.n_ctx = 512, .n_threads = 2, .kv_type = KvCacheType::f32});
+        QCOMPARE(logits.size(), prompt.size() * static_cast<std::size_t>(spec.n_vocab));
+        test::LogitAgreement agreement;
+        for (std::size_t t = 0; t < prompt.size(); ++t) agreement.add(t, expected[t], row(logits, t, spec.n_vocab));
+        qInfo("against llama.cpp over %s", agreement.summary().c_str());
+        const std::string failed =
+            agreement.violation({.mean_overlap = 0.95, .min_overlap = 0.6, .mean_kl = 2e-3, .max_kl = 2e-2});
+        QVERIFY2(failed.empty(), failed.c_str());
     }
 
     // The prompt in batches whose boundaries fall inside ratio-4 and ratio-128 blocks, and

@@ -65,9 +65,14 @@ TinyDeepSeek4 deepseek_v4_flash_config() {
 }
 
 TinyDeepSeek4 tiny_deepseek4_golden_variant(const std::string& name) {
-    TinyDeepSeek4 spec = name == "window" ? tiny_deepseek4_window() : tiny_deepseek4();
+    const bool window = name.starts_with("window");
+    TinyDeepSeek4 spec = window ? tiny_deepseek4_window() : tiny_deepseek4();
     spec.with_vocab = true;
-    if (name == "window") {
+    if (name.ends_with("-mxfp4")) {
+        spec.matrix_type = quant::TensorType::Q8_0;
+        spec.expert_type = quant::TensorType::MXFP4;
+    }
+    if (window) {
         // llama.cpp 0.3.36 always creates its ratio-4, ratio-128 and indexer caches and, when
         // one holds no layer, sizes its Hadamard rotation from a head size of 0 (a division
         // by zero). Unused MTP layers with those ratios give each cache a layer; the decoder

@@ -87,7 +87,9 @@ TinyDeepSeek4 deepseek_v4_flash_config();
 // The files golden/deepseek4_tiny_llamacpp.json was recorded from (make_deepseek4_golden.py),
 // by name: "mixed" (tiny_deepseek4()) and "window" (tiny_deepseek4_window() plus two MTP
 // layers of ratios 4 and 128, which nothing runs: llama.cpp 0.3.36 cannot build a context
-// without a ratio-4 and a ratio-128 layer, see the .cpp). F32, with a vocabulary.
+// without a ratio-4 and a ratio-128 layer, see the .cpp), F32; with the suffix "-mxfp4"
+// ("window-mxfp4", "mixed-mxfp4") quantized as converted files are, Q8_0 matrices and MXFP4
+// routed experts. All with a vocabulary.
 TinyDeepSeek4 tiny_deepseek4_golden_variant(const std::string& name);
 // The prompt of that file: 300 tokens, BOS then a linear congruential sequence over the
 // ordinary ids 3..n_vocab-1. It completes two 128-blocks and 75 ratio-4 blocks, so the
