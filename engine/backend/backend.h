@@ -96,11 +96,14 @@ struct SwigluClamp {
 // One layer's K and V cache: [head_dim * n_head_kv, n_ctx] and [head_dim_v * n_head_kv,
 // n_ctx], row p is position p. v is invalid (no data) when the values live inside the keys
 // (AttentionParams::head_dim_v). `extra` holds what an architecture keeps besides
-// (model::ExtraCache: DeepSeek V4's compressed keys and its compressor's pending rows).
+// (CacheExtra: DeepSeek V4's compressed keys and its compressor's pending rows). With
+// ring > 0 the rows hold positions modulo `ring` (a sliding-window layer keeps only its
+// latest positions: position p is row p % ring).
 struct KvLayer {
     Tensor k;
     Tensor v;
     std::vector<Tensor> extra = {};
+    std::int64_t ring = 0;
 };
 
 class Backend {

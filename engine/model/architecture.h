@@ -28,6 +28,9 @@ struct ModelShape {
     // Per layer, what the cache holds besides K/V rows (KvLayer::extra, in this order); empty
     // for most architectures.
     std::vector<std::vector<CacheExtra>> extra_cache;
+    // > 0: every layer keeps only this many K/V rows, as a ring (KvLayer::ring), when the
+    // context is longer (sliding-window attention on every layer).
+    int kv_ring = 0;
 };
 
 // One forward pass: tokens at positions first_pos... with the cache already holding rows

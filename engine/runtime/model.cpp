@@ -34,12 +34,15 @@ ModelInfo describe(const std::string& path, const gguf::GgufFile& file, const mo
     info.n_vocab = shape.n_vocab;
     info.context_length = shape.n_ctx_train;
     info.kv_values = shape.k_width + shape.v_width;
+    info.kv_ring = shape.kv_ring;
     for (const auto& layer : shape.extra_cache) info.kv_extras.insert(info.kv_extras.end(), layer.begin(), layer.end());
     // F16 rows per position, plus the extra tensors' rows that grow with the context (a
     // compressed key every `ctx_divisor` positions) averaged over the positions.
-    double per_token = 2.0 * info.kv_values * shape.n_layer;
+    // (A ring of K/V rows is a fixed size, not per position.)
+    double per_token = shape.kv_ring > 0 ? 0.0 : 2.0 * info.kv_values * shape.n_layer;
     for (const CacheExtra& extra : info.kv_extras)
-        if (extra.ctx_divisor > 0) per_token += (extra.f32 ? 4.0 : 2.0) * static_cast<double>(extra.width) / extra.ctx_divisor;
+        if (extra.ctx_divisor > 0)
+            per_token += (extra.f32 ? 4.0 : 2.0) * static_cast<double>(extra.width) * extra.rows_per_span / extra.ctx_divisor;
     info.kv_bytes_per_token = static_cast<std::uint64_t>(per_token + 0.5);
     info.has_chat_template = s.has_chat_template;
     info.weight_bytes = s.tensor_bytes + arch.derived_weight_bytes();

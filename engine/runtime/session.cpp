@@ -62,9 +62,12 @@ struct Session::Runtime {
     void allocate_cache(const model::ModelShape& shape, int n_ctx) {
         cache.clear();
         for (int i = 0; i < shape.n_layer; ++i) {
-            KvLayer layer{backend->allocate(kv_type, {shape.k_width, n_ctx, 1, 1}),
-                          shape.v_width > 0 ? backend->allocate(kv_type, {shape.v_width, n_ctx, 1, 1}) : Tensor{},
-                          {}};
+            const bool ring = shape.kv_ring > 0 && shape.kv_ring < n_ctx;
+            const std::int64_t rows = ring ? shape.kv_ring : n_ctx;
+            KvLayer layer{backend->allocate(kv_type, {shape.k_width, rows, 1, 1}),
+                          shape.v_width > 0 ? backend->allocate(kv_type, {shape.v_width, rows, 1, 1}) : Tensor{},
+                          {},
+                          ring ? rows : 0};
             if (static_cast<std::size_t>(i) < shape.extra_cache.size())
                 for (const CacheExtra& extra : shape.extra_cache[static_cast<std::size_t>(i)])
                     layer.extra.push_back(backend->allocate(extra.f32 ? quant::TensorType::F32 : kv_type,

@@ -22,20 +22,21 @@
 namespace conclave::cpu {
 namespace {
 
-void store_rows(Tensor& cache, const Tensor& src, std::int64_t first_pos) {
+void store_rows(Tensor& cache, const Tensor& src, std::int64_t first_pos, std::int64_t ring) {
     const std::int64_t width = src.ne[0];
     for (std::int64_t t = 0; t < src.ne[1]; ++t) {
         const float* from = f32(src) + t * width;
+        const std::int64_t row = ring > 0 ? (first_pos + t) % ring : first_pos + t;
         if (cache.type == quant::TensorType::F16) {
-            auto* to = static_cast<std::uint16_t*>(cache.data) + (first_pos + t) * width;
+            auto* to = static_cast<std::uint16_t*>(cache.data) + row * width;
             for (std::int64_t i = 0; i < width; ++i) to[i] = quant::fp32_to_fp16(from[i]);
         } else if (cache.type == quant::TensorType::Q8_0) {
             const std::uint64_t row_bytes = cache.row_bytes();
-            auto* to = static_cast<unsigned char*>(cache.data) + static_cast<std::uint64_t>(first_pos + t) * row_bytes;
+            auto* to = static_cast<unsigned char*>(cache.data) + static_cast<std::uint64_t>(row) * row_bytes;
             [[maybe_unused]] const auto done = quant::quantize_row(cache.type, from, width, to, row_bytes);
             assert(done.ok());
         } else {
-            float* to = f32(cache) + (first_pos + t) * width;
+            float* to = f32(cache) + row * width;
             std::copy(from, from + width, to);
         }
     }
@@ -44,6 +45,7 @@ void store_rows(Tensor& cache, const Tensor& src, std::int64_t first_pos) {
 struct CacheRows {
     const Tensor& t;
     std::int64_t width;
+    std::int64_t ring = 0; // > 0: position p is row p % ring (KvLayer::ring)
     // One head's values of a Q8_0 row as floats (n <= max_head_dim).
     const float* expand_q8_0(std::int64_t pos, std::int64_t offset, std::int64_t n) const {
         thread_local std::vector<float> head;
@@ -57,12 +59,14 @@ struct CacheRows {
         return head.data();
     }
     float dot(std::int64_t pos, std::int64_t offset, const float* q, std::int64_t n, const VecKernels& k) const {
+        if (ring > 0) pos %= ring;
         if (t.type == quant::TensorType::F16)
             return k.dot_f16(static_cast<const std::uint16_t*>(t.data) + pos * width + offset, q, n);
         if (t.type == quant::TensorType::Q8_0) return k.dot(expand_q8_0(pos, offset, n), q, n);
         return k.dot(f32(t) + pos * width + offset, q, n);
     }
     void axpy(float a, std::int64_t pos, std::int64_t offset, float* y, std::int64_t n, const VecKernels& k) const {
+        if (ring > 0) pos %= ring;
         if (t.type == quant::TensorType::F16)
             k.axpy_f16(a, static_cast<const std::uint16_t*>(t.data) + pos * width + offset, y, n);
         else if (t.type == quant::TensorType::Q8_0)
@@ -123,8 +127,8 @@ int heads_per_job(std::int64_t n_tokens, const AttentionParams& p, int threads) 
 } // namespace
 
 void kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, std::int64_t first_pos) {
-    store_rows(cache.k, k, first_pos);
-    if (cache.v.valid()) store_rows(cache.v, v, first_pos);
+    store_rows(cache.k, k, first_pos, cache.ring);
+    if (cache.v.valid()) store_rows(cache.v, v, first_pos, cache.ring);
 }
 
 void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int64_t first_pos,
@@ -139,17 +143,19 @@ void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int
     const std::int64_t k_width = cache.k.ne[0], v_width = value_cache.ne[0];
     assert(!values_in_keys || dv <= p.head_dim);
     const int group = p.n_head / p.n_head_kv;
-    const CacheRows keys{cache.k, k_width};
-    const CacheRows values{value_cache, v_width};
+    const CacheRows keys{cache.k, k_width, cache.ring};
+    const CacheRows values{value_cache, v_width, cache.ring};
     const VecKernels& k = vec_kernels();
-    const bool f16 = cache.k.type == quant::TensorType::F16 && value_cache.type == quant::TensorType::F16;
+    // The AVX2 kernel reads a head's rows as one run; a ring's rows wrap, so it takes the
+    // generic path.
+    const bool f16 = cache.k.type == quant::TensorType::F16 && value_cache.type == quant::TensorType::F16 && cache.ring == 0;
     assert(!p.sinks.valid() || (p.sinks.type == quant::TensorType::F32 && p.sinks.n_elements() == p.n_head));
     const float* sinks = p.sinks.valid() ? f32(p.sinks) : nullptr;
     // Extra keys (one KV head) take the generic path: their rows differ per query token.
     const bool has_extra = p.extra_keys.valid();
     assert(!has_extra || (p.n_head_kv == 1 && values_in_keys && p.extra_keys.ne[0] == p.head_dim &&
                           static_cast<std::int64_t>(p.extra_begin.size()) == n_tokens + 1));
-    const CacheRows extra_keys{p.extra_keys, p.extra_keys.ne[0]};
+    const CacheRows extra_keys{p.extra_keys, p.extra_keys.ne[0], 0};
     // Jobs are (token, slice of a KV head's query heads): the heads of a job read the KV
     // head's rows together. A causal prompt's last token reads n_tokens times the keys of its
     // first: threads take jobs dynamically, latest (dearest) first, so they finish together.

@@ -326,7 +326,8 @@ bool VulkanBackend::cache_on_device(const KvLayer& cache) {
     // The kernels bind a layer's whole cache at once. Without V rows (latent attention) the
     // values are read from the keys.
     const std::uint64_t max_binding = m_device->info().max_binding_bytes;
-    if (!usable() || !m_memory.find(cache.k.data) || !vulkan::supports(Op::copy, cache.k.type) ||
+    // A ring of window rows (KvLayer::ring) has no kernel: its layer runs on the CPU.
+    if (!usable() || cache.ring > 0 || !m_memory.find(cache.k.data) || !vulkan::supports(Op::copy, cache.k.type) ||
         cache.k.n_bytes() > max_binding)
         return false;
     return !cache.v.valid() ||

@@ -30,10 +30,12 @@ class Tokenizer;
 struct CacheExtra {
     std::int64_t width = 0;      // values per row
     std::int64_t rows_fixed = 0; // rows whatever the context length
-    int ctx_divisor = 0;         // > 0: plus ceil(n_ctx / ctx_divisor) rows
+    int ctx_divisor = 0;         // > 0: plus rows_per_span rows per ctx_divisor positions (rounded up)
     bool f32 = false;            // F32 whatever the KV cache type (state that accumulates)
+    int rows_per_span = 1;
     std::int64_t rows(int n_ctx) const {
-        return rows_fixed + (ctx_divisor > 0 ? (std::int64_t{n_ctx} + ctx_divisor - 1) / ctx_divisor : 0);
+        return rows_fixed +
+               (ctx_divisor > 0 ? (std::int64_t{n_ctx} + ctx_divisor - 1) / ctx_divisor * rows_per_span : 0);
     }
 };
 
@@ -52,6 +54,7 @@ struct ModelInfo {
     int context_length = 0;       // what the model was trained for
     std::uint64_t kv_bytes_per_token = 0; // F16 K and V over all layers
     int kv_values = 0;                    // K and V values per position per layer
+    int kv_ring = 0;                      // > 0: K/V rows kept per layer (the latest positions), whatever the context
     std::vector<CacheExtra> kv_extras;    // every layer's extra cache tensors
     bool has_chat_template = false;
     std::uint64_t weight_bytes = 0;       // tensor data, mapped from the file in place

@@ -13,6 +13,7 @@
 #include "model/archs/archs.h"
 #include "model/archs/deepseek4_compressor.h"
 #include "model/archs/deepseek4_hparams.h"
+#include "model/archs/deepseek4_window.h"
 #include "model/forward_steps.h"
 #include "quant/dequantize.h"
 
@@ -42,7 +43,14 @@ struct Layer {
 constexpr std::int64_t kIndexerScoreValues = std::int64_t{4} << 20;
 
 // Indices of a compressing layer's tensors in KvLayer::extra.
-enum ExtraSlot : std::size_t { compressed_keys = 0, state_ring = 1, state_checkpoints = 2, indexer_keys = 3 };
+enum ExtraSlot : std::size_t {
+    window_tags = 0,
+    window_checkpoints = 1,
+    compressed_keys = 2, // the rest in compressing layers only
+    state_ring = 3,
+    state_checkpoints = 4, // and these two in ratio-4 layers only
+    indexer_keys = 5,
+};
 
 std::span<const float> floats(const Tensor& t) {
     return {static_cast<const float*>(t.data), static_cast<std::size_t>(t.n_elements())};
@@ -55,6 +63,7 @@ public:
 
     const ModelShape& shape() const override { return m_shape; }
     Result<void> forward(Backend& b, ForwardBatch& batch) const override;
+    Result<void> forward_step(Backend& b, ForwardBatch& batch) const;
     std::uint64_t scratch_bytes(std::int64_t n_tokens, std::int64_t n_logit_rows) const override;
     std::int64_t resume_position(Backend& b, const std::vector<KvLayer>& cache, std::int64_t wanted) const override;
 
@@ -194,8 +203,11 @@ Result<void> DeepSeek4::bind(const ModelFile& f) {
     }
 
     std::vector<std::vector<CacheExtra>> extra(m_layers.size());
+    const int ring = m_hp.window - 1 + kMaxStep;
     for (std::size_t i = 0; i < m_layers.size(); ++i) {
         const int ratio = m_layers[i].ratio;
+        extra[i].push_back({1, ring, 0, true});
+        extra[i].push_back({hd, 0, kWindowCheckpointSpan, false, m_hp.window - 1});
         if (ratio == 0) continue;
         const std::int64_t stride = state_stride(ratio);
         extra[i].push_back({hd, 0, ratio, false});
@@ -208,7 +220,7 @@ Result<void> DeepSeek4::bind(const ModelFile& f) {
     // Q8_0 cache blocks must not straddle a key: every key width must be a multiple of 32,
     // which their greatest common divisor tells the session.
     const int key_unit = m_hp.any_ratio(4) ? std::gcd(m_hp.head_dim, m_hp.indexer_dim) : m_hp.head_dim;
-    m_shape = ModelShape{m_hp.n_layer, m_hp.n_embd, m_hp.n_vocab, m_hp.n_ctx, m_hp.head_dim, 0, key_unit, std::move(extra)};
+    m_shape = ModelShape{m_hp.n_layer, m_hp.n_embd, m_hp.n_vocab, m_hp.n_ctx, m_hp.head_dim, 0, key_unit, std::move(extra), ring};
     return {};
 }
 
@@ -387,7 +399,12 @@ Result<void> DeepSeek4::attention_block(Backend& b, const Layer& l, const Tensor
     b.mul_mat(l.wkv, x, kv);
     b.rms_norm(kv, l.kv_norm, m_hp.eps, kv);
     rope_tail(b, kv, hd, pos, rope);
+    const WindowRows window{cache, cache.extra[window_tags], cache.extra[window_checkpoints], m_hp.window};
+    if (!restore_window(b, window, first_pos))
+        return make_error(ErrorCode::invalid_argument, "the window rows before position " + std::to_string(first_pos) +
+                                                           " are missing");
     b.kv_store(cache, kv, Tensor{}, first_pos);
+    record_window(b, window, kv, first_pos);
 
     std::vector<std::int32_t> extra_rows, extra_begin;
     if (l.ratio > 0)
@@ -465,7 +482,23 @@ void DeepSeek4::ffn_block(Backend& b, const Layer& l, const Tensor& y, std::span
     b.add(out, so, out);
 }
 
+// A ring holds the window and one step's rows: longer batches go in steps of kMaxStep.
 Result<void> DeepSeek4::forward(Backend& b, ForwardBatch& batch) const {
+    if (batch.tokens.size() <= static_cast<std::size_t>(kMaxStep)) return forward_step(b, batch);
+    std::vector<float> all, step_logits;
+    for (std::size_t done = 0; done < batch.tokens.size(); done += kMaxStep) {
+        ForwardBatch step = batch;
+        step.tokens = batch.tokens.subspan(done, std::min<std::size_t>(kMaxStep, batch.tokens.size() - done));
+        step.first_pos = batch.first_pos + static_cast<std::int64_t>(done);
+        step.logits = &step_logits;
+        if (Result<void> ok = forward_step(b, step); !ok) return ok;
+        if (batch.all_logits) all.insert(all.end(), step_logits.begin(), step_logits.end());
+    }
+    *batch.logits = batch.all_logits ? std::move(all) : std::move(step_logits);
+    return {};
+}
+
+Result<void> DeepSeek4::forward_step(Backend& b, ForwardBatch& batch) const {
     if (Result<void> ok = check_token_ids(batch.tokens, m_hp.n_vocab); !ok) return ok;
     b.reset_scratch();
     const std::int64_t n = static_cast<std::int64_t>(batch.tokens.size()), hc = m_hp.hyper.n_streams;
@@ -514,23 +547,28 @@ Result<void> DeepSeek4::forward(Backend& b, ForwardBatch& batch) const {
 }
 
 std::int64_t DeepSeek4::resume_position(Backend& b, const std::vector<KvLayer>& cache, std::int64_t wanted) const {
-    for (std::size_t i = 0; i < m_layers.size(); ++i) {
+    bool exact = true;
+    for (std::size_t i = 0; i < m_layers.size() && exact; ++i) {
+        const KvLayer& layer = cache[i];
+        const WindowRows window{layer, layer.extra[window_tags], layer.extra[window_checkpoints], m_hp.window};
+        exact = window_available(b, window, wanted);
         const int r = m_layers[i].ratio;
-        if (r == 0) continue;
-        const StateTensors state = state_tensors(cache[i], r);
+        if (!exact || r == 0) continue;
         StateRows needed{first_needed_position(r, wanted), 0, state_stride(r), {}};
         needed.count = wanted - needed.first;
-        if (!read_state(b, state, needed))
-            // From a multiple of kCheckpointSpan, ratio-128 layers need no earlier rows and
-            // ratio-4 layers the checkpointed ones.
-            return wanted / kCheckpointSpan * kCheckpointSpan;
+        exact = read_state(b, state_tensors(layer, r), needed);
     }
-    return wanted;
+    if (exact) return wanted;
+    // From a checkpoint: multiples of kCheckpointSpan hold the compressor's rows, and of
+    // kWindowCheckpointSpan (also multiples of the first) the window's.
+    const std::int64_t span = cache.empty() || cache[0].ring == 0 ? kCheckpointSpan : kWindowCheckpointSpan;
+    return wanted / span * span;
 }
 
 // An upper bound of the scratch() calls above: F32 rows padded to the arena's 64 bytes, the
 // streams alive throughout, attention and FFN rewound separately.
-std::uint64_t DeepSeek4::scratch_bytes(std::int64_t n, std::int64_t n_out) const {
+std::uint64_t DeepSeek4::scratch_bytes(std::int64_t n_tokens, std::int64_t n_logit_rows) const {
+    const std::int64_t n = std::min<std::int64_t>(n_tokens, kMaxStep), n_out = std::min(n_logit_rows, n);
     const auto f32_rows = [](std::int64_t width, std::int64_t rows) {
         return (static_cast<std::uint64_t>(width * rows) * 4u + 63u) / 64u * 64u;
     };

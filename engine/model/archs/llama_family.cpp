@@ -181,7 +181,7 @@ Result<void> LlamaFamily::bind(const ModelFile& f) {
             if (t->valid() && t->type != quant::TensorType::F32)
                 return make_error(ErrorCode::unsupported, "bias and attention sink tensors must be F32");
     m_shape = ModelShape{m_hp.n_layer, m_hp.n_embd, m_hp.n_vocab, m_hp.n_ctx, static_cast<int>(kv_width), static_cast<int>(kv_width),
-                         m_hp.head_dim, {}};
+                         m_hp.head_dim, {}, 0};
     return {};
 }
 

@@ -237,13 +237,14 @@ private slots:
     // A session that held a longer conversation continues a prompt that shares a prefix with
     // it: near the end (the compressor's state still in its ring) from the shared prefix, far
     // back from the checkpoint before it (a multiple of 128); either way the logits are those
-    // of a fresh session.
+    // of a fresh session. The context (2048) is longer than the window's ring (8 - 1 + 512
+    // rows), so the window rows come from the ring or from the checkpoint at 1024.
     void prefixReuseEqualsRecomputation_data() {
         QTest::addColumn<int>("shared");
         QTest::addColumn<int>("expected_resume");
-        QTest::newRow("near the end") << 790 << 790;
+        QTest::newRow("near the end") << 1790 << 1790;
         QTest::newRow("far back") << 30 << 0;
-        QTest::newRow("far back after a checkpoint") << 300 << 256;
+        QTest::newRow("far back after a checkpoint") << 1100 << 1024;
     }
 
     void prefixReuseEqualsRecomputation() {
@@ -253,13 +254,14 @@ private slots:
         const std::string path = write(spec, QStringLiteral("reuse-%1").arg(shared));
         auto model = Model::load(path);
         QVERIFY(model.ok());
-        // 800 tokens: the state ring then holds positions 544 to 799.
+        // 1800 tokens: the window ring then holds positions 1281 to 1799, the compressor's
+        // state ring 1544 to 1799.
         std::vector<int> first = test::deepseek4_golden_prompt(spec.n_vocab);
-        for (int i = 0; i < 500; ++i) first.push_back(3 + (i * 13 + 5) % (spec.n_vocab - 3));
+        for (int i = 0; i < 1500; ++i) first.push_back(3 + (i * 13 + 5) % (spec.n_vocab - 3));
         std::vector<int> second(first.begin(), first.begin() + shared);
         const int diverging = first[static_cast<std::size_t>(shared)];
         for (int i = 0; i < 40; ++i) second.push_back(3 + (diverging - 3 + 1 + i * 7) % (spec.n_vocab - 3));
-        const SessionOptions options{.n_ctx = 1024, .n_threads = 2, .n_batch = 64, .kv_type = KvCacheType::f16};
+        const SessionOptions options{.n_ctx = 2048, .n_threads = 2, .n_batch = 256, .kv_type = KvCacheType::f16};
         const std::vector<float> fresh = all_logits(**model, second, options);
         QVERIFY(!fresh.empty());
 
@@ -278,9 +280,42 @@ private slots:
         QVERIFY2(e < 1e-10, qPrintable(QStringLiteral("NMSE %1 after reuse").arg(e)));
     }
 
+    // A prompt longer than the window's ring (the context 2048, the ring 519 rows), in one
+    // batch (taken in steps of 512) and in batches of 100, against the scalar reference at
+    // every position.
+    void longPromptInARingMatchesReference() {
+        const test::TinyDeepSeek4 spec = test::tiny_deepseek4();
+        const std::string path = write(spec, QStringLiteral("long"));
+        auto model = Model::load(path);
+        QVERIFY(model.ok());
+        std::vector<int> prompt = test::deepseek4_golden_prompt(spec.n_vocab);
+        for (int i = 0; i < 900; ++i) prompt.push_back(3 + (i * 31 + 11) % (spec.n_vocab - 3));
+        const SessionOptions one_batch{.n_ctx = 2048, .n_threads = 2, .n_batch = 2048, .kv_type = KvCacheType::f32};
+        const std::vector<float> logits = all_logits(**model, prompt, one_batch);
+        QCOMPARE(logits.size(), prompt.size() * static_cast<std::size_t>(spec.n_vocab));
+        SessionOptions batches = one_batch;
+        batches.n_batch = 100;
+        QCOMPARE(all_logits(**model, prompt, batches), logits);
+        test::Deepseek4Margins margins;
+        const auto expected = test::reference_deepseek4_logits(path, prompt, &margins);
+        QCOMPARE(expected.size(), prompt.size());
+        std::size_t compared = 0;
+        double worst = 0.0;
+        for (std::size_t t = 0; t < prompt.size(); ++t) {
+            if (margins.routing[t] < 1e-4 || margins.indexer[t] < 1e-4) continue;
+            ++compared;
+            const double e = test::nmse(expected[t], row(logits, t, spec.n_vocab));
+            worst = std::max(worst, e);
+            QVERIFY2(e < 1e-5, qPrintable(QStringLiteral("position %1: NMSE %2").arg(t).arg(e)));
+        }
+        QVERIFY(compared >= prompt.size() * 9 / 10);
+        qInfo("worst NMSE against the scalar reference over %zu of %zu positions: %g", compared, prompt.size(), worst);
+    }
+
     // What the session allocates is what the estimate a user sees before loading says: the
-    // window rows, a compressed key per 4 or 128 positions, the indexer's keys, and the
-    // compressor's F32 state; the scratch estimate bounds what a pass uses.
+    // window rows (all positions here: the context is shorter than the ring), a compressed key
+    // per 4 or 128 positions, the indexer's keys, the compressor's F32 state and the window's
+    // ring tags and checkpoint rows; the scratch estimate bounds what a pass uses.
     void cacheMatchesTheEstimate() {
         test::TinyDeepSeek4 spec = test::tiny_deepseek4();
         spec.matrix_type = TensorType::Q8_0;
@@ -290,10 +325,12 @@ private slots:
         QCOMPARE(inspected->kv_values, spec.head_dim);
         const int stride128 = 2 * spec.head_dim + 1, stride4 = 2 * 2 * spec.head_dim + 2 * 2 * spec.indexer_head_dim + 1;
         const int checkpoint = 2 * spec.head_dim + 2 * spec.indexer_head_dim + 1;
-        // Per token: window rows on all 4 layers, compressed keys (two ratio-4 layers, one
-        // ratio-128), indexer keys, ratio-4 checkpoint rows (4 of every 256 positions).
-        const double per_token = 2.0 * spec.head_dim * 4 + 2.0 * (2 * spec.head_dim / 4.0 + spec.head_dim / 128.0) +
-                                 2.0 * 2 * spec.indexer_head_dim / 4.0 + 2 * 4.0 * checkpoint / 64.0;
+        // Per token (the window's rows are a ring of fixed size): compressed keys (two ratio-4
+        // layers, one ratio-128), indexer keys, ratio-4 checkpoint rows (4 of every 256
+        // positions), the window's checkpoint rows (7 of every 1024 on all 4 layers).
+        const int ring = spec.sliding_window - 1 + 512;
+        const double per_token = 2.0 * (2 * spec.head_dim / 4.0 + spec.head_dim / 128.0) + 2.0 * 2 * spec.indexer_head_dim / 4.0 +
+                                 2 * 4.0 * checkpoint / 64.0 + 4 * 2.0 * spec.head_dim * 7 / 1024.0;
         QCOMPARE(inspected->kv_bytes_per_token, static_cast<std::uint64_t>(per_token + 0.5));
         auto model = Model::load(path);
         QVERIFY(model.ok());
@@ -304,7 +341,8 @@ private slots:
                 const std::uint64_t window = 2ull * spec.head_dim * 320 * 4;
                 const std::uint64_t compressed = 2ull * spec.head_dim * (2 * 80 + 3) + 2ull * spec.indexer_head_dim * 2 * 80;
                 const std::uint64_t state = 4ull * 256 * (2 * stride4 + stride128) + 4ull * checkpoint * 2 * 5;
-                QCOMPARE(estimate.kv_cache, window + compressed + state);
+                const std::uint64_t window_extras = 4 * (4ull * ring + 2ull * spec.head_dim * 7);
+                QCOMPARE(estimate.kv_cache, window + compressed + state + window_extras);
             }
             auto session = Session::create(**model, options);
             QVERIFY2(session.ok(), session.ok() ? "" : session.error().message.c_str());
@@ -332,11 +370,14 @@ private slots:
         QCOMPARE(info->n_layer, 43);
         QCOMPARE(info->kv_values, 512);
         const MemoryEstimate m = estimate_memory(*info, {.n_ctx = 32768});
-        // The window rows of every layer dominate; compressed keys, the indexer's keys and the
-        // compressor's state add about a quarter.
-        const std::uint64_t window = 2ull * 512 * 43 * 32768;
-        QVERIFY2(m.kv_cache > window && m.kv_cache < window + window * 3 / 10,
-                 qPrintable(QStringLiteral("cache %1 for window rows %2").arg(m.kv_cache).arg(window)));
+        // The compressed keys (21 ratio-4 layers: 8192 each; 20 ratio-128 layers: 256 each)
+        // dominate; the window is a ring of 639 rows per layer with 127 checkpoint rows per
+        // 1024 positions, far from a row per position (1.44 GB).
+        const std::uint64_t compressed = 2ull * 512 * (21 * 8192 + 20 * 256), every_position = 2ull * 512 * 43 * 32768;
+        QVERIFY2(m.kv_cache > compressed && m.kv_cache < every_position / 2,
+                 qPrintable(QStringLiteral("cache %1, compressed keys %2").arg(m.kv_cache).arg(compressed)));
+        qInfo("V4-Flash: %llu bytes of cache per position, %.0f MiB at 32K context",
+              static_cast<unsigned long long>(info->kv_bytes_per_token), m.kv_cache / 1048576.0);
         QVERIFY(!Model::load(path).ok());
     }
 
