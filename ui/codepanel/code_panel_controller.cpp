@@ -541,8 +541,9 @@ void CodePanelController::onFinished(quint64 id, const app::GenerationUpdate& up
     m_answer = update.answer;
     m_tokensPerSecond = stats.tokensPerSecond;
     const bool stopped = stats.stopReason == u"cancelled";
-    m_answerStatus = (stopped ? tr("Stopped · %1 tokens · %2 tok/s") : tr("%1 tokens · %2 tok/s"))
-                         .arg(stats.generatedTokens)
+    const int tokens = stats.generatedTokens;
+    m_answerStatus = (stopped ? tr("Stopped · %n tokens · %1 tok/s", nullptr, tokens)
+                              : tr("%n tokens · %1 tok/s", nullptr, tokens))
                          .arg(stats.tokensPerSecond, 0, 'f', 1);
     if (m_answerMessage.id > 0) {
         m_answerMessage.text = update.answer;
