@@ -47,6 +47,10 @@ Popup {
     ]
 
     contentItem: ColumnLayout {
+        // Mirrored from the start in a right-to-left language (the window's mirroring reaches
+        // a popup only once it opens, after its rows were laid out).
+        LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
+        LayoutMirroring.childrenInherit: true
         spacing: 14
         Accessible.role: Accessible.Dialog
         Accessible.name: qsTr("Keyboard shortcuts")
