@@ -1,8 +1,9 @@
 // The window in each shipped language: started offscreen in German, Spanish, French,
 // Japanese and Simplified Chinese (as main() does for CONCLAVE_LANGUAGE or the system's
 // language) it shows the main window's strings translated, no English left in them, and no
-// text cut off or running past its place, on the welcome page and in the settings drawer's
-// app section (the longest labels); screenshots welcome-LANG.png and settings-LANG.png.
+// text cut off or running past its place, on the welcome page, in the settings drawer's
+// app section (the longest labels) and in the shortcuts overlay; screenshots
+// welcome-LANG.png, settings-LANG.png and shortcuts-LANG.png.
 // Choosing a language in the settings retranslates the open window at once, the language
 // picker names each language in its own words, and the choice is there at the next start.
 // Arabic — a partial translation compiled into this test only (translations/conclave_ar.ts
@@ -145,6 +146,20 @@ private slots:
         QVERIFY2(drawerTexts.contains(appSettings), qPrintable(drawerTexts.join(u'|')));
         QVERIFY2(clippedTexts(drawer).isEmpty(), qPrintable(clippedTexts(drawer).join(u'\n')));
         saveScreenshot(window, QStringLiteral("settings-") + code);
+        QTest::keyClick(window, Qt::Key_Escape);
+
+        // The shortcuts overlay: the longest list of short labels beside key caps.
+        QObject* overlay = window->findChild<QObject*>(QStringLiteral("shortcutsOverlay"));
+        QVERIFY(overlay);
+        QTRY_VERIFY(!window->findChild<QObject*>(QStringLiteral("settingsDrawer"))->property("visible").toBool());
+        QTest::keyClick(window, Qt::Key_Slash, Qt::ControlModifier);
+        QTRY_VERIFY(overlay->property("opened").toBool());
+        auto* overlayContent = overlay->property("contentItem").value<QQuickItem*>();
+        QVERIFY(overlayContent);
+        QVERIFY2(!visibleTexts(overlayContent).contains(QStringLiteral("Keyboard shortcuts")),
+                 qPrintable(visibleTexts(overlayContent).join(u'|')));
+        QVERIFY2(clippedTexts(overlayContent).isEmpty(), qPrintable(clippedTexts(overlayContent).join(u'\n')));
+        saveScreenshot(window, QStringLiteral("shortcuts-") + code);
     }
 
     // What a user does: the language picker in the settings, the window follows at once.
