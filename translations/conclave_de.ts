@@ -974,6 +974,18 @@ Klicken, um ein anderes Modell zu wählen</translation>
         <source>Save the code to its file (in the code panel)</source>
         <translation>Den Code in seine Datei speichern (im Code-Bereich)</translation>
     </message>
+    <message>
+        <source>Ctrl</source>
+        <translation>Strg</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Umschalt</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>

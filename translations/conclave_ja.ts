@@ -972,6 +972,18 @@ Click to choose another model</source>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
+    <message>
+        <source>Ctrl</source>
+        <translation>Ctrl</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>

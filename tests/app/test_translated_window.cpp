@@ -43,7 +43,8 @@ QStringList visibleTexts(QQuickItem* root) {
     return texts;
 }
 
-// Texts that do not fit: elided (`truncated`), or one line wider than the place it was given.
+// Texts that do not fit: elided (`truncated`), one line wider than the place it was given, or
+// wrapped lines in a box much taller than they are.
 QStringList clippedTexts(QQuickItem* root) {
     QStringList clipped;
     for (QQuickItem* item : visibleItems(root)) {
@@ -60,6 +61,11 @@ QStringList clippedTexts(QQuickItem* root) {
                            .arg(item->property("contentWidth").toReal())
                            .arg(item->width())
                            .arg(text);
+        // A wrapped label whose box kept the height of an earlier, narrower layout: its text
+        // sits off the line of the control beside it.
+        const qreal contentHeight = item->property("contentHeight").toReal();
+        if (!oneLine && item->height() > contentHeight * 1.5 + 2)
+            clipped << QStringLiteral("box taller than its lines (%1 > %2): %3").arg(item->height()).arg(contentHeight).arg(text);
     }
     return clipped;
 }
@@ -159,6 +165,9 @@ private slots:
         QVERIFY2(!visibleTexts(overlayContent).contains(QStringLiteral("Keyboard shortcuts")),
                  qPrintable(visibleTexts(overlayContent).join(u'|')));
         QVERIFY2(clippedTexts(overlayContent).isEmpty(), qPrintable(clippedTexts(overlayContent).join(u'\n')));
+        // Its key caps name the keys as the sidebar does ("Strg+N" in German).
+        QVERIFY2(visibleTexts(overlayContent).contains(QCoreApplication::translate("Sidebar", "Ctrl+N")),
+                 qPrintable(visibleTexts(overlayContent).join(u'|')));
         saveScreenshot(window, QStringLiteral("shortcuts-") + code);
     }
 

@@ -144,7 +144,9 @@ Drawer {
         LayoutMirroring.childrenInherit: true
 
         ColumnLayout {
-            width: parent.width
+            // The drawer's width from the first layout on (the scroll view's is 0 until it is
+            // shown, and rows laid out that narrow kept the height of labels wrapped there).
+            width: Math.min(drawer.availableWidth, parent.width > 0 ? parent.width : drawer.availableWidth)
             spacing: 14
 
             RowLayout {
