@@ -2,8 +2,9 @@
 // Japanese and Simplified Chinese (as main() does for CONCLAVE_LANGUAGE or the system's
 // language) it shows the main window's strings translated, no English left in them, and no
 // text cut off or running past its place, on the welcome page, in the settings drawer's
-// app section (the longest labels) and in the shortcuts overlay; screenshots
-// welcome-LANG.png, settings-LANG.png and shortcuts-LANG.png.
+// app section (the longest labels), the shortcuts overlay, the search popup and the model
+// picker; screenshots welcome-LANG.png, settings-LANG.png, shortcuts-LANG.png,
+// searchPopup-LANG.png and modelPicker-LANG.png.
 // Choosing a language in the settings retranslates the open window at once, the language
 // picker names each language in its own words, and the choice is there at the next start.
 // Arabic — a partial translation compiled into this test only (translations/conclave_ar.ts
@@ -169,6 +170,24 @@ private slots:
         QVERIFY2(visibleTexts(overlayContent).contains(QCoreApplication::translate("Sidebar", "Ctrl+N")),
                  qPrintable(visibleTexts(overlayContent).join(u'|')));
         saveScreenshot(window, QStringLiteral("shortcuts-") + code);
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!overlay->property("visible").toBool());
+
+        // The search and the model picker (no models in this data folder: its empty state).
+        for (const char* name : {"searchPopup", "modelPicker"}) {
+            QObject* popup = window->findChild<QObject*>(QLatin1String(name));
+            QVERIFY(popup);
+            if (QByteArray(name) == "searchPopup") QTest::keyClick(window, Qt::Key_K, Qt::ControlModifier);
+            else QMetaObject::invokeMethod(popup, "openList");
+            QTRY_VERIFY(popup->property("opened").toBool());
+            QTest::qWait(200); // the picker's search of the (empty) folders
+            auto* content = popup->property("contentItem").value<QQuickItem*>();
+            QVERIFY(content);
+            QVERIFY2(clippedTexts(content).isEmpty(), qPrintable(clippedTexts(content).join(u'\n')));
+            saveScreenshot(window, QLatin1String(name) + u'-' + code);
+            QMetaObject::invokeMethod(popup, "close");
+            QTRY_VERIFY(!popup->property("visible").toBool());
+        }
     }
 
     // What a user does: the language picker in the settings, the window follows at once.
