@@ -56,7 +56,8 @@ ChatStorage openChatStorage(const QString& path) {
             result.noticeMessage =
                 ChatStorageText::tr("It was moved to %1. Recovered: %2, %3.")
                     .arg(QString::fromStdString(*report.corrupt_file_moved_to),
-                         ChatStorageText::tr("%n conversations", nullptr, report.recovered_conversations),
+                         ChatStorageText::tr("%n conversations", nullptr,
+                                             report.recovered_conversations),
                          ChatStorageText::tr("%n messages", nullptr, report.recovered_messages));
             result.noticeHint = ChatStorageText::tr(
                 "Check the recovered conversations; the damaged file is kept for a closer look.");

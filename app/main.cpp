@@ -28,7 +28,8 @@ int answerWithoutDisplay(int argc, char** argv) {
             std::printf("usage: conclave [--version] [--help] [Qt options] [FILE.gguf]\n"
                         "Conclave: chat with local language models.\n"
                         "FILE.gguf (a path or a file:// URL) is opened at start.\n"
-                        "CONCLAVE_LANGUAGE=en|de|es|fr|ja|zh_CN chooses the language (default: the system's).\n");
+                        "CONCLAVE_LANGUAGE=en|de|es|fr|ja|zh_CN chooses the language (default: the "
+                        "system's).\n");
             return 0;
         }
     }

@@ -9,33 +9,54 @@ namespace {
 // `hint`, `message` and `description` are our components' own (SettingsDrawer rows, the
 // error banner, task buttons).
 const QStringList kVisibleProperties = {
-    QStringLiteral("text"),           QStringLiteral("title"),
-    QStringLiteral("placeholderText"), QStringLiteral("ToolTip\\.text"),
-    QStringLiteral("Accessible\\.name"), QStringLiteral("Accessible\\.description"),
-    QStringLiteral("label"),          QStringLiteral("hint"),
-    QStringLiteral("message"),        QStringLiteral("description"),
-    QStringLiteral("displayText"),    QStringLiteral("subtitle"),
+    QStringLiteral("text"),
+    QStringLiteral("title"),
+    QStringLiteral("placeholderText"),
+    QStringLiteral("ToolTip\\.text"),
+    QStringLiteral("Accessible\\.name"),
+    QStringLiteral("Accessible\\.description"),
+    QStringLiteral("label"),
+    QStringLiteral("hint"),
+    QStringLiteral("message"),
+    QStringLiteral("description"),
+    QStringLiteral("displayText"),
+    QStringLiteral("subtitle"),
 };
 
 // Calls whose string arguments are never shown: the translation calls themselves, number and
 // date formats, search keys.
 const QStringList kSilentCalls = {
-    QStringLiteral("qsTr"),         QStringLiteral("qsTranslate"),     QStringLiteral("qsTrId"),
-    QStringLiteral("QT_TR_NOOP"),   QStringLiteral("QT_TRANSLATE_NOOP"),
-    QStringLiteral("toLocaleString"), QStringLiteral("toLocaleDateString"),
-    QStringLiteral("toLocaleTimeString"), QStringLiteral("formatDate"),
-    QStringLiteral("formatTime"),   QStringLiteral("formatDateTime"),  QStringLiteral("indexOf"),
-    QStringLiteral("lastIndexOf"),  QStringLiteral("startsWith"),      QStringLiteral("endsWith"),
-    QStringLiteral("includes"),     QStringLiteral("localeCompare"),   QStringLiteral("split"),
+    QStringLiteral("qsTr"),
+    QStringLiteral("qsTranslate"),
+    QStringLiteral("qsTrId"),
+    QStringLiteral("QT_TR_NOOP"),
+    QStringLiteral("QT_TRANSLATE_NOOP"),
+    QStringLiteral("toLocaleString"),
+    QStringLiteral("toLocaleDateString"),
+    QStringLiteral("toLocaleTimeString"),
+    QStringLiteral("formatDate"),
+    QStringLiteral("formatTime"),
+    QStringLiteral("formatDateTime"),
+    QStringLiteral("indexOf"),
+    QStringLiteral("lastIndexOf"),
+    QStringLiteral("startsWith"),
+    QStringLiteral("endsWith"),
+    QStringLiteral("includes"),
+    QStringLiteral("localeCompare"),
+    QStringLiteral("split"),
 };
 
-bool isQuote(QChar c) { return c == u'"' || c == u'\'' || c == u'`'; }
+bool isQuote(QChar c) {
+    return c == u'"' || c == u'\'' || c == u'`';
+}
 
 // Index of the quote that closes the literal opened at `open`, or the text's size.
 qsizetype closingQuote(const QString& text, qsizetype open) {
     for (qsizetype i = open + 1; i < text.size(); ++i) {
-        if (text[i] == u'\\') ++i;
-        else if (text[i] == text[open]) return i;
+        if (text[i] == u'\\')
+            ++i;
+        else if (text[i] == text[open])
+            return i;
     }
     return text.size();
 }
@@ -65,8 +86,10 @@ QString withoutComments(const QString& text) {
 // Whether an expression that reached a line break goes on: the line ends with an operator,
 // or the next line starts with one (the ternary's "? a" and ": b" on their own lines).
 bool continuesAfterLineBreak(const QString& text, qsizetype start, qsizetype lineBreak) {
-    static const QRegularExpression trailingOperator(QStringLiteral("(\\?|:|\\+|-|\\(|&&|\\|\\||=)\\s*$"));
-    static const QRegularExpression leadingOperator(QStringLiteral("^\\s*(\\?|:|\\+|-|\\.|&&|\\|\\|)"));
+    static const QRegularExpression trailingOperator(
+        QStringLiteral("(\\?|:|\\+|-|\\(|&&|\\|\\||=)\\s*$"));
+    static const QRegularExpression leadingOperator(
+        QStringLiteral("^\\s*(\\?|:|\\+|-|\\.|&&|\\|\\|)"));
     const QString before = text.mid(start, lineBreak - start);
     if (before.trimmed().isEmpty() || trailingOperator.match(before).hasMatch()) return true;
     const qsizetype nextEnd = text.indexOf(u'\n', lineBreak + 1);
@@ -131,12 +154,15 @@ QString decoded(const QString& raw) {
 bool isComparison(const QString& text, qsizetype open, qsizetype close) {
     static const QRegularExpression before(QStringLiteral("[=!]=\\s*$"));
     static const QRegularExpression after(QStringLiteral("^\\s*[=!]="));
-    return before.match(text.left(open)).hasMatch() || after.match(text.mid(close + 1, 8)).hasMatch();
+    return before.match(text.left(open)).hasMatch() ||
+           after.match(text.mid(close + 1, 8)).hasMatch();
 }
 
 bool shownUntranslated(const QString& value) {
-    static const QRegularExpression colour(QStringLiteral("^#[0-9A-Fa-f]{3,8}$")); // Theme's colours
-    static const QRegularExpression entity(QStringLiteral("&(#\\d+|[A-Za-z]+);"));  // rich text "&nbsp;"
+    static const QRegularExpression colour(
+        QStringLiteral("^#[0-9A-Fa-f]{3,8}$")); // Theme's colours
+    static const QRegularExpression entity(
+        QStringLiteral("&(#\\d+|[A-Za-z]+);")); // rich text "&nbsp;"
     QString shown = value;
     shown.remove(entity);
     shown = shown.trimmed();
@@ -183,7 +209,7 @@ const QStringList& allowedSymbols() {
         QStringLiteral("\u25BE"), // ▾ expanded
         QStringLiteral("\u25CF"), // ● changed since saved
         QStringLiteral("\u2315"), // ⌕ search
-        QStringLiteral("+"),       // added line (diff)
+        QStringLiteral("+"),      // added line (diff)
         QStringLiteral("\u2212"), // − removed line (diff)
         QStringLiteral("\u2014"), // — between a figure and its note
         QStringLiteral("\u00B7"), // · between facts
@@ -207,14 +233,17 @@ QList<UntranslatedLiteral> untranslatedQmlLiterals(const QString& qml) {
 QList<UntranslatedLiteral> untranslatedWidgetLiterals(const QString& cpp) {
     static const QRegularExpression setter(QStringLiteral(
         "\\b(?:setText|setWindowTitle|setToolTip|setPlaceholderText|setStatusTip|setWhatsThis|"
-        "setTitle|setLabelText|setInformativeText|setAccessibleName|setAccessibleDescription|addAction)"
-        "\\s*\\(\\s*(?:QStringLiteral\\s*\\(|QLatin1String\\s*\\(|QString\\s*\\(|u8?)?\\s*\"((?:[^\"\\\\]|\\\\.)*)\""));
+        "setTitle|setLabelText|setInformativeText|setAccessibleName|setAccessibleDescription|"
+        "addAction)"
+        "\\s*\\(\\s*(?:QStringLiteral\\s*\\(|QLatin1String\\s*\\(|QString\\s*\\(|u8?)?\\s*\"((?:[^"
+        "\"\\\\]|\\\\.)*)\""));
     const QString text = withoutComments(cpp);
     QList<UntranslatedLiteral> found;
     for (auto it = setter.globalMatch(text); it.hasNext();) {
         const QRegularExpressionMatch match = it.next();
         if (shownUntranslated(decoded(match.captured(1))))
-            found.append({int(text.left(match.capturedStart()).count(u'\n')) + 1, match.captured(1)});
+            found.append(
+                {int(text.left(match.capturedStart()).count(u'\n')) + 1, match.captured(1)});
     }
     return found;
 }

@@ -34,7 +34,8 @@ class AppSettings : public QObject {
     QML_UNCREATABLE("created by the application")
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY changed)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY changed)
-    Q_PROPERTY(QVariantList languages READ languages NOTIFY languageChanged) // "System language" retranslated
+    Q_PROPERTY(QVariantList languages READ languages NOTIFY
+                   languageChanged) // "System language" retranslated
     Q_PROPERTY(QString sendKey READ sendKey WRITE setSendKey NOTIFY changed)
     Q_PROPERTY(bool ctrlEnterSends READ ctrlEnterSends NOTIFY changed)
     Q_PROPERTY(QString defaultModel READ defaultModel WRITE setDefaultModel NOTIFY changed)

@@ -73,7 +73,8 @@ QVariantMap toVariant(const app::ModelSummary& s) {
 ChatController::ChatController(app::EngineWorker* worker, ConversationStore* store, QObject* parent)
     : QObject(parent), m_worker(worker), m_store(store), m_search(store) {
     connectWorker();
-    connect(this, &ChatController::currentConversationChanged, this, &ChatController::currentTitleChanged);
+    connect(this, &ChatController::currentConversationChanged, this,
+            &ChatController::currentTitleChanged);
     connect(this, &ChatController::undoChanged, this, [this] { m_search.setHiddenConversation(m_pendingDelete); });
     m_retryTimer.setInterval(retryIntervalMs);
     connect(&m_retryTimer, &QTimer::timeout, this, &ChatController::retrySaving);
