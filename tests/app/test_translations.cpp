@@ -132,6 +132,41 @@ private slots:
         QCOMPARE(QLocale().language(), QLocale(installed).language());
     }
 
+    // With no language chosen the system's is used: this test program run again with the
+    // system's locale variables set, doing what main() does (installTranslation of "").
+    void systemLanguageIsTheDefault_data() {
+        QTest::addColumn<QString>("systemLocale");
+        QTest::addColumn<QString>("installed");
+        QTest::addColumn<QString>("numberLocale"); // QLocale().name() afterwards
+        QTest::newRow("French") << "fr_FR.UTF-8" << "fr" << "fr_FR";
+        QTest::newRow("Japanese") << "ja_JP.UTF-8" << "ja" << "ja_JP";
+        QTest::newRow("Swiss German keeps Swiss formats") << "de_CH.UTF-8" << "de" << "de_CH";
+        QTest::newRow("no translation") << "pt_BR.UTF-8" << "en" << "pt_BR";
+    }
+    void systemLanguageIsTheDefault() {
+        QFETCH(QString, systemLocale);
+        QFETCH(QString, installed);
+        QFETCH(QString, numberLocale);
+        QProcess child;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"LC_ALL", "LC_MESSAGES", "LC_NUMERIC", "LANGUAGE"}) environment.remove(QLatin1String(name));
+        environment.insert(QStringLiteral("LANG"), systemLocale);
+        environment.insert(QStringLiteral("CONCLAVE_EXPECT_LANGUAGE"), installed + u' ' + numberLocale);
+        child.setProcessEnvironment(environment);
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("installsTheSystemLanguage")});
+        QVERIFY(child.waitForFinished(30000));
+        const QByteArray output = child.readAllStandardOutput();
+        QVERIFY2(child.exitCode() == 0 && output.contains("PASS   : TestTranslations::installsTheSystemLanguage()"),
+                 output.constData());
+    }
+    // The child's half of systemLanguageIsTheDefault.
+    void installsTheSystemLanguage() {
+        const QStringList expected = qEnvironmentVariable("CONCLAVE_EXPECT_LANGUAGE").split(u' ');
+        if (expected.size() != 2) QSKIP("run by systemLanguageIsTheDefault with the system's locale set");
+        QCOMPARE(installTranslation(QString()), expected[0]);
+        QCOMPARE(QLocale().name(), expected[1]);
+    }
+
     void unknownLanguageLeavesEnglish() {
         QCOMPARE(installTranslation(QStringLiteral("de")), QStringLiteral("de"));
         QCOMPARE(installTranslation(QStringLiteral("xx")), QStringLiteral("en"));
