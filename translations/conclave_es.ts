@@ -865,7 +865,7 @@ Haz clic para elegir otro modelo</translation>
     </message>
     <message>
         <source>None chosen: Conclave opens SmolLM2 from its models folder when it is there, else it starts without a model.</source>
-        <translation>Ninguno elegido: Conclave abre SmolLM2 desde su carpeta de modelos si está allí; si no, se inicia sin modelo.</translation>
+        <translation>Ningún modelo elegido: Conclave abre SmolLM2 desde su carpeta de modelos si está allí; si no, se inicia sin modelo.</translation>
     </message>
     <message>
         <source>%1, opened when Conclave starts.</source>
@@ -1027,7 +1027,7 @@ Haz clic para elegir otro modelo</translation>
     </message>
     <message>
         <source>Unpin</source>
-        <translation>Desfijar</translation>
+        <translation>Dejar de fijar</translation>
     </message>
     <message>
         <source>Pin</source>

@@ -709,7 +709,7 @@ Cliquez pour choisir un autre modèle</translation>
     </message>
     <message>
         <source>This model&apos;s chat template lets you choose how it reasons.</source>
-        <translation>Le modèle de chat de ce modèle vous permet de choisir sa façon de raisonner.</translation>
+        <translation>Le gabarit de conversation de ce modèle vous permet de choisir sa façon de raisonner.</translation>
     </message>
     <message>
         <source>Temperature</source>
@@ -865,7 +865,7 @@ Cliquez pour choisir un autre modèle</translation>
     </message>
     <message>
         <source>None chosen: Conclave opens SmolLM2 from its models folder when it is there, else it starts without a model.</source>
-        <translation>Aucun choisi&#xa0;: Conclave ouvre SmolLM2 depuis son dossier de modèles s’il s’y trouve, sinon il démarre sans modèle.</translation>
+        <translation>Aucun modèle choisi&#xa0;: Conclave ouvre SmolLM2 depuis son dossier de modèles s’il s’y trouve, sinon il démarre sans modèle.</translation>
     </message>
     <message>
         <source>%1, opened when Conclave starts.</source>
@@ -1170,7 +1170,7 @@ scripts/fetch-default-model y place SmolLM2-135M-Instruct.</translation>
     </message>
     <message>
         <source>The model&apos;s chat template failed. Try another model file.</source>
-        <translation>Le modèle de chat du modèle a échoué. Essayez un autre fichier de modèle.</translation>
+        <translation>Le gabarit de conversation du modèle a échoué. Essayez un autre fichier de modèle.</translation>
     </message>
     <message>
         <source>The GPU or its driver failed. Try again, or use the CPU.</source>
