@@ -76,6 +76,7 @@ void Composition::connectSettings() {
         installTranslation(code);
         m_host.engine()->retranslate();
         m_chat.retranslate();
+        m_codePanel.retranslate();
     });
 }
 

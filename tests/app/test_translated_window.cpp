@@ -209,8 +209,13 @@ private slots:
                 QVERIFY2(names.contains(QString::fromUtf8(name)), qPrintable(names.join(u',')));
             QCOMPARE(names.first(), QStringLiteral("System language"));
 
+            QSignalSpy panelNames(&app.codePanel(), &conclave::ui::CodePanelController::languageNameChanged);
+            QCOMPARE(app.codePanel().languageName(), QStringLiteral("Plain text"));
             app.appSettings().setLanguage(QStringLiteral("fr"));
             QTRY_VERIFY(visibleTexts(window->contentItem()).contains(QStringLiteral("Nouvelle conversation")));
+            // The code panel's names are asked for again (its language picker, its title).
+            QVERIFY(panelNames.count() >= 1);
+            QCOMPARE(app.codePanel().languageName(), QStringLiteral("Texte brut"));
             QVERIFY(visibleTexts(window->contentItem()).contains(QStringLiteral("Bienvenue dans Conclave")));
             QVERIFY(!visibleTexts(window->contentItem()).contains(QStringLiteral("New chat")));
             // Strings from C++ as well: the picker's first entry.

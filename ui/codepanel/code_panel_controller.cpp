@@ -116,6 +116,10 @@ CodePanelController::CodePanelController(app::EngineWorker* worker, ChatControll
                                          QObject* parent)
     : QObject(parent), m_worker(worker), m_chat(chat), m_conversations(conversations),
       m_sessions(sessions), m_preferences(preferences) {
+    connect(this, &CodePanelController::documentChanged, this,
+            &CodePanelController::languageNameChanged);
+    connect(this, &CodePanelController::proposalChanged, this,
+            &CodePanelController::diffSummaryChanged);
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(saveDelayMs);
     connect(&m_saveTimer, &QTimer::timeout, this, &CodePanelController::saveDocumentNow);
@@ -158,6 +162,12 @@ void CodePanelController::setPanelWidth(int width) {
     m_width = width;
     writePreference(widthKey, QString::number(width));
     emit panelWidthChanged();
+}
+
+void CodePanelController::retranslate() {
+    emit languageNameChanged();
+    emit languagesChanged();
+    emit diffSummaryChanged();
 }
 
 QString CodePanelController::languageName() const {
