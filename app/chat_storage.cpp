@@ -54,10 +54,11 @@ ChatStorage openChatStorage(const QString& path) {
         if (report.corrupt_file_moved_to) {
             result.noticeTitle = ChatStorageText::tr("The conversation database was damaged");
             result.noticeMessage =
-                ChatStorageText::tr("It was moved to %1. %2 conversations and %3 messages were recovered.")
-                    .arg(QString::fromStdString(*report.corrupt_file_moved_to))
-                    .arg(report.recovered_conversations)
-                    .arg(report.recovered_messages);
+                ChatStorageText::tr("It was moved to %1. Recovered: %2, %3.")
+                    .arg(QString::fromStdString(*report.corrupt_file_moved_to),
+                         ChatStorageText::tr("%n conversations", nullptr,
+                                             report.recovered_conversations),
+                         ChatStorageText::tr("%n messages", nullptr, report.recovered_messages));
             result.noticeHint = ChatStorageText::tr(
                 "Check the recovered conversations; the damaged file is kept for a closer look.");
             QStringList problems;

@@ -75,6 +75,8 @@ void Composition::connectSettings() {
     connect(&m_appSettings, &ui::AppSettings::languageChanged, this, [this](const QString& code) {
         installTranslation(code);
         m_host.engine()->retranslate();
+        m_chat.retranslate();
+        m_codePanel.retranslate();
     });
 }
 

@@ -28,7 +28,8 @@ int answerWithoutDisplay(int argc, char** argv) {
             std::printf("usage: conclave [--version] [--help] [Qt options] [FILE.gguf]\n"
                         "Conclave: chat with local language models.\n"
                         "FILE.gguf (a path or a file:// URL) is opened at start.\n"
-                        "CONCLAVE_LANGUAGE=de|en chooses the language (default: the system's).\n");
+                        "CONCLAVE_LANGUAGE=en|de|es|fr|ja|zh_CN chooses the language (default: the "
+                        "system's).\n");
             return 0;
         }
     }
@@ -60,7 +61,7 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    // The system's language unless CONCLAVE_LANGUAGE names one ("de", "en").
+    // The system's language unless CONCLAVE_LANGUAGE names one ("de", "zh_CN", "en").
     conclave::app::installTranslation(qEnvironmentVariable("CONCLAVE_LANGUAGE"));
 
     conclave::app::UnixSignalQuit signals_to_quit;

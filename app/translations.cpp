@@ -1,6 +1,7 @@
 #include "translations.h"
 
 #include <QDir>
+#include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -43,13 +44,24 @@ QStringList availableLanguages() {
     return languages;
 }
 
+// The locale numbers and dates follow: the system's when it speaks the chosen language (a
+// Swiss user choosing German keeps Swiss number formats), else the chosen language's own.
+QLocale localeFor(const QString& language) {
+    const QLocale system = QLocale::system();
+    if (language.isEmpty()) return system;
+    const QLocale chosen(language);
+    return chosen.language() == system.language() ? system : chosen;
+}
+
 QString installTranslation(const QString& language) {
     removeInstalled();
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    const QLocale locale = localeFor(language);
+    QLocale::setDefault(locale);
     auto* app = new QTranslator(QCoreApplication::instance());
     // Tries the locale's UI languages in order ("de_AT", "de", ...) against conclave_*.qm.
     if (!app->load(locale, QStringLiteral("conclave"), QStringLiteral("_"), kResourceFolder)) {
         delete app;
+        QGuiApplication::setLayoutDirection(Qt::LeftToRight);
         return QStringLiteral("en");
     }
     QCoreApplication::installTranslator(app);
@@ -63,6 +75,9 @@ QString installTranslation(const QString& language) {
     } else {
         delete qt;
     }
+    // The window mirrors for a right-to-left language (Arabic, Hebrew, ...) once its strings
+    // are there; English strings in an Arabic locale stay left to right.
+    QGuiApplication::setLayoutDirection(QLocale(app->language()).textDirection());
     return app->language();
 }
 

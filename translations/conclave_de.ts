@@ -58,10 +58,6 @@
         <translation>Die Datenbank der Unterhaltungen war beschädigt</translation>
     </message>
     <message>
-        <source>It was moved to %1. %2 conversations and %3 messages were recovered.</source>
-        <translation>Sie wurde nach %1 verschoben. %2 Unterhaltungen und %3 Nachrichten wurden wiederhergestellt.</translation>
-    </message>
-    <message>
         <source>Check the recovered conversations; the damaged file is kept for a closer look.</source>
         <translation>Prüfe die wiederhergestellten Unterhaltungen; die beschädigte Datei bleibt zur genaueren Untersuchung erhalten.</translation>
     </message>
@@ -72,6 +68,24 @@
     <message>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>It was moved to %1. Recovered: %2, %3.</source>
+        <translation>Sie wurde nach %1 verschoben. Wiederhergestellt: %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversations</source>
+        <translation>
+            <numerusform>%n Unterhaltung</numerusform>
+            <numerusform>%n Unterhaltungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n messages</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -960,6 +974,18 @@ Klicken, um ein anderes Modell zu wählen</translation>
         <source>Save the code to its file (in the code panel)</source>
         <translation>Den Code in seine Datei speichern (im Code-Bereich)</translation>
     </message>
+    <message>
+        <source>Ctrl</source>
+        <translation>Strg</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Umschalt</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -1266,14 +1292,6 @@ scripts/fetch-default-model legt SmolLM2-135M-Instruct dort ab.</translation>
         <translation>Antwortet …</translation>
     </message>
     <message>
-        <source>Stopped · %1 tokens · %2 tok/s</source>
-        <translation>Angehalten · %1 Token · %2 Token/s</translation>
-    </message>
-    <message>
-        <source>%1 tokens · %2 tok/s</source>
-        <translation>%1 Token · %2 Token/s</translation>
-    </message>
-    <message>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
@@ -1288,6 +1306,20 @@ scripts/fetch-default-model legt SmolLM2-135M-Instruct dort ab.</translation>
     <message>
         <source>Could not read the code panel&apos;s session: %1</source>
         <translation>Die Sitzung des Code-Bereichs konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped · %n tokens · %1 tok/s</source>
+        <translation>
+            <numerusform>Angehalten · %n Token · %1 Token/s</numerusform>
+            <numerusform>Angehalten · %n Token · %1 Token/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tokens · %1 tok/s</source>
+        <translation>
+            <numerusform>%n Token · %1 Token/s</numerusform>
+            <numerusform>%n Token · %1 Token/s</numerusform>
+        </translation>
     </message>
 </context>
 <context>

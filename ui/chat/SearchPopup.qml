@@ -46,6 +46,10 @@ Popup {
     }
 
     contentItem: ColumnLayout {
+        // Mirrored from the start in a right-to-left language (the window's mirroring reaches
+        // a popup only once it opens, after its rows were laid out).
+        LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
+        LayoutMirroring.childrenInherit: true
         spacing: 0
 
         TextField {

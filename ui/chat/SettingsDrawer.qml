@@ -24,11 +24,13 @@ Drawer {
     required property AppSettings appSettings
     readonly property bool modelReady: chat.modelStatus === ChatController.Ready
 
-    edge: Qt.RightEdge
+    // The window's far side: the left in a right-to-left language.
+    edge: mirrored ? Qt.LeftEdge : Qt.RightEdge
     width: Math.min(380, parent ? parent.width * 0.9 : 380)
     background: Rectangle {
         color: Theme.background
-        Rectangle {
+        Rectangle { // the line facing the window
+            x: drawer.edge === Qt.LeftEdge ? parent.width - width : 0
             width: 1
             height: parent.height
             color: Theme.border
@@ -49,7 +51,7 @@ Drawer {
         spacing: 0
         RowLayout {
             Layout.fillWidth: true
-            Label { Layout.fillWidth: true; text: row.label; color: Theme.text }
+            Label { Layout.fillWidth: true; text: row.label; color: Theme.text; wrapMode: Text.WordWrap }
             Label {
                 text: row.value.toFixed(row.decimals)
                 color: Theme.mutedText
@@ -99,7 +101,7 @@ Drawer {
         property string value
         signal chosen(string value)
         Layout.fillWidth: true
-        Label { Layout.fillWidth: true; text: choice.label; color: Theme.text }
+        Label { Layout.fillWidth: true; text: choice.label; color: Theme.text; wrapMode: Text.WordWrap }
         ComboBox {
             Layout.preferredWidth: 200
             model: choice.options
@@ -121,7 +123,7 @@ Drawer {
         property int stepSize: 1
         signal modified(int value)
         Layout.fillWidth: true
-        Label { Layout.fillWidth: true; text: spin.label; color: Theme.text }
+        Label { Layout.fillWidth: true; text: spin.label; color: Theme.text; wrapMode: Text.WordWrap }
         SpinBox {
             from: spin.from
             to: spin.to
@@ -136,9 +138,15 @@ Drawer {
     ScrollView {
         anchors.fill: parent
         contentWidth: availableWidth
+        // Mirrored from the start in a right-to-left language (the window's mirroring reaches
+        // a popup only once it opens, after its rows were laid out).
+        LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
+        LayoutMirroring.childrenInherit: true
 
         ColumnLayout {
-            width: parent.width
+            // The drawer's width from the first layout on (the scroll view's is 0 until it is
+            // shown, and rows laid out that narrow kept the height of labels wrapped there).
+            width: Math.min(drawer.availableWidth, parent.width > 0 ? parent.width : drawer.availableWidth)
             spacing: 14
 
             RowLayout {
@@ -195,7 +203,7 @@ Drawer {
                     RowLayout {
                         Layout.fillWidth: true
                         visible: drawer.settings.thinkingSupported
-                        Label { Layout.fillWidth: true; text: qsTr("Thinking"); color: Theme.text }
+                        Label { Layout.fillWidth: true; text: qsTr("Thinking"); color: Theme.text; wrapMode: Text.WordWrap }
                         Switch {
                             id: thinkingSwitch
                             objectName: "thinkingSwitch"

@@ -25,6 +25,12 @@ Popup {
         border.color: Theme.border
     }
 
+    // A key combination as keyboards in the user's language label it ("Strg+N" in German).
+    function keyCap(keys) {
+        const names = { "Ctrl": qsTr("Ctrl"), "Shift": qsTr("Shift"), "Enter": qsTr("Enter") }
+        return keys.split("+").map((key) => names[key] || key).join("+")
+    }
+
     readonly property var groups: [
         { title: qsTr("Conversations"), keys: [
             ["Ctrl+N", qsTr("New chat")],
@@ -47,6 +53,10 @@ Popup {
     ]
 
     contentItem: ColumnLayout {
+        // Mirrored from the start in a right-to-left language (the window's mirroring reaches
+        // a popup only once it opens, after its rows were laid out).
+        LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
+        LayoutMirroring.childrenInherit: true
         spacing: 14
         Accessible.role: Accessible.Dialog
         Accessible.name: qsTr("Keyboard shortcuts")
@@ -89,13 +99,13 @@ Popup {
                             Label {
                                 id: keyLabel
                                 anchors.centerIn: parent
-                                text: modelData[0]
+                                text: overlay.keyCap(modelData[0])
                                 color: Theme.text
                                 font.family: Theme.monoFamily
                                 font.pixelSize: Theme.smallFontSize
                             }
                             Accessible.role: Accessible.StaticText
-                            Accessible.name: modelData[0]
+                            Accessible.name: overlay.keyCap(modelData[0])
                         }
                     }
                 }

@@ -71,14 +71,26 @@ const app::GpuDeviceInfo* AppSettings::findGpu(int index) const {
     return nullptr;
 }
 
+// A language in its own words, as its speakers look for it in a list: "Deutsch", "Français",
+// "日本語"; Chinese by its script ("简体中文"), which is what tells the two written forms apart.
+QString AppSettings::nativeName(const QString& code) {
+    // English is the source language, not a regional variant ("American English").
+    if (code == QLatin1String("en")) return QStringLiteral("English");
+    const QLocale locale(code);
+    if (locale.language() == QLocale::Chinese)
+        return locale.script() == QLocale::TraditionalHanScript ? QStringLiteral("繁體中文")
+                                                                : QStringLiteral("简体中文");
+    // Qt 6.4 names Spanish after Spain's variant ("español de España"); one Spanish ships.
+    if (locale.language() == QLocale::Spanish) return QStringLiteral("Español");
+    QString name = locale.nativeLanguageName();
+    if (!name.isEmpty()) name[0] = name[0].toUpper();
+    return name;
+}
+
 QVariantList AppSettings::languages() const {
     QVariantList list;
     for (const QString& code : m_languageCodes) {
-        // English is the source language, not a regional variant ("American English").
-        QString name = code.isEmpty()                ? tr("System language")
-                       : code == QLatin1String("en") ? QStringLiteral("English")
-                                                     : QLocale(code).nativeLanguageName();
-        if (!name.isEmpty()) name[0] = name[0].toUpper();
+        const QString name = code.isEmpty() ? tr("System language") : nativeName(code);
         list.append(QVariantMap{{QStringLiteral("code"), code}, {QStringLiteral("name"), name}});
     }
     return list;

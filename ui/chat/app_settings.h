@@ -34,7 +34,8 @@ class AppSettings : public QObject {
     QML_UNCREATABLE("created by the application")
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY changed)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY changed)
-    Q_PROPERTY(QVariantList languages READ languages CONSTANT)
+    Q_PROPERTY(QVariantList languages READ languages NOTIFY
+                   languageChanged) // "System language" retranslated
     Q_PROPERTY(QString sendKey READ sendKey WRITE setSendKey NOTIFY changed)
     Q_PROPERTY(bool ctrlEnterSends READ ctrlEnterSends NOTIFY changed)
     Q_PROPERTY(QString defaultModel READ defaultModel WRITE setDefaultModel NOTIFY changed)
@@ -52,6 +53,8 @@ public:
     QString theme() const { return m_theme; }       // "system", "light", "dark"
     QString language() const { return m_language; } // "en", "de", ...
     QVariantList languages() const;                 // [{code, name}] in their own words
+    // A language code ("fr", "zh_CN") as the language names itself ("Français", "简体中文").
+    static QString nativeName(const QString& code);
     QString sendKey() const { return m_sendKey; }   // "enter", "ctrlEnter"
     bool ctrlEnterSends() const { return m_sendKey == QLatin1String("ctrlEnter"); }
     QString defaultModel() const { return m_defaultModel; } // a .gguf path; empty: none

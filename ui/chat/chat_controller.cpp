@@ -73,6 +73,8 @@ QVariantMap toVariant(const app::ModelSummary& s) {
 ChatController::ChatController(app::EngineWorker* worker, ConversationStore* store, QObject* parent)
     : QObject(parent), m_worker(worker), m_store(store), m_search(store) {
     connectWorker();
+    connect(this, &ChatController::currentConversationChanged, this,
+            &ChatController::currentTitleChanged);
     connect(this, &ChatController::undoChanged, this, [this] { m_search.setHiddenConversation(m_pendingDelete); });
     m_retryTimer.setInterval(retryIntervalMs);
     connect(&m_retryTimer, &QTimer::timeout, this, &ChatController::retrySaving);
@@ -170,6 +172,12 @@ void ChatController::connectWorker() {
     connect(m_worker, &W::requestFailed, this, &ChatController::onRequestFailed, Qt::QueuedConnection);
     connect(m_worker, &W::backendChanged, this, &ChatController::onBackendChanged,
             Qt::QueuedConnection);
+}
+
+void ChatController::retranslate() {
+    emit currentTitleChanged();
+    m_messages.retranslate();
+    m_conversations.retranslate();
 }
 
 QString ChatController::currentTitle() const {

@@ -51,7 +51,7 @@ class ChatController : public QObject {
     Q_PROPERTY(conclave::ui::SamplingSettings* settings READ settings CONSTANT)
     Q_PROPERTY(conclave::ui::SearchModel* search READ search CONSTANT)
     Q_PROPERTY(qint64 currentConversationId READ currentConversationId NOTIFY currentConversationChanged)
-    Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentConversationChanged)
+    Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentTitleChanged)
     Q_PROPERTY(ModelStatus modelStatus READ modelStatus NOTIFY modelChanged)
     Q_PROPERTY(QVariantMap model READ model NOTIFY modelChanged)
     Q_PROPERTY(QString loadingFile READ loadingFile NOTIFY modelChanged)
@@ -132,6 +132,10 @@ public:
     Q_INVOKABLE void dismissError();
     // Called before the window closes: stops a streaming answer and keeps it as "stopped".
     Q_INVOKABLE void prepareToQuit();
+    // After another language is installed: the strings made here (an untitled conversation's
+    // title, answer figures and stop reasons, the sidebar's date groups) are asked for again.
+    // QQmlEngine::retranslate() does the same for the window's qsTr strings.
+    void retranslate();
     // Shows news that is not an engine error (the database was recovered, say) in the banner.
     void showNotice(const QString& title, const QString& message, const QString& hint, const QString& details);
     // A store other than the conversations' refused a write (the settings): shown like the
@@ -156,6 +160,7 @@ signals:
     // The model has loaded; its summary (defaults, reasoning controls) for listeners.
     void modelReady(const conclave::app::ModelSummary& summary);
     void currentConversationChanged();
+    void currentTitleChanged(); // with every currentConversationChanged, and after retranslate()
     void modelChanged();
     void loadProgressChanged();
     void generatingChanged();

@@ -99,6 +99,10 @@ QString ConversationListModel::titleOf(qint64 id) const {
 
 QString ConversationListModel::pinnedGroup() { return tr("Pinned"); }
 
+void ConversationListModel::retranslate() {
+    if (!m_rows.isEmpty()) emit dataChanged(index(0), index(int(m_rows.size()) - 1), {GroupRole});
+}
+
 QString ConversationListModel::groupFor(const QDate& updated, const QDate& today) {
     const qint64 days = updated.daysTo(today);
     if (days <= 0) return tr("Today");

@@ -35,6 +35,9 @@ public:
     static QString groupFor(const QDate& updated, const QDate& today);
     static QString pinnedGroup();
 
+    // Every row's data asked for again: the groups in the language installed now.
+    void retranslate();
+
 signals:
     void countChanged();
 

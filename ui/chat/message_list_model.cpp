@@ -151,4 +151,9 @@ QString MessageListModel::statsText(const ChatMessage& m) {
     return parts.join(QStringLiteral(" · "));
 }
 
+void MessageListModel::retranslate() {
+    if (!m_messages.isEmpty())
+        emit dataChanged(index(0), index(int(m_messages.size()) - 1), {StatsTextRole});
+}
+
 } // namespace conclave::ui

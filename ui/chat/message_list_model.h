@@ -56,6 +56,9 @@ public:
     static QString stateName(ChatMessage::State state);
     static QString statsText(const ChatMessage& message);
 
+    // Every row's figures asked for again: counts and stop reasons in the language installed now.
+    void retranslate();
+
 signals:
     void countChanged();
 

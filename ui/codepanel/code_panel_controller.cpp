@@ -116,6 +116,10 @@ CodePanelController::CodePanelController(app::EngineWorker* worker, ChatControll
                                          QObject* parent)
     : QObject(parent), m_worker(worker), m_chat(chat), m_conversations(conversations),
       m_sessions(sessions), m_preferences(preferences) {
+    connect(this, &CodePanelController::documentChanged, this,
+            &CodePanelController::languageNameChanged);
+    connect(this, &CodePanelController::proposalChanged, this,
+            &CodePanelController::diffSummaryChanged);
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(saveDelayMs);
     connect(&m_saveTimer, &QTimer::timeout, this, &CodePanelController::saveDocumentNow);
@@ -158,6 +162,12 @@ void CodePanelController::setPanelWidth(int width) {
     m_width = width;
     writePreference(widthKey, QString::number(width));
     emit panelWidthChanged();
+}
+
+void CodePanelController::retranslate() {
+    emit languageNameChanged();
+    emit languagesChanged();
+    emit diffSummaryChanged();
 }
 
 QString CodePanelController::languageName() const {
@@ -541,8 +551,9 @@ void CodePanelController::onFinished(quint64 id, const app::GenerationUpdate& up
     m_answer = update.answer;
     m_tokensPerSecond = stats.tokensPerSecond;
     const bool stopped = stats.stopReason == u"cancelled";
-    m_answerStatus = (stopped ? tr("Stopped · %1 tokens · %2 tok/s") : tr("%1 tokens · %2 tok/s"))
-                         .arg(stats.generatedTokens)
+    const int tokens = stats.generatedTokens;
+    m_answerStatus = (stopped ? tr("Stopped · %n tokens · %1 tok/s", nullptr, tokens)
+                              : tr("%n tokens · %1 tok/s", nullptr, tokens))
                          .arg(stats.tokensPerSecond, 0, 'f', 1);
     if (m_answerMessage.id > 0) {
         m_answerMessage.text = update.answer;

@@ -51,8 +51,8 @@ class CodePanelController : public QObject {
     // The document.
     Q_PROPERTY(QString code READ code NOTIFY documentChanged)
     Q_PROPERTY(QString languageId READ languageId NOTIFY documentChanged)
-    Q_PROPERTY(QString languageName READ languageName NOTIFY documentChanged)
-    Q_PROPERTY(QVariantList languages READ languages CONSTANT)
+    Q_PROPERTY(QString languageName READ languageName NOTIFY languageNameChanged)
+    Q_PROPERTY(QVariantList languages READ languages NOTIFY languagesChanged)
     Q_PROPERTY(QString filePath READ filePath NOTIFY documentChanged)
     Q_PROPERTY(QString fileName READ fileName NOTIFY documentChanged)
     Q_PROPERTY(bool modified READ modified NOTIFY documentChanged)
@@ -81,7 +81,7 @@ class CodePanelController : public QObject {
     // The same diff side by side: [{kind: "hunk"|"context"|"changed"|"removed"|"added",
     // oldNumber, oldHtml, newNumber, newHtml}]; removed and added lines of a change paired.
     Q_PROPERTY(QVariantList sideBySideRows READ sideBySideRows NOTIFY proposalChanged)
-    Q_PROPERTY(QString diffSummary READ diffSummary NOTIFY proposalChanged)
+    Q_PROPERTY(QString diffSummary READ diffSummary NOTIFY diffSummaryChanged)
 public:
     // Preference keys (app settings) for the panel's place and its open session.
     static constexpr const char* visibleKey = "code_panel_visible";
@@ -98,6 +98,10 @@ public:
                         ConversationStore* conversations, CodePanelSessions* sessions,
                         PreferenceStore* preferences, QObject* parent = nullptr);
     ~CodePanelController() override;
+
+    // After another language is installed: the names made here ("Plain text", the diff's
+    // "+3 −1 lines") are asked for again. An answer's status already shown keeps its language.
+    void retranslate();
 
     bool panelVisible() const { return m_visible; }
     void setPanelVisible(bool visible);
@@ -187,6 +191,9 @@ signals:
     void busyChanged();
     void answerChanged();
     void proposalChanged();
+    void languageNameChanged(); // with every documentChanged, and after retranslate()
+    void languagesChanged();    // after retranslate()
+    void diffSummaryChanged();  // with every proposalChanged, and after retranslate()
     // Discuss in chat: the composer should take `text` as its draft in a new chat.
     void discussRequested(const QString& text);
 

@@ -4,6 +4,9 @@
 // for a file and shows its model card). The theme follows the app settings (or
 // CONCLAVE_THEME). The composition root (app/) sets the initial properties; the
 // window asks to quit through quitRequested() so the app can stop generation and save first.
+// A right-to-left language (the application's layout direction, set with the translation)
+// mirrors the whole window, popups and drawers included: sidebar on the right, settings
+// drawer from the left.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
@@ -51,6 +54,9 @@ ApplicationWindow {
     palette.toolTipBase: Theme.surface
     palette.toolTipText: Theme.text
     font.pixelSize: Theme.fontSize
+
+    LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
+    LayoutMirroring.childrenInherit: true
 
     Binding {
         target: Theme

@@ -24,6 +24,7 @@ Item {
         Label {
             Layout.fillWidth: true
             text: qsTr("Welcome to Conclave")
+            wrapMode: Text.WordWrap // longer in some languages ("Te damos la bienvenida a Conclave")
             color: Theme.text
             font.pixelSize: 30
             font.weight: Font.DemiBold

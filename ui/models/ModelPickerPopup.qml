@@ -65,6 +65,10 @@ Popup {
     }
 
     contentItem: StackLayout {
+        // Mirrored from the start in a right-to-left language (the window's mirroring reaches
+        // a popup only once it opens, after its rows were laid out).
+        LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
+        LayoutMirroring.childrenInherit: true
         id: pages
 
         // The list.
