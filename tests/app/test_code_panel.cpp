@@ -424,6 +424,11 @@ private slots:
         QVERIFY(panel.runTask(QStringLiteral("fix"), QStringLiteral("add subtracts"), {}, 0, 0));
         QVERIFY(panel.busy());
         QVERIFY(!panel.canRun());
+        // While it answers, its session is not deleted and no session opens in its place.
+        QVERIFY(!panel.deleteSession(panel.sessionId()));
+        QCOMPARE(panel.notice(), QStringLiteral("Wait until the current answer is finished."));
+        QVERIFY(!panel.openSession(panel.sessionId()));
+        QVERIFY(!panel.sessionList()->undoVisible());
         const QString answer = QStringLiteral("The sign is wrong.\n\n```python\n") + fixedCode +
                                QStringLiteral("```\n\n- `-` became `+`.");
         answerTask(app, answer);

@@ -31,7 +31,6 @@ qint64 modifiedMs(const QString& path) {
     return QFileInfo(path).lastModified().toMSecsSinceEpoch();
 }
 
-// A session's title: the file's name, else the first line that says something.
 // The state line of an answer that ended.
 QString finishedStatus(bool stopped, qint64 tokens, double tokensPerSecond) {
     return (stopped ? CodePanelController::tr("Stopped · %1 tokens · %2 tok/s")
@@ -40,6 +39,7 @@ QString finishedStatus(bool stopped, qint64 tokens, double tokensPerSecond) {
         .arg(tokensPerSecond, 0, 'f', 1);
 }
 
+// A session's title: the file's name, else the first line that says something.
 QString titleFor(const PanelDocument& document) {
     if (!document.filePath.isEmpty()) return QFileInfo(document.filePath).fileName();
     for (const QString& line : document.content.split(u'\n')) {

@@ -1,6 +1,7 @@
 #include "diff_rows.h"
 
 #include <QVariantMap>
+
 #include <algorithm>
 
 namespace conclave::ui {
@@ -8,6 +9,7 @@ namespace {
 
 // Rows of the diff view: at most this many, so a huge change cannot stall the GUI.
 constexpr int maxDiffRows = 4000;
+
 QString escaped(const QString& text) {
     QString html = text.toHtmlEscaped();
     html.replace(u'\t', QStringLiteral("    "));

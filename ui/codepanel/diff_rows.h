@@ -3,8 +3,8 @@
 // [{kind: "hunk"|"context"|"removed"|"added", html, oldNumber, newNumber}] and the side-by-side
 // view's rows [{kind: "hunk"|"context"|"changed"|"removed"|"added", oldNumber, oldHtml,
 // newNumber, newHtml}] (each change's removed and added lines paired). Lines are rich text,
-// their changed words on a stronger background; at most maxDiffRows unified rows, so a huge
-// change cannot stall the GUI. Pure functions; thread-safe.
+// their changed words on a stronger background; at most 4,000 unified rows, so a huge change
+// cannot stall the GUI. Pure functions; thread-safe.
 
 #include "code_diff.h"
 
