@@ -296,6 +296,26 @@ private slots:
         QTRY_COMPARE(readFile(file), code + QStringLiteral("##"));
         QTRY_VERIFY(!visibleItem(window, "overwriteButton"));
 
+        // The ☰ list shows this session; ✕ deletes it (the panel empties), Undo brings it back.
+        const qint64 session = panel.sessionId();
+        const QString rowName = QStringLiteral("panelSession%1").arg(session);
+        click(window, visibleItem(window, "sessionsButton"));
+        QTRY_VERIFY(visibleItem(window->contentItem(), rowName));
+        QTest::qWait(100);
+        saveScreenshot(window, QStringLiteral("code-panel-sessions"));
+        click(window, visibleItem(visibleItem(window->contentItem(), rowName),
+                                  QStringLiteral("deleteSessionButton")));
+        QTRY_COMPARE(panel.sessionId(), 0);
+        QTRY_COMPARE(editor->property("text").toString(), QString());
+        QTRY_VERIFY(!visibleItem(window->contentItem(), rowName));
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!visibleItem(window, "sessionList"));
+        QVERIFY(visibleItem(window, "panelUndoToast"));
+        click(window, visibleItem(window, "panelUndoButton"));
+        QTRY_COMPARE(panel.sessionId(), session);
+        QTRY_COMPARE(editor->property("text").toString(), code + QStringLiteral("##"));
+        QTRY_VERIFY(!visibleItem(window, "panelUndoToast"));
+
         panel.setPanelVisible(false); // so the next test's window starts without it
     }
 
