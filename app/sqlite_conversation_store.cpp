@@ -19,16 +19,6 @@ QString qt(const std::string& text) {
     return QString::fromStdString(text);
 }
 
-ConversationHeader toHeader(const storage::Conversation& c) {
-    ConversationHeader header;
-    header.id = c.id;
-    header.title = qt(c.title);
-    header.pinned = c.pinned;
-    header.created = QDateTime::fromMSecsSinceEpoch(c.created_at);
-    header.updated = QDateTime::fromMSecsSinceEpoch(c.updated_at);
-    return header;
-}
-
 ChatMessage::State toState(storage::MessageState state) {
     switch (state) {
     case storage::MessageState::complete:
@@ -170,6 +160,16 @@ std::optional<QString> newPart(const QString& text, const QString& sent) {
 
 } // namespace
 
+ui::ConversationHeader toConversationHeader(const storage::Conversation& c) {
+    ConversationHeader header;
+    header.id = c.id;
+    header.title = qt(c.title);
+    header.pinned = c.pinned;
+    header.created = QDateTime::fromMSecsSinceEpoch(c.created_at);
+    header.updated = QDateTime::fromMSecsSinceEpoch(c.updated_at);
+    return header;
+}
+
 SqliteConversationStore::SqliteConversationStore(storage::Database& db,
                                                  storage::StreamingOptions streaming)
     : m_db(db), m_store(db), m_streaming(std::move(streaming)) {}
@@ -182,13 +182,13 @@ QList<ConversationHeader> SqliteConversationStore::conversations() const {
         // The sidebar lists chats; code panel sessions open in the panel (and show in search).
         for (const storage::Conversation& c :
              m_store.list_conversations({.kind = storage::ConversationKind::chat}))
-            list.append(toHeader(c));
+            list.append(toConversationHeader(c));
         return list;
     });
 }
 
 ConversationHeader SqliteConversationStore::createConversation(const QString& title) {
-    return guarded([&] { return toHeader(m_store.create_conversation(utf8(title))); });
+    return guarded([&] { return toConversationHeader(m_store.create_conversation(utf8(title))); });
 }
 
 void SqliteConversationStore::renameConversation(qint64 conversation, const QString& title) {

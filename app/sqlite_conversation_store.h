@@ -24,6 +24,9 @@ class Database;
 
 namespace conclave::app {
 
+// A stored conversation as the views list it (also the code panel's session list).
+ui::ConversationHeader toConversationHeader(const storage::Conversation& conversation);
+
 class SqliteConversationStore final : public ui::ConversationStore {
 public:
     explicit SqliteConversationStore(storage::Database& db,

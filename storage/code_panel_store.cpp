@@ -42,6 +42,22 @@ void write_document(Database& db, const CodePanelDocument& document, std::int64_
         .run();
 }
 
+// The answer must be an assistant message of a code_panel conversation.
+void require_panel_answer(Database& db, Id answer_id) {
+    Statement select = db.prepare("SELECT m.role, c.kind FROM messages m"
+                                  " JOIN conversations c ON c.id = m.conversation_id"
+                                  " WHERE m.id = :id");
+    select.bind(":id", answer_id);
+    if (!select.step())
+        throw DatabaseError(ErrorKind::not_found,
+                            "no message with id " + std::to_string(answer_id));
+    if (role_from_string(select.text(0)) != Role::assistant ||
+        conversation_kind_from_string(select.text(1)) != ConversationKind::code_panel)
+        throw DatabaseError(ErrorKind::invalid_input,
+                            "message " + std::to_string(answer_id) +
+                                " is not an answer in a code panel session");
+}
+
 } // namespace
 
 CodePanelStore::CodePanelStore(Database& db, Clock clock) : m_db(db), m_clock(std::move(clock)) {}
@@ -87,6 +103,48 @@ void CodePanelStore::save_document(const CodePanelDocument& document) {
     Transaction transaction(m_db);
     write_document(m_db, document, m_clock());
     transaction.commit();
+}
+
+void CodePanelStore::save_task(const CodePanelTask& task) {
+    if (task.selection_start.has_value() != task.selection_end.has_value())
+        throw DatabaseError(ErrorKind::invalid_input,
+                            "a task's selection needs both its start and its end");
+    Transaction transaction(m_db);
+    require_panel_answer(m_db, task.answer_id);
+    Statement upsert = m_db.prepare(
+        "INSERT OR REPLACE INTO code_panel_tasks(answer_id, kind, detail, language,"
+        " target_language, file_name, selection_start, selection_end, code)"
+        " VALUES(:id, :kind, :detail, :language, :target, :file, :start, :end, :code)");
+    upsert.bind(":id", task.answer_id)
+        .bind(":kind", task.kind)
+        .bind(":detail", task.detail)
+        .bind(":language", task.language)
+        .bind(":target", task.target_language)
+        .bind(":file", task.file_name)
+        .bind(":code", task.code);
+    bind_optional(upsert, ":start", task.selection_start);
+    bind_optional(upsert, ":end", task.selection_end);
+    upsert.run();
+    transaction.commit();
+}
+
+std::optional<CodePanelTask> CodePanelStore::task(Id answer_id) {
+    Statement select =
+        m_db.prepare("SELECT kind, detail, language, target_language, file_name, selection_start,"
+                     " selection_end, code FROM code_panel_tasks WHERE answer_id = :id");
+    select.bind(":id", answer_id);
+    if (!select.step()) return std::nullopt;
+    CodePanelTask task;
+    task.answer_id = answer_id;
+    task.kind = select.text(0);
+    task.detail = select.text(1);
+    task.language = select.text(2);
+    task.target_language = select.text(3);
+    task.file_name = select.text(4);
+    task.selection_start = detail::optional_int64(select, 5);
+    task.selection_end = detail::optional_int64(select, 6);
+    task.code = select.text(7);
+    return task;
 }
 
 } // namespace conclave::storage

@@ -133,6 +133,18 @@
         <translation>Quelldatei öffnen</translation>
     </message>
     <message>
+        <source>Recent sessions</source>
+        <translation>Letzte Sitzungen</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”</source>
+        <translation>„%1“ gelöscht</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
         <source>Save the code</source>
         <translation>Code speichern</translation>
     </message>
@@ -655,6 +667,17 @@ Klicken, um ein anderes Modell zu wählen</translation>
     <message>
         <source>No results</source>
         <translation>Keine Treffer</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPopup</name>
+    <message>
+        <source>Delete the session</source>
+        <translation>Sitzung löschen</translation>
+    </message>
+    <message>
+        <source>No sessions yet</source>
+        <translation>Noch keine Sitzungen</translation>
     </message>
 </context>
 <context>

@@ -304,6 +304,18 @@
         <source>Show the change side by side</source>
         <translation>Mostrar el cambio en paralelo</translation>
     </message>
+    <message>
+        <source>Recent sessions</source>
+        <translation>Sesiones recientes</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”</source>
+        <translation>Se eliminó «%1»</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -655,6 +667,17 @@ Haz clic para elegir otro modelo</translation>
     <message>
         <source>No results</source>
         <translation>Sin resultados</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPopup</name>
+    <message>
+        <source>Delete the session</source>
+        <translation>Eliminar la sesión</translation>
+    </message>
+    <message>
+        <source>No sessions yet</source>
+        <translation>Todavía no hay sesiones</translation>
     </message>
 </context>
 <context>

@@ -304,6 +304,18 @@
         <source>Show the change side by side</source>
         <translation>Afficher la modification côte à côte</translation>
     </message>
+    <message>
+        <source>Recent sessions</source>
+        <translation>Sessions récentes</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”</source>
+        <translation>« %1 » supprimée</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -655,6 +667,17 @@ Cliquez pour choisir un autre modèle</translation>
     <message>
         <source>No results</source>
         <translation>Aucun résultat</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPopup</name>
+    <message>
+        <source>Delete the session</source>
+        <translation>Supprimer la session</translation>
+    </message>
+    <message>
+        <source>No sessions yet</source>
+        <translation>Aucune session pour l’instant</translation>
     </message>
 </context>
 <context>
@@ -1043,7 +1066,7 @@ Cliquez pour choisir un autre modèle</translation>
     </message>
     <message>
         <source>Deleted “%1”</source>
-        <translation>«&#xa0;%1&#xa0;» supprimée</translation>
+        <translation>« %1 » supprimée</translation>
     </message>
     <message>
         <source>Undo</source>

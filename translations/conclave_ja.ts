@@ -302,6 +302,18 @@
         <source>Show the change side by side</source>
         <translation>変更を左右に並べて表示</translation>
     </message>
+    <message>
+        <source>Recent sessions</source>
+        <translation>最近のセッション</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”</source>
+        <translation>「%1」を削除しました</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -653,6 +665,17 @@ Click to choose another model</source>
     <message>
         <source>No results</source>
         <translation>結果なし</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPopup</name>
+    <message>
+        <source>Delete the session</source>
+        <translation>セッションを削除</translation>
+    </message>
+    <message>
+        <source>No sessions yet</source>
+        <translation>セッションはまだありません</translation>
     </message>
 </context>
 <context>

@@ -302,6 +302,18 @@
         <source>Show the change side by side</source>
         <translation>并排显示更改</translation>
     </message>
+    <message>
+        <source>Recent sessions</source>
+        <translation>最近的会话</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”</source>
+        <translation>已删除“%1”</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -653,6 +665,17 @@ Click to choose another model</source>
     <message>
         <source>No results</source>
         <translation>无结果</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPopup</name>
+    <message>
+        <source>Delete the session</source>
+        <translation>删除会话</translation>
+    </message>
+    <message>
+        <source>No sessions yet</source>
+        <translation>还没有会话</translation>
     </message>
 </context>
 <context>

@@ -6,13 +6,22 @@
 // a proposal, a diff, a unified diff on the clipboard, and an Apply that is one undoable step,
 // also on a selection, refused when the code changed meanwhile; a real Explain streams and
 // ends with tokens/s, Retry runs it again, Stop stops; Discuss in chat and Open in code panel.
+// Each answer's task is stored: after a restart the last answer's proposal is compared with
+// the code its task ran on, Apply replaces that selection only, and Retry sends the same
+// prompt again (an answer stored before tasks were cannot be retried). The session list:
+// recent sessions newest first, delete with undo (the shown session empties the panel and
+// comes back with undo), final after the undo time or at quit, gone from search.
 
 #include "code_panel_controller.h"
 #include "composition.h"
+#include "conclave/storage/code_panel_store.h"
+#include "conclave/storage/conversation_store.h"
+#include "conclave/storage/database.h"
 #include "engine_worker.h"
 #include "search_model.h"
 #include "test_model_file.h"
 
+#include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QFile>
 #include <QGuiApplication>
@@ -41,6 +50,23 @@ bool writeFile(const QString& path, const QString& text) {
 QString readFile(const QString& path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+// A question and its answer in `session`, written as the panel writes them; the answer's id.
+qint64 storeAnswer(conclave::storage::Database& db, qint64 session, const std::string& answer) {
+    using namespace conclave::storage;
+    ConversationStore conversations(db);
+    NewMessage question;
+    question.conversation_id = session;
+    question.content = "Fix this Python code.";
+    conversations.append_message(question);
+    NewMessage reply;
+    reply.conversation_id = session;
+    reply.role = Role::assistant;
+    reply.content = answer;
+    reply.stats.completion_tokens = 20;
+    reply.stats.tokens_per_second = 12.5;
+    return conversations.append_message(reply).id;
 }
 
 conclave::app::GenerationUpdate update(const QString& answer, int tokens) {
@@ -245,6 +271,145 @@ private slots:
         QCOMPARE(app.codePanel().code(), QString());
     }
 
+    // The panel's own record of a Fix on the return line (question, answer, task), written
+    // through storage as the panel writes it, since answering needs a model: after a restart
+    // the task is back as it ran.
+    void storedTaskComesBackAfterARestart() {
+        const QString folder = freshFolder();
+        const QString database = folder + QStringLiteral("/conclave.db");
+        const QString source = folder + QStringLiteral("/calc.py");
+        QVERIFY(writeFile(source, pythonCode));
+        qint64 session = 0;
+        {
+            Composition app(database);
+            QVERIFY(app.codePanel().openFile(QUrl::fromLocalFile(source)));
+            session = app.codePanel().sessionId();
+        }
+        const int start = int(pythonCode.indexOf(QStringLiteral("    return")));
+        const int end = int(pythonCode.indexOf(QStringLiteral("\n\n")) + 1);
+        qint64 oldSession = 0;
+        {
+            conclave::storage::Database db(database.toStdString());
+            conclave::storage::CodePanelTask task;
+            task.answer_id = storeAnswer(db, session, "```python\n    return a + b\n```");
+            task.kind = "fix";
+            task.detail = "add subtracts";
+            task.language = "python";
+            task.file_name = "calc.py";
+            task.selection_start = start;
+            task.selection_end = end;
+            task.code = pythonCode.mid(start, end - start).toStdString();
+            conclave::storage::CodePanelStore(db).save_task(task);
+            // A session answered before tasks were stored (schema version 5).
+            conclave::storage::CodePanelDocument document;
+            document.content = pythonCode.toStdString();
+            document.language = "python";
+            oldSession = conclave::storage::CodePanelStore(db).create_session("old", document).id;
+            storeAnswer(db, oldSession, "```python\n" + fixedCode.toStdString() + "```");
+        }
+        Composition app(database);
+        CodePanelController& panel = app.codePanel();
+        QCOMPARE(panel.sessionId(), session);
+        QVERIFY(panel.canRetry());
+        QCOMPARE(panel.taskName(), QStringLiteral("fix"));
+        QCOMPARE(panel.answerStatus(), QStringLiteral("20 tokens · 12.5 tok/s"));
+        QVERIFY(panel.hasProposal());
+        QCOMPARE(panel.proposedCode(), QStringLiteral("    return a + b\n"));
+        QCOMPARE(panel.diffSummary(), QStringLiteral("+1 −1 lines"));
+        QVERIFY(panel.unifiedDiffText().startsWith(
+            QStringLiteral("--- a/calc.py\n+++ b/calc.py\n@@ -1")));
+        // Apply replaces the selection the task ran on, not the whole code.
+        QTextDocument editor;
+        editor.setPlainText(pythonCode);
+        QVERIFY(panel.applyProposalTo(&editor));
+        QCOMPARE(editor.toPlainText(), fixedCode);
+        // Retry needs a model: refused with the reason, the task kept for later.
+        QVERIFY(!panel.retry());
+        QCOMPARE(panel.notice(), QStringLiteral("Open a model to run tasks."));
+        QVERIFY(panel.canRetry());
+
+        // The older answer comes back without a task: shown, its proposal against the whole
+        // code, but it cannot be retried.
+        QVERIFY(panel.openSession(oldSession));
+        QVERIFY(!panel.answer().isEmpty());
+        QVERIFY(!panel.canRetry());
+        QCOMPARE(panel.taskName(), QString());
+        QCOMPARE(panel.proposedCode(), fixedCode);
+    }
+
+    void sessionListDeletesWithUndo() {
+        const QString database = freshFolder() + QStringLiteral("/conclave.db");
+        qint64 first = 0;
+        qint64 second = 0;
+        qint64 third = 0;
+        {
+            Composition app(database);
+            CodePanelController& panel = app.codePanel();
+            conclave::ui::CodePanelSessionList* list = panel.sessionList();
+            QAbstractItemModelTester tester(list,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QCOMPARE(list->rowCount(), 0);
+            panel.openCode(QStringLiteral("first = 1\n"), QStringLiteral("python"));
+            first = panel.sessionId();
+            QTest::qWait(5); // distinct update times
+            panel.openCode(QStringLiteral("second = 2\n"), QStringLiteral("python"));
+            second = panel.sessionId();
+            QTest::qWait(5);
+            panel.openCode(QStringLiteral("third = 3\n"), QStringLiteral("python"));
+            third = panel.sessionId();
+            const auto ids = [list] {
+                QList<qint64> listed;
+                for (int row = 0; row < list->rowCount(); ++row)
+                    listed << list->data(list->index(row),
+                                         conclave::ui::CodePanelSessionList::SessionIdRole)
+                                  .toLongLong();
+                return listed;
+            };
+            QCOMPARE(ids(), (QList<qint64>{third, second, first}));
+            QCOMPARE(list->data(list->index(0), conclave::ui::CodePanelSessionList::TitleRole)
+                         .toString(),
+                     QStringLiteral("third = 3"));
+            // Chats are not panel sessions.
+            app.chat().newConversation();
+            QCOMPARE(list->rowCount(), 3);
+
+            // Deleting the shown session empties the panel and offers undo, which brings it back.
+            QVERIFY(panel.deleteSession(third));
+            QCOMPARE(panel.sessionId(), 0);
+            QCOMPARE(panel.code(), QString());
+            QVERIFY(list->undoVisible());
+            QCOMPARE(list->undoTitle(), QStringLiteral("third = 3"));
+            QCOMPARE(ids(), (QList<qint64>{second, first}));
+            QVERIFY(!panel.openSession(third)); // waiting for its delete
+            panel.undoDeleteSession();
+            QVERIFY(!list->undoVisible());
+            QCOMPARE(panel.sessionId(), third);
+            QCOMPARE(panel.code(), QStringLiteral("third = 3\n"));
+            QCOMPARE(ids().size(), 3);
+
+            // Another one: gone for good after the undo time; the shown session stays.
+            QVERIFY(panel.deleteSession(first));
+            QCOMPARE(panel.sessionId(), third);
+            QTRY_VERIFY_WITH_TIMEOUT(!list->undoVisible(),
+                                     conclave::ui::CodePanelSessionList::undoIntervalMs + 2000);
+            QCOMPARE(ids(), (QList<qint64>{third, second}));
+            QVERIFY(!panel.openSession(first));
+            app.chat().search()->setQuery(QStringLiteral("first"));
+            app.chat().search()->refresh();
+            QCOMPARE(app.chat().search()->rowCount(), 0);
+            // A delete waiting at quit is made then.
+            QVERIFY(panel.deleteSession(second));
+            QVERIFY(!panel.deleteSession(4242)); // not in the list
+        }
+        Composition app(database);
+        conclave::ui::CodePanelSessionList* list = app.codePanel().sessionList();
+        QCOMPARE(list->rowCount(), 1);
+        QCOMPARE(list->data(list->index(0), conclave::ui::CodePanelSessionList::SessionIdRole)
+                     .toLongLong(),
+                 third);
+        QCOMPARE(app.codePanel().sessionId(), third);
+    }
+
     void proposalDiffAndApplyAsOneUndoStep() {
         if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
         const QString folder = freshFolder();
@@ -259,6 +424,11 @@ private slots:
         QVERIFY(panel.runTask(QStringLiteral("fix"), QStringLiteral("add subtracts"), {}, 0, 0));
         QVERIFY(panel.busy());
         QVERIFY(!panel.canRun());
+        // While it answers, its session is not deleted and no session opens in its place.
+        QVERIFY(!panel.deleteSession(panel.sessionId()));
+        QCOMPARE(panel.notice(), QStringLiteral("Wait until the current answer is finished."));
+        QVERIFY(!panel.openSession(panel.sessionId()));
+        QVERIFY(!panel.sessionList()->undoVisible());
         const QString answer = QStringLiteral("The sign is wrong.\n\n```python\n") + fixedCode +
                                QStringLiteral("```\n\n- `-` became `+`.");
         answerTask(app, answer);
@@ -394,11 +564,28 @@ private slots:
             QVERIFY2(panel.answerStatus().startsWith(QStringLiteral("Stopped")),
                      qPrintable(panel.answerStatus()));
         }
-        // After a restart the last answer is back.
+        // After a restart the last answer is back with its task, and Retry sends the same prompt.
         Composition app(database);
-        QCOMPARE(app.codePanel().sessionId(), session);
-        QVERIFY(!app.codePanel().answer().isEmpty());
-        QVERIFY(!app.codePanel().canRetry()); // its task is not stored
+        CodePanelController& panel = app.codePanel();
+        QCOMPARE(panel.sessionId(), session);
+        QVERIFY(!panel.answer().isEmpty());
+        QVERIFY(panel.answerStatus().startsWith(QStringLiteral("Stopped")));
+        QVERIFY(panel.canRetry());
+        QCOMPARE(panel.taskName(), QStringLiteral("review"));
+        QVERIFY(loadModel(app));
+        app.chat().settings()->setMaxTokens(24);
+        QVERIFY(panel.retry());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.busy(), 60000);
+        QVERIFY2(panel.answerStatus().contains(QStringLiteral("tok/s")),
+                 qPrintable(panel.answerStatus()));
+        conclave::storage::Database db(database.toStdString());
+        const auto branch = conclave::storage::ConversationStore(db).active_branch(session);
+        // explain, retry, review, retry after the restart: 4 questions and 4 answers
+        QCOMPARE(branch.size(), std::size_t{8});
+        QCOMPARE(branch[6].message.content, branch[4].message.content);
+        QVERIFY(
+            QString::fromStdString(branch[6].message.content).contains(QStringLiteral("Review")));
+        QVERIFY(conclave::storage::CodePanelStore(db).task(branch[7].message.id).has_value());
     }
 };
 

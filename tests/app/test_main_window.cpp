@@ -14,70 +14,39 @@
 // model card) to $CONCLAVE_SCREENSHOT_DIR for review.
 
 #include "app_paths.h"
-#include "code_panel_controller.h"
 #include "composition.h"
+#include "conclave/storage/database.h"
+#include "conclave/storage/open_database.h"
 #include "engine_worker.h"
 #include "model_card.h"
+#include "sqlite_conversation_store.h"
 #include "test_model_file.h"
+#include "window_test_support.h"
 
 #include <QAccessible>
 #include <QDir>
 #include <QQuickItem>
-#include <QRegularExpression>
 #include <QQuickWindow>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <algorithm>
-
-#include "conclave/storage/database.h"
-#include "conclave/storage/open_database.h"
-#include "sqlite_conversation_store.h"
 
 using conclave::app::Composition;
 using conclave::app::MainWindowHost;
+using conclave::test::click;
+using conclave::test::item;
+using conclave::test::saveScreenshot;
+using conclave::test::visibleItem;
 using conclave::ui::ChatController;
-using conclave::ui::CodePanelController;
 
 class TestMainWindow : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_data;
     QString m_modelPath;
-
-    static void saveScreenshot(QQuickWindow* window, const QString& name) {
-        const QString folder = qEnvironmentVariable("CONCLAVE_SCREENSHOT_DIR");
-        if (folder.isEmpty()) return;
-        QDir().mkpath(folder);
-        const QImage image = window->grabWindow();
-        QVERIFY(!image.isNull());
-        // The scaled run (QT_SCALE_FACTOR) saves beside the others, e.g. chat-light@1.5.png.
-        const QString suffix = qEnvironmentVariable("CONCLAVE_SCREENSHOT_SUFFIX");
-        QVERIFY(image.save(folder + u'/' + name + suffix + QStringLiteral(".png")));
-    }
-
-    QQuickItem* item(QQuickWindow* window, const char* name) {
-        return window->findChild<QQuickItem*>(QString::fromLatin1(name));
-    }
-    // The one visible item of that name (message delegates repeat their buttons).
-    // Walks the visual tree: delegates of a ListView are not QObject children of the window.
-    static QQuickItem* visibleItem(QQuickItem* parent, const QString& name) {
-        for (QQuickItem* child : parent->childItems()) {
-            if (!child->isVisible()) continue;
-            if (child->objectName() == name) return child;
-            if (QQuickItem* found = visibleItem(child, name)) return found;
-        }
-        return nullptr;
-    }
-    static QQuickItem* visibleItem(QQuickWindow* window, const char* name) {
-        return visibleItem(window->contentItem(), QString::fromLatin1(name));
-    }
-    static void click(QQuickWindow* window, QQuickItem* target) {
-        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
-        QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
-    }
 
     // Visible buttons without a name a screen reader can say (their accessible name).
     static QStringList unnamedButtons(QQuickItem* parent) {
@@ -358,124 +327,12 @@ private slots:
                             [&](const conclave::ui::RecentModel& m) { return m.path == m_modelPath; }));
     }
 
-
     // Every visible button has a spoken name, on the welcome page, in a chat with an answer,
     // in the settings and in the shortcuts overlay.
     // The code panel through the window with the real model: Ctrl+Shift+C shows it, a small
     // source file opens in it (highlighted, numbered), Explain and a free instruction stream
     // their answers, a proposed change is applied and undone with Ctrl+Z, and after a restart
     // the session is back in the panel. Screenshots of the panel in light and dark.
-    void codePanelThroughTheWindow() {
-        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
-        QTemporaryDir sources;
-        const QString file = sources.filePath(QStringLiteral("calc.py"));
-        const QString code = QStringLiteral("def add(a, b):\n    return a - b\n\n\nprint(add(2, 3))\n");
-        {
-            QFile out(file);
-            QVERIFY(out.open(QIODevice::WriteOnly));
-            out.write(code.toUtf8());
-        }
-        qint64 session = 0;
-        {
-            Composition app;
-            QVERIFY(app.window().show());
-            QQuickWindow* window = app.window().window();
-            QVERIFY(QTest::qWaitForWindowActive(window));
-            app.chat().settings()->setThreads(1);
-            app.chat().openModel(QUrl::fromLocalFile(m_modelPath));
-            QTRY_COMPARE_WITH_TIMEOUT(app.chat().modelStatus(), ChatController::ModelStatus::Ready, 30000);
-            app.chat().settings()->setTemperature(0.0);
-            app.chat().settings()->setMaxTokens(160);
-            CodePanelController& panel = app.codePanel();
-            QVERIFY(!visibleItem(window, "codePanel"));
-            QTest::keyClick(window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
-            QTRY_VERIFY(visibleItem(window, "codePanel"));
-            QVERIFY(panel.panelVisible());
-            QVERIFY(panel.openFile(QUrl::fromLocalFile(file)));
-            session = panel.sessionId();
-            QQuickItem* editorText = item(window, "codeEditorText");
-            QVERIFY(editorText);
-            QTRY_COMPARE(editorText->property("text").toString(), code);
-            QCOMPARE(item(window, "languageBox")->property("currentText").toString(), QStringLiteral("Python"));
-            QTRY_VERIFY(panel.promptTokens() > 0);
-            // Coloured by KDE Syntax Highlighting when its tool is installed.
-            if (!QStandardPaths::findExecutable(QStringLiteral("kate-syntax-highlighter")).isEmpty())
-                QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QObject*>(QStringLiteral("codeEditorHighlighter"))
-                                             ->property("colouredLines").toInt() > 0, 10000);
-
-            click(window, visibleItem(window, "task_explain"));
-            QTRY_VERIFY(panel.busy());
-            QTRY_VERIFY_WITH_TIMEOUT(!panel.busy(), 60000);
-            QVERIFY(!panel.answer().isEmpty());
-            QVERIFY(panel.answerStatus().contains(QStringLiteral("tok/s")));
-
-            QQuickItem* instruction = item(window, "instructionField");
-            instruction->forceActiveFocus();
-            for (const QChar c : QStringLiteral("Fix the bug: add must return a + b."))
-                QTest::keyClick(window, c.toLatin1());
-            QTest::keyClick(window, Qt::Key_Return);
-            QTRY_VERIFY(panel.busy());
-            QTRY_VERIFY_WITH_TIMEOUT(!panel.busy(), 60000);
-            QVERIFY(!panel.answer().isEmpty());
-            if (!panel.hasProposal() || !panel.proposalComplete() || panel.proposedCode() == code) {
-                // The small model answered without a usable code block: answer the same kind
-                // of task in the engine's place so Apply and undo still go through the window.
-                qWarning("SmolLM2 proposed no change; answering the Fix in its place");
-                QVERIFY(panel.runTask(QStringLiteral("fix"), {}, {}, 0, 0));
-                const quint64 id = panel.requestId();
-                app.worker()->cancel();
-                conclave::app::GenerationUpdate answer;
-                answer.answer = QStringLiteral("```python\n") + QString(code).replace(QStringLiteral("a - b"), QStringLiteral("a + b")) +
-                                QStringLiteral("```");
-                answer.generatedTokens = 20;
-                conclave::app::GenerationStats stats;
-                stats.stopReason = QStringLiteral("end_of_generation");
-                emit app.worker()->generationFinished(id, answer, stats);
-            }
-            QVERIFY(panel.hasProposal());
-            click(window, visibleItem(window, "diffTab"));
-            QTest::qWait(150);
-            saveScreenshot(window, QStringLiteral("code-panel-light"));
-            QVERIFY(visibleItem(window, "diffView"));
-            click(window, visibleItem(window, "sideBySideButton"));
-            QTRY_VERIFY(visibleItem(window, "sideBySideDiffView"));
-            QVERIFY(!visibleItem(window, "diffView"));
-            QTest::qWait(100);
-            saveScreenshot(window, QStringLiteral("code-panel-side-by-side-light"));
-            click(window, visibleItem(window, "sideBySideButton"));
-            QTRY_VERIFY(visibleItem(window, "diffView"));
-            const QString proposed = panel.proposedCode();
-            click(window, visibleItem(window, "applyButton"));
-            QTRY_COMPARE(editorText->property("text").toString(), proposed);
-            QCOMPARE(panel.code(), proposed);
-            editorText->forceActiveFocus();
-            QTest::keyClick(window, Qt::Key_Z, Qt::ControlModifier);
-            QTRY_COMPARE(editorText->property("text").toString(), code);
-            QTRY_COMPARE(panel.code(), code);
-
-            const QString theme = app.appSettings().theme();
-            app.appSettings().setTheme(QStringLiteral("dark"));
-            QTest::qWait(400);
-            saveScreenshot(window, QStringLiteral("code-panel-dark"));
-            app.appSettings().setTheme(theme);
-        }
-        {
-            Composition app;
-            QCOMPARE(app.codePanel().sessionId(), session);
-            QCOMPARE(app.codePanel().code(), code);
-            QVERIFY(!app.codePanel().answer().isEmpty());
-            QVERIFY(app.window().show());
-            QQuickWindow* window = app.window().window();
-            QVERIFY(QTest::qWaitForWindowActive(window));
-            QTRY_VERIFY(visibleItem(window, "codePanel"));
-            QTRY_COMPARE(item(window, "codeEditorText")->property("text").toString(), code);
-            // Hidden again, so the other tests' windows start without it.
-            QTest::keyClick(window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
-            QTRY_VERIFY(!visibleItem(window, "codePanel"));
-            QVERIFY(!app.codePanel().panelVisible());
-        }
-    }
-
     void buttonsHaveAccessibleNames() {
         // As when a screen reader runs: controls then publish their names (a button's text).
         QAccessible::setActive(true);

@@ -3,7 +3,10 @@
 // as a chat after the migration (the version-1 fixture brought to 4, then opened); lists filter
 // by kind; search finds a session's task and says it is a panel session; the document survives
 // reopening the file, is replaced by a save and goes with its session; a chat cannot hold a
-// document; export and import keep the kind.
+// document; export and import keep the kind. Schema version 6: each answer's task (kind,
+// instruction, languages, file name, selection, code) survives reopening, is replaced, goes
+// with its answer and its session, is refused for a chat, a question, a missing message and
+// half a selection; a version-5 file keeps its sessions and answers, without tasks.
 
 #include "conclave/storage/code_panel_store.h"
 #include "conclave/storage/conversation_store.h"
@@ -43,6 +46,26 @@ CodePanelDocument pasted(std::string content) {
     CodePanelDocument document;
     document.content = std::move(content);
     return document;
+}
+
+// A session with a question and its answer; the answer's id.
+Id sessionWithAnswer(ConversationStore& conversations, CodePanelStore& panel) {
+    const Id session = panel.create_session("calc.py", pythonDocument()).id;
+    conversations.append_message(message(session, Role::user, "Fix this Python code."));
+    return conversations.append_message(message(session, Role::assistant, "```python\n```")).id;
+}
+
+CodePanelTask fixOfTheReturnLine(Id answer) {
+    CodePanelTask task;
+    task.answer_id = answer;
+    task.kind = "fix";
+    task.detail = "add subtracts — ✓ unicode kept";
+    task.language = "python";
+    task.file_name = "calc.py";
+    task.selection_start = 15;
+    task.selection_end = 32;
+    task.code = "    return a - b\n";
+    return task;
 }
 
 } // namespace
@@ -206,6 +229,115 @@ private slots:
         QCOMPARE(
             conversations.list_conversations({.kind = ConversationKind::code_panel}).front().id,
             session);
+        QVERIFY(opened.database->integrity_problems().empty());
+    }
+
+    void taskSurvivesReopeningAndGoesWithItsAnswer() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("conclave.db").toStdString();
+        Id answer = 0;
+        {
+            auto db = migrated_database(path);
+            ConversationStore conversations(*db);
+            CodePanelStore panel(*db);
+            answer = sessionWithAnswer(conversations, panel);
+            QVERIFY(!panel.task(answer));
+            panel.save_task(fixOfTheReturnLine(answer));
+        }
+        auto db = std::make_unique<Database>(path);
+        ConversationStore conversations(*db);
+        CodePanelStore panel(*db);
+        QVERIFY(panel.task(answer) == fixOfTheReturnLine(answer));
+
+        // Replaced: a convert of the whole code (no selection).
+        CodePanelTask convert;
+        convert.answer_id = answer;
+        convert.kind = "convert";
+        convert.language = "python";
+        convert.target_language = "rust";
+        convert.code = pythonDocument().content;
+        panel.save_task(convert);
+        QVERIFY(panel.task(answer) == convert);
+        QCOMPARE(panel.task(answer)->selection_start, std::nullopt);
+        Statement count = db->prepare("SELECT count(*) FROM code_panel_tasks");
+        QVERIFY(count.step());
+        QCOMPARE(count.int64(0), 1);
+
+        // Deleting the answer (a branch) deletes its task; so does deleting the session.
+        conversations.delete_subtree(answer);
+        QVERIFY(!panel.task(answer));
+        const Id second = sessionWithAnswer(conversations, panel);
+        panel.save_task(fixOfTheReturnLine(second));
+        conversations.delete_conversation(conversations.message(second).conversation_id);
+        QVERIFY(!panel.task(second));
+        Statement left = db->prepare("SELECT count(*) FROM code_panel_tasks");
+        QVERIFY(left.step());
+        QCOMPARE(left.int64(0), 0);
+    }
+
+    void taskIsRefusedWhereItDoesNotBelong() {
+        QTemporaryDir dir;
+        auto db = migrated_database(dir.filePath("conclave.db").toStdString());
+        ConversationStore conversations(*db);
+        CodePanelStore panel(*db);
+        const Id answer = sessionWithAnswer(conversations, panel);
+        const auto kindOf = [&](CodePanelTask task) {
+            try {
+                panel.save_task(task);
+            } catch (const DatabaseError& error) {
+                return error.kind();
+            }
+            return ErrorKind::other; // not refused: the QCOMPAREs below fail on it
+        };
+        CodePanelTask task = fixOfTheReturnLine(4242);
+        QCOMPARE(kindOf(task), ErrorKind::not_found);
+        // The question, not the answer.
+        task.answer_id = conversations.message(answer).parent_id.value();
+        QCOMPARE(kindOf(task), ErrorKind::invalid_input);
+        // An answer in a chat.
+        const Id chat = conversations.create_conversation("chat").id;
+        task.answer_id = conversations.append_message(message(chat, Role::assistant, "Hi")).id;
+        QCOMPARE(kindOf(task), ErrorKind::invalid_input);
+        // Half a selection.
+        task = fixOfTheReturnLine(answer);
+        task.selection_end.reset();
+        QCOMPARE(kindOf(task), ErrorKind::invalid_input);
+        // A selection that ends before it starts, and an unknown kind: the table refuses them.
+        task = fixOfTheReturnLine(answer);
+        task.selection_end = 3;
+        QVERIFY_THROWS_EXCEPTION(DatabaseError, panel.save_task(task));
+        task = fixOfTheReturnLine(answer);
+        task.kind = "summarise";
+        QVERIFY_THROWS_EXCEPTION(DatabaseError, panel.save_task(task));
+        QVERIFY(!panel.task(answer));
+    }
+
+    // A file of version 5 (sessions without tasks) opens as the current version: its session,
+    // document and answer are kept, the answer has no task, and new answers can have one.
+    void version5SessionsKeepTheirAnswers() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("conclave.db").toStdString();
+        Id answer = 0;
+        {
+            Database db(path);
+            migrate(db, 5);
+            QCOMPARE(db.user_version(), 5);
+            ConversationStore conversations(db);
+            CodePanelStore panel(db);
+            answer = sessionWithAnswer(conversations, panel);
+        }
+        OpenedDatabase opened = open_conclave_database(path);
+        QCOMPARE(opened.report.found_schema_version, 5);
+        QCOMPARE(opened.report.schema_version, current_schema_version());
+        QVERIFY(current_schema_version() >= 6);
+        ConversationStore conversations(*opened.database);
+        CodePanelStore panel(*opened.database);
+        const Id session = conversations.message(answer).conversation_id;
+        QCOMPARE(q(panel.document(session)->content), q(pythonDocument().content));
+        QCOMPARE(conversations.active_branch(session).back().message.id, answer);
+        QVERIFY(!panel.task(answer));
+        panel.save_task(fixOfTheReturnLine(answer));
+        QVERIFY(panel.task(answer) == fixOfTheReturnLine(answer));
         QVERIFY(opened.database->integrity_problems().empty());
     }
 

@@ -2,7 +2,8 @@
 // ("GPU" or "CPU", the device and placement in a tooltip), parameters, quantization and
 // context when loaded, load progress with Cancel while loading,
 // or "Open model…" when none is loaded. The chip and the button ask for the model picker
-// (openRequested).
+// (openRequested). In a narrow bar (the code panel beside the chat) the title gives way first,
+// then the chip elides the model's facts and name.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -35,6 +36,7 @@ Rectangle {
         Label {
             objectName: "conversationTitle"
             Layout.fillWidth: true
+            Layout.preferredWidth: 0
             text: bar.chat.currentTitle
             color: Theme.text
             font.pixelSize: 15
@@ -74,6 +76,9 @@ Rectangle {
             visible: bar.chat.modelStatus === ChatController.Ready
             implicitHeight: 38
             implicitWidth: chipRow.implicitWidth + 24
+            Layout.maximumWidth: implicitWidth
+            Layout.minimumWidth: Math.min(implicitWidth, 160)
+            Layout.fillWidth: true
             hoverEnabled: true
             onClicked: bar.openRequested()
             ToolTip.visible: hovered && !backendHover.hovered
@@ -95,9 +100,13 @@ Rectangle {
                 }
                 Label {
                     objectName: "modelName"
+                    Layout.fillWidth: true
+                    Layout.minimumWidth: Math.min(implicitWidth, 60)
+                    Layout.preferredWidth: implicitWidth
                     text: bar.chat.model.name || ""
                     color: Theme.text
                     font.weight: Font.DemiBold
+                    elide: Text.ElideRight
                 }
                 Label {
                     id: backendLabel
@@ -119,7 +128,11 @@ Rectangle {
                 }
                 Label {
                     objectName: "modelFacts"
+                    Layout.fillWidth: true
+                    Layout.minimumWidth: 0
+                    Layout.preferredWidth: implicitWidth
                     Layout.rightMargin: 12
+                    elide: Text.ElideRight
                     text: [bar.chat.model.parameters, bar.chat.model.quantMix,
                            qsTr("%1 ctx").arg(bar.chat.model.contextSize)].filter(s => !!s).join(" \u00B7 ")
                     color: Theme.mutedText

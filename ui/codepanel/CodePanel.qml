@@ -2,6 +2,7 @@
 // the tasks below it, then the model's answer (Markdown, code highlighted) with Stop, Retry
 // and tokens/s, and for the tasks that change code the proposed change as a diff with Apply,
 // Copy as unified diff and Copy code. Ctrl+O and Ctrl+S act on the panel while it has focus.
+// The ☰ button lists the recent sessions (open, delete with Undo at the bottom).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
@@ -26,13 +27,15 @@ FocusScope {
         controller.runTask(task, detail || "", target || "", editor.selectionStart, editor.selectionEnd)
     }
 
+    // One sequence each: the standard keys are Ctrl+O and Ctrl+S on every platform, and a key
+    // listed twice (StandardKey.Save and "Ctrl+S") makes the shortcut ambiguous: it never fires.
     Shortcut {
-        sequences: [StandardKey.Open, "Ctrl+O"]
+        sequence: StandardKey.Open
         enabled: panel.activeFocus
         onActivated: panel.openFileDialog()
     }
     Shortcut {
-        sequences: [StandardKey.Save, "Ctrl+S"]
+        sequence: StandardKey.Save
         enabled: panel.activeFocus
         onActivated: panel.save()
     }
@@ -81,10 +84,25 @@ FocusScope {
         anchors.margins: 8
         spacing: 6
 
-        // --- header: file, language, actions ---
+        // --- header: sessions, file, language, close; then the actions ---
         RowLayout {
             Layout.fillWidth: true
             spacing: 4
+            ToolButton {
+                id: sessionsButton
+                objectName: "sessionsButton"
+                text: "\u2630"
+                Accessible.name: qsTr("Recent sessions")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Recent sessions")
+                onClicked: sessionsPopup.opened ? sessionsPopup.close() : sessionsPopup.open()
+                SessionsPopup {
+                    id: sessionsPopup
+                    y: sessionsButton.height
+                    width: Math.min(360, panel.width - 16)
+                    controller: panel.controller
+                }
+            }
             Label {
                 objectName: "codePanelTitle"
                 Layout.fillWidth: true
@@ -115,6 +133,17 @@ FocusScope {
                 }
             }
             ToolButton {
+                objectName: "closePanelButton"
+                text: "\u2715"
+                Accessible.name: qsTr("Close the code panel")
+                onClicked: panel.controller.panelVisible = false
+            }
+        }
+        // The document's actions, on their own line; they wrap in a narrow panel.
+        Flow {
+            Layout.fillWidth: true
+            spacing: 4
+            ToolButton {
                 objectName: "newButton"
                 text: qsTr("New")
                 Accessible.name: qsTr("Start with an empty code panel")
@@ -141,11 +170,6 @@ FocusScope {
                 enabled: panel.controller.code.trim().length > 0
                 Accessible.name: qsTr("Discuss the code in a new chat")
                 onClicked: panel.controller.discussInChat()
-            }
-            ToolButton {
-                text: "\u2715"
-                Accessible.name: qsTr("Close the code panel")
-                onClicked: panel.controller.panelVisible = false
             }
         }
 
@@ -386,8 +410,10 @@ FocusScope {
 
                     ColumnLayout {
                         spacing: 4
-                        RowLayout {
+                        // Wraps in a narrow panel.
+                        Flow {
                             Layout.fillWidth: true
+                            spacing: 4
                             Button {
                                 objectName: "applyButton"
                                 text: qsTr("Apply")
@@ -410,7 +436,6 @@ FocusScope {
                                 enabled: panel.controller.proposalComplete
                                 onClicked: panel.controller.copyProposedCode()
                             }
-                            Item { Layout.fillWidth: true }
                             ToolButton {
                                 id: sideBySideButton
                                 objectName: "sideBySideButton"
@@ -432,6 +457,35 @@ FocusScope {
                             rows: panel.controller.sideBySideRows
                         }
                     }
+                }
+            }
+        }
+
+        // Undo for the last deleted session; the delete becomes final when this goes.
+        Rectangle {
+            objectName: "panelUndoToast"
+            visible: panel.controller.sessionList.undoVisible
+            Layout.fillWidth: true
+            implicitHeight: 40
+            radius: 8
+            color: Theme.surface
+            border.color: Theme.border
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: 10
+                anchors.rightMargin: 4
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Deleted \u201C%1\u201D").arg(panel.controller.sessionList.undoTitle)
+                    color: Theme.text
+                    elide: Text.ElideRight
+                    font.pixelSize: Theme.smallFontSize
+                }
+                ToolButton {
+                    objectName: "panelUndoButton"
+                    text: qsTr("Undo")
+                    font.pixelSize: Theme.smallFontSize
+                    onClicked: panel.controller.undoDeleteSession()
                 }
             }
         }

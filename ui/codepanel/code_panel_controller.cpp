@@ -2,6 +2,7 @@
 
 #include "chat_controller.h"
 #include "code_languages.h"
+#include "diff_rows.h"
 #include "engine_worker.h"
 #include "markdown_blocks.h"
 #include "preference_store.h"
@@ -23,79 +24,19 @@ using code_panel::CodeTask;
 
 namespace {
 
-// Rows of the diff view: at most this many, so a huge change cannot stall the GUI.
-constexpr int maxDiffRows = 4000;
 // The prompt must leave this many tokens of the context for the answer.
 constexpr int answerReserveTokens = 256;
 
-QString escaped(const QString& text) {
-    QString html = text.toHtmlEscaped();
-    html.replace(u'\t', QStringLiteral("    "));
-    html.replace(u' ', QStringLiteral("&nbsp;"));
-    return html;
-}
-
-// One line of the diff view as rich text, its changed words on a stronger background.
-QString lineHtml(const code_panel::DiffLine& line) {
-    const QString mark = line.kind == code_panel::DiffLine::Kind::added
-                             ? QStringLiteral("#662ea043")
-                             : QStringLiteral("#66f85149");
-    QString html;
-    int at = 0;
-    for (const code_panel::DiffSpan& span : line.changed) {
-        html += escaped(line.text.mid(at, span.start - at));
-        html += QStringLiteral("<span style=\"background-color:%1\">").arg(mark) +
-                escaped(line.text.mid(span.start, span.length)) + QStringLiteral("</span>");
-        at = span.start + span.length;
-    }
-    return html + escaped(line.text.mid(at));
-}
-
-// The hunk's lines side by side: context on both sides, each change's removed and added lines
-// paired in order, the longer side's rest alone.
-void appendSideBySide(QVariantList& rows, const code_panel::DiffHunk& hunk) {
-    using Kind = code_panel::DiffLine::Kind;
-    rows.append(QVariantMap{{QStringLiteral("kind"), QStringLiteral("hunk")},
-                            {QStringLiteral("oldHtml"), hunk.header().toHtmlEscaped()},
-                            {QStringLiteral("newHtml"), QString()},
-                            {QStringLiteral("oldNumber"), 0},
-                            {QStringLiteral("newNumber"), 0}});
-    const QList<code_panel::DiffLine>& lines = hunk.lines;
-    for (qsizetype k = 0; k < lines.size();) {
-        if (lines[k].kind == Kind::context) {
-            rows.append(QVariantMap{{QStringLiteral("kind"), QStringLiteral("context")},
-                                    {QStringLiteral("oldHtml"), lineHtml(lines[k])},
-                                    {QStringLiteral("newHtml"), lineHtml(lines[k])},
-                                    {QStringLiteral("oldNumber"), lines[k].oldNumber},
-                                    {QStringLiteral("newNumber"), lines[k].newNumber}});
-            ++k;
-            continue;
-        }
-        qsizetype added = k;
-        while (added < lines.size() && lines[added].kind == Kind::removed) ++added;
-        qsizetype end = added;
-        while (end < lines.size() && lines[end].kind == Kind::added) ++end;
-        const qsizetype removedCount = added - k;
-        const qsizetype addedCount = end - added;
-        for (qsizetype i = 0; i < std::max(removedCount, addedCount); ++i) {
-            const code_panel::DiffLine* left = i < removedCount ? &lines[k + i] : nullptr;
-            const code_panel::DiffLine* right = i < addedCount ? &lines[added + i] : nullptr;
-            const QString kind = left && right ? QStringLiteral("changed")
-                                 : left        ? QStringLiteral("removed")
-                                               : QStringLiteral("added");
-            rows.append(
-                QVariantMap{{QStringLiteral("kind"), kind},
-                            {QStringLiteral("oldHtml"), left ? lineHtml(*left) : QString()},
-                            {QStringLiteral("newHtml"), right ? lineHtml(*right) : QString()},
-                            {QStringLiteral("oldNumber"), left ? left->oldNumber : 0},
-                            {QStringLiteral("newNumber"), right ? right->newNumber : 0}});
-        }
-        k = end;
-    }
-}
-
 qint64 modifiedMs(const QString& path) {
     return QFileInfo(path).lastModified().toMSecsSinceEpoch();
+}
+
+// The state line of an answer that ended.
+QString finishedStatus(bool stopped, qint64 tokens, double tokensPerSecond) {
+    const int n = static_cast<int>(tokens);
+    return (stopped ? CodePanelController::tr("Stopped · %n tokens · %1 tok/s", nullptr, n)
+                    : CodePanelController::tr("%n tokens · %1 tok/s", nullptr, n))
+        .arg(tokensPerSecond, 0, 'f', 1);
 }
 
 // A session's title: the file's name, else the first line that says something.
@@ -115,7 +56,7 @@ CodePanelController::CodePanelController(app::EngineWorker* worker, ChatControll
                                          CodePanelSessions* sessions, PreferenceStore* preferences,
                                          QObject* parent)
     : QObject(parent), m_worker(worker), m_chat(chat), m_conversations(conversations),
-      m_sessions(sessions), m_preferences(preferences) {
+      m_sessions(sessions), m_preferences(preferences), m_sessionList(sessions) {
     connect(this, &CodePanelController::documentChanged, this,
             &CodePanelController::languageNameChanged);
     connect(this, &CodePanelController::proposalChanged, this,
@@ -142,7 +83,11 @@ CodePanelController::CodePanelController(app::EngineWorker* worker, ChatControll
     });
     connect(m_chat, &ChatController::contextChanged, this, &CodePanelController::tokensChanged);
     connect(m_chat, &ChatController::generatingChanged, this, &CodePanelController::busyChanged);
+    connect(&m_sessionList, &CodePanelSessionList::failed, this, [this](const QString& message) {
+        setNotice(tr("Could not save the code panel's session: %1").arg(message));
+    });
     restore();
+    m_sessionList.refresh();
 }
 
 CodePanelController::~CodePanelController() {
@@ -254,14 +199,7 @@ void CodePanelController::setDocument(const PanelDocument& document, bool newSes
     m_document = document;
     if (newSession) {
         m_session = 0;
-        m_lastRequest.reset();
-        m_retryable = false;
-        m_beforeApply = QString();
-        m_answer.clear();
-        m_answerStatus.clear();
-        m_tokensPerSecond = 0;
-        m_proposal = {};
-        m_showsProposal = false;
+        clearAnswer();
         ensureSession();
         emit answerChanged();
         emit proposalChanged();
@@ -349,6 +287,7 @@ void CodePanelController::ensureSession() {
     }
     writePreference(sessionKey, QString::number(m_session));
     emit sessionChanged();
+    m_sessionList.refresh();
 }
 
 void CodePanelController::saveDocumentNow() {
@@ -504,6 +443,13 @@ bool CodePanelController::send(const code_panel::TaskRequest& request) {
             m_answerMessage = {};
         }
     }
+    if (m_answerMessage.id > 0) {
+        try {
+            m_sessions->saveTask(m_answerMessage.id, {request, m_selectionStart, m_selectionEnd});
+        } catch (const StoreError& error) {
+            setNotice(tr("Could not save the code panel's session: %1").arg(error.message));
+        }
+    }
 
     app::GenerationRequest generation;
     generation.turns = {app::ChatTurn{QStringLiteral("user"), prompt}};
@@ -551,10 +497,7 @@ void CodePanelController::onFinished(quint64 id, const app::GenerationUpdate& up
     m_answer = update.answer;
     m_tokensPerSecond = stats.tokensPerSecond;
     const bool stopped = stats.stopReason == u"cancelled";
-    const int tokens = stats.generatedTokens;
-    m_answerStatus = (stopped ? tr("Stopped · %n tokens · %1 tok/s", nullptr, tokens)
-                              : tr("%n tokens · %1 tok/s", nullptr, tokens))
-                         .arg(stats.tokensPerSecond, 0, 'f', 1);
+    m_answerStatus = finishedStatus(stopped, stats.generatedTokens, stats.tokensPerSecond);
     if (m_answerMessage.id > 0) {
         m_answerMessage.text = update.answer;
         m_answerMessage.reasoning = update.reasoning;
@@ -604,27 +547,9 @@ void CodePanelController::updateProposal() {
     m_proposedCode = code_panel::matchLineEndings(m_proposal.code, request.code);
     m_diffBase = request.code;
     m_diff = code_panel::diffCode(m_diffBase, m_proposedCode);
-    m_diffRows.clear();
-    m_sideBySideRows.clear();
-    for (const code_panel::DiffHunk& hunk : m_diff.hunks) {
-        if (m_diffRows.size() >= maxDiffRows) break;
-        appendSideBySide(m_sideBySideRows, hunk);
-        m_diffRows.append(QVariantMap{{QStringLiteral("kind"), QStringLiteral("hunk")},
-                                      {QStringLiteral("html"), hunk.header().toHtmlEscaped()},
-                                      {QStringLiteral("oldNumber"), 0},
-                                      {QStringLiteral("newNumber"), 0}});
-        for (const code_panel::DiffLine& line : hunk.lines) {
-            if (m_diffRows.size() >= maxDiffRows) break;
-            const QString kind =
-                line.kind == code_panel::DiffLine::Kind::added     ? QStringLiteral("added")
-                : line.kind == code_panel::DiffLine::Kind::removed ? QStringLiteral("removed")
-                                                                   : QStringLiteral("context");
-            m_diffRows.append(QVariantMap{{QStringLiteral("kind"), kind},
-                                          {QStringLiteral("html"), lineHtml(line)},
-                                          {QStringLiteral("oldNumber"), line.oldNumber},
-                                          {QStringLiteral("newNumber"), line.newNumber}});
-        }
-    }
+    const DiffRows rows = buildDiffRows(m_diff);
+    m_diffRows = rows.unified;
+    m_sideBySideRows = rows.sideBySide;
     emit proposalChanged();
 }
 
@@ -712,6 +637,11 @@ void CodePanelController::discussInChat() {
 }
 
 bool CodePanelController::openSession(qint64 session) {
+    if (session == m_sessionList.pendingDelete()) return false;
+    if (busy()) {
+        setNotice(tr("Wait until the current answer is finished."));
+        return false;
+    }
     std::optional<PanelDocument> document;
     try {
         document = m_sessions->document(session);
@@ -731,28 +661,17 @@ bool CodePanelController::openSession(qint64 session) {
     m_document = *document;
     m_session = session;
     writePreference(sessionKey, QString::number(session));
-    // The last answer comes back; its task is not stored, so a proposal is looked for in the
-    // document's language against the whole code.
-    m_lastRequest.reset();
-    m_answer.clear();
-    m_answerStatus.clear();
-    m_tokensPerSecond = 0;
-    m_proposal = {};
-    m_showsProposal = false;
+    clearAnswer();
+    if (m_saveConflict) {
+        m_saveConflict = false;
+        emit saveConflictChanged();
+    }
     try {
         const QList<ChatMessage> branch = m_conversations->activeBranch(session);
-        if (!branch.isEmpty() && branch.last().role == ChatMessage::Role::assistant) {
-            m_answer = branch.last().text;
-            m_tokensPerSecond = branch.last().tokensPerSecond;
-            code_panel::TaskRequest request = requestFor(CodeTask::instruction, 0, 0);
-            request.detail = QStringLiteral("(restored)");
-            m_lastRequest = request;
-            m_retryable = false;
-            m_selectionStart = 0;
-            m_selectionEnd = int(m_document.content.size());
-            m_showsProposal = true;
-        }
+        if (!branch.isEmpty() && branch.last().role == ChatMessage::Role::assistant)
+            restoreAnswer(branch.last());
     } catch (const StoreError&) {
+        // The document is back; its answer stays in the store for the next try.
     }
     emit sessionChanged();
     emit documentChanged();
@@ -765,6 +684,67 @@ bool CodePanelController::openSession(qint64 session) {
     emit busyChanged();
     m_countTimer.start();
     return true;
+}
+
+void CodePanelController::clearAnswer() {
+    m_lastRequest.reset();
+    m_retryable = false;
+    m_beforeApply = QString();
+    m_answer.clear();
+    m_answerStatus.clear();
+    m_tokensPerSecond = 0;
+    m_proposal = {};
+    m_showsProposal = false;
+}
+
+// The session's last answer with its task, so Retry and Apply work as before the restart.
+// An answer stored before tasks were (schema version 5) has none: its proposal is looked for
+// in the document's language against the whole code, and it cannot be retried.
+void CodePanelController::restoreAnswer(const ChatMessage& answer) {
+    m_answer = answer.text;
+    m_tokensPerSecond = answer.tokensPerSecond;
+    m_answerStatus = answer.state == ChatMessage::State::failed
+                         ? tr("Failed: %1").arg(answer.error)
+                         : finishedStatus(answer.state == ChatMessage::State::stopped,
+                                          answer.generatedTokens, answer.tokensPerSecond);
+    std::optional<PanelTask> task;
+    try {
+        task = m_sessions->task(answer.id);
+    } catch (const StoreError&) {
+    }
+    if (task) {
+        m_lastRequest = task->request;
+        m_retryable = true;
+        m_selectionStart = task->selectionStart;
+        m_selectionEnd = task->selectionEnd;
+        m_showsProposal = code_panel::changesCode(task->request.task);
+        return;
+    }
+    code_panel::TaskRequest request = requestFor(CodeTask::instruction, 0, 0);
+    request.detail = QStringLiteral("(restored)");
+    m_lastRequest = request;
+    m_retryable = false;
+    m_selectionStart = 0;
+    m_selectionEnd = int(m_document.content.size());
+    m_showsProposal = true;
+}
+
+bool CodePanelController::deleteSession(qint64 session) {
+    const bool shown = session != 0 && session == m_session;
+    if (shown && busy()) {
+        setNotice(tr("Wait until the current answer is finished."));
+        return false;
+    }
+    if (shown && m_saveTimer.isActive()) saveDocumentNow();
+    if (!m_sessionList.remove(session)) return false;
+    if (shown) newDocument();
+    m_deletedShownSession = shown ? session : 0;
+    return true;
+}
+
+void CodePanelController::undoDeleteSession() {
+    const qint64 session = m_sessionList.undo();
+    if (session != 0 && session == std::exchange(m_deletedShownSession, 0)) openSession(session);
 }
 
 void CodePanelController::restore() {

@@ -3,7 +3,9 @@
 // document (open, paste, edit, save with a check for changes on disk), its language, the
 // tasks (code_tasks.h) answered by the loaded model through the shared EngineWorker, the
 // streamed answer, the code it proposes as a diff against the editor, Apply / Copy, and the
-// panel's own place in the window (visible, width) kept across restarts.
+// panel's own place in the window (visible, width) kept across restarts, and its list of
+// recent sessions (open one, delete with undo). Each answer's task is stored with it, so
+// the last answer of a session can be retried and applied after a restart.
 //
 // Ownership: the composition root owns the worker, the chat controller and the stores and
 // passes them in; all must outlive this object. GUI thread only; worker signals arrive
@@ -16,6 +18,7 @@
 // failed with the engine's message.
 
 #include "code_diff.h"
+#include "code_panel_session_list.h"
 #include "code_panel_sessions.h"
 #include "code_tasks.h"
 #include "proposed_code.h"
@@ -58,6 +61,8 @@ class CodePanelController : public QObject {
     Q_PROPERTY(bool modified READ modified NOTIFY documentChanged)
     Q_PROPERTY(bool saveConflict READ saveConflict NOTIFY saveConflictChanged)
     Q_PROPERTY(qint64 sessionId READ sessionId NOTIFY sessionChanged)
+    // The recent sessions, newest first, with delete and undo.
+    Q_PROPERTY(CodePanelSessionList* sessionList READ sessionList CONSTANT)
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
     // The size of a task's prompt in the loaded model's tokens against its context.
     Q_PROPERTY(int promptTokens READ promptTokens NOTIFY tokensChanged)
@@ -117,6 +122,7 @@ public:
     bool modified() const { return m_document.content != m_fileContent; }
     bool saveConflict() const { return m_saveConflict; }
     qint64 sessionId() const { return m_session; }
+    CodePanelSessionList* sessionList() { return &m_sessionList; }
     QString notice() const { return m_notice; }
     int promptTokens() const { return m_promptTokens; }
     int contextSize() const;
@@ -177,8 +183,14 @@ public:
     Q_INVOKABLE void countTokens(int selectionStart = 0, int selectionEnd = 0);
     // Starts a chat with the code attached as the draft (the chat's composer takes it).
     Q_INVOKABLE void discussInChat();
-    // Opens a stored session (from search); false when it is not a panel session.
+    // Opens a stored session (from search or the session list); false when it is not a panel
+    // session or waits for its delete.
     Q_INVOKABLE bool openSession(qint64 session);
+    // Deletes a session from the list with undo; the panel empties when it showed it. Refused
+    // (false, with a notice) for the shown session while it answers.
+    Q_INVOKABLE bool deleteSession(qint64 session);
+    // Brings the deleted session back, in the panel again when the panel showed it.
+    Q_INVOKABLE void undoDeleteSession();
 
 signals:
     void panelVisibleChanged();
@@ -210,6 +222,8 @@ private:
     void restore();
     void updateProposal();
     void setNotice(const QString& notice);
+    void clearAnswer();
+    void restoreAnswer(const ChatMessage& answer);
     void setAnswerStatus(const QString& status);
     void writePreference(const char* key, const QString& value);
     code_panel::TaskRequest requestFor(code_panel::CodeTask task, int selectionStart,
@@ -220,6 +234,8 @@ private:
     ConversationStore* m_conversations;
     CodePanelSessions* m_sessions;
     PreferenceStore* m_preferences;
+    CodePanelSessionList m_sessionList;
+    qint64 m_deletedShownSession = 0; // the deleted session the panel showed, for undo
 
     bool m_visible = false;
     int m_width = defaultWidth;
@@ -237,7 +253,7 @@ private:
 
     quint64 m_requestId = 0;
     std::optional<code_panel::TaskRequest> m_lastRequest;
-    bool m_retryable = false; // false for an answer restored from storage (its task is not kept)
+    bool m_retryable = false; // false for a restored answer whose task was not stored
     int m_selectionStart = 0; // what the last task ran on, for Apply
     int m_selectionEnd = 0;
     QString m_answer;

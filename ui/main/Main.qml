@@ -28,6 +28,18 @@ ApplicationWindow {
     // "light" or "dark" forces a theme over the user's choice (CONCLAVE_THEME); empty: none.
     property string forcedTheme: ""
 
+    // Beside the code panel the chat keeps chatMinimumWidth, so the model bar's chip fits; the
+    // panel keeps its minimum (CodePanelController::minimumWidth). A window too narrow for the
+    // sidebar as well hides the sidebar while the panel is shown.
+    readonly property int sidebarWidth: 264
+    readonly property int chatMinimumWidth: 380
+    readonly property int panelMinimumWidth: 320
+    readonly property int handleWidth: 5
+    readonly property bool sidebarShown: !codePanel.panelVisible
+        || width >= sidebarWidth + handleWidth + panelMinimumWidth + chatMinimumWidth
+    readonly property int panelMaximumWidth: Math.max(panelMinimumWidth,
+        width - (sidebarShown ? sidebarWidth : 0) - handleWidth - chatMinimumWidth)
+
     signal quitRequested()
 
     width: 1180
@@ -77,8 +89,10 @@ ApplicationWindow {
         sequences: [StandardKey.New, "Ctrl+N"]
         onActivated: { window.chat.newConversation(); chatPage.composer.focusInput() }
     }
+    // StandardKey.Open alone: it is Ctrl+O everywhere, and listing "Ctrl+O" as well would make
+    // the shortcut ambiguous (it would never fire).
     Shortcut {
-        sequences: [StandardKey.Open, "Ctrl+O"]
+        sequence: StandardKey.Open
         enabled: !codePanelView.activeFocus
         onActivated: window.openModelDialog()
     }
@@ -130,15 +144,18 @@ ApplicationWindow {
         spacing: 0
 
         Sidebar {
-            Layout.preferredWidth: 264
+            visible: window.sidebarShown
+            Layout.preferredWidth: window.sidebarWidth
             Layout.fillHeight: true
             chat: window.chat
             onSearchRequested: searchPopup.open()
         }
 
         ColumnLayout {
+            objectName: "chatColumn"
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.minimumWidth: window.chatMinimumWidth
             spacing: 0
 
             ModelBar {
@@ -192,7 +209,7 @@ ApplicationWindow {
             objectName: "codePanelHandle"
             visible: window.codePanel.panelVisible
             Layout.fillHeight: true
-            Layout.preferredWidth: 5
+            Layout.preferredWidth: window.handleWidth
             color: handleArea.containsMouse || handleArea.pressed ? Theme.accent : Theme.border
             MouseArea {
                 id: handleArea
@@ -205,7 +222,8 @@ ApplicationWindow {
                 onPositionChanged: (mouse) => {
                     if (!pressed) return
                     const moved = mapToItem(null, mouse.x, 0).x - pressX
-                    window.codePanel.panelWidth = Math.min(window.width - 420, Math.max(320, startWidth - moved))
+                    window.codePanel.panelWidth = Math.min(window.panelMaximumWidth,
+                                                           Math.max(window.panelMinimumWidth, startWidth - moved))
                 }
             }
         }
@@ -214,7 +232,8 @@ ApplicationWindow {
             id: codePanelView
             visible: window.codePanel.panelVisible
             Layout.fillHeight: true
-            Layout.preferredWidth: Math.min(window.codePanel.panelWidth, window.width - 420)
+            Layout.minimumWidth: window.panelMinimumWidth
+            Layout.preferredWidth: Math.min(window.codePanel.panelWidth, window.panelMaximumWidth)
             controller: window.codePanel
         }
     }

@@ -3,7 +3,8 @@
 // its language, typing reaches the controller, the language picker changes it, the tasks are
 // disabled without a model (and a task refused says why in the panel), Discuss in chat asks
 // the chat to take the code, the close button hides the panel; a chat code block's "Open in
-// code panel" hands over its code and language.
+// code panel" hands over its code and language; the ☰ list shows the recent sessions newest
+// first, opens one, deletes the shown one (the panel empties) and Undo brings it back.
 import QtQuick
 import QtTest
 import Conclave.Chat
@@ -89,6 +90,51 @@ Item {
             verify(close)
             mouseClick(close)
             verify(!codePanelController.panelVisible)
+        }
+
+        function sessionsPopup() {
+            const button = Finders.findNamed(panel, "sessionsButton")
+            for (let i = 0; i < button.resources.length; ++i)
+                if (button.resources[i].objectName === "sessionsPopup") return button.resources[i]
+            return null
+        }
+
+        function test_sessionListOpensDeletesAndUndoes() {
+            codePanelController.openCode("first = 1\n", "python")
+            const first = codePanelController.sessionId
+            codePanelController.openCode("second = 2\n", "python")
+            const second = codePanelController.sessionId
+            const popup = sessionsPopup()
+            verify(popup)
+            mouseClick(Finders.findNamed(panel, "sessionsButton"))
+            tryVerify(() => popup.opened)
+            const list = Finders.findNamed(popup.contentItem, "sessionList")
+            tryVerify(() => list.count >= 2 && list.itemAtIndex(1) !== null)
+            compare(list.itemAtIndex(0).sessionId, second)
+            compare(list.itemAtIndex(1).sessionId, first)
+
+            mouseClick(list.itemAtIndex(1))
+            tryCompare(codePanelController, "sessionId", first)
+            tryCompare(editor(), "text", "first = 1\n")
+            tryVerify(() => !popup.visible)
+
+            mouseClick(Finders.findNamed(panel, "sessionsButton"))
+            tryVerify(() => popup.opened)
+            const row = Finders.findNamed(list, "panelSession" + first)
+            verify(row)
+            mouseClick(Finders.findNamed(row, "deleteSessionButton"))
+            compare(codePanelController.sessionId, 0)
+            tryCompare(editor(), "text", "")
+            tryVerify(() => Finders.findVisibleNamed(list, "panelSession" + first) === null)
+            compare(list.itemAtIndex(0).sessionId, second)
+            const toast = Finders.findVisibleNamed(panel, "panelUndoToast")
+            verify(toast)
+            verify(Finders.findText(toast, "Deleted \u201Cfirst = 1\u201D"))
+            popup.close()
+            mouseClick(Finders.findNamed(toast, "panelUndoButton"))
+            tryCompare(codePanelController, "sessionId", first)
+            tryCompare(editor(), "text", "first = 1\n")
+            verify(Finders.findVisibleNamed(panel, "panelUndoToast") === null)
         }
 
         function test_chatCodeBlockOpensInThePanel() {
