@@ -209,6 +209,7 @@ const QStringList& allowedSymbols() {
         QStringLiteral("\u25BE"), // ▾ expanded
         QStringLiteral("\u25CF"), // ● changed since saved
         QStringLiteral("\u2315"), // ⌕ search
+        QStringLiteral("\u2630"), // ☰ list (the code panel's sessions)
         QStringLiteral("+"),      // added line (diff)
         QStringLiteral("\u2212"), // − removed line (diff)
         QStringLiteral("\u2014"), // — between a figure and its note
