@@ -43,10 +43,19 @@ struct Iq4NlFormat {
 };
 
 // MXFP4's E8M0 exponent, halved because the table holds E2M1 doubled (see quant/half.h).
+// All 256 of them, looked up: cheaper per block than building the float.
+struct E8m0HalfTable {
+    float value[256];
+    E8m0HalfTable() {
+        for (int e = 0; e < 256; ++e) value[e] = quant::e8m0_to_fp32_half(static_cast<std::uint8_t>(e));
+    }
+};
+const E8m0HalfTable e8m0_half;
+
 struct Mxfp4Format {
     using Block = quant::BlockMXFP4;
     static const std::int8_t* table() { return quant::kvalues_mxfp4; }
-    CONCLAVE_AVX2 static float scale(const Block& b) { return quant::e8m0_to_fp32_half(b.e); }
+    CONCLAVE_AVX2 static float scale(const Block& b) { return e8m0_half.value[b.e]; }
 };
 
 template <typename Format, int T>
