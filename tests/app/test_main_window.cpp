@@ -257,6 +257,12 @@ private slots:
         QTest::keyClick(window, Qt::Key_Escape);
         QTRY_VERIFY(!popup->property("visible").toBool());
         QCOMPARE(app.chat().currentConversationId(), target);
+
+        // Ctrl+N leaves it for a new chat (a shortcut listing Ctrl+N twice, as StandardKey.New
+        // and as text, is ambiguous and never fires).
+        QTest::keyClick(window, Qt::Key_N, Qt::ControlModifier);
+        QTRY_VERIFY(app.chat().currentConversationId() != target);
+        QCOMPARE(app.chat().messages()->rowCount(), 0);
     }
 
     // The conversation of the previous test is in the data folder's database.

@@ -80,13 +80,16 @@ ApplicationWindow {
     function openModelDialog() { modelDialog.open() }
     function openModelPicker() { modelPicker.openList() }
 
+    // One key sequence each: a platform whose StandardKey.Quit or New is Ctrl+Q or Ctrl+N
+    // would make a list of both ambiguous, and an ambiguous shortcut never fires. "Ctrl" is
+    // Command on macOS.
     Shortcut {
-        sequences: [StandardKey.Quit, "Ctrl+Q"]
+        sequence: "Ctrl+Q"
         context: Qt.ApplicationShortcut
         onActivated: window.quitRequested()
     }
     Shortcut {
-        sequences: [StandardKey.New, "Ctrl+N"]
+        sequence: "Ctrl+N"
         onActivated: { window.chat.newConversation(); chatPage.composer.focusInput() }
     }
     // StandardKey.Open alone: it is Ctrl+O everywhere, and listing "Ctrl+O" as well would make
