@@ -9,6 +9,7 @@
 #include "model/archs/archs.h"
 #include "model/archs/deepseek2_kv_b.h"
 #include "model/forward_steps.h"
+#include "model/scratch_sizes.h"
 #include "model/moe_routing.h"
 
 #include <algorithm>
@@ -377,9 +378,7 @@ Result<void> DeepSeek2::forward(Backend& b, ForwardBatch& batch) const {
 // Mirrors the scratch() calls above: F32 rows, each allocation padded to the arena's 64-byte
 // alignment; attention and FFN are rewound separately, so the larger of the two counts.
 std::uint64_t DeepSeek2::scratch_bytes(std::int64_t n, std::int64_t n_out) const {
-    const auto f32_rows = [](std::int64_t width, std::int64_t rows) {
-        return (static_cast<std::uint64_t>(width * rows) * 4u + 63u) / 64u * 64u;
-    };
+    const auto f32_rows = scratch_f32_bytes;
     const std::int64_t e = m_hp.n_embd, h = m_hp.n_head, lora = m_hp.kv_lora_rank, rope = m_hp.qk_rope;
     const std::uint64_t attention = f32_rows(e, n) + f32_rows(h * q_head(), n) +
                                     (m_hp.q_lora_rank > 0 ? f32_rows(m_hp.q_lora_rank, n) : 0) +
@@ -394,16 +393,8 @@ std::uint64_t DeepSeek2::scratch_bytes(std::int64_t n, std::int64_t n_out) const
     const std::uint64_t dense = m_hp.n_dense_lead > 0 ? 2 * f32_rows(m_hp.n_ff, n) : 0;
     const std::uint64_t ffn = 2 * f32_rows(e, n) + std::max(moe, dense);
     const std::uint64_t output = f32_rows(e, n_out) + f32_rows(m_hp.n_vocab, n_out);
-    // The prompt GEMM's quantized activations for the largest input of one matmul: a backend
-    // workspace outside the arena. Each row is a 64-byte aligned record of 8-bit codes and
-    // float scales and sums (at most 1 + 16/32 + 16/16 bytes per value before padding, with
-    // each part padded to 8 floats), which for the narrow per-head rows here is up to 4 bytes
-    // per value.
-    const auto records = [](std::int64_t width, std::int64_t rows) {
-        const auto eights = [](std::int64_t v) { return (v + 7) / 8 * 8; };
-        const std::int64_t bytes = width + 4 * (2 * eights(width / 32) + eights(width / 16));
-        return static_cast<std::uint64_t>((bytes + 63) / 64 * 64 * rows);
-    };
+    // The prompt GEMM's quantized activations for the largest input of one matmul.
+    const auto records = gemm_activation_bytes;
     const std::uint64_t panel = std::max({records(e, n), records(m_hp.q_lora_rank, n), records(m_hp.qk_nope, h * n),
                                           records(lora, h * n), records(m_hp.v_head * h, n), records(m_hp.n_ff, n),
                                           records(m_hp.n_ff_exp, slots), records(f_sh, n)});

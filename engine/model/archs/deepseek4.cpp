@@ -15,6 +15,7 @@
 #include "model/archs/deepseek4_hparams.h"
 #include "model/archs/deepseek4_window.h"
 #include "model/forward_steps.h"
+#include "model/scratch_sizes.h"
 #include "quant/dequantize.h"
 
 #include <algorithm>
@@ -569,9 +570,7 @@ std::int64_t DeepSeek4::resume_position(Backend& b, const std::vector<KvLayer>& 
 // streams alive throughout, attention and FFN rewound separately.
 std::uint64_t DeepSeek4::scratch_bytes(std::int64_t n_tokens, std::int64_t n_logit_rows) const {
     const std::int64_t n = std::min<std::int64_t>(n_tokens, kMaxStep), n_out = std::min(n_logit_rows, n);
-    const auto f32_rows = [](std::int64_t width, std::int64_t rows) {
-        return (static_cast<std::uint64_t>(width * rows) * 4u + 63u) / 64u * 64u;
-    };
+    const auto f32_rows = scratch_f32_bytes;
     const std::int64_t e = m_hp.n_embd, h = m_hp.n_head, hd = m_hp.head_dim, hc = m_hp.hyper.n_streams;
     const std::int64_t mix = (2 + hc) * hc, n_rot = m_hp.n_rot;
     const std::uint64_t streams = f32_rows(hc * e, n);
@@ -594,13 +593,8 @@ std::uint64_t DeepSeek4::scratch_bytes(std::int64_t n_tokens, std::int64_t n_log
     const std::uint64_t layer = f32_rows(e, n) + hyper + std::max(attention, ffn);
     const std::uint64_t output = f32_rows(hc * e, n) + f32_rows(hc, n) + f32_rows(e, n) + f32_rows(e, n_out) +
                                  f32_rows(m_hp.n_vocab, n_out);
-    // The prompt GEMM's quantized activations (a backend workspace outside the arena), at
-    // most 4 bytes per value for the widest input of one matmul (see deepseek2.cpp).
-    const auto records = [](std::int64_t width, std::int64_t rows) {
-        const auto eights = [](std::int64_t v) { return (v + 7) / 8 * 8; };
-        const std::int64_t bytes = width + 4 * (2 * eights(width / 32) + eights(width / 16));
-        return static_cast<std::uint64_t>((bytes + 63) / 64 * 64 * rows);
-    };
+    // The prompt GEMM's quantized activations for the largest input of one matmul.
+    const auto records = gemm_activation_bytes;
     const std::uint64_t panel = std::max({records(hc * e, n), records(m_hp.q_lora_rank, n),
                                           records(h * hd / m_hp.o_groups, std::int64_t{m_hp.o_groups} * n),
                                           records(std::int64_t{m_hp.o_lora_rank} * m_hp.o_groups, n),
