@@ -381,7 +381,12 @@ private slots:
             QCOMPARE(list->undoTitle(), QStringLiteral("third = 3"));
             QCOMPARE(ids(), (QList<qint64>{second, first}));
             QVERIFY(!panel.openSession(third)); // waiting for its delete
+            app.chat().search()->setQuery(QStringLiteral("third"));
+            app.chat().search()->refresh();
+            QCOMPARE(app.chat().search()->rowCount(), 0); // nor offered by the search
             panel.undoDeleteSession();
+            app.chat().search()->refresh();
+            QCOMPARE(app.chat().search()->rowCount(), 1);
             QVERIFY(!list->undoVisible());
             QCOMPARE(panel.sessionId(), third);
             QCOMPARE(panel.code(), QStringLiteral("third = 3\n"));

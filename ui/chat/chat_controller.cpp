@@ -75,7 +75,7 @@ ChatController::ChatController(app::EngineWorker* worker, ConversationStore* sto
     connectWorker();
     connect(this, &ChatController::currentConversationChanged, this,
             &ChatController::currentTitleChanged);
-    connect(this, &ChatController::undoChanged, this, [this] { m_search.setHiddenConversation(m_pendingDelete); });
+    connect(this, &ChatController::undoChanged, this, [this] { m_search.setHiddenConversation(this, m_pendingDelete); });
     m_retryTimer.setInterval(retryIntervalMs);
     connect(&m_retryTimer, &QTimer::timeout, this, &ChatController::retrySaving);
     m_undoTimer.setSingleShot(true);

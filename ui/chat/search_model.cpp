@@ -53,8 +53,9 @@ void SearchModel::setHighlightColor(const QColor& color) {
     if (!m_results.isEmpty()) emit dataChanged(index(0), index(rowCount() - 1), {SnippetRole});
 }
 
-void SearchModel::setHiddenConversation(qint64 id) {
-    m_hidden = id;
+void SearchModel::setHiddenConversation(const QObject* owner, qint64 id) {
+    if (id == 0) m_hidden.remove(owner);
+    else m_hidden.insert(owner, id);
 }
 
 void SearchModel::refresh() {
@@ -67,7 +68,11 @@ void SearchModel::refresh() {
             results.clear();
         }
     }
-    results.removeIf([this](const SearchResult& r) { return m_hidden != 0 && r.conversationId == m_hidden; });
+    results.removeIf([this](const SearchResult& r) {
+        for (const qint64 id : m_hidden)
+            if (r.conversationId == id) return true;
+        return false;
+    });
     beginResetModel();
     m_results = std::move(results);
     endResetModel();

@@ -13,6 +13,7 @@
 
 #include <QAbstractListModel>
 #include <QColor>
+#include <QHash>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
@@ -40,8 +41,10 @@ public:
     void setQuery(const QString& query);
     QColor highlightColor() const { return m_highlightColor; }
     void setHighlightColor(const QColor& color);
-    // Hits of this conversation are left out (one waiting for its delete to become final).
-    void setHiddenConversation(qint64 id);
+    // Hits of this conversation are left out (one waiting for its delete to become final):
+    // one per owner (the chat's sidebar and the code panel each have their own undo), 0 for
+    // none.
+    void setHiddenConversation(const QObject* owner, qint64 id);
 
     Q_INVOKABLE void refresh();
     const SearchResult& at(int row) const { return m_results.at(row); }
@@ -57,7 +60,7 @@ private:
     ConversationStore* m_store;
     QString m_query;
     QColor m_highlightColor;
-    qint64 m_hidden = 0;
+    QHash<const QObject*, qint64> m_hidden;
     QList<SearchResult> m_results;
     QTimer m_debounce;
 };

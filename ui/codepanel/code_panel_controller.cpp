@@ -12,6 +12,7 @@
 #include <QClipboard>
 #include <QFile>
 #include <QFileInfo>
+#include <QPointer>
 #include <QGuiApplication>
 #include <QQuickTextDocument>
 #include <QSaveFile>
@@ -87,6 +88,11 @@ CodePanelController::CodePanelController(app::EngineWorker* worker, ChatControll
         setNotice(tr("Could not save the code panel's session: %1").arg(message));
     });
     restore();
+    // A session waiting for its delete is not offered by the chat's search either.
+    connect(&m_sessionList, &CodePanelSessionList::undoChanged, this,
+            [this, chat = QPointer<ChatController>(m_chat)] {
+                if (chat) chat->search()->setHiddenConversation(this, m_sessionList.pendingDelete());
+            });
     m_sessionList.refresh();
 }
 
