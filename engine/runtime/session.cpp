@@ -172,6 +172,7 @@ Result<std::vector<float>> Session::evaluate(std::span<const std::int32_t> token
     m_cancel.store(false);
     if (tokens.empty()) return make_error(ErrorCode::invalid_argument, "no tokens to evaluate");
     const std::size_t keep = all_logits ? 0 : reusable_prefix(tokens);
+    m_reused = keep;
     m_cached.resize(keep);
     return extend(tokens.subspan(keep), all_logits);
 }
@@ -185,7 +186,6 @@ Result<GenerationResult> Session::generate(std::span<const std::int32_t> prompt,
         result.stop_reason = StopReason::context_full;
         return result;
     }
-    const std::size_t reused = reusable_prefix(prompt);
     Result<std::vector<float>> logits = evaluate(prompt);
     if (!logits) {
         if (logits.error().code == ErrorCode::cancelled) {
@@ -194,7 +194,7 @@ Result<GenerationResult> Session::generate(std::span<const std::int32_t> prompt,
         }
         return logits.error();
     }
-    result.n_prompt_evaluated = static_cast<int>(prompt.size() - reused);
+    result.n_prompt_evaluated = static_cast<int>(prompt.size() - m_reused);
     result.prompt_ms = ms_since(start);
 
     runtime::Sampler sampler(options.sampling);

@@ -138,6 +138,7 @@ private:
     int m_n_batch;
     std::unique_ptr<Runtime> m_runtime;
     std::vector<std::int32_t> m_cached;
+    std::size_t m_reused = 0; // positions the last evaluate() took from the cache
     std::atomic<bool> m_cancel{false};
     std::string m_backend_note;
     std::vector<std::string> m_placement_report;
