@@ -2,10 +2,12 @@
 // weight type, on one thread: nanoseconds per weight row of 4096 elements for one token
 // (generation: dequantize the row + one float dot, against one integer dot) and for four
 // tokens (prompts: dequantize + four float dots, against the four-token kernel). 512 rows
-// (about 1-2 MiB of weights) are cycled so the numbers measure compute, not DRAM. Prints a
-// table; asserts nothing (speed is shown, never tested).
+// (about 1-2 MiB of weights) are cycled so the numbers measure compute, not DRAM. Times are
+// the thread's CPU time, best of five, so a busy machine inflates them less than wall time
+// would. Prints a table; asserts nothing (speed is shown, never tested).
 //
-// Usage: bench_quant_dot [TYPE...]   (default: every type with an integer kernel)
+// Usage: bench_quant_dot [--rows N] [TYPE...]   (default: 512 rows, every type with an integer
+// kernel; 512 rows of most types exceed L2, 64 fit in it)
 
 #include "backend/cpu/activation_format.h"
 #include "backend/cpu/activation_quant.h"
@@ -14,8 +16,10 @@
 #include "backend/tensor.h"
 #include "quant/dequantize.h"
 
-#include <chrono>
+#include <ctime>
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <string_view>
 #include <vector>
@@ -25,7 +29,8 @@ using quant::TensorType;
 
 namespace {
 
-constexpr std::int64_t n = 4096, rows = 512;
+constexpr std::int64_t n = 4096;
+std::int64_t rows = 512; // --rows N: fewer rows measure the kernel out of L2 rather than L3
 
 std::uint64_t row_bytes(TensorType type) {
     Tensor t;
@@ -34,19 +39,25 @@ std::uint64_t row_bytes(TensorType type) {
     return t.row_bytes();
 }
 
-// Best time per call of `body` (which handles all rows once), in ns per row.
+double thread_ns() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e9 + static_cast<double>(ts.tv_nsec);
+}
+
+// Best CPU time per call of `body` (which handles all rows once), in ns per row.
 template <typename Body> double ns_per_row(Body&& body) {
     double best = 1e30;
     for (int rep = 0; rep < 5; ++rep) {
         int calls = 0;
-        const auto start = std::chrono::steady_clock::now();
-        std::chrono::duration<double, std::nano> spent{};
+        const double start = thread_ns();
+        double spent = 0.0;
         do {
             body();
             ++calls;
-            spent = std::chrono::steady_clock::now() - start;
-        } while (spent.count() < 5e7);
-        best = std::min(best, spent.count() / calls / rows);
+            spent = thread_ns() - start;
+        } while (spent < 5e7);
+        best = std::min(best, spent / calls / rows);
     }
     return best;
 }
@@ -120,8 +131,13 @@ int main(int argc, char** argv) {
                 static_cast<long long>(n));
     std::printf("%-7s %9s %9s %9s %7s %7s | %9s %9s %7s\n", "type", "generic1", "scalar1", "fast1",
                 "scalar", "fast", "generic4", "fast_x4", "x4");
-    if (argc > 1) {
-        for (int i = 1; i < argc; ++i)
+    int first = 1;
+    if (argc > 2 && std::string_view(argv[1]) == "--rows") {
+        rows = std::max<std::int64_t>(1, std::atoll(argv[2]));
+        first = 3;
+    }
+    if (argc > first) {
+        for (int i = first; i < argc; ++i)
             if (const auto info = quant::find_tensor_type(std::string_view(argv[i])))
                 bench(info->type);
             else

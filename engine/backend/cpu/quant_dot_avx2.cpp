@@ -11,6 +11,7 @@
 #include "quant/half.h"
 
 #include "backend/cpu/avx2_util.h"
+#include "backend/cpu/dot_blocks4_avx2.h"
 
 #include <cstring>
 #include <immintrin.h>
@@ -22,19 +23,6 @@ namespace {
 constexpr int qk = quant::qk_legacy;
 
 CONCLAVE_AVX2 inline float scale_of(std::uint16_t h) { return _cvtsh_ss(h); }
-
-CONCLAVE_AVX2 float dot_q4_0(const void* w, const void* a, std::int64_t n) {
-    const auto* x = static_cast<const quant::BlockQ4_0*>(w);
-    const auto* y = static_cast<const quant::BlockQ8_0*>(a);
-    __m256 acc = _mm256_setzero_ps();
-    for (std::int64_t b = 0; b < n / qk; ++b) {
-        const __m256i codes = _mm256_sub_epi8(spread_nibbles(x[b].qs), _mm256_set1_epi8(8));
-        const __m256i act = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(y[b].qs));
-        const __m256 d = _mm256_set1_ps(scale_of(x[b].d) * scale_of(y[b].d));
-        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_ss(codes, act)), acc);
-    }
-    return hsum256(acc);
-}
 
 CONCLAVE_AVX2 float dot_q4_1(const void* w, const void* a, std::int64_t n) {
     const auto* x = static_cast<const quant::BlockQ4_1*>(w);
@@ -51,20 +39,6 @@ CONCLAVE_AVX2 float dot_q4_1(const void* w, const void* a, std::int64_t n) {
     return hsum256(acc) + mins;
 }
 
-CONCLAVE_AVX2 float dot_q5_0(const void* w, const void* a, std::int64_t n) {
-    const auto* x = static_cast<const quant::BlockQ5_0*>(w);
-    const auto* y = static_cast<const quant::BlockQ8_0*>(a);
-    __m256 acc = _mm256_setzero_ps();
-    for (std::int64_t b = 0; b < n / qk; ++b) {
-        const __m256i codes = _mm256_or_si256(spread_nibbles(x[b].qs), fifth_bits(x[b].qh));
-        const __m256i centred = _mm256_sub_epi8(codes, _mm256_set1_epi8(16));
-        const __m256i act = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(y[b].qs));
-        const __m256 d = _mm256_set1_ps(scale_of(x[b].d) * scale_of(y[b].d));
-        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_ss(centred, act)), acc);
-    }
-    return hsum256(acc);
-}
-
 CONCLAVE_AVX2 float dot_q5_1(const void* w, const void* a, std::int64_t n) {
     const auto* x = static_cast<const quant::BlockQ5_1*>(w);
     const auto* y = static_cast<const quant::BlockQ8_1*>(a);
@@ -79,20 +53,6 @@ CONCLAVE_AVX2 float dot_q5_1(const void* w, const void* a, std::int64_t n) {
     }
     return hsum256(acc) + mins;
 }
-
-CONCLAVE_AVX2 float dot_q8_0(const void* w, const void* a, std::int64_t n) {
-    const auto* x = static_cast<const quant::BlockQ8_0*>(w);
-    const auto* y = static_cast<const quant::BlockQ8_0*>(a);
-    __m256 acc = _mm256_setzero_ps();
-    for (std::int64_t b = 0; b < n / qk; ++b) {
-        const __m256i wx = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(x[b].qs));
-        const __m256i act = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(y[b].qs));
-        const __m256 d = _mm256_set1_ps(scale_of(x[b].d) * scale_of(y[b].d));
-        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_ss(wx, act)), acc);
-    }
-    return hsum256(acc);
-}
-
 
 // Four activation rows against one weight row: a block's codes are expanded once and used
 // for four tokens, which is what prompt processing (many tokens per weight row) needs.
@@ -155,6 +115,26 @@ CONCLAVE_AVX2 void dot_x4(const void* w, const void* a, std::size_t a_stride, st
     for (int t = 0; t < 4; ++t) out[t] = hsum256(acc[t]) + mins[t];
 }
 
+// Generation (one token): the four-block kernel of dot_blocks4_avx2.h over each format's
+// signed codes.
+template <typename Block> struct HalfScaled {
+    CONCLAVE_AVX2 static float scale(const Block& b) { return scale_of(b.d); }
+    CONCLAVE_AVX2 static __m128 scales4(const Block* b) { return four_halves(&b->d, sizeof(Block)); }
+};
+struct Q4_0Signed : HalfScaled<quant::BlockQ4_0> {
+    using Block = quant::BlockQ4_0;
+    static constexpr bool small_codes = true; // -8..7
+    CONCLAVE_AVX2 static __m256i values(__m256i nibbles) { return _mm256_sub_epi8(nibbles, _mm256_set1_epi8(8)); }
+};
+struct Q5_0Signed : HalfScaled<quant::BlockQ5_0> {
+    using Block = quant::BlockQ5_0;
+    CONCLAVE_AVX2 static __m256i values(const Block& b) { return Q5_0Codes::codes(b); }
+};
+struct Q8_0Signed : HalfScaled<quant::BlockQ8_0> {
+    using Block = quant::BlockQ8_0;
+    CONCLAVE_AVX2 static __m256i values(const Block& b) { return Q8_0Codes::codes(b); }
+};
+
 } // namespace
 
 QuantDotX4Fn quant_dot_x4_avx2(quant::TensorType weight) {
@@ -172,11 +152,11 @@ QuantDotX4Fn quant_dot_x4_avx2(quant::TensorType weight) {
 QuantDotFn quant_dot_avx2(quant::TensorType weight) {
     using T = quant::TensorType;
     switch (weight) {
-    case T::Q4_0: return dot_q4_0;
+    case T::Q4_0: return dot_nibble_blocks<Q4_0Signed>;
     case T::Q4_1: return dot_q4_1;
-    case T::Q5_0: return dot_q5_0;
+    case T::Q5_0: return dot_signed_blocks<Q5_0Signed>;
     case T::Q5_1: return dot_q5_1;
-    case T::Q8_0: return dot_q8_0;
+    case T::Q8_0: return dot_signed_blocks<Q8_0Signed>;
     default: return nullptr;
     }
 }

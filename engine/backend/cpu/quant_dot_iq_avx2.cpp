@@ -10,6 +10,7 @@
 
 #if defined(__x86_64__)
 #include "backend/cpu/avx2_util.h"
+#include "backend/cpu/dot_blocks4_avx2.h"
 #include "quant/blocks_iq.h"
 #include "quant/blocks_legacy.h"
 #include "quant/blocks_mxfp4.h"
@@ -40,6 +41,9 @@ struct Iq4NlFormat {
     using Block = quant::BlockIQ4_NL;
     static const std::int8_t* table() { return quant::kvalues_iq4nl; }
     CONCLAVE_AVX2 static float scale(const Block& b) { return _cvtsh_ss(b.d); }
+    CONCLAVE_AVX2 static __m128 scales4(const Block* b) { return four_halves(&b->d, sizeof(Block)); }
+    CONCLAVE_AVX2 static __m256i values(__m256i nibbles) { return _mm256_shuffle_epi8(load_table(table()), nibbles); }
+    static constexpr bool small_codes = false;
 };
 
 // MXFP4's E8M0 exponent, halved because the table holds E2M1 doubled (see quant/half.h).
@@ -56,6 +60,11 @@ struct Mxfp4Format {
     using Block = quant::BlockMXFP4;
     static const std::int8_t* table() { return quant::kvalues_mxfp4; }
     CONCLAVE_AVX2 static float scale(const Block& b) { return e8m0_half.value[b.e]; }
+    CONCLAVE_AVX2 static __m128 scales4(const Block* b) {
+        return _mm_setr_ps(scale(b[0]), scale(b[1]), scale(b[2]), scale(b[3]));
+    }
+    CONCLAVE_AVX2 static __m256i values(__m256i nibbles) { return _mm256_shuffle_epi8(load_table(table()), nibbles); }
+    static constexpr bool small_codes = true; // E2M1 doubled: |code| <= 12
 };
 
 template <typename Format, int T>
@@ -78,13 +87,6 @@ CONCLAVE_AVX2 void dot_table32_rows(const void* w, const void* a, std::size_t a_
         }
     }
     for (int t = 0; t < T; ++t) out[t] = hsum256(acc[t]);
-}
-
-template <typename Format>
-CONCLAVE_AVX2 float dot_table32(const void* w, const void* a, std::int64_t n) {
-    float out;
-    dot_table32_rows<Format, 1>(w, a, 0, n, &out);
-    return out;
 }
 
 // IQ4_XS: sub-block ib (elements 32ib..32ib+31) has a 6-bit scale minus 32 (low nibble in
@@ -133,11 +135,11 @@ QuantDotFn quant_dot_iq_avx2(quant::TensorType weight) {
     using T = quant::TensorType;
     switch (weight) {
     case T::IQ4_NL:
-        return dot_table32<Iq4NlFormat>;
+        return dot_nibble_blocks<Iq4NlFormat>;
     case T::IQ4_XS:
         return dot_iq4_xs;
     case T::MXFP4:
-        return dot_table32<Mxfp4Format>;
+        return dot_nibble_blocks<Mxfp4Format>;
     default:
         return nullptr;
     }
