@@ -193,6 +193,34 @@ private slots:
         QVERIFY2(e < 1e-10, qPrintable(QStringLiteral("reused against recomputed: NMSE %1").arg(e)));
     }
 
+    void vulkanMatchesTheCpu_data() { add_arch_rows(); }
+
+    // On a Vulkan device (skipped without one) the windowed layers' rings live on the host and
+    // their K/V stores and attention run on the CPU, the rest on the GPU: the same logits,
+    // also after prefix reuse from a checkpoint (restore_window through the backend).
+    void vulkanMatchesTheCpu() {
+        QFETCH(QString, arch);
+        auto model = load(arch);
+        QVERIFY(model);
+        SessionOptions options{.n_ctx = 2048, .n_threads = 2, .n_batch = 256, .kv_type = KvCacheType::f32};
+        auto cpu = Session::create(*model, options);
+        options.backend = ComputeBackend::vulkan;
+        auto gpu = Session::create(*model, options);
+        QVERIFY(cpu.ok() && gpu.ok());
+        if ((*gpu)->backend_name() != "vulkan") QSKIP("no Vulkan device");
+        std::vector<std::int32_t> edited = m_prompt;
+        edited[301] = (edited[301] + 1) % model->info().n_vocab;
+        for (const std::vector<std::int32_t>& tokens : {m_prompt, edited}) {
+            auto want = (*cpu)->evaluate(tokens);
+            auto got = (*gpu)->evaluate(tokens);
+            QVERIFY2(got.ok(), got.ok() ? "" : got.error().message.c_str());
+            QVERIFY(want.ok());
+            const double e = test::nmse(*want, *got);
+            QVERIFY2(e < 1e-5, qPrintable(QStringLiteral("GPU against CPU: NMSE %1").arg(e)));
+        }
+        QVERIFY2((*gpu)->backend_note().empty(), (*gpu)->backend_note().c_str());
+    }
+
     void cacheIsTheEstimate_data() {
         QTest::addColumn<QString>("arch");
         QTest::addColumn<int>("n_ctx");
