@@ -174,7 +174,10 @@ private slots:
         auto model = load(arch);
         QVERIFY(model);
         std::vector<std::int32_t> second = m_prompt;
-        if (diverge >= 0) second[static_cast<std::size_t>(diverge)] = (second[static_cast<std::size_t>(diverge)] + 1) % model->info().n_vocab;
+        if (diverge >= 0) {
+            std::int32_t& changed = second[static_cast<std::size_t>(diverge)];
+            changed = (changed + 1) % model->info().n_vocab;
+        }
 
         const SessionOptions options{.n_ctx = 2048, .n_threads = 2, .n_batch = 256, .kv_type = KvCacheType::f16};
         auto reused = Session::create(*model, options);

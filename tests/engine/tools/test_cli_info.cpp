@@ -184,9 +184,11 @@ private slots:
         const qint64 windowed = 639 * row + 639 * 4 + 3 * 127 * row;
         QCOMPARE(memory[QStringLiteral("kv_cache")].toInteger(), 12 * row * 4096 + 12 * windowed);
         // At 32K: what every layer holding the whole context would take, and what it takes.
-        const CliRun long_context = cli({QStringLiteral("info"), path, QStringLiteral("--ctx"), QStringLiteral("32768"), QStringLiteral("--json")});
+        const CliRun long_context =
+            cli({QStringLiteral("info"), path, QStringLiteral("--ctx"), QStringLiteral("32768"), QStringLiteral("--json")});
         QCOMPARE(long_context.code, 0);
-        const qint64 kv_32k = QJsonDocument::fromJson(long_context.out).object()[QStringLiteral("memory")].toObject()[QStringLiteral("kv_cache")].toInteger();
+        const QJsonObject memory_32k = QJsonDocument::fromJson(long_context.out).object()[QStringLiteral("memory")].toObject();
+        const qint64 kv_32k = memory_32k[QStringLiteral("kv_cache")].toInteger();
         QCOMPARE(kv_32k, 12 * row * 32768 + 12 * (639 * row + 639 * 4 + 31 * 127 * row));
         qInfo("gpt-oss-20b F16 KV cache at 32768 tokens: %lld bytes (a row per position on every layer: %lld)",
               static_cast<long long>(kv_32k), static_cast<long long>(24 * row * 32768));
