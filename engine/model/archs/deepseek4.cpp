@@ -208,7 +208,7 @@ Result<void> DeepSeek4::bind(const ModelFile& f) {
     }
 
     std::vector<std::vector<CacheExtra>> extra(m_layers.size());
-    const int ring = m_hp.window - 1 + kMaxStep;
+    const int ring = window_ring_rows(m_hp.window);
     for (std::size_t i = 0; i < m_layers.size(); ++i) {
         const int ratio = m_layers[i].ratio;
         extra[i].push_back({1, ring, 0, true});
