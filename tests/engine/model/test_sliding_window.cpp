@@ -3,8 +3,9 @@
 // window of 5 positions, over a 1100-token prompt: several rings (516 rows), steps (512
 // tokens) and checkpoint spans (40 positions) long. The logits with rings match the scalar
 // reference at every position; decoding token by token past the ring and prefix reuse (a
-// shared prefix, a divergence inside the last window, inside the ring, before a checkpoint)
-// give what recomputation from scratch gives; the cache a session holds is the estimate.
+// shared prefix, a divergence inside the last window, inside the ring, before a checkpoint,
+// a chat's follow-up turn) give what recomputation from scratch gives; the cache a session
+// holds is the estimate.
 
 #include "conclave/model.h"
 #include "conclave/session.h"
@@ -194,6 +195,40 @@ private slots:
         QVERIFY(got.ok() && want.ok());
         const double e = test::nmse(*want, *got);
         QVERIFY2(e < 1e-10, qPrintable(QStringLiteral("reused against recomputed: NMSE %1").arg(e)));
+    }
+
+    void chatFollowUpResumesFromTheRing_data() { add_arch_rows(); }
+
+    // A chat's next turn: the previous prompt, the answer (its last token was sampled but
+    // never evaluated) and new text. Only the last answer token and the new text are computed,
+    // and the logits are those of a fresh session.
+    void chatFollowUpResumesFromTheRing() {
+        QFETCH(QString, arch);
+        auto model = load(arch);
+        QVERIFY(model);
+        const SessionOptions options{.n_ctx = 2048, .n_threads = 2, .n_batch = 256, .kv_type = KvCacheType::f16};
+        auto session = Session::create(*model, options);
+        QVERIFY(session.ok());
+        GenerateOptions greedy;
+        greedy.sampling.temperature = 0.0f;
+        greedy.max_tokens = 40;
+        const std::vector<std::int32_t> first(m_prompt.begin(), m_prompt.begin() + 900);
+        auto answer = (*session)->generate(first, greedy);
+        QVERIFY(answer.ok());
+        QCOMPARE(answer->tokens.size(), std::size_t{40});
+        std::vector<std::int32_t> second = first;
+        second.insert(second.end(), answer->tokens.begin(), answer->tokens.end());
+        second.insert(second.end(), m_prompt.begin() + 900, m_prompt.begin() + 960); // the user's next message
+        auto next = (*session)->generate(second, one_token());
+        QVERIFY(next.ok());
+        QCOMPARE(next->n_prompt_evaluated, 1 + 60);
+        auto got = (*session)->evaluate(second);
+        auto fresh = Session::create(*model, options);
+        QVERIFY(fresh.ok());
+        auto want = (*fresh)->evaluate(second);
+        QVERIFY(got.ok() && want.ok());
+        const double e = test::nmse(*want, *got);
+        QVERIFY2(e < 1e-10, qPrintable(QStringLiteral("follow-up against recomputed: NMSE %1").arg(e)));
     }
 
     void vulkanMatchesTheCpu_data() { add_arch_rows(); }
