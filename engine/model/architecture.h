@@ -28,9 +28,14 @@ struct ModelShape {
     // Per layer, what the cache holds besides K/V rows (KvLayer::extra, in this order); empty
     // for most architectures.
     std::vector<std::vector<CacheExtra>> extra_cache;
-    // > 0: every layer keeps only this many K/V rows, as a ring (KvLayer::ring), when the
-    // context is longer (sliding-window attention on every layer).
-    int kv_ring = 0;
+    // Per layer (empty: none): > 0, the layer keeps only this many K/V rows, as a ring
+    // (KvLayer::ring), when the context is longer (a sliding-window layer, window_cache.h);
+    // 0, a row per position.
+    std::vector<int> kv_rings;
+
+    int ring_of(int layer) const {
+        return static_cast<std::size_t>(layer) < kv_rings.size() ? kv_rings[static_cast<std::size_t>(layer)] : 0;
+    }
 };
 
 // One forward pass: tokens at positions first_pos... with the cache already holding rows

@@ -1,5 +1,7 @@
 #include "model/forward_steps.h"
 
+#include <algorithm>
+
 namespace conclave::model {
 
 Result<void> check_token_ids(std::span<const std::int32_t> tokens, int n_vocab) {
@@ -20,6 +22,22 @@ Tensor embed_tokens(Backend& b, const Tensor& table, const ForwardBatch& batch, 
     Tensor x = b.scratch(quant::TensorType::F32, {n_embd, static_cast<std::int64_t>(batch.tokens.size()), 1, 1});
     b.get_rows(table, batch.tokens, x);
     return x;
+}
+
+Result<void> forward_in_steps(ForwardBatch& batch, std::int64_t max_step, const std::function<Result<void>(ForwardBatch&)>& step) {
+    const auto limit = static_cast<std::size_t>(max_step);
+    if (batch.tokens.size() <= limit) return step(batch);
+    std::vector<float> all, step_logits;
+    for (std::size_t done = 0; done < batch.tokens.size(); done += limit) {
+        ForwardBatch part = batch;
+        part.tokens = batch.tokens.subspan(done, std::min(limit, batch.tokens.size() - done));
+        part.first_pos = batch.first_pos + static_cast<std::int64_t>(done);
+        part.logits = &step_logits;
+        if (Result<void> ok = step(part); !ok) return ok;
+        if (batch.all_logits) all.insert(all.end(), step_logits.begin(), step_logits.end());
+    }
+    *batch.logits = batch.all_logits ? std::move(all) : std::move(step_logits);
+    return {};
 }
 
 Result<void> check_cancel(const ForwardBatch& batch) {

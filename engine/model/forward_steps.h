@@ -5,6 +5,7 @@
 
 #include "model/architecture.h"
 
+#include <functional>
 #include <vector>
 
 namespace conclave::model {
@@ -20,6 +21,11 @@ Tensor embed_tokens(Backend& b, const Tensor& table, const ForwardBatch& batch, 
 
 // A cancelled error when the user asked to stop.
 Result<void> check_cancel(const ForwardBatch& batch);
+
+// Runs a batch longer than max_step as consecutive steps of at most max_step tokens (a ring
+// of window rows holds one step's rows besides the window), each through `step`, the logits
+// joined as one pass would give them.
+Result<void> forward_in_steps(ForwardBatch& batch, std::int64_t max_step, const std::function<Result<void>(ForwardBatch&)>& step);
 
 // RMSNorm(x, norm) of the rows whose logits the batch asks for, times `output`, into
 // batch.logits.

@@ -7,6 +7,8 @@
 #include "runtime/weight_prefetch.h"
 #include "tokenizer/tokenizer.h"
 
+#include <algorithm>
+
 namespace conclave {
 
 Model::~Model() = default;
@@ -34,12 +36,13 @@ ModelInfo describe(const std::string& path, const gguf::GgufFile& file, const mo
     info.n_vocab = shape.n_vocab;
     info.context_length = shape.n_ctx_train;
     info.kv_values = shape.k_width + shape.v_width;
-    info.kv_ring = shape.kv_ring;
+    for (int i = 0; i < shape.n_layer; ++i) info.kv_rings.push_back(shape.ring_of(i));
     for (const auto& layer : shape.extra_cache) info.kv_extras.insert(info.kv_extras.end(), layer.begin(), layer.end());
-    // F16 rows per position, plus the extra tensors' rows that grow with the context (a
-    // compressed key every `ctx_divisor` positions) averaged over the positions.
-    // (A ring of K/V rows is a fixed size, not per position.)
-    double per_token = shape.kv_ring > 0 ? 0.0 : 2.0 * info.kv_values * shape.n_layer;
+    // F16 rows per position of the layers without a ring (a ring is a fixed size), plus the
+    // extra tensors' rows that grow with the context (a compressed key every `ctx_divisor`
+    // positions, window checkpoints) averaged over the positions.
+    const auto full_layers = std::count(info.kv_rings.begin(), info.kv_rings.end(), 0);
+    double per_token = 2.0 * info.kv_values * static_cast<double>(full_layers);
     for (const CacheExtra& extra : info.kv_extras)
         if (extra.ctx_divisor > 0)
             per_token += (extra.f32 ? 4.0 : 2.0) * static_cast<double>(extra.width) * extra.rows_per_span / extra.ctx_divisor;

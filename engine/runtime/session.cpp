@@ -62,8 +62,9 @@ struct Session::Runtime {
     void allocate_cache(const model::ModelShape& shape, int n_ctx) {
         cache.clear();
         for (int i = 0; i < shape.n_layer; ++i) {
-            const bool ring = shape.kv_ring > 0 && shape.kv_ring < n_ctx;
-            const std::int64_t rows = ring ? shape.kv_ring : n_ctx;
+            // A ring only when it is shorter than the context (runtime::kv_layer_rows).
+            const std::int64_t rows = runtime::kv_layer_rows(shape.ring_of(i), n_ctx);
+            const bool ring = rows < n_ctx;
             KvLayer layer{backend->allocate(kv_type, {shape.k_width, rows, 1, 1}),
                           shape.v_width > 0 ? backend->allocate(kv_type, {shape.v_width, rows, 1, 1}) : Tensor{},
                           {},

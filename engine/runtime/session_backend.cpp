@@ -18,9 +18,11 @@ std::uint64_t kv_cache_bytes(const ModelInfo& info, KvCacheType type, int n_ctx)
     // Bytes per 32 values: F32 128, F16 64, Q8_0 34 (32 codes and a half-precision scale).
     const std::uint64_t block_bytes = type == KvCacheType::f32 ? 128 : type == KvCacheType::q8_0 ? 34 : 64;
     const int ctx = std::max(n_ctx, 0);
-    const int rows = info.kv_ring > 0 ? std::min(info.kv_ring, ctx) : ctx;
-    std::uint64_t bytes = block_bytes * static_cast<std::uint64_t>(info.kv_values) / 32 *
-                          static_cast<std::uint64_t>(info.n_layer) * static_cast<std::uint64_t>(rows);
+    std::uint64_t rows = 0; // K/V rows over all layers
+    for (int i = 0; i < info.n_layer; ++i)
+        rows += static_cast<std::uint64_t>(
+            kv_layer_rows(static_cast<std::size_t>(i) < info.kv_rings.size() ? info.kv_rings[static_cast<std::size_t>(i)] : 0, ctx));
+    std::uint64_t bytes = block_bytes * static_cast<std::uint64_t>(info.kv_values) / 32 * rows;
     for (const CacheExtra& extra : info.kv_extras)
         bytes += (extra.f32 ? 128 : block_bytes) * static_cast<std::uint64_t>(extra.width) / 32 *
                  static_cast<std::uint64_t>(extra.rows(ctx));

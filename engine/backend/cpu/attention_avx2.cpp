@@ -24,6 +24,12 @@ CONCLAVE_AVX2 inline void store_score(const AttendGroup& a, std::int64_t at, __m
     a.scores[at] = s;
 }
 
+// The cache row of the i-th attended position (a ring's rows wrap around).
+inline std::int64_t row_of(const AttendGroup& a, std::int64_t i) {
+    const std::int64_t pos = a.lo + i;
+    return a.ring > 0 ? pos % a.ring : pos;
+}
+
 template <int G>
 CONCLAVE_AVX2 void attend(const AttendGroup& a) {
     const int dim = a.head_dim;
@@ -32,8 +38,8 @@ CONCLAVE_AVX2 void attend(const AttendGroup& a) {
     // the one-position loop); G * 2 accumulators in registers.
     std::int64_t pos = 0;
     for (; pos + 2 <= n; pos += 2) {
-        const std::uint16_t* row0 = a.k + (a.lo + pos) * a.k_width;
-        const std::uint16_t* row1 = row0 + a.k_width;
+        const std::uint16_t* row0 = a.k + row_of(a, pos) * a.k_width;
+        const std::uint16_t* row1 = a.k + row_of(a, pos + 1) * a.k_width;
         __m256 acc0[G], acc1[G];
 #pragma GCC unroll 8
         for (int h = 0; h < G; ++h) acc0[h] = acc1[h] = _mm256_setzero_ps();
@@ -53,7 +59,7 @@ CONCLAVE_AVX2 void attend(const AttendGroup& a) {
         }
     }
     for (; pos < n; ++pos) {
-        const std::uint16_t* row = a.k + (a.lo + pos) * a.k_width;
+        const std::uint16_t* row = a.k + row_of(a, pos) * a.k_width;
         __m256 acc[G];
 #pragma GCC unroll 8
         for (int h = 0; h < G; ++h) acc[h] = _mm256_setzero_ps();
@@ -93,7 +99,7 @@ CONCLAVE_AVX2 void attend(const AttendGroup& a) {
         for (int h = 0; h < G; ++h)
             for (int i = 0; i < W; ++i) o[h][i] = _mm256_setzero_ps();
         for (std::int64_t j = 0; j < n; ++j) {
-            const std::uint16_t* row = a.v + (a.lo + j) * a.v_width + d0;
+            const std::uint16_t* row = a.v + row_of(a, j) * a.v_width + d0;
             __m256 v8[W];
 #pragma GCC unroll 2
             for (int i = 0; i < W; ++i)

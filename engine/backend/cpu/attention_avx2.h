@@ -14,6 +14,7 @@ struct AttendGroup {
     const std::uint16_t* v;  // its values' row 0; rows `v_width` apart (may point into k)
     std::int64_t k_width, v_width;
     std::int64_t lo, hi;     // positions attended: lo..hi inclusive
+    std::int64_t ring;       // > 0: position p is row p % ring (KvLayer::ring), else row p
     int group, head_dim, head_dim_v;
     float scale, softcap;    // softcap 0: none
     const float* sinks;      // [group]: each head's sink logit (AttentionParams::sinks), or null

@@ -146,9 +146,7 @@ void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int
     const CacheRows keys{cache.k, k_width, cache.ring};
     const CacheRows values{value_cache, v_width, cache.ring};
     const VecKernels& k = vec_kernels();
-    // The AVX2 kernel reads a head's rows as one run; a ring's rows wrap, so it takes the
-    // generic path.
-    const bool f16 = cache.k.type == quant::TensorType::F16 && value_cache.type == quant::TensorType::F16 && cache.ring == 0;
+    const bool f16 = cache.k.type == quant::TensorType::F16 && value_cache.type == quant::TensorType::F16;
     assert(!p.sinks.valid() || (p.sinks.type == quant::TensorType::F32 && p.sinks.n_elements() == p.n_head));
     const float* sinks = p.sinks.valid() ? f32(p.sinks) : nullptr;
     // Extra keys (one KV head) take the generic path: their rows differ per query token.
@@ -194,6 +192,7 @@ void attention(ThreadPool& pool, const Tensor& q, const KvLayer& cache, std::int
                                     v_width,
                                     lo,
                                     pos,
+                                    cache.ring,
                                     heads,
                                     p.head_dim,
                                     dv,

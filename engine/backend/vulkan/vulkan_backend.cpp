@@ -341,6 +341,11 @@ void VulkanBackend::kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, s
     if (cache.v.valid()) read_on(side, v);
     for (const Tensor* c : {&cache.k, &cache.v}) {
         if (!c->valid()) continue;
+        if (cache.ring > 0) { // the rows wrap around: the whole ring, keeping the rows not written
+            read_on(side, *c);
+            write_on(side, *c);
+            continue;
+        }
         Tensor rows = *c;
         rows.ne = {c->ne[0], k.ne[1], 1, 1};
         rows.data = static_cast<unsigned char*>(c->data) + static_cast<std::uint64_t>(first_pos) * c->row_bytes();

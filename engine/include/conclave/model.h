@@ -6,6 +6,7 @@
 
 #include "conclave/result.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -33,9 +34,14 @@ struct CacheExtra {
     int ctx_divisor = 0;         // > 0: plus rows_per_span rows per ctx_divisor positions (rounded up)
     bool f32 = false;            // F32 whatever the KV cache type (state that accumulates)
     int rows_per_span = 1;
+    // Rows only for the multiples of ctx_divisor inside the context (checkpoints kept before
+    // each of them): the span that holds the context's last position has none.
+    bool spans_inside_ctx = false;
     std::int64_t rows(int n_ctx) const {
-        return rows_fixed +
-               (ctx_divisor > 0 ? (std::int64_t{n_ctx} + ctx_divisor - 1) / ctx_divisor * rows_per_span : 0);
+        if (ctx_divisor <= 0) return rows_fixed;
+        const std::int64_t spans = spans_inside_ctx ? std::max<std::int64_t>(n_ctx - 1, 0) / ctx_divisor
+                                                    : (std::int64_t{n_ctx} + ctx_divisor - 1) / ctx_divisor;
+        return rows_fixed + spans * rows_per_span;
     }
 };
 
@@ -52,9 +58,13 @@ struct ModelInfo {
     int n_embd = 0;
     int n_vocab = 0;
     int context_length = 0;       // what the model was trained for
-    std::uint64_t kv_bytes_per_token = 0; // F16 K and V over all layers
+    // F16 cache bytes one more position of context costs over all layers: K and V of the
+    // layers without a ring, the extra tensors that grow with the context (averaged).
+    std::uint64_t kv_bytes_per_token = 0;
     int kv_values = 0;                    // K and V values per position per layer
-    int kv_ring = 0;                      // > 0: K/V rows kept per layer (the latest positions), whatever the context
+    // Per layer: > 0, the K/V rows that layer keeps (its latest positions, a sliding window's
+    // ring) whatever the context; 0, a row per position of the context.
+    std::vector<int> kv_rings;
     std::vector<CacheExtra> kv_extras;    // every layer's extra cache tensors
     bool has_chat_template = false;
     std::uint64_t weight_bytes = 0;       // tensor data, mapped from the file in place

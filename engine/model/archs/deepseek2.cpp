@@ -219,7 +219,7 @@ Result<void> DeepSeek2::bind(const ModelFile& f) {
             if (t->valid() && t->type != quant::TensorType::F32)
                 return make_error(ErrorCode::unsupported, "norm and expert bias tensors must be F32");
     const int latent = static_cast<int>(latent_row());
-    m_shape = ModelShape{m_hp.n_layer, m_hp.n_embd, m_hp.n_vocab, m_hp.n_ctx, latent, 0, latent, {}, 0};
+    m_shape = ModelShape{m_hp.n_layer, m_hp.n_embd, m_hp.n_vocab, m_hp.n_ctx, latent, 0, latent, {}, {}};
     return {};
 }
 

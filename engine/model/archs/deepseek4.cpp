@@ -13,9 +13,9 @@
 #include "model/archs/archs.h"
 #include "model/archs/deepseek4_compressor.h"
 #include "model/archs/deepseek4_hparams.h"
-#include "model/archs/deepseek4_window.h"
 #include "model/forward_steps.h"
 #include "model/scratch_sizes.h"
+#include "model/window_cache.h"
 #include "quant/dequantize.h"
 
 #include <algorithm>
@@ -42,6 +42,10 @@ struct Layer {
 
 // The most indexer scores (floats) one step of a pass holds: 16 MiB.
 constexpr std::int64_t kIndexerScoreValues = std::int64_t{4} << 20;
+
+// The window's checkpoints (window_cache.h) every 1024 positions, a multiple of the
+// compressor's span so that one position resumes both.
+constexpr int kWindowCheckpointSpan = 1024;
 
 // Indices of a compressing layer's tensors in KvLayer::extra.
 enum ExtraSlot : std::size_t {
@@ -204,7 +208,7 @@ Result<void> DeepSeek4::bind(const ModelFile& f) {
     }
 
     std::vector<std::vector<CacheExtra>> extra(m_layers.size());
-    const int ring = m_hp.window - 1 + kMaxStep;
+    const int ring = window_ring_rows(m_hp.window);
     for (std::size_t i = 0; i < m_layers.size(); ++i) {
         const int ratio = m_layers[i].ratio;
         extra[i].push_back({1, ring, 0, true});
@@ -221,7 +225,8 @@ Result<void> DeepSeek4::bind(const ModelFile& f) {
     // Q8_0 cache blocks must not straddle a key: every key width must be a multiple of 32,
     // which their greatest common divisor tells the session.
     const int key_unit = m_hp.any_ratio(4) ? std::gcd(m_hp.head_dim, m_hp.indexer_dim) : m_hp.head_dim;
-    m_shape = ModelShape{m_hp.n_layer, m_hp.n_embd, m_hp.n_vocab, m_hp.n_ctx, m_hp.head_dim, 0, key_unit, std::move(extra), ring};
+    m_shape = ModelShape{m_hp.n_layer, m_hp.n_embd, m_hp.n_vocab, m_hp.n_ctx, m_hp.head_dim, 0, key_unit, std::move(extra),
+                         std::vector<int>(m_layers.size(), ring)};
     return {};
 }
 
@@ -400,12 +405,13 @@ Result<void> DeepSeek4::attention_block(Backend& b, const Layer& l, const Tensor
     b.mul_mat(l.wkv, x, kv);
     b.rms_norm(kv, l.kv_norm, m_hp.eps, kv);
     rope_tail(b, kv, hd, pos, rope);
-    const WindowRows window{cache, cache.extra[window_tags], cache.extra[window_checkpoints], m_hp.window};
+    const WindowRows window{cache, cache.extra[window_tags], cache.extra[window_checkpoints], Tensor{}, m_hp.window,
+                            kWindowCheckpointSpan};
     if (!restore_window(b, window, first_pos))
         return make_error(ErrorCode::invalid_argument, "the window rows before position " + std::to_string(first_pos) +
                                                            " are missing");
     b.kv_store(cache, kv, Tensor{}, first_pos);
-    record_window(b, window, kv, first_pos);
+    record_window(b, window, kv, Tensor{}, first_pos);
 
     std::vector<std::int32_t> extra_rows, extra_begin;
     if (l.ratio > 0)
@@ -485,18 +491,7 @@ void DeepSeek4::ffn_block(Backend& b, const Layer& l, const Tensor& y, std::span
 
 // A ring holds the window and one step's rows: longer batches go in steps of kMaxStep.
 Result<void> DeepSeek4::forward(Backend& b, ForwardBatch& batch) const {
-    if (batch.tokens.size() <= static_cast<std::size_t>(kMaxStep)) return forward_step(b, batch);
-    std::vector<float> all, step_logits;
-    for (std::size_t done = 0; done < batch.tokens.size(); done += kMaxStep) {
-        ForwardBatch step = batch;
-        step.tokens = batch.tokens.subspan(done, std::min<std::size_t>(kMaxStep, batch.tokens.size() - done));
-        step.first_pos = batch.first_pos + static_cast<std::int64_t>(done);
-        step.logits = &step_logits;
-        if (Result<void> ok = forward_step(b, step); !ok) return ok;
-        if (batch.all_logits) all.insert(all.end(), step_logits.begin(), step_logits.end());
-    }
-    *batch.logits = batch.all_logits ? std::move(all) : std::move(step_logits);
-    return {};
+    return forward_in_steps(batch, kMaxStep, [&](ForwardBatch& step) { return forward_step(b, step); });
 }
 
 Result<void> DeepSeek4::forward_step(Backend& b, ForwardBatch& batch) const {
@@ -551,7 +546,8 @@ std::int64_t DeepSeek4::resume_position(Backend& b, const std::vector<KvLayer>& 
     bool exact = true;
     for (std::size_t i = 0; i < m_layers.size() && exact; ++i) {
         const KvLayer& layer = cache[i];
-        const WindowRows window{layer, layer.extra[window_tags], layer.extra[window_checkpoints], m_hp.window};
+        const WindowRows window{layer, layer.extra[window_tags], layer.extra[window_checkpoints], Tensor{}, m_hp.window,
+                                kWindowCheckpointSpan};
         exact = window_available(b, window, wanted);
         const int r = m_layers[i].ratio;
         if (!exact || r == 0) continue;

@@ -1,8 +1,10 @@
 #include "model/archs/llama_family.h"
 #include "model/forward_steps.h"
 #include "model/moe_routing.h"
+#include "model/window_cache.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <numeric>
 
@@ -37,10 +39,21 @@ public:
     const ModelShape& shape() const override { return m_shape; }
     Result<void> forward(Backend& backend, ForwardBatch& batch) const override;
     std::uint64_t scratch_bytes(std::int64_t n_tokens, std::int64_t n_logit_rows) const override;
+    std::int64_t resume_position(Backend& b, const std::vector<KvLayer>& cache, std::int64_t wanted) const override;
 
 private:
-    void attention_block(Backend& b, const Layer& l, Tensor& x, KvLayer& cache, std::span<const std::int32_t> pos,
-                         std::int64_t first_pos) const;
+    Result<void> forward_step(Backend& b, ForwardBatch& batch) const;
+    Result<void> attention_block(Backend& b, const Layer& l, Tensor& x, KvLayer& cache, std::span<const std::int32_t> pos,
+                                 std::int64_t first_pos) const;
+    bool has_windows() const { return !m_shape.kv_rings.empty(); }
+    // A ringed sliding layer's ring, tags and checkpoints (its KvLayer::extra, as the session
+    // allocates them from window_extras()). A cache without a ring keeps every position and
+    // needs none of them.
+    WindowRows window_rows(const KvLayer& cache) const {
+        assert(cache.ring > 0 && cache.extra.size() == 3);
+        return WindowRows{cache, cache.extra[0], cache.extra[1], cache.extra[2], m_hp.sliding_window,
+                          window_checkpoint_span(m_hp.sliding_window)};
+    }
     void ffn_block(Backend& b, const Layer& l, Tensor& x) const;
     void moe_block(Backend& b, const Layer& l, const Tensor& h, Tensor& out) const;
     void add_shared_expert(Backend& b, const Layer& l, const Tensor& h, Tensor& out) const;
@@ -181,12 +194,24 @@ Result<void> LlamaFamily::bind(const ModelFile& f) {
             if (t->valid() && t->type != quant::TensorType::F32)
                 return make_error(ErrorCode::unsupported, "bias and attention sink tensors must be F32");
     m_shape = ModelShape{m_hp.n_layer, m_hp.n_embd, m_hp.n_vocab, m_hp.n_ctx, static_cast<int>(kv_width), static_cast<int>(kv_width),
-                         m_hp.head_dim, {}, 0};
+                         m_hp.head_dim, {}, {}};
+    // Sliding-window layers keep a ring of their window's rows (window_cache.h); the others
+    // every position.
+    if (std::any_of(m_layers.begin(), m_layers.end(), [](const Layer& l) { return l.sliding; })) {
+        const int window = m_hp.sliding_window;
+        m_shape.kv_rings.assign(m_layers.size(), 0);
+        m_shape.extra_cache.resize(m_layers.size());
+        for (std::size_t i = 0; i < m_layers.size(); ++i) {
+            if (!m_layers[i].sliding) continue;
+            m_shape.kv_rings[i] = window_ring_rows(window);
+            m_shape.extra_cache[i] = window_extras(window, window_checkpoint_span(window), kv_width, kv_width);
+        }
+    }
     return {};
 }
 
-void LlamaFamily::attention_block(Backend& b, const Layer& l, Tensor& x, KvLayer& cache,
-                                  std::span<const std::int32_t> pos, std::int64_t first_pos) const {
+Result<void> LlamaFamily::attention_block(Backend& b, const Layer& l, Tensor& x, KvLayer& cache,
+                                          std::span<const std::int32_t> pos, std::int64_t first_pos) const {
     const std::int64_t n = x.ne[1];
     const std::int64_t q_width = std::int64_t{m_hp.n_head} * m_hp.head_dim, kv_width = m_shape.k_width;
     Tensor h = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
@@ -214,7 +239,12 @@ void LlamaFamily::attention_block(Backend& b, const Layer& l, Tensor& x, KvLayer
     if (l.sliding && m_config.sliding_rope_base > 0.0f) rope.freq_base = m_config.sliding_rope_base;
     b.rope(q, m_hp.head_dim, pos, rope);
     b.rope(k, m_hp.head_dim, pos, rope);
+    const bool ringed = l.sliding && cache.ring > 0;
+    if (ringed && !restore_window(b, window_rows(cache), first_pos))
+        return make_error(ErrorCode::invalid_argument, "the window rows before position " + std::to_string(first_pos) +
+                                                           " are missing");
     b.kv_store(cache, k, v, first_pos);
+    if (ringed) record_window(b, window_rows(cache), k, v, first_pos);
     AttentionParams ap{m_hp.n_head, m_hp.n_head_kv, m_hp.head_dim, 1.0f / std::sqrt(static_cast<float>(m_hp.head_dim))};
     if (l.sliding) ap.sliding_window = m_hp.sliding_window;
     ap.sinks = l.attn_sinks;
@@ -225,6 +255,7 @@ void LlamaFamily::attention_block(Backend& b, const Layer& l, Tensor& x, KvLayer
     if (l.bo.valid()) b.add(o, l.bo, o);
     if (m_config.sandwich_norms) b.rms_norm(o, l.post_attention_norm, m_hp.eps, o);
     b.add(x, o, x);
+    return {};
 }
 
 // Routing on the host (moe_routing.h): a softmax over all experts, the top n_used kept.
@@ -298,7 +329,14 @@ void LlamaFamily::ffn_block(Backend& b, const Layer& l, Tensor& x) const {
     b.add(x, d, x);
 }
 
+// A ring holds its window and one step's rows: with sliding layers, longer batches go in
+// steps of kMaxStep.
 Result<void> LlamaFamily::forward(Backend& b, ForwardBatch& batch) const {
+    if (!has_windows()) return forward_step(b, batch);
+    return forward_in_steps(batch, kMaxStep, [&](ForwardBatch& step) { return forward_step(b, step); });
+}
+
+Result<void> LlamaFamily::forward_step(Backend& b, ForwardBatch& batch) const {
     if (Result<void> ok = check_token_ids(batch.tokens, m_hp.n_vocab); !ok) return ok;
     b.reset_scratch();
     const std::vector<std::int32_t> positions = batch_positions(batch);
@@ -309,7 +347,9 @@ Result<void> LlamaFamily::forward(Backend& b, ForwardBatch& batch) const {
     for (int i = 0; i < m_hp.n_layer; ++i) {
         if (Result<void> ok = check_cancel(batch); !ok) return ok;
         const Layer& l = m_layers[static_cast<std::size_t>(i)];
-        attention_block(b, l, x, (*batch.cache)[static_cast<std::size_t>(i)], positions, batch.first_pos);
+        if (Result<void> ok = attention_block(b, l, x, (*batch.cache)[static_cast<std::size_t>(i)], positions, batch.first_pos);
+            !ok)
+            return ok;
         ffn_block(b, l, x);
         b.rewind_scratch(layer_start);
     }
@@ -319,7 +359,9 @@ Result<void> LlamaFamily::forward(Backend& b, ForwardBatch& batch) const {
 
 // Mirrors the scratch() calls of forward(), attention_block(), ffn_block(), moe_block() and
 // add_shared_expert(): F32 rows, each allocation padded to the arena's 64-byte alignment.
-std::uint64_t LlamaFamily::scratch_bytes(std::int64_t n, std::int64_t n_out) const {
+std::uint64_t LlamaFamily::scratch_bytes(std::int64_t n_tokens, std::int64_t n_logit_rows) const {
+    const std::int64_t n = has_windows() ? std::min<std::int64_t>(n_tokens, kMaxStep) : n_tokens;
+    const std::int64_t n_out = std::min(n_logit_rows, n);
     const auto f32_rows = [](std::int64_t width, std::int64_t rows) {
         return (static_cast<std::uint64_t>(width * rows) * 4u + 63u) / 64u * 64u;
     };
@@ -342,6 +384,14 @@ std::uint64_t LlamaFamily::scratch_bytes(std::int64_t n, std::int64_t n_out) con
     const std::int64_t moe_down = m_hp.n_expert > 0 ? std::int64_t{m_hp.n_expert_used} * m_hp.n_ff_exp : 0;
     const auto panel = static_cast<std::uint64_t>(1.4 * static_cast<double>(n * std::max(widest, moe_down)));
     return f32_rows(e, n) + std::max(attention + ffn, output) + panel; // layers are rewound before the output
+}
+
+// The sliding layers' rings decide: the global layers keep every position.
+std::int64_t LlamaFamily::resume_position(Backend& b, const std::vector<KvLayer>& cache, std::int64_t wanted) const {
+    std::vector<WindowRows> windows;
+    for (std::size_t i = 0; i < m_layers.size() && i < cache.size(); ++i)
+        if (m_layers[i].sliding && cache[i].ring > 0) windows.push_back(window_rows(cache[i]));
+    return window_resume_position(b, windows, wanted);
 }
 
 } // namespace

@@ -175,10 +175,23 @@ private slots:
         QCOMPARE(info[QStringLiteral("architecture")].toString(), QStringLiteral("gpt-oss"));
         QCOMPARE(info[QStringLiteral("types")].toArray()[0].toObject()[QStringLiteral("type")].toString(), QStringLiteral("MXFP4"));
         // The memory plan comes from the header too: an F16 KV cache of 8 KV heads of 64 per
-        // layer (24 layers, every layer holding the whole context for now) for 4096 tokens.
+        // layer for 4096 tokens. The 12 global layers hold every position; the 12 windowed ones
+        // a ring of 127 + 512 rows, a tag per ring row and 127 checkpoint rows before each
+        // multiple of 1024 inside the context (model/window_cache.h).
         const QJsonObject memory = info[QStringLiteral("memory")].toObject();
         QCOMPARE(memory[QStringLiteral("n_ctx")].toInt(), 4096);
-        QCOMPARE(memory[QStringLiteral("kv_cache")].toInteger(), Q_INT64_C(24) * 2 * 512 * 2 * 4096);
+        const qint64 row = 2 * 512 * 2; // K and V of one position, F16
+        const qint64 windowed = 639 * row + 639 * 4 + 3 * 127 * row;
+        QCOMPARE(memory[QStringLiteral("kv_cache")].toInteger(), 12 * row * 4096 + 12 * windowed);
+        // At 32K: what every layer holding the whole context would take, and what it takes.
+        const CliRun long_context =
+            cli({QStringLiteral("info"), path, QStringLiteral("--ctx"), QStringLiteral("32768"), QStringLiteral("--json")});
+        QCOMPARE(long_context.code, 0);
+        const QJsonObject memory_32k = QJsonDocument::fromJson(long_context.out).object()[QStringLiteral("memory")].toObject();
+        const qint64 kv_32k = memory_32k[QStringLiteral("kv_cache")].toInteger();
+        QCOMPARE(kv_32k, 12 * row * 32768 + 12 * (639 * row + 639 * 4 + 31 * 127 * row));
+        qInfo("gpt-oss-20b F16 KV cache at 32768 tokens: %lld bytes (a row per position on every layer: %lld)",
+              static_cast<long long>(kv_32k), static_cast<long long>(24 * row * 32768));
         QCOMPARE(memory[QStringLiteral("weights")].toInteger(), Q_INT64_C(12096558336)); // 11.27 GiB of tensors
         const CliRun text = cli({QStringLiteral("info"), path});
         QCOMPARE(text.code, 0);
