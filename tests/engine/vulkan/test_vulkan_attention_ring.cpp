@@ -191,7 +191,28 @@ class TestVulkanAttentionRing : public QObject {
 private slots:
     void init() {
         m_device = test_device(m_reason);
-        if (!m_device) QSKIP(qPrintable("no Vulkan device: " + m_reason));
+        const bool needs_device = qstrcmp(QTest::currentTestFunction(), "extraKeysSupported") != 0;
+        if (!m_device && needs_device) QSKIP(qPrintable("no Vulkan device: " + m_reason));
+    }
+
+    // The kernel takes extra keys of the cache's type and the heads' width on one KV head
+    // whose values are in the keys (as the CPU requires); the backend sends the rest to the CPU.
+    void extraKeysSupported() {
+        std::vector<unsigned char> bytes(4096);
+        AttentionParams p;
+        p.n_head = 4;
+        p.n_head_kv = 1;
+        p.head_dim = 64;
+        p.extra_keys = host_bytes(bytes, TensorType::F16, {64, 8, 1, 1});
+        QVERIFY(attention_supported(p, TensorType::F16, std::nullopt));
+        QVERIFY(!attention_supported(p, TensorType::F16, TensorType::F16)); // V rows
+        QVERIFY(!attention_supported(p, TensorType::F32, std::nullopt));     // another type
+        p.extra_keys = host_bytes(bytes, TensorType::F16, {32, 16, 1, 1});
+        QVERIFY(!attention_supported(p, TensorType::F16, std::nullopt)); // narrower than a head
+        p.extra_keys = host_bytes(bytes, TensorType::F16, {64, 8, 1, 1});
+        p.n_head_kv = 2;
+        p.n_head = 4;
+        QVERIFY(!attention_supported(p, TensorType::F16, std::nullopt)); // two KV heads
     }
 
     void ringAndExtraKeys_data() {
