@@ -6,7 +6,8 @@
 // after the ring. Attention: rings with grouped-query heads and V rows, latent heads
 // (values in the keys, wide heads), windows, prompts that wrap, one token deep into the
 // context; extra keys with and without a ring, with and without sinks, tokens with none,
-// repeated rows, and more extra keys than one tile of the kernel.
+// repeated rows, more extra keys than one tile of the kernel, and more tokens than one
+// dispatch takes.
 
 #include "op_check.h"
 #include "vulkan_test_device.h"
@@ -253,6 +254,10 @@ private slots:
             QTest::addRow("%s latent no ring prompt 5 from 3, extra keys", t)
                 << type << 96 << 64 << 4 << 1 << true << 0 << 0 << 3 << 5 << 4 << 0;
         }
+        // 65 537 tokens: two dispatches (65 535 tokens at most in y), the second reading its
+        // tokens' extra keys from the offsets after the first's.
+        QTest::addRow("F32 latent ring 16 window 4, 65537 tokens, extra keys") << TensorType::F32 << 32 << 32 << 1 << 1 << true << 16
+                                                                               << 4 << 0 << 65537 << 3 << 0;
         // More extra keys than one tile (512) of the kernel: tokens read 601, 600 and 599.
         QTest::addRow("F16 latent ring 11 window 4, 600 extra rows") << TensorType::F16 << 64 << 64 << 2 << 1 << true << 11 << 4
                                                                      << 40 << 3 << 600 << 1;
