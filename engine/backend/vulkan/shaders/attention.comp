@@ -6,7 +6,8 @@
 //   q: [head_dim * n_head, n_tokens] F32, out: [head_dim_v * n_head, n_tokens] F32 (out may
 //      alias q when head_dim_v == head_dim: the workgroup copies its query into shared memory
 //      first and is the only one to touch that range)
-//   cache_k: [head_dim * n_head_kv, n_ctx] of the variant's type, row p = position p
+//   cache_k: [head_dim * n_head_kv, n_ctx] of the variant's type, row p = position p (with
+//      a ring, row p % ring)
 //   cache_v: [v_stride * n_head_kv, n_ctx] (v_stride = head_dim_v), or cache_k itself when
 //      the cache has no V rows (latent attention: v_stride = head_dim, the values are the
 //      first head_dim_v elements of each key head)
