@@ -206,7 +206,13 @@ void VulkanBackend::moe_combine(const Tensor& x, std::span<const float> weights,
 }
 
 void VulkanBackend::mix_rows(const Tensor& x, std::span<const float> weights, int n_in, int n_out, Tensor& out) {
-    // No kernel yet: the mixes are small (DeepSeek V4's four streams) next to the matmuls.
+    if (side_for(Op::mix_rows, {&x}) == Side::device) {
+        read_on(Side::device, x);
+        write_on(Side::device, out);
+        vulkan::mix_rows(*m_device, device_tensor(x), weights, n_in, n_out, device_tensor(out));
+        ++m_traffic.gpu_ops;
+        return;
+    }
     read_on(Side::host, x);
     write_on(Side::host, out);
     m_cpu.mix_rows(x, weights, n_in, n_out, out);
@@ -215,12 +221,22 @@ void VulkanBackend::mix_rows(const Tensor& x, std::span<const float> weights, in
 
 void VulkanBackend::indexer_scores(const Tensor& q, const Tensor& w, const Tensor& keys,
                                    std::span<const std::int64_t> visible, Tensor& out) {
-    // No kernel yet: the CPU reads the indexer's keys the GPU wrote.
-    for (const Tensor* t : {&q, &w, &keys}) read_on(Side::host, *t);
-    read_on(Side::host, out);
-    write_on(Side::host, out);
-    m_cpu.indexer_scores(q, w, keys, visible, out);
-    ++m_traffic.cpu_ops;
+    // On the device where the indexer's keys are (a cache the GPU writes); out's elements
+    // past each token's visible blocks are kept, so out is read on that side first.
+    const bool device = usable() && vulkan::supports(Op::indexer_scores, keys.type) && m_memory.find(keys.data) &&
+                        keys.ne[0] <= vulkan::kMaxIndexerHeadDim &&
+                        (keys.type != quant::TensorType::Q8_0 || keys.ne[0] % 32 == 0) &&
+                        side_for(Op::indexer_scores, {&keys}) == Side::device;
+    const Side side = device ? Side::device : Side::host;
+    for (const Tensor* t : {&q, &w, &keys, static_cast<const Tensor*>(&out)}) read_on(side, *t);
+    write_on(side, out);
+    if (device) {
+        vulkan::indexer_scores(*m_device, device_tensor(q), device_tensor(w), device_tensor(keys), visible, device_tensor(out));
+        ++m_traffic.gpu_ops;
+    } else {
+        m_cpu.indexer_scores(q, w, keys, visible, out);
+        ++m_traffic.cpu_ops;
+    }
 }
 
 void VulkanBackend::copy_columns(const Tensor& src, std::int64_t src_first, Tensor& dst, std::int64_t dst_first,
@@ -326,8 +342,7 @@ bool VulkanBackend::cache_on_device(const KvLayer& cache) {
     // The kernels bind a layer's whole cache at once. Without V rows (latent attention) the
     // values are read from the keys.
     const std::uint64_t max_binding = m_device->info().max_binding_bytes;
-    // A ring of window rows (KvLayer::ring) has no kernel: its layer runs on the CPU.
-    if (!usable() || cache.ring > 0 || !m_memory.find(cache.k.data) || !vulkan::supports(Op::copy, cache.k.type) ||
+    if (!usable() || !m_memory.find(cache.k.data) || !vulkan::supports(Op::copy, cache.k.type) ||
         cache.k.n_bytes() > max_binding)
         return false;
     return !cache.v.valid() ||
@@ -341,7 +356,8 @@ void VulkanBackend::kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, s
     if (cache.v.valid()) read_on(side, v);
     for (const Tensor* c : {&cache.k, &cache.v}) {
         if (!c->valid()) continue;
-        if (cache.ring > 0) { // the rows wrap around: the whole ring, keeping the rows not written
+        if (cache.ring > 0) {
+            // The rows may wrap: the whole ring is brought to `side`, then written there.
             read_on(side, *c);
             write_on(side, *c);
             continue;
@@ -354,7 +370,7 @@ void VulkanBackend::kv_store(KvLayer& cache, const Tensor& k, const Tensor& v, s
     if (device) {
         const bool has_v = cache.v.valid();
         vulkan::kv_store(*m_device, device_tensor(cache.k), has_v ? device_tensor(cache.v) : DeviceTensor{}, device_tensor(k),
-                         has_v ? device_tensor(v) : DeviceTensor{}, first_pos);
+                         has_v ? device_tensor(v) : DeviceTensor{}, first_pos, cache.ring);
         ++m_traffic.gpu_ops;
     } else {
         m_cpu.kv_store(cache, k, v, first_pos);
@@ -367,21 +383,30 @@ void VulkanBackend::attention(const Tensor& q, const KvLayer& cache, std::int64_
     // Heads the kernels do not take (odd, or wider than vulkan::kMaxAttentionHeadDim) run on
     // the CPU, which then reads the cache the GPU wrote. Without V rows the values are the
     // start of each key head (latent attention). Sinks (gpt-oss, n_head floats) are copied on
-    // first use when placement left them on the CPU.
+    // first use when placement left them on the CPU. Extra keys (DeepSeek V4's compressed
+    // blocks) are read where the cache is: on the device when they are mirrored there too.
     const bool has_v = cache.v.valid();
+    const bool has_extra = params.extra_keys.valid();
     bool device = cache_on_device(cache) &&
-                  vulkan::attention_supported(params, cache.k.type, has_v ? std::optional(cache.v.type) : std::nullopt);
+                  vulkan::attention_supported(params, cache.k.type, has_v ? std::optional(cache.v.type) : std::nullopt) &&
+                  (!has_extra || (m_memory.find(params.extra_keys.data) &&
+                                  params.extra_keys.n_bytes() <= m_device->info().max_binding_bytes));
     const DeviceTensor sinks = device && params.sinks.valid() ? device_weight(params.sinks, true) : DeviceTensor{};
     if (params.sinks.valid() && !sinks.valid()) device = false;
     const Side side = device ? Side::device : Side::host;
     read_on(side, q);
     read_on(side, cache.k);
     if (has_v) read_on(side, cache.v);
-    if (params.extra_keys.valid()) read_on(side, params.extra_keys);
+    if (has_extra) read_on(side, params.extra_keys);
     write_on(side, out);
     if (device) {
-        const AttentionTensors tensors{device_tensor(q), device_tensor(cache.k), has_v ? device_tensor(cache.v) : DeviceTensor{},
-                                       sinks, device_tensor(out)};
+        const AttentionTensors tensors{device_tensor(q),
+                                       device_tensor(cache.k),
+                                       has_v ? device_tensor(cache.v) : DeviceTensor{},
+                                       sinks,
+                                       device_tensor(out),
+                                       has_extra ? device_tensor(params.extra_keys) : DeviceTensor{},
+                                       cache.ring};
         vulkan::attention(*m_device, tensors, first_pos, params);
         ++m_traffic.gpu_ops;
     } else {

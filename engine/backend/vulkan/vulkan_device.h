@@ -30,7 +30,7 @@
 
 namespace conclave::vulkan {
 
-inline constexpr std::uint32_t kMaxBindings = 6;
+inline constexpr std::uint32_t kMaxBindings = 8;
 inline constexpr std::uint32_t kMaxParamBytes = 128 - 4 * kMaxBindings;
 
 // A byte range of a device buffer.
@@ -40,6 +40,9 @@ struct BufferSlice {
     std::uint64_t bytes = 0;
     bool valid() const { return buffer != VK_NULL_HANDLE; }
     BufferSlice sub(std::uint64_t at, std::uint64_t count) const { return {buffer, offset + at, count}; }
+    // The slice grown to the end of the 32-bit word holding its last byte: shaders that read
+    // F16 or Q8_0 data a word at a time bind this (buffers are allocated in whole words).
+    BufferSlice whole_words() const { return {buffer, offset, (offset + bytes + 3) / 4 * 4 - offset}; }
 };
 
 // What the device can do beyond the portable path; detected at open time.

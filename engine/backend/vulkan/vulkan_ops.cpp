@@ -1,4 +1,4 @@
-// Norms, element-wise ops, RoPE, the MoE combine, per-expert biases and column copies on a
+// Norms, element-wise ops, RoPE, the MoE combine, row mixes, per-expert biases and column copies on a
 // Vulkan device: each op checks the Backend contract's shape invariants, packs its parameters
 // (after base[], see vulkan_device.h) and records one dispatch of its shader
 // (shaders/<op>.comp). All work on F32 activations.
@@ -24,7 +24,7 @@ std::uint32_t u32(std::int64_t v) {
 }
 
 // One invocation per element of n (scale, add, mul, swiglu, geglu, swiglu_clamped, add_id,
-// moe_combine, rope).
+// moe_combine, mix_rows, rope).
 template <typename Params>
 void dispatch_elements(VulkanDevice& device, std::string_view shader, std::initializer_list<BufferSlice> bindings,
                        const Params& params, std::uint64_t n) {
@@ -133,6 +133,20 @@ void moe_combine(VulkanDevice& device, const DeviceTensor& x, std::span<const fl
     const BufferSlice staged = device.stage(weights.data(), weights.size_bytes());
     dispatch_elements(device, "moe_combine", {x.slice, staged, out.slice}, params,
                       std::uint64_t{params.n} * params.n_tokens);
+}
+
+void mix_rows(VulkanDevice& device, const DeviceTensor& x, std::span<const float> weights, int n_in, int n_out,
+              const DeviceTensor& out) {
+    assert(n_in > 0 && n_out > 0 && x.type == TensorType::F32 && out.type == TensorType::F32);
+    const std::int64_t groups = x.rows() / n_in;
+    assert(x.rows() == groups * n_in && out.rows() == groups * n_out && out.ne[0] == x.ne[0]);
+    assert(static_cast<std::int64_t>(weights.size()) == groups * n_in * n_out);
+    if (groups == 0) return;
+    struct Params {
+        std::uint32_t n, n_in, n_out, out_rows;
+    } params{u32(x.ne[0]), static_cast<std::uint32_t>(n_in), static_cast<std::uint32_t>(n_out), u32(out.rows())};
+    const BufferSlice staged = device.stage(weights.data(), weights.size_bytes());
+    dispatch_elements(device, "mix_rows", {x.slice, staged, out.slice}, params, std::uint64_t{params.n} * params.out_rows);
 }
 
 void rope(VulkanDevice& device, const DeviceTensor& x, int head_dim, std::span<const std::int32_t> positions,

@@ -5,8 +5,9 @@
 // (tests/engine/vulkan). supports() says which (op, type) pairs have a kernel; the hybrid
 // backend runs everything else on the CPU.
 // One source file per op family: vulkan_matmul.cpp (mul_mat, mul_mat_id), vulkan_ops.cpp
-// (norms, element-wise, RoPE, MoE combine, expert biases, column copies),
-// vulkan_attention.cpp (KV store, attention).
+// (norms, element-wise, RoPE, MoE combine, row mixes, expert biases, column copies),
+// vulkan_indexer.cpp (DeepSeek V4's indexer scores), vulkan_attention.cpp (KV store,
+// attention).
 
 #include "backend/backend.h"
 #include "backend/vulkan/device_tensor.h"
@@ -43,6 +44,16 @@ void swiglu_clamped(VulkanDevice& device, const DeviceTensor& gate, const Device
                     const DeviceTensor& out);
 void moe_combine(VulkanDevice& device, const DeviceTensor& x, std::span<const float> weights, int n_used,
                  const DeviceTensor& out);
+// As Backend::mix_rows: out[:, o + n_out * g] = sum over i < n_in of
+// weights[i + n_in * (o + n_out * g)] * x[:, i + n_in * g]. out must not alias x.
+void mix_rows(VulkanDevice& device, const DeviceTensor& x, std::span<const float> weights, int n_in, int n_out,
+              const DeviceTensor& out);
+// As Backend::indexer_scores: out[b, t] = sum over h of w[h, t] * max(0, q_h(t) . keys[:, b])
+// for b < visible[t]; the rest of out is left as it is. keys in a KV cache type (F32, F16,
+// Q8_0 with head_dim a multiple of 32), head_dim at most kMaxIndexerHeadDim.
+inline constexpr int kMaxIndexerHeadDim = 1024;
+void indexer_scores(VulkanDevice& device, const DeviceTensor& q, const DeviceTensor& w, const DeviceTensor& keys,
+                    std::span<const std::int64_t> visible, const DeviceTensor& out);
 // As Backend::add_id: out[:, s] = x[:, s] + bias[:, expert_ids[s]], bias the device copy of an
 // F32 weight [n, n_expert]. out may alias x. Slots with an expert id outside [0, n_expert)
 // are left unwritten.
@@ -58,9 +69,11 @@ void copy_columns(VulkanDevice& device, const DeviceTensor& src, std::int64_t sr
                   std::int64_t dst_first, std::int64_t n);
 
 // Writes k into cache_k and v into cache_v at rows first_pos... (as Backend::kv_store);
-// cache_v and v invalid: a cache without V rows, only the keys are written.
+// cache_v and v invalid: a cache without V rows, only the keys are written. ring > 0
+// (KvLayer::ring): position p goes to row p % ring, and of more than `ring` tokens only the
+// last `ring` are written (the earlier ones would be overwritten).
 void kv_store(VulkanDevice& device, const DeviceTensor& cache_k, const DeviceTensor& cache_v, const DeviceTensor& k,
-              const DeviceTensor& v, std::int64_t first_pos);
+              const DeviceTensor& v, std::int64_t first_pos, std::int64_t ring = 0);
 // The widest key or value head attention() takes (its wide shader variant; heads up to 256
 // use the original one).
 inline constexpr int kMaxAttentionHeadDim = 1024;
@@ -68,16 +81,21 @@ inline constexpr int kMaxAttentionHeadDim = 1024;
 // (0: head_dim) even and at most kMaxAttentionHeadDim, K and V of one type among F16, F32,
 // Q8_0, and for Q8_0 head_dim (and head_dim_v with V rows) a multiple of 32. v_type empty:
 // the cache has no V rows, the values are the first head_dim_v <= head_dim elements of each
-// key head. Sinks are supported. Callers run the rest on the CPU.
+// key head. Sinks are supported, and extra keys (AttentionParams::extra_keys, of the cache's
+// type, head_dim wide) with a cache without V rows. Callers run the rest on the CPU.
 bool attention_supported(const AttentionParams& params, quant::TensorType k_type,
                          std::optional<quant::TensorType> v_type);
 // The device tensors of one attention call. q: [head_dim * n_head, n_tokens] F32, out:
 // [head_dim_v * n_head, n_tokens] F32 (out may alias q when head_dim_v == head_dim); cache_k,
 // cache_v: the layer's cache (cache_v invalid: no V rows, values inside the keys); sinks:
-// the device copy of AttentionParams::sinks (F32 [n_head]), or invalid for none (params.sinks
-// itself, host memory, is ignored).
+// the device copy of AttentionParams::sinks (F32 [n_head]), or invalid for none; extra_keys:
+// the device copy of AttentionParams::extra_keys, or invalid for none (the params' host
+// tensors are ignored; their extra_rows and extra_begin are used). ring: the cache's
+// KvLayer::ring (0: row p is position p).
 struct AttentionTensors {
     DeviceTensor q, cache_k, cache_v, sinks, out;
+    DeviceTensor extra_keys = {};
+    std::int64_t ring = 0;
 };
 void attention(VulkanDevice& device, const AttentionTensors& tensors, std::int64_t first_pos, const AttentionParams& params);
 

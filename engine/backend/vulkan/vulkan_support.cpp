@@ -19,6 +19,7 @@ bool supports(Op op, quant::TensorType type) {
         }
     case Op::attention:
     case Op::copy: // KV store
+    case Op::indexer_scores: // the type of the indexer's keys (a cache type)
         return type == T::F16 || type == T::F32 || type == T::Q8_0;
     case Op::rms_norm:
     case Op::add:
@@ -31,11 +32,10 @@ bool supports(Op op, quant::TensorType type) {
     case Op::add_id:
     case Op::swiglu_clamped:
     case Op::copy_columns:
+    case Op::mix_rows:
         return type == T::F32;
     case Op::get_rows:
     case Op::softmax:
-    case Op::mix_rows: // DeepSeek V4's stream mixes: small, on the CPU for now
-    case Op::indexer_scores:
         return false;
     }
     return false;

@@ -159,8 +159,9 @@ class TestVulkanAttention : public QObject {
         if (!in_place) own_out = upload_guarded(*m_device, std::vector<float>(want.size(), 0.0f), out_ne);
         GuardedF32& dout = in_place ? dq : own_out;
         GuardedF32 dsinks = upload_guarded(*m_device, sink_logits, {n_head, 1, 1, 1});
-        const AttentionTensors tensors{dq.tensor, dk.tensor, values_in_keys ? DeviceTensor{} : dvs.tensor,
-                                       sinks != kSinksNone ? dsinks.tensor : DeviceTensor{}, dout.tensor};
+        const AttentionTensors tensors{dq.tensor,   dk.tensor, values_in_keys ? DeviceTensor{} : dvs.tensor,
+                                       sinks != kSinksNone ? dsinks.tensor : DeviceTensor{}, dout.tensor,
+                                       DeviceTensor{}, 0};
         vulkan::attention(*m_device, tensors, first_pos, p);
 
         bool intact = false;

@@ -322,27 +322,34 @@ private slots:
 
     // deepseek4 (the mixed tiny model: ratio 0, 4 and 128 layers) over a prompt long enough
     // for the indexer to choose and two 128-blocks to complete, on the GPU and on the CPU: the
-    // ops the GPU has no kernel for yet (the stream mixes, attention that also reads
-    // compressed keys) run on the CPU on the same tensors, and the logits agree at every
-    // position. Also with half the experts on the CPU.
+    // stream mixes, the indexer's scores and attention over the window and the compressed
+    // keys run on the GPU, and the logits agree at every position. With a 512-position
+    // context every position has its cache row; with 1024 the window rows are a ring of 519
+    // (window - 1 + 512) that the prompt wraps. Also with half the experts on the CPU.
     void deepseek4MatchesTheCpu_data() {
         QTest::addColumn<bool>("small_budget");
-        QTest::newRow("everything on the GPU") << false;
-        QTest::newRow("half the experts on the CPU") << true;
+        QTest::addColumn<int>("n_ctx");
+        QTest::newRow("everything on the GPU") << false << 512;
+        QTest::newRow("everything on the GPU, window ring") << false << 1024;
+        QTest::newRow("half the experts on the CPU, window ring") << true << 1024;
     }
     void deepseek4MatchesTheCpu() {
         QFETCH(bool, small_budget);
+        QFETCH(int, n_ctx);
         const test::TinyDeepSeek4 spec = test::tiny_deepseek4();
         const std::string path = (m_dir.path() + QStringLiteral("/deepseek4-%1.gguf").arg(small_budget)).toStdString();
         QVERIFY(test::write_tiny_deepseek4(spec, path));
         auto model = Model::load(path);
         QVERIFY(model.ok());
         const std::vector<int> prompt4 = test::deepseek4_golden_prompt(spec.n_vocab);
-        const std::vector<std::int32_t> tokens(prompt4.begin(), prompt4.end());
+        std::vector<std::int32_t> tokens(prompt4.begin(), prompt4.end());
+        // With the ring, past its 519 rows: the golden prompt twice.
+        if (n_ctx > 519) tokens.insert(tokens.end(), prompt4.begin(), prompt4.end());
+        QVERIFY(n_ctx <= 519 || tokens.size() > 519);
         bool experts_on_cpu = false;
         const auto logits = [&](ComputeBackend backend) {
             SessionOptions o = options_for(backend);
-            o.n_ctx = 512;
+            o.n_ctx = n_ctx;
             if (small_budget && backend == ComputeBackend::vulkan) {
                 // Room for the cache and activations of this context and half the experts.
                 std::uint64_t experts = 0, others = 0;
@@ -362,15 +369,123 @@ private slots:
         const std::vector<float> cpu = logits(ComputeBackend::cpu), gpu = logits(ComputeBackend::vulkan);
         QCOMPARE(gpu.size(), cpu.size());
         QCOMPARE(cpu.size(), tokens.size() * static_cast<std::size_t>(spec.n_vocab));
-        double worst = 0.0;
+        // A query whose indexer top-k (or expert choice) is a near tie may choose otherwise
+        // under float rounding (the GPU's mixes and scores round differently from the CPU's):
+        // such a position's logits move far, but the choice is its own, so its neighbours
+        // still agree. Allowed: at most 1% of positions, each isolated, each under 5e-2.
+        std::vector<double> errors(tokens.size());
         for (std::size_t t = 0; t < tokens.size(); ++t) {
             const auto at = static_cast<std::ptrdiff_t>(t * static_cast<std::size_t>(spec.n_vocab));
             const std::vector<float> a(cpu.begin() + at, cpu.begin() + at + spec.n_vocab), b(gpu.begin() + at, gpu.begin() + at + spec.n_vocab);
-            worst = std::max(worst, nmse(a, b));
+            errors[t] = nmse(a, b);
         }
-        qInfo("worst NMSE against the CPU over %zu positions: %g", tokens.size(), worst);
-        QVERIFY2(worst < 1e-4, qPrintable(QStringLiteral("worst NMSE %1").arg(worst)));
+        double worst = 0.0, worst_flip = 0.0;
+        std::size_t flips = 0;
+        for (std::size_t t = 0; t < errors.size(); ++t) {
+            if (errors[t] < 1e-4) {
+                worst = std::max(worst, errors[t]);
+                continue;
+            }
+            ++flips;
+            worst_flip = std::max(worst_flip, errors[t]);
+            qInfo("position %zu: NMSE %g (a near-tied choice)", t, errors[t]);
+            QVERIFY2((t == 0 || errors[t - 1] < 1e-4) && (t + 1 == errors.size() || errors[t + 1] < 1e-4),
+                     "a diverging position is followed or preceded by another");
+        }
+        qInfo("worst NMSE against the CPU over %zu positions: %g, %zu positions with another choice (worst %g)",
+              tokens.size(), worst, flips, worst_flip);
+        QVERIFY2(flips * 100 <= tokens.size(), qPrintable(QStringLiteral("%1 diverging positions").arg(flips)));
+        QVERIFY2(worst_flip < 5e-2, qPrintable(QStringLiteral("worst NMSE %1").arg(worst_flip)));
         QCOMPARE(experts_on_cpu, small_budget);
+    }
+
+    // deepseek4 with every weight on the GPU, its window rows a ring (a 1024-position
+    // context): a prompt that wraps the ring, then generated tokens. The caches (the window
+    // ring, the compressed and the indexer's keys) never cross. Per generated token at
+    // position P the host reads, as it must to run its own steps: per layer the two
+    // hyper-connection logits ((2 + hc) hc floats each, for Sinkhorn) and the router's logits;
+    // per compressing layer each compressor's u and g rows (pooled into compressed keys on
+    // the host), and in ratio-4 layers past top_k visible blocks the indexer's scores (top-k on
+    // the host); then the output collapse's hc logits and the logits. Up go the embedded
+    // token and, when P completes a block, the pooled keys of each of its compressors.
+    void deepseek4KeepsItsCacheOnTheGpu() {
+        const test::TinyDeepSeek4 spec = test::tiny_deepseek4();
+        const std::string path = (m_dir.path() + QStringLiteral("/deepseek4-traffic.gguf")).toStdString();
+        QVERIFY(test::write_tiny_deepseek4(spec, path));
+        auto model = Model::load(path);
+        QVERIFY(model.ok());
+        std::vector<vulkan::HostWeight> weights;
+        for (const gguf::TensorInfo& t : (*model)->file().tensors())
+            if (std::string_view(t.name) != "token_embd.weight") weights.push_back({t.data, t.n_bytes});
+        auto device = vulkan::VulkanDevice::open(vulkan::testing::test_device(m_reason)->info().device.index);
+        QVERIFY(device.ok());
+        ThreadPool pool(2);
+        auto backend = vulkan::VulkanBackend::create(std::move(device.value()), pool, weights, true, 1 << 20);
+        QVERIFY(backend.ok());
+        // The cache as a session of 1024 positions allocates it (F16).
+        const model::ModelShape& shape = (*model)->arch().shape();
+        const int n_ctx = 1024;
+        QVERIFY(shape.kv_ring > 0 && shape.kv_ring < n_ctx);
+        std::vector<KvLayer> cache;
+        for (int i = 0; i < shape.n_layer; ++i) {
+            KvLayer layer{(*backend)->allocate(TensorType::F16, {shape.k_width, shape.kv_ring, 1, 1}), {}, {}, shape.kv_ring};
+            for (const CacheExtra& extra : shape.extra_cache[static_cast<std::size_t>(i)])
+                layer.extra.push_back((*backend)->allocate(extra.f32 ? TensorType::F32 : TensorType::F16,
+                                                           {extra.width, extra.rows(n_ctx), 1, 1}));
+            cache.push_back(std::move(layer));
+        }
+        // 639 positions (the ring wraps at 519), then P = 639 (completes a 4- and a 128-block),
+        // 640 and 641.
+        std::vector<std::int32_t> tokens(642);
+        for (std::size_t i = 0; i < tokens.size(); ++i) tokens[i] = static_cast<std::int32_t>(3 + (i * 37) % (spec.n_vocab - 3));
+        std::vector<float> logits;
+        const auto forward = [&](std::int64_t first, std::int64_t count) {
+            model::ForwardBatch batch;
+            batch.tokens = std::span(tokens).subspan(static_cast<std::size_t>(first), static_cast<std::size_t>(count));
+            batch.first_pos = first;
+            batch.cache = &cache;
+            batch.logits = &logits;
+            return (*model)->arch().forward(**backend, batch).ok() && (*backend)->status().ok();
+        };
+        QVERIFY(forward(0, 639));
+        const std::uint64_t hc = static_cast<std::uint64_t>(spec.hc), mix = (2 + hc) * hc, f = sizeof(float);
+        const auto width = static_cast<std::uint64_t>(spec.head_dim), index_width = static_cast<std::uint64_t>(spec.indexer_head_dim);
+        for (std::int64_t pos = 639; pos < 642; ++pos) {
+            (*backend)->reset_traffic();
+            QVERIFY(forward(pos, 1));
+            const vulkan::VulkanBackend::Traffic& t = (*backend)->traffic();
+            qInfo("token at %lld: %llu GPU ops, %llu CPU ops, %llu uploads (%llu B), %llu downloads (%llu B)", (long long)pos,
+                  (unsigned long long)t.gpu_ops, (unsigned long long)t.cpu_ops, (unsigned long long)t.uploads,
+                  (unsigned long long)t.upload_bytes, (unsigned long long)t.downloads, (unsigned long long)t.download_bytes);
+            std::uint64_t downloads = 2, download_bytes = (hc + static_cast<std::uint64_t>(spec.n_vocab)) * f;
+            std::uint64_t uploads = 1, upload_bytes = static_cast<std::uint64_t>(spec.n_embd) * f;
+            for (const int ratio : spec.compress_ratios) {
+                downloads += 3;
+                download_bytes += (2 * mix + static_cast<std::uint64_t>(spec.n_expert)) * f;
+                if (ratio == 0) continue;
+                const bool completes = (pos + 1) % ratio == 0;
+                // u and g of the main compressor (rows of 2 keys' width for ratio 4, 1 for 128)
+                downloads += 2;
+                download_bytes += 2 * (ratio == 4 ? 2 : 1) * width * f;
+                uploads += completes ? 1 : 0;
+                upload_bytes += completes ? width * f : 0;
+                if (ratio != 4) continue;
+                const auto visible = static_cast<std::uint64_t>((pos + 1) / 4);
+                const bool indexed = visible > static_cast<std::uint64_t>(spec.indexer_top_k);
+                downloads += 2 + (indexed ? 1 : 0);
+                download_bytes += (4 * index_width + (indexed ? visible : 0)) * f;
+                uploads += completes ? 1 : 0;
+                upload_bytes += completes ? index_width * f : 0;
+            }
+            QCOMPARE(t.downloads, downloads);
+            QCOMPARE(t.download_bytes, download_bytes);
+            QCOMPARE(t.uploads, uploads);
+            QCOMPARE(t.upload_bytes, upload_bytes);
+            // The embedding lookup (get_rows), and each completed compressed key's norm, RoPE
+            // and its two column copies, which follow the pooled key on the host (it goes up
+            // once, rotated, for kv_store).
+            QCOMPARE(t.cpu_ops, 1 + 4 * (uploads - 1));
+        }
     }
 
     // deepseek2 with its routed experts on the CPU under a small budget: the latent attention,

@@ -6,7 +6,8 @@
 //   q: [head_dim * n_head, n_tokens] F32, out: [head_dim_v * n_head, n_tokens] F32 (out may
 //      alias q when head_dim_v == head_dim: the workgroup copies its query into shared memory
 //      first and is the only one to touch that range)
-//   cache_k: [head_dim * n_head_kv, n_ctx] of the variant's type, row p = position p
+//   cache_k: [head_dim * n_head_kv, n_ctx] of the variant's type, row p = position p (with
+//      a ring, row p % ring)
 //   cache_v: [v_stride * n_head_kv, n_ctx] (v_stride = head_dim_v), or cache_k itself when
 //      the cache has no V rows (latent attention: v_stride = head_dim, the values are the
 //      first head_dim_v elements of each key head)
@@ -23,6 +24,13 @@
 // Sinks (gpt-oss, has_sinks): one learned logit per query head that joins the softmax without
 // a value. It seeds the running maximum, so every later rescale already accounts for it, and
 // its exp(sink - max) is added to the denominator once, after the final reduction.
+// A ring (ring > 0, KvLayer::ring): position p lives in cache row p % ring.
+// Extra keys (DeepSeek V4's compressed blocks, has_extra): after its n_pos = pos - lo + 1
+// positions, token t attends in the same softmax to rows extra_index[extra_rows_at +
+// extra_index[first_token + t] ...] (up to extra_index[first_token + t + 1]) of extra_k
+// ([head_dim, n_rows], one KV head, the cache's type), whose values are the keys themselves
+// (head_dim_v values from each row's start). Keys are numbered j = 0 .. n_pos + n_extra - 1
+// and taken a tile at a time in that order.
 #include "common.glsl"
 #include "kv_cache.glsl"
 
@@ -48,6 +56,8 @@ layout(set = 0, binding = 1) readonly buffer K { uint cache_k[]; };
 layout(set = 0, binding = 2) readonly buffer V { uint cache_v[]; };
 layout(set = 0, binding = 3) buffer Out { float outv[]; };
 layout(set = 0, binding = 4) readonly buffer Sinks { float sinks[]; }; // [n_head]; q when has_sinks is 0
+layout(set = 0, binding = 5) readonly buffer Extra { uint extra_k[]; };  // q when has_extra is 0
+layout(set = 0, binding = 6) readonly buffer ExtraIndex { uint extra_index[]; }; // staged; q when has_extra is 0
 layout(push_constant) uniform Push {
     uint base[MAX_BINDINGS];
     uint head_dim;
@@ -63,6 +73,10 @@ layout(push_constant) uniform Push {
     float scale;
     float softcap;
     uint has_sinks;
+    uint ring;          // > 0: position p is cache row p % ring
+    uint has_extra;
+    uint first_token;   // this dispatch's first token among the call's (extra_index's begin offsets)
+    uint extra_rows_at; // where the row numbers start in extra_index: after n_tokens + 1 offsets
 } pc;
 
 shared float q_head[MAX_HEAD_DIM];
@@ -84,46 +98,72 @@ shared float probs[TILE];
     (READ_HALF_AT(buf, (row) + (d) / 32u * 34u) * float(READ_I8_AT(buf, (row) + (d) / 32u * 34u + 2u + (d) % 32u)))
 #endif
 
-// Values d and d + 1 (d even) of the cache row starting at byte `row`: one load for an F16
-// pair in an aligned row, one scale for a Q8_0 pair (d even: both in one block).
-vec2 value_pair(uint row, uint d, bool aligned) {
+// Values d and d + 1 (d even) of the row starting at byte `row` of buffer `buf`: one load for
+// an F16 pair in an aligned row, one scale for a Q8_0 pair (d even: both in one block).
+// GLSL takes no buffer parameters: the functions for the cache and for the extra keys are
+// written once here and stamped out per buffer below.
 #if defined(KV_F32)
-    return vec2(uintBitsToFloat(cache_v[(row >> 2u) + d]), uintBitsToFloat(cache_v[(row >> 2u) + d + 1u]));
+#define DEFINE_VALUE_PAIR(name, buf)                                                                          \
+    vec2 name(uint row, uint d, bool aligned) {                                                               \
+        return vec2(uintBitsToFloat(buf[(row >> 2u) + d]), uintBitsToFloat(buf[(row >> 2u) + d + 1u]));      \
+    }
 #elif defined(KV_F16)
-    if (aligned) return unpackHalf2x16(cache_v[(row >> 2u) + d / 2u]);
-    return vec2(CACHE_VALUE(cache_v, row, d), CACHE_VALUE(cache_v, row, d + 1u));
+#define DEFINE_VALUE_PAIR(name, buf)                                                                          \
+    vec2 name(uint row, uint d, bool aligned) {                                                               \
+        if (aligned) return unpackHalf2x16(buf[(row >> 2u) + d / 2u]);                                        \
+        return vec2(CACHE_VALUE(buf, row, d), CACHE_VALUE(buf, row, d + 1u));                                 \
+    }
 #else
-    const uint block = row + d / 32u * 34u;
-    const uint q = block + 2u + d % 32u;
-    return READ_HALF_AT(cache_v, block) * vec2(float(READ_I8_AT(cache_v, q)), float(READ_I8_AT(cache_v, q + 1u)));
+#define DEFINE_VALUE_PAIR(name, buf)                                                                          \
+    vec2 name(uint row, uint d, bool aligned) {                                                               \
+        const uint block = row + d / 32u * 34u;                                                               \
+        const uint q = block + 2u + d % 32u;                                                                  \
+        return READ_HALF_AT(buf, block) * vec2(float(READ_I8_AT(buf, q)), float(READ_I8_AT(buf, q + 1u)));    \
+    }
 #endif
-}
 
-float key_dot(uint row) {
-    float sum = 0.0;
+// q_head . the key head starting at byte `row` of buffer `buf`.
 #if defined(KV_Q8_0)
-    // One scale per block of 32: the block's integer-valued products are summed first.
-    for (uint b = 0u; b < pc.head_dim / 32u; ++b) {
-        const uint block = row + b * 34u;
-        float block_sum = 0.0;
-        for (uint j = 0u; j < 32u; ++j) block_sum += float(READ_I8_AT(cache_k, block + 2u + j)) * q_head[b * 32u + j];
-        sum += READ_HALF_AT(cache_k, block) * block_sum;
+// One scale per block of 32: the block's integer-valued products are summed first.
+#define DEFINE_KEY_DOT(name, buf)                                                                             \
+    float name(uint row) {                                                                                    \
+        float sum = 0.0;                                                                                      \
+        for (uint b = 0u; b < pc.head_dim / 32u; ++b) {                                                       \
+            const uint block = row + b * 34u;                                                                 \
+            float block_sum = 0.0;                                                                            \
+            for (uint j = 0u; j < 32u; ++j) block_sum += float(READ_I8_AT(buf, block + 2u + j)) * q_head[b * 32u + j]; \
+            sum += READ_HALF_AT(buf, block) * block_sum;                                                      \
+        }                                                                                                     \
+        return sum;                                                                                           \
     }
 #elif defined(KV_F16)
-    if ((row & 3u) == 0u && (pc.head_dim & 1u) == 0u) {
-        // Word-aligned row: two halves per load.
-        for (uint d = 0u; d < pc.head_dim; d += 2u) {
-            const vec2 k = unpackHalf2x16(cache_k[(row >> 2u) + d / 2u]);
-            sum += k.x * q_head[d] + k.y * q_head[d + 1u];
-        }
-    } else {
-        for (uint d = 0u; d < pc.head_dim; ++d) sum += CACHE_VALUE(cache_k, row, d) * q_head[d];
+// A word-aligned row takes two halves per load.
+#define DEFINE_KEY_DOT(name, buf)                                                                             \
+    float name(uint row) {                                                                                    \
+        float sum = 0.0;                                                                                      \
+        if ((row & 3u) == 0u && (pc.head_dim & 1u) == 0u) {                                                   \
+            for (uint d = 0u; d < pc.head_dim; d += 2u) {                                                     \
+                const vec2 k = unpackHalf2x16(buf[(row >> 2u) + d / 2u]);                                     \
+                sum += k.x * q_head[d] + k.y * q_head[d + 1u];                                                \
+            }                                                                                                 \
+        } else {                                                                                              \
+            for (uint d = 0u; d < pc.head_dim; ++d) sum += CACHE_VALUE(buf, row, d) * q_head[d];              \
+        }                                                                                                     \
+        return sum;                                                                                           \
     }
 #else
-    for (uint d = 0u; d < pc.head_dim; ++d) sum += CACHE_VALUE(cache_k, row, d) * q_head[d];
+#define DEFINE_KEY_DOT(name, buf)                                                                             \
+    float name(uint row) {                                                                                    \
+        float sum = 0.0;                                                                                      \
+        for (uint d = 0u; d < pc.head_dim; ++d) sum += CACHE_VALUE(buf, row, d) * q_head[d];                  \
+        return sum;                                                                                           \
+    }
 #endif
-    return sum;
-}
+
+DEFINE_VALUE_PAIR(value_pair, cache_v)
+DEFINE_VALUE_PAIR(extra_value_pair, extra_k)
+DEFINE_KEY_DOT(key_dot, cache_k)
+DEFINE_KEY_DOT(extra_key_dot, extra_k)
 
 // Tree reduction over `reduce` (max when take_max, else sum); every thread gets the result.
 float reduce_workgroup(float value, bool take_max) {
@@ -139,6 +179,9 @@ float reduce_workgroup(float value, bool take_max) {
     return result;
 }
 
+// The cache row (of keys and of values) holding a position.
+uint cache_row(uint position) { return pc.ring > 0u ? position % pc.ring : position; }
+
 void main() {
     const uint tid = gl_LocalInvocationID.x;
     const uint head = gl_WorkGroupID.x;
@@ -153,6 +196,16 @@ void main() {
     // v_stride are multiples of 32).
     const uint k_head = pc.base[1] + KV_ROW_BYTES(kv_offset);
     const uint v_head = pc.base[2] + KV_ROW_BYTES(head / pc.group * pc.v_stride);
+    // The keys: n_pos positions lo..pos, then n_extra extra rows.
+    const uint n_pos = pos + 1u - lo;
+    uint extra_first = 0u, n_extra = 0u;
+    if (pc.has_extra != 0u) {
+        const uint at = pc.base[6] / 4u + pc.first_token + t;
+        extra_first = pc.base[6] / 4u + pc.extra_rows_at + extra_index[at];
+        n_extra = extra_index[at + 1u] - extra_index[at];
+    }
+    const uint n_keys_total = n_pos + n_extra;
+    const uint extra_row_bytes = KV_ROW_BYTES(pc.head_dim);
 
     for (uint d = tid; d < pc.head_dim; d += WG) q_head[d] = q[q_at + d];
     barrier();
@@ -169,17 +222,20 @@ void main() {
     const uint n_pairs = owns ? min(uint(VALUE_PAIRS), (pc.head_dim_v - d0 + 2u * WG - 1u) / (2u * WG)) : 0u;
     // F16 pairs load as one word when the rows are word-aligned (uniform over the workgroup).
     const bool aligned = ((v_head | v_row_bytes) & 3u) == 0u;
+    const bool extra_aligned = ((pc.base[5] | extra_row_bytes) & 3u) == 0u;
     vec2 acc[VALUE_PAIRS];
     [[unroll]] for (uint i = 0u; i < VALUE_PAIRS; ++i) acc[i] = vec2(0.0);
 
-    for (uint tile = lo; tile <= pos; tile += TILE) {
+    for (uint tile = 0u; tile < n_keys_total; tile += TILE) {
         float scores[KEYS_PER_THREAD];
         float local_max = NEG_BIG;
         for (uint k = 0u; k < KEYS_PER_THREAD; ++k) {
             const uint key = tile + tid + k * WG;
             float score = NEG_BIG;
-            if (key <= pos) {
-                score = key_dot(k_head + key * row_bytes) * pc.scale;
+            if (key < n_keys_total) {
+                const float dot = key < n_pos ? key_dot(k_head + cache_row(lo + key) * row_bytes)
+                                              : extra_key_dot(pc.base[5] + extra_index[extra_first + key - n_pos] * extra_row_bytes);
+                score = dot * pc.scale;
                 // tanh clamped: some drivers build it from exp and give NaN for large arguments.
                 if (pc.softcap > 0.0) score = pc.softcap * tanh(clamp(score / pc.softcap, -15.0, 15.0));
             }
@@ -190,21 +246,29 @@ void main() {
         const float rescale = exp(running_max - new_max);
         sum_share *= rescale;
         for (uint k = 0u; k < KEYS_PER_THREAD; ++k) {
-            const float p = tile + tid + k * WG <= pos ? exp(scores[k] - new_max) : 0.0;
+            const float p = tile + tid + k * WG < n_keys_total ? exp(scores[k] - new_max) : 0.0;
             probs[tid + k * WG] = p;
             sum_share += p;
         }
         running_max = new_max;
         barrier(); // probs complete
 
-        const uint n_keys = min(TILE, pos + 1u - tile);
+        const uint n_keys = min(TILE, n_keys_total - tile);
         if (owns) {
             vec2 sum[VALUE_PAIRS];
             [[unroll]] for (uint i = 0u; i < VALUE_PAIRS; ++i) sum[i] = vec2(0.0);
-            for (uint j = 0u; j < n_keys; ++j) {
-                const uint row = v_head + (tile + j) * v_row_bytes;
+            // Positions first, then extra rows: the branch is the same for every thread.
+            const uint n_window = tile < n_pos ? min(n_keys, n_pos - tile) : 0u;
+            for (uint j = 0u; j < n_window; ++j) {
+                const uint row = v_head + cache_row(lo + tile + j) * v_row_bytes;
                 [[unroll]] for (uint i = 0u; i < VALUE_PAIRS; ++i)
                     if (VALUE_PAIRS == 1 || i < n_pairs) sum[i] += probs[j] * value_pair(row, d0 + 2u * WG * i, aligned);
+            }
+            for (uint j = n_window; j < n_keys; ++j) {
+                const uint row = pc.base[5] + extra_index[extra_first + tile + j - n_pos] * extra_row_bytes;
+                [[unroll]] for (uint i = 0u; i < VALUE_PAIRS; ++i)
+                    if (VALUE_PAIRS == 1 || i < n_pairs)
+                        sum[i] += probs[j] * extra_value_pair(row, d0 + 2u * WG * i, extra_aligned);
             }
             [[unroll]] for (uint i = 0u; i < VALUE_PAIRS; ++i) acc[i] = acc[i] * rescale + sum[i];
         }

@@ -8,7 +8,7 @@
 //       uint n;          // the op's parameters
 //   } pc;
 
-#define MAX_BINDINGS 6
+#define MAX_BINDINGS 8
 
 // Byte access to a `uint` buffer (quantized blocks are not 4-byte aligned). Needs no
 // 8/16-bit storage feature, so it runs on every Vulkan 1.2 device.

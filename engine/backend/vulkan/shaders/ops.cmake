@@ -13,3 +13,11 @@ conclave_vulkan_shader(NAME rope SOURCE rope.comp)
 conclave_vulkan_shader(NAME copy_columns SOURCE copy_columns.comp)
 target_sources(conclave_engine PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../vulkan_ops.cpp)
 target_sources(conclave_engine PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../vulkan_grid.cpp)
+# DeepSeek V4's stream mixes and its lightning indexer's scores, one indexer variant per
+# cache type of the keys (host side: vulkan_ops.cpp, vulkan_indexer.cpp).
+conclave_vulkan_shader(NAME mix_rows SOURCE mix_rows.comp)
+foreach(_key_type IN ITEMS f32 f16 q8_0)
+    string(TOUPPER ${_key_type} _key_define)
+    conclave_vulkan_shader(NAME indexer_scores_${_key_type} SOURCE indexer_scores.comp DEFINES KV_${_key_define})
+endforeach()
+target_sources(conclave_engine PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../vulkan_indexer.cpp)
