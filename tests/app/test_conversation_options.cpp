@@ -18,8 +18,10 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
-
+#include <csignal>
 #include <memory>
+
+#include <sys/resource.h>
 
 using conclave::app::EngineThread;
 using conclave::app::SqliteConversationStore;
@@ -59,6 +61,29 @@ qint64 addConversation(conclave::ui::ConversationStore& store, const QString& ti
     return id;
 }
 
+// While it lives, the process may write at most `bytes` to any file (EFBIG beyond, as a full
+// disk refuses); SIGXFSZ is ignored so the write fails instead of ending the process.
+class FileSizeLimit {
+public:
+    explicit FileSizeLimit(rlim_t bytes) {
+        getrlimit(RLIMIT_FSIZE, &m_saved);
+        m_handler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limit = m_saved;
+        limit.rlim_cur = bytes;
+        setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    ~FileSizeLimit() {
+        setrlimit(RLIMIT_FSIZE, &m_saved);
+        std::signal(SIGXFSZ, m_handler);
+    }
+    FileSizeLimit(const FileSizeLimit&) = delete;
+    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+
+private:
+    rlimit m_saved{};
+    void (*m_handler)(int) = nullptr;
+};
+
 QStringList titles(const ConversationListModel& model) {
     QStringList list;
     for (int row = 0; row < model.rowCount(); ++row)
@@ -94,8 +119,9 @@ private slots:
         settings.setSeed(42);
         settings.setSystemPrompt(QString()); // none at all, although the model has one
         QCOMPARE(edited.count(), 4);
-        QCOMPARE(settings.overridden(), (QStringList{QStringLiteral("systemPrompt"), QStringLiteral("temperature"),
-                                                     QStringLiteral("topK"), QStringLiteral("seed")}));
+        QCOMPARE(settings.overridden(),
+                 (QStringList{QStringLiteral("systemPrompt"), QStringLiteral("temperature"),
+                              QStringLiteral("topK"), QStringLiteral("seed")}));
         model.setTemperature(0.2); // the model's change does not reach an overridden value
         model.setTopP(0.5);        // but reaches one that follows it
         QCOMPARE(settings.temperature(), 1.3);
@@ -128,7 +154,8 @@ private slots:
 
     void archivedRowsLeaveTheDateGroups() {
         ConversationListModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QDateTime now = QDateTime::currentDateTime();
         const auto header = [&](qint64 id, const char* title, bool pinned, bool archived) {
             ConversationHeader h;
@@ -139,8 +166,9 @@ private slots:
             h.created = h.updated = now;
             return h;
         };
-        QList<ConversationHeader> list{header(1, "pinned", true, false), header(2, "old archived", false, true),
-                                       header(3, "today", false, false), header(4, "pinned archived", true, true)};
+        QList<ConversationHeader> list{
+            header(1, "pinned", true, false), header(2, "old archived", false, true),
+            header(3, "today", false, false), header(4, "pinned archived", true, true)};
         QSignalSpy archivedCount(&model, &ConversationListModel::archivedCountChanged);
         model.setConversations(list);
         QCOMPARE(titles(model), (QStringList{QStringLiteral("pinned"), QStringLiteral("today")}));
@@ -150,11 +178,15 @@ private slots:
         QVERIFY(model.isArchived(2));
 
         model.setShowArchived(true);
-        QCOMPARE(titles(model), (QStringList{QStringLiteral("pinned"), QStringLiteral("today"),
-                                             QStringLiteral("old archived"), QStringLiteral("pinned archived")}));
-        QCOMPARE(model.data(model.index(2), ConversationListModel::GroupRole).toString(), ConversationListModel::archivedGroup());
-        QCOMPARE(model.data(model.index(3), ConversationListModel::GroupRole).toString(), ConversationListModel::archivedGroup());
-        QCOMPARE(model.data(model.index(1), ConversationListModel::GroupRole).toString(), ConversationListModel::groupFor(now.date(), now.date()));
+        QCOMPARE(titles(model),
+                 (QStringList{QStringLiteral("pinned"), QStringLiteral("today"),
+                              QStringLiteral("old archived"), QStringLiteral("pinned archived")}));
+        QCOMPARE(model.data(model.index(2), ConversationListModel::GroupRole).toString(),
+                 ConversationListModel::archivedGroup());
+        QCOMPARE(model.data(model.index(3), ConversationListModel::GroupRole).toString(),
+                 ConversationListModel::archivedGroup());
+        QCOMPARE(model.data(model.index(1), ConversationListModel::GroupRole).toString(),
+                 ConversationListModel::groupFor(now.date(), now.date()));
         QVERIFY(model.data(model.index(2), ConversationListModel::ArchivedRole).toBool());
 
         list[2].archived = true; // "today" archived: moves down in place
@@ -208,7 +240,8 @@ private slots:
         QCOMPARE(app.chat.conversations()->archivedCount(), 1);
         QCOMPARE(titles(*app.chat.conversations()), (QStringList{QStringLiteral("tuned")}));
         app.chat.conversations()->setShowArchived(true);
-        QCOMPARE(titles(*app.chat.conversations()), (QStringList{QStringLiteral("tuned"), QStringLiteral("to archive")}));
+        QCOMPARE(titles(*app.chat.conversations()),
+                 (QStringList{QStringLiteral("tuned"), QStringLiteral("to archive")}));
         app.chat.selectConversation(tunedId);
         ConversationOverrides expected;
         expected.systemPrompt = QStringLiteral("Answer in French.");
@@ -233,9 +266,11 @@ private slots:
             addConversation(*app.storage.store, QStringLiteral("second"));
             app.chat.setArchived(first, true);
             auto* transfer = app.chat.transfer();
-            QVERIFY(transfer->exportConversation(first, QUrl::fromLocalFile(markdown), QStringLiteral("markdown")));
+            QVERIFY(transfer->exportConversation(first, QUrl::fromLocalFile(markdown),
+                                                 QStringLiteral("markdown")));
             QVERIFY(app.chat.errorVisible() && app.chat.bannerIsNotice()); // "Exported", as news
-            QVERIFY(transfer->exportConversation(first, QUrl::fromLocalFile(one), QStringLiteral("json")));
+            QVERIFY(transfer->exportConversation(first, QUrl::fromLocalFile(one),
+                                                 QStringLiteral("json")));
             QVERIFY(transfer->exportAll(QUrl::fromLocalFile(all)));
         }
         QFile md(markdown);
@@ -257,15 +292,47 @@ private slots:
         QCOMPARE(imported.last().at(0).value<conclave::ui::ImportCounts>().messagesAdded, 0);
     }
 
+    // A later export of the open conversation adds its new version; the view shows ‹ 1/2 ›.
+    void importRefreshesTheOpenConversation() {
+        const QString before = newPath(QStringLiteral(".json"));
+        const QString after = newPath(QStringLiteral(".json"));
+        {
+            App source(newPath());
+            auto& store = *source.storage.store;
+            const qint64 id = addConversation(store, QStringLiteral("versions"));
+            QVERIFY(source.chat.transfer()->exportConversation(id, QUrl::fromLocalFile(before), QStringLiteral("json")));
+            const QList<ChatMessage> branch = store.activeBranch(id);
+            ChatMessage other;
+            other.role = ChatMessage::Role::assistant;
+            other.text = QStringLiteral("another answer");
+            store.appendMessage(id, branch.at(0).id, other);
+            QVERIFY(source.chat.transfer()->exportConversation(id, QUrl::fromLocalFile(after), QStringLiteral("json")));
+        }
+        App app(newPath());
+        QVERIFY(app.chat.transfer()->importFile(QUrl::fromLocalFile(before)));
+        QCOMPARE(app.chat.conversations()->rowCount(), 1);
+        const qint64 id = app.chat.conversations()->data(app.chat.conversations()->index(0), ConversationListModel::IdRole).toLongLong();
+        app.chat.selectConversation(id);
+        QCOMPARE(app.chat.messages()->rowCount(), 2);
+        QCOMPARE(app.chat.messages()->at(1).siblingCount, 1);
+        QVERIFY(app.chat.transfer()->importFile(QUrl::fromLocalFile(after)));
+        QCOMPARE(app.chat.messages()->at(1).siblingCount, 2);
+        QCOMPARE(app.chat.messages()->at(1).text, QStringLiteral("versions answer")); // its branch kept
+    }
+
     void refusedFilesChangeNothing_data() {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<bool>("readable");
         QTest::newRow("not JSON") << QByteArray("# a markdown file\n") << true;
-        QTest::newRow("other JSON") << QByteArray(R"({"format": "something-else", "version": 1})") << true;
+        QTest::newRow("other JSON")
+            << QByteArray(R"({"format": "something-else", "version": 1})") << true;
         QTest::newRow("newer format")
-            << QByteArray(R"({"format": "conclave-conversations", "version": 99, "conversations": []})") << true;
+            << QByteArray(
+                   R"({"format": "conclave-conversations", "version": 99, "conversations": []})")
+            << true;
         QTest::newRow("damaged export")
-            << QByteArray(R"({"format": "conclave-conversations", "version": 1, "conversations": [{"uid": "c1",
+            << QByteArray(
+                   R"({"format": "conclave-conversations", "version": 1, "conversations": [{"uid": "c1",
                 "title": "t", "created_at": 1, "updated_at": 1, "messages": [{"uid": "m1", "parent": null,
                 "role": "wizard", "content": "x", "state": "complete", "created_at": 1, "updated_at": 1}]}]})")
             << true;
@@ -287,31 +354,38 @@ private slots:
         QVERIFY(!app.chat.bannerIsNotice());
         QVERIFY(app.chat.errorTitle().contains(QFileInfo(path).fileName()));
         QCOMPARE(app.storage.store->conversations().size(), 1);
-        QCOMPARE(app.storage.store->activeBranch(app.storage.store->conversations().at(0).id).size(), 2);
+        QCOMPARE(
+            app.storage.store->activeBranch(app.storage.store->conversations().at(0).id).size(), 2);
     }
 
     void aWriteThatFailsKeepsTheOldFile() {
         App app(newPath());
         const qint64 id = addConversation(*app.storage.store, QStringLiteral("some"));
         // A folder that does not exist: nothing can be written.
-        QVERIFY(!app.chat.transfer()->exportAll(QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("no/such/folder.json")))));
+        QVERIFY(!app.chat.transfer()->exportAll(
+            QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("no/such/folder.json")))));
         QVERIFY(app.chat.errorVisible() && !app.chat.bannerIsNotice());
-        // A folder that refuses new files keeps the file already there whole.
-        const QString folder = m_dir.filePath(QStringLiteral("read-only"));
-        QVERIFY(QDir().mkpath(folder));
-        const QString target = folder + QStringLiteral("/old.json");
+        // A write cut short (as on a full disk: here the process may write 16 bytes per file,
+        // which binds root as well) keeps the file already there whole.
+        const QString target = m_dir.filePath(QStringLiteral("old.json"));
         {
             QFile old(target);
             QVERIFY(old.open(QIODevice::WriteOnly));
             old.write("old content");
         }
-        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
-        const bool written = app.chat.transfer()->exportConversation(id, QUrl::fromLocalFile(target), QStringLiteral("json"));
-        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-        if (written) QSKIP("running as a user the folder's permissions do not bind (root)");
+        bool written = true;
+        {
+            const FileSizeLimit limit(16);
+            written = app.chat.transfer()->exportConversation(id, QUrl::fromLocalFile(target),
+                                                              QStringLiteral("json"));
+        }
+        QVERIFY(!written);
+        QVERIFY(app.chat.errorTitle().contains(QStringLiteral("old.json")));
         QFile old(target);
         QVERIFY(old.open(QIODevice::ReadOnly));
         QCOMPARE(old.readAll(), QByteArray("old content"));
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("old.json*")}, QDir::Files),
+                 QStringList{QStringLiteral("old.json")}); // no temporary file left behind
     }
 
     void inMemoryStoreCannotExport() {
@@ -319,8 +393,8 @@ private slots:
         InMemoryConversationStore store;
         ChatController chat(engine.worker(), &store);
         const qint64 id = addConversation(store, QStringLiteral("memory"));
-        QVERIFY(!chat.transfer()->exportConversation(id, QUrl::fromLocalFile(newPath(QStringLiteral(".md"))),
-                                                     QStringLiteral("markdown")));
+        QVERIFY(!chat.transfer()->exportConversation(
+            id, QUrl::fromLocalFile(newPath(QStringLiteral(".md"))), QStringLiteral("markdown")));
         QVERIFY(chat.errorVisible());
         QVERIFY(chat.errorDetails().contains(QStringLiteral("unsupported")));
     }
@@ -329,10 +403,14 @@ private slots:
         QTest::addColumn<QString>("title");
         QTest::addColumn<QString>("format");
         QTest::addColumn<QString>("name");
-        QTest::newRow("plain") << QStringLiteral("Fruit list") << QStringLiteral("markdown") << QStringLiteral("Fruit list.md");
-        QTest::newRow("slashes") << QStringLiteral("a/b: c?") << QStringLiteral("json") << QStringLiteral("a b c.json");
-        QTest::newRow("empty") << QString() << QStringLiteral("json") << QStringLiteral("conversation.json");
-        QTest::newRow("hidden") << QStringLiteral(".profile") << QStringLiteral("json") << QStringLiteral("conversation.profile.json");
+        QTest::newRow("plain") << QStringLiteral("Fruit list") << QStringLiteral("markdown")
+                               << QStringLiteral("Fruit list.md");
+        QTest::newRow("slashes") << QStringLiteral("a/b: c?") << QStringLiteral("json")
+                                 << QStringLiteral("a b c.json");
+        QTest::newRow("empty") << QString() << QStringLiteral("json")
+                               << QStringLiteral("conversation.json");
+        QTest::newRow("hidden") << QStringLiteral(".profile") << QStringLiteral("json")
+                                << QStringLiteral("conversation.profile.json");
     }
     void suggestedFileNames() {
         QFETCH(QString, title);
@@ -356,9 +434,8 @@ private slots:
 
         QList<conclave::app::GenerationStats> received;
         connect(app.engine.worker(), &conclave::app::EngineWorker::generationFinished, this,
-                [&](quint64, const conclave::app::GenerationUpdate&, const conclave::app::GenerationStats& stats) {
-                    received.append(stats);
-                });
+                [&](quint64, const conclave::app::GenerationUpdate&,
+                    const conclave::app::GenerationStats& stats) { received.append(stats); });
         QSignalSpy finished(&chat, &ChatController::answerFinished);
         const auto answer = [&](int count) {
             return QTest::qWaitFor([&] { return finished.count() >= count; }, 60000);
@@ -398,11 +475,14 @@ private slots:
 
         // The conversation's system prompt reaches the prompt the engine renders.
         // (Longer than SmolLM2's own default, which its template adds when there is none.)
-        settings->setSystemPrompt(QStringLiteral("You are a pirate. Always answer like a pirate would. ").repeated(6));
+        settings->setSystemPrompt(
+            QStringLiteral("You are a pirate. Always answer like a pirate would. ").repeated(6));
         chat.regenerate();
         QVERIFY(answer(4));
-        QVERIFY2(received.at(3).promptTokens > promptTokens + 40,
-                 qPrintable(QStringLiteral("%1 vs %2").arg(received.at(3).promptTokens).arg(promptTokens)));
+        QVERIFY2(
+            received.at(3).promptTokens > promptTokens + 40,
+            qPrintable(
+                QStringLiteral("%1 vs %2").arg(received.at(3).promptTokens).arg(promptTokens)));
 
         // Back to the model's: temperature 0 (greedy), the model's seed.
         settings->resetAll();

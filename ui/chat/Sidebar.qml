@@ -199,8 +199,13 @@ Rectangle {
                     if (accept) sidebar.chat.renameConversation(conversationId, renameField.text)
                 }
 
+                // F2 renames; the Menu key (or Shift+F10) opens the row's menu, as a right click.
                 Keys.onPressed: (event) => {
                     if (event.key === Qt.Key_F2) { item.startRename(); event.accepted = true }
+                    else if (event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))) {
+                        menu.popup(item, 0, item.height)
+                        event.accepted = true
+                    }
                 }
                 TapHandler {
                     acceptedButtons: Qt.RightButton

@@ -656,6 +656,8 @@ void ChatController::connectTransfer() {
     });
     connect(&m_transfer, &ConversationTransfer::imported, this, [this](const ImportCounts& counts) {
         refreshConversations();
+        // The open conversation may have gained versions (‹ 1/2 ›); its branch stays the same.
+        if (m_conversationId > 0 && !generating() && saveUnsavedMessages()) reloadBranch();
         showInformation(tr("Imported"), tr("Conversations added: %1, merged: %2; messages added: %3.")
                                             .arg(counts.conversationsAdded)
                                             .arg(counts.conversationsMerged)

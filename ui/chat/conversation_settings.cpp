@@ -1,7 +1,6 @@
 #include "conversation_settings.h"
 
 #include <QRandomGenerator>
-
 #include <algorithm>
 
 namespace conclave::ui {
@@ -31,9 +30,15 @@ QString ConversationSettings::systemPrompt() const {
 double ConversationSettings::temperature() const {
     return m_overrides.temperature.value_or(m_model->temperature());
 }
-int ConversationSettings::topK() const { return m_overrides.topK.value_or(m_model->topK()); }
-double ConversationSettings::topP() const { return m_overrides.topP.value_or(m_model->topP()); }
-double ConversationSettings::minP() const { return m_overrides.minP.value_or(m_model->minP()); }
+int ConversationSettings::topK() const {
+    return m_overrides.topK.value_or(m_model->topK());
+}
+double ConversationSettings::topP() const {
+    return m_overrides.topP.value_or(m_model->topP());
+}
+double ConversationSettings::minP() const {
+    return m_overrides.minP.value_or(m_model->minP());
+}
 double ConversationSettings::repeatPenalty() const {
     return m_overrides.repeatPenalty.value_or(m_model->repeatPenalty());
 }
@@ -93,28 +98,44 @@ void ConversationSettings::setSeed(int value) {
 }
 
 void ConversationSettings::keep(const QString& key) {
-    if (key == QLatin1String("systemPrompt")) setSystemPrompt(systemPrompt());
-    else if (key == QLatin1String("temperature")) setTemperature(temperature());
-    else if (key == QLatin1String("topK")) setTopK(topK());
-    else if (key == QLatin1String("topP")) setTopP(topP());
-    else if (key == QLatin1String("minP")) setMinP(minP());
-    else if (key == QLatin1String("repeatPenalty")) setRepeatPenalty(repeatPenalty());
-    else if (key == QLatin1String("seed")) setSeed(seed());
+    if (key == QLatin1String("systemPrompt"))
+        setSystemPrompt(systemPrompt());
+    else if (key == QLatin1String("temperature"))
+        setTemperature(temperature());
+    else if (key == QLatin1String("topK"))
+        setTopK(topK());
+    else if (key == QLatin1String("topP"))
+        setTopP(topP());
+    else if (key == QLatin1String("minP"))
+        setMinP(minP());
+    else if (key == QLatin1String("repeatPenalty"))
+        setRepeatPenalty(repeatPenalty());
+    else if (key == QLatin1String("seed"))
+        setSeed(seed());
 }
 
 void ConversationSettings::reset(const QString& key) {
     ConversationOverrides next = m_overrides;
-    if (key == QLatin1String("systemPrompt")) next.systemPrompt.reset();
-    else if (key == QLatin1String("temperature")) next.temperature.reset();
-    else if (key == QLatin1String("topK")) next.topK.reset();
-    else if (key == QLatin1String("topP")) next.topP.reset();
-    else if (key == QLatin1String("minP")) next.minP.reset();
-    else if (key == QLatin1String("repeatPenalty")) next.repeatPenalty.reset();
-    else if (key == QLatin1String("seed")) next.seed.reset();
+    if (key == QLatin1String("systemPrompt"))
+        next.systemPrompt.reset();
+    else if (key == QLatin1String("temperature"))
+        next.temperature.reset();
+    else if (key == QLatin1String("topK"))
+        next.topK.reset();
+    else if (key == QLatin1String("topP"))
+        next.topP.reset();
+    else if (key == QLatin1String("minP"))
+        next.minP.reset();
+    else if (key == QLatin1String("repeatPenalty"))
+        next.repeatPenalty.reset();
+    else if (key == QLatin1String("seed"))
+        next.seed.reset();
     change(next);
 }
 
-void ConversationSettings::resetAll() { change({}); }
+void ConversationSettings::resetAll() {
+    change({});
+}
 
 conclave::SamplingParams ConversationSettings::samplingParams() const {
     conclave::SamplingParams params = m_model->samplingParams();

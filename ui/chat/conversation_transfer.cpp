@@ -22,9 +22,11 @@ ConversationTransfer::ConversationTransfer(ConversationStore* store, QObject* pa
 QString ConversationTransfer::suggestedFileName(const QString& title, const QString& format) {
     // Characters that one file system or another refuses, and control characters.
     static const QRegularExpression unsafe(QStringLiteral("[\\\\/:*?\"<>|\\x00-\\x1f]+"));
-    QString name = title.simplified().replace(unsafe, QStringLiteral(" ")).simplified().left(80).trimmed();
+    QString name =
+        title.simplified().replace(unsafe, QStringLiteral(" ")).simplified().left(80).trimmed();
     if (name.isEmpty() || name.startsWith(u'.')) name.prepend(QStringLiteral("conversation"));
-    return name + (format == QLatin1String("markdown") ? QStringLiteral(".md") : QStringLiteral(".json"));
+    return name +
+           (format == QLatin1String("markdown") ? QStringLiteral(".md") : QStringLiteral(".json"));
 }
 
 QUrl ConversationTransfer::startFolder() {
@@ -34,17 +36,20 @@ QUrl ConversationTransfer::startFolder() {
 }
 
 QUrl ConversationTransfer::suggestedFile(const QString& title, const QString& format) {
-    return QUrl::fromLocalFile(QDir(startFolder().toLocalFile()).filePath(suggestedFileName(title, format)));
+    return QUrl::fromLocalFile(
+        QDir(startFolder().toLocalFile()).filePath(suggestedFileName(title, format)));
 }
 
-bool ConversationTransfer::exportConversation(qint64 conversation, const QUrl& file, const QString& format) {
+bool ConversationTransfer::exportConversation(qint64 conversation, const QUrl& file,
+                                              const QString& format) {
     if (conversation <= 0) return false;
     QByteArray data;
     try {
         data = format == QLatin1String("markdown") ? m_store->exportMarkdown(conversation)
                                                    : m_store->exportJson(conversation);
     } catch (const StoreError& error) {
-        emit failed(tr("Could not export the conversation"), error.message, {}, tr("Storage error: %1").arg(error.kind));
+        emit failed(tr("Could not export the conversation"), error.message, {},
+                    tr("Storage error: %1").arg(error.kind));
         return false;
     }
     return write(file, data);
@@ -55,23 +60,33 @@ bool ConversationTransfer::exportAll(const QUrl& file) {
     try {
         data = m_store->exportJson(0);
     } catch (const StoreError& error) {
-        emit failed(tr("Could not export the conversations"), error.message, {}, tr("Storage error: %1").arg(error.kind));
+        emit failed(tr("Could not export the conversations"), error.message, {},
+                    tr("Storage error: %1").arg(error.kind));
         return false;
     }
     return write(file, data);
 }
 
 // QSaveFile writes a temporary file beside the target and renames it over the target only
-// once everything is written, so a failure leaves any earlier file as it was.
+// once everything is written, so a failure leaves any earlier file as it was. Unbuffered, so
+// each write's failure is seen here: with its buffer, Qt 6.4's QSaveFile lost the error of the
+// last flush (a full disk) and committed a truncated file over the old one.
 bool ConversationTransfer::write(const QUrl& file, const QByteArray& data) {
     const QString path = localPath(file);
     QSaveFile out(path);
-    const bool written = out.open(QIODevice::WriteOnly) && out.write(data) == data.size() && out.commit();
+    bool written = out.open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+    for (qint64 done = 0; written && done < data.size();) {
+        const qint64 n = out.write(data.constData() + done, data.size() - done);
+        written = n > 0;
+        done += n;
+    }
+    written = written && out.commit(); // without a commit the temporary file is removed
     if (!written) {
-        emit failed(tr("Could not write %1").arg(QFileInfo(path).fileName()), out.errorString(),
-                    tr("Check that the folder exists, that you may write there and that the disk has room. "
-                       "Nothing was changed."),
-                    path);
+        emit failed(
+            tr("Could not write %1").arg(QFileInfo(path).fileName()), out.errorString(),
+            tr("Check that the folder exists, that you may write there and that the disk has room. "
+               "Nothing was changed."),
+            path);
         return false;
     }
     emit exported(path);
@@ -88,12 +103,14 @@ bool ConversationTransfer::importFile(const QUrl& file) {
         return false;
     }
     if (!in.open(QIODevice::ReadOnly)) {
-        emit failed(title, in.errorString(), tr("Check that the file exists and that you can read it."), path);
+        emit failed(title, in.errorString(),
+                    tr("Check that the file exists and that you can read it."), path);
         return false;
     }
     const QByteArray json = in.readAll();
     if (in.error() != QFileDevice::NoError) {
-        emit failed(title, in.errorString(), tr("Check that the file exists and that you can read it."), path);
+        emit failed(title, in.errorString(),
+                    tr("Check that the file exists and that you can read it."), path);
         return false;
     }
     try {

@@ -27,7 +27,8 @@ public:
     explicit ConversationTransfer(ConversationStore* store, QObject* parent = nullptr);
 
     // `format` is "markdown" or "json". False (and failed emitted) when nothing was written.
-    Q_INVOKABLE bool exportConversation(qint64 conversation, const QUrl& file, const QString& format);
+    Q_INVOKABLE bool exportConversation(qint64 conversation, const QUrl& file,
+                                        const QString& format);
     Q_INVOKABLE bool exportAll(const QUrl& file);
     Q_INVOKABLE bool importFile(const QUrl& file);
     // A file name for the dialog: the title made safe for file systems, with the extension.
@@ -41,7 +42,8 @@ public:
 
 signals:
     // title, what happened and what to do, for the banner.
-    void failed(const QString& title, const QString& message, const QString& hint, const QString& details);
+    void failed(const QString& title, const QString& message, const QString& hint,
+                const QString& details);
     void exported(const QString& path);
     void imported(const conclave::ui::ImportCounts& counts);
 

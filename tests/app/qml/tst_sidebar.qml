@@ -2,7 +2,8 @@
 // lifetimes" and "Soup recipe"): pinned first under "Pinned", the rest under "Today"; a click
 // opens a conversation; F2, typing and Enter rename it (Esc cancels); Delete hides it with an
 // undo toast whose button brings it back; Archive in a row's menu moves it out of the date
-// groups behind "Show archived", which lists it under "Archived" and Unarchive brings it back;
+// groups behind "Show archived", which lists it under "Archived", and Unarchive (through the
+// Menu key) brings it back;
 // the import/export menu offers both; New chat and Search ask the controller and the window.
 import QtQuick
 import QtQuick.Controls
@@ -114,7 +115,10 @@ Item {
             compare(toggle.text, "Hide archived (1)")
             verify(rowFor("Soup recipe").mapToItem(sidebar, 0, 0).y < rowFor("Pinned plan").mapToItem(sidebar, 0, 0).y)
 
-            mouseClick(rowFor("Pinned plan"), 20, 10, Qt.RightButton)
+            // The keyboard reaches the same menu: the Menu key on the row in focus.
+            const archivedRow = rowFor("Pinned plan")
+            archivedRow.forceActiveFocus()
+            keyClick(Qt.Key_Menu)
             tryVerify(() => menuItem("archiveItem") !== null && menuItem("archiveItem").text === "Unarchive")
             mouseClick(menuItem("archiveItem"))
             tryCompare(chatController.conversations, "archivedCount", 0)
