@@ -20,7 +20,9 @@ Popup {
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
     x: Math.round((parent.width - width) / 2)
     y: Math.round(parent.height * 0.08)
-    width: Math.min(520, parent.width - 48)
+    // Never narrower than its rows need: a width of 0 before the window has its size would
+    // wrap the labels a word a line, and the layout kept those heights.
+    width: parent && parent.width > 0 ? Math.max(360, Math.min(520, parent.width - 48)) : 520
     height: Math.min(implicitHeight, parent.height * 0.86)
     padding: 0
 
@@ -42,7 +44,9 @@ Popup {
         Accessible.name: qsTr("Own value for %1").arg(label)
     }
 
-    component SliderOverride: RowLayout {
+    // The box and the value on one line, the slider under them with the full width (so a
+    // long translation of the label is never cut).
+    component SliderOverride: ColumnLayout {
         id: row
         required property string key
         property string label
@@ -51,10 +55,21 @@ Popup {
         property real value
         signal moved(real value)
         Layout.fillWidth: true
-        OverrideBox { id: overrideBox; key: row.key; label: row.label; Layout.preferredWidth: 200 }
+        spacing: 0
+        RowLayout {
+            Layout.fillWidth: true
+            OverrideBox { id: overrideBox; key: row.key; label: row.label; Layout.fillWidth: true }
+            Label {
+                text: row.value.toFixed(2)
+                color: overrideBox.checked ? Theme.text : Theme.mutedText
+                font.family: Theme.monoFamily
+                font.pixelSize: Theme.smallFontSize
+            }
+        }
         Slider {
             objectName: "value_" + row.key
             Layout.fillWidth: true
+            Layout.leftMargin: 28
             enabled: overrideBox.checked
             from: row.from
             to: row.to
@@ -62,14 +77,6 @@ Popup {
             value: row.value
             onMoved: row.moved(value)
             Accessible.name: row.label
-        }
-        Label {
-            Layout.preferredWidth: 40
-            text: row.value.toFixed(2)
-            color: overrideBox.checked ? Theme.text : Theme.mutedText
-            font.family: Theme.monoFamily
-            font.pixelSize: Theme.smallFontSize
-            horizontalAlignment: Text.AlignRight
         }
     }
 
@@ -95,43 +102,47 @@ Popup {
         }
     }
 
-    contentItem: ScrollView {
-        implicitHeight: column.implicitHeight
-        contentWidth: availableWidth
+    // The title and "Use model defaults" stay in view; the rows between them scroll when the
+    // window is short.
+    contentItem: ColumnLayout {
         // Mirrored from the start in a right-to-left language (the window's mirroring reaches
         // a popup only once it opens, after its rows were laid out).
         LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
         LayoutMirroring.childrenInherit: true
+        spacing: 10
 
-        ColumnLayout {
-            id: column
-            width: parent ? parent.width : popup.availableWidth
-            spacing: 10
-
-            RowLayout {
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.margins: 16
+            Layout.bottomMargin: 0
+            Label {
                 Layout.fillWidth: true
-                Layout.margins: 16
-                Layout.bottomMargin: 0
-                Label {
-                    Layout.fillWidth: true
-                    text: qsTr("Conversation settings")
-                    color: Theme.text
-                    font.pixelSize: 17
-                    font.weight: Font.DemiBold
-                    Accessible.role: Accessible.Heading
-                }
-                ToolButton {
-                    text: "\u2715"
-                    onClicked: popup.close()
-                    Accessible.name: qsTr("Close conversation settings")
-                }
+                text: qsTr("Conversation settings")
+                color: Theme.text
+                font.pixelSize: 17
+                font.weight: Font.DemiBold
+                Accessible.role: Accessible.Heading
             }
+            ToolButton {
+                text: "\u2715"
+                onClicked: popup.close()
+                Accessible.name: qsTr("Close conversation settings")
+            }
+        }
+
+        ScrollView {
+            id: scroll
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            implicitHeight: rowsColumn.implicitHeight
+            contentWidth: availableWidth
 
             ColumnLayout {
-                Layout.fillWidth: true
-                Layout.leftMargin: 16
-                Layout.rightMargin: 16
-                Layout.bottomMargin: 16
+                id: rowsColumn
+                // The popup's width from the first layout on (the scroll view's is 0 until it
+                // is shown, and labels laid out that narrow would keep a wrapped height).
+                x: 16
+                width: popup.availableWidth - 32
                 spacing: 10
 
                 Label {
@@ -198,24 +209,27 @@ Popup {
                     from: -1; to: 2147483647; value: popup.settings.seed
                     onModified: (v) => popup.settings.seed = v
                 }
+            }
+        }
 
-                RowLayout {
-                    Layout.fillWidth: true
-                    Label {
-                        Layout.fillWidth: true
-                        text: qsTr("Changes apply to the next answer.")
-                        color: Theme.mutedText
-                        font.pixelSize: Theme.smallFontSize
-                        wrapMode: Text.WordWrap
-                    }
-                    Button {
-                        objectName: "useModelDefaults"
-                        text: qsTr("Use model defaults")
-                        enabled: popup.settings.hasOverrides
-                        onClicked: popup.settings.resetAll()
-                        Accessible.name: qsTr("Use model defaults")
-                    }
-                }
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.leftMargin: 16
+            Layout.rightMargin: 16
+            Layout.bottomMargin: 16
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Changes apply to the next answer.")
+                color: Theme.mutedText
+                font.pixelSize: Theme.smallFontSize
+                wrapMode: Text.WordWrap
+            }
+            Button {
+                objectName: "useModelDefaults"
+                text: qsTr("Use model defaults")
+                enabled: popup.settings.hasOverrides
+                onClicked: popup.settings.resetAll()
+                Accessible.name: qsTr("Use model defaults")
             }
         }
     }

@@ -10,7 +10,7 @@ import "finders.js" as Finders
 Item {
     id: root
     width: 700
-    height: 700
+    height: 900
 
     ConversationSettingsPopup {
         id: popup
@@ -53,7 +53,8 @@ Item {
             keyClick(Qt.Key_Up)
             tryCompare(settings, "seed", chatController.settings.seed + 1)
 
-            mouseClick(named("useModelDefaults"))
+            const reset = named("useModelDefaults")
+            mouseClick(reset)
             tryVerify(() => !settings.hasOverrides)
             compare(slider.value, 0.1)
             verify(!named("useModelDefaults").enabled)
