@@ -7,6 +7,7 @@
 
 #include "chat_controller.h"
 #include "chat_storage.h"
+#include "conclave/storage/database.h"
 #include "engine_thread.h"
 #include "engine_worker.h"
 #include "sqlite_conversation_store.h"
@@ -252,6 +253,23 @@ private slots:
         app.chat.setArchived(archivedId, false);
         QCOMPARE(app.storage.store->overrides(tunedId), ConversationOverrides{});
         QCOMPARE(app.chat.conversations()->archivedCount(), 0);
+    }
+
+    // A refused write (here a read-only database) keeps the values in effect, shows in the
+    // banner and is written by the next retry.
+    void refusedOverridesAreSavedLater() {
+        App app(newPath());
+        const qint64 id = addConversation(*app.storage.store, QStringLiteral("retry"));
+        app.chat.selectConversation(id);
+        app.storage.database->exec("PRAGMA query_only = 1");
+        app.chat.conversationSettings()->setTopK(5);
+        QVERIFY(app.chat.errorVisible());
+        QCOMPARE(app.chat.conversationSettings()->topK(), 5);
+        QVERIFY(!app.chat.retrySaving()); // still refused
+        app.storage.database->exec("PRAGMA query_only = 0");
+        QVERIFY(app.chat.retrySaving());
+        QVERIFY(!app.chat.errorVisible());
+        QCOMPARE(app.storage.store->overrides(id).topK, std::optional<int>(5));
     }
 
     void exportsAndImportsFiles() {

@@ -127,6 +127,7 @@ void ChatController::persistFinished(const ChatMessage& message) {
 }
 
 bool ChatController::retrySaving() {
+    if (m_overridesUnsaved && !saveOverrides()) return false;
     bool pendingSaved = false;
     if (!save([&] { pendingSaved = m_store->retryPendingWrites(); })) return false;
     if (!pendingSaved || !saveUnsavedMessages()) return false;
@@ -405,6 +406,8 @@ void ChatController::newConversation() {
     abandonGeneration();
     saveUnsavedMessages(); // a last try; what still fails is left behind (the banner said so)
     if (m_conversationId == 0 && m_messages.rowCount() == 0) return;
+    if (m_overridesUnsaved) saveOverrides(); // a last try, as for the messages
+    m_overridesUnsaved = false;
     m_conversationId = 0;
     m_messages.setMessages({});
     m_conversationSettings.setOverrides({}); // a new chat starts from the model's settings
@@ -419,6 +422,8 @@ void ChatController::selectConversation(qint64 id) {
     if (!save([&] { branch = m_store->activeBranch(id); })) return;
     abandonGeneration();
     saveUnsavedMessages(); // a last try; what still fails is left behind (the banner said so)
+    if (m_overridesUnsaved) saveOverrides(); // the same
+    m_overridesUnsaved = false;
     m_conversationId = id;
     m_messages.setMessages(branch);
     loadOverrides();
@@ -635,12 +640,13 @@ bool ChatController::createStoredConversation(const QString& title) {
     return true;
 }
 
-// Written whole each time, so a write that failed is repaired by the next change; the values
-// stay in effect meanwhile.
-void ChatController::saveOverrides() {
-    if (m_conversationId <= 0) return; // kept until the new chat is stored
+// Written whole each time. A write the store refused stays in effect and is written again by
+// retrySaving (every few seconds) or before another conversation opens.
+bool ChatController::saveOverrides() {
+    if (m_conversationId <= 0) return true; // kept until the new chat is stored
     const ConversationOverrides overrides = m_conversationSettings.overrides();
-    save([&] { m_store->setOverrides(m_conversationId, overrides); });
+    m_overridesUnsaved = !save([&] { m_store->setOverrides(m_conversationId, overrides); });
+    return !m_overridesUnsaved;
 }
 
 void ChatController::loadOverrides() {

@@ -220,7 +220,7 @@ private:
     void refreshConversations();
     // Creates the stored conversation for the chat on screen and saves its overrides.
     bool createStoredConversation(const QString& title);
-    void saveOverrides();
+    bool saveOverrides();
     void loadOverrides();
     void connectTransfer();
     void recountContext();
@@ -262,6 +262,7 @@ private:
     QString m_errorDetails;
     bool m_storageBanner = false; // the banner shows a storage error
     bool m_bannerIsNotice = false;
+    bool m_overridesUnsaved = false; // the open conversation's overrides: a write was refused
 
     QTimer m_retryTimer;
     qint64 m_nextLocalId = -1; // ids of messages the store refused
