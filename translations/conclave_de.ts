@@ -1000,6 +1000,10 @@ Klicken, um ein anderes Modell zu wählen</translation>
         <source>Context length, threads, where the model runs, the GPU and the GPU memory budget apply when the model is next opened.</source>
         <translation>Kontextlänge, Threads, Ausführungsort, GPU und GPU-Speicherbudget gelten ab dem nächsten Öffnen des Modells.</translation>
     </message>
+    <message>
+        <source>This conversation has its own settings (⚙ beside its title, Ctrl+Shift+S); they win over the model&apos;s.</source>
+        <translation>Diese Unterhaltung hat eigene Einstellungen (⚙ neben ihrem Titel, Strg+Umschalt+S); sie haben Vorrang vor denen des Modells.</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsOverlay</name>

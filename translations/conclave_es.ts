@@ -1000,6 +1000,10 @@ Haz clic para elegir otro modelo</translation>
         <source>Conversations and settings are kept here, in conclave.db.</source>
         <translation>Las conversaciones y los ajustes se guardan aquí, en conclave.db.</translation>
     </message>
+    <message>
+        <source>This conversation has its own settings (⚙ beside its title, Ctrl+Shift+S); they win over the model&apos;s.</source>
+        <translation>Esta conversación tiene sus propios ajustes (⚙ junto a su título, Ctrl+Mayús+S); tienen prioridad sobre los del modelo.</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsOverlay</name>

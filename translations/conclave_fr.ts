@@ -1000,6 +1000,10 @@ Cliquez pour choisir un autre modèle</translation>
         <source>Conversations and settings are kept here, in conclave.db.</source>
         <translation>Les conversations et les paramètres sont conservés ici, dans conclave.db.</translation>
     </message>
+    <message>
+        <source>This conversation has its own settings (⚙ beside its title, Ctrl+Shift+S); they win over the model&apos;s.</source>
+        <translation>Cette conversation a ses propres paramètres (⚙ à côté de son titre, Ctrl+Maj+S)&#xa0;; ils l’emportent sur ceux du modèle.</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsOverlay</name>

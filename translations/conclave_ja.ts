@@ -998,6 +998,10 @@ Click to choose another model</source>
         <source>Conversations and settings are kept here, in conclave.db.</source>
         <translation>会話と設定はここの conclave.db に保存されます。</translation>
     </message>
+    <message>
+        <source>This conversation has its own settings (⚙ beside its title, Ctrl+Shift+S); they win over the model&apos;s.</source>
+        <translation>この会話には独自の設定があります（タイトル横の ⚙、Ctrl+Shift+S）。モデルの設定より優先されます。</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsOverlay</name>

@@ -998,6 +998,10 @@ Click to choose another model</source>
         <source>Conversations and settings are kept here, in conclave.db.</source>
         <translation>对话和设置保存在这里的 conclave.db 中。</translation>
     </message>
+    <message>
+        <source>This conversation has its own settings (⚙ beside its title, Ctrl+Shift+S); they win over the model&apos;s.</source>
+        <translation>此对话有自己的设置（标题旁的 ⚙，Ctrl+Shift+S）；它们优先于模型的设置。</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsOverlay</name>
