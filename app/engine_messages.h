@@ -133,6 +133,8 @@ struct GenerationStats {
     int contextUsed = 0;     // tokens the session's cache holds afterwards
     int contextSize = 0;
     QString warning;         // e.g. the chat template fallback
+    // What the answer was generated with (a random seed as drawn), so it can be reproduced.
+    conclave::SamplingParams sampling;
 };
 
 } // namespace conclave::app

@@ -285,6 +285,7 @@ void EngineWorker::runGenerate(quint64 id, const GenerationRequest& request) {
     stats.contextUsed = static_cast<int>(m_session->cached_tokens().size());
     stats.contextSize = m_session->n_ctx();
     stats.warning = fromUtf8(prompt->warning);
+    stats.sampling = request.sampling;
     emit generationFinished(id, final, stats);
 }
 

@@ -1,5 +1,6 @@
 #include "sqlite_conversation_store.h"
 
+#include "conclave/storage/exchange.h"
 #include "conclave/storage/search.h"
 #include "storage_errors.h"
 
@@ -165,6 +166,7 @@ ui::ConversationHeader toConversationHeader(const storage::Conversation& c) {
     header.id = c.id;
     header.title = qt(c.title);
     header.pinned = c.pinned;
+    header.archived = c.archived;
     header.created = QDateTime::fromMSecsSinceEpoch(c.created_at);
     header.updated = QDateTime::fromMSecsSinceEpoch(c.updated_at);
     return header;
@@ -181,7 +183,8 @@ QList<ConversationHeader> SqliteConversationStore::conversations() const {
         QList<ConversationHeader> list;
         // The sidebar lists chats; code panel sessions open in the panel (and show in search).
         for (const storage::Conversation& c :
-             m_store.list_conversations({.kind = storage::ConversationKind::chat}))
+             m_store.list_conversations({.archived = storage::ListOptions::Archived::include,
+                                         .kind = storage::ConversationKind::chat}))
             list.append(toConversationHeader(c));
         return list;
     });
@@ -199,8 +202,69 @@ void SqliteConversationStore::setPinned(qint64 conversation, bool pinned) {
     guarded([&] { m_store.set_pinned(conversation, pinned); });
 }
 
+void SqliteConversationStore::setArchived(qint64 conversation, bool archived) {
+    guarded([&] { m_store.set_archived(conversation, archived); });
+}
+
 void SqliteConversationStore::deleteConversation(qint64 conversation) {
     guarded([&] { m_store.delete_conversation(conversation); });
+}
+
+ui::ConversationOverrides SqliteConversationStore::overrides(qint64 conversation) const {
+    return guarded([&] {
+        const storage::Conversation c = m_store.conversation(conversation);
+        ui::ConversationOverrides o;
+        if (c.system_prompt) o.systemPrompt = qt(*c.system_prompt);
+        o.temperature = c.sampling.temperature;
+        if (c.sampling.top_k) o.topK = static_cast<int>(*c.sampling.top_k);
+        o.topP = c.sampling.top_p;
+        o.minP = c.sampling.min_p;
+        o.repeatPenalty = c.sampling.repetition_penalty;
+        o.seed = c.sampling.seed;
+        return o;
+    });
+}
+
+void SqliteConversationStore::setOverrides(qint64 conversation, const ui::ConversationOverrides& o) {
+    guarded([&] {
+        storage::SamplingOverrides sampling;
+        sampling.temperature = o.temperature;
+        if (o.topK) sampling.top_k = *o.topK;
+        sampling.top_p = o.topP;
+        sampling.min_p = o.minP;
+        sampling.repetition_penalty = o.repeatPenalty;
+        sampling.seed = o.seed;
+        m_store.set_sampling(conversation, sampling);
+        std::optional<std::string> prompt;
+        if (o.systemPrompt) prompt = utf8(*o.systemPrompt);
+        m_store.set_system_prompt(conversation, prompt);
+    });
+}
+
+QByteArray SqliteConversationStore::exportJson(qint64 conversation) const {
+    return guarded([&] {
+        storage::ConversationExchange exchange(m_db);
+        const std::string json =
+            exchange.export_json(conversation > 0 ? std::optional<storage::Id>(conversation) : std::nullopt);
+        return QByteArray::fromStdString(json);
+    });
+}
+
+QByteArray SqliteConversationStore::exportMarkdown(qint64 conversation) const {
+    return guarded([&] {
+        storage::ConversationExchange exchange(m_db);
+        return QByteArray::fromStdString(conversation > 0 ? exchange.export_markdown(conversation)
+                                                          : exchange.export_markdown_all());
+    });
+}
+
+ui::ImportCounts SqliteConversationStore::importJson(const QByteArray& json) {
+    return guarded([&] {
+        const storage::ImportSummary summary =
+            storage::ConversationExchange(m_db).import_json(std::string_view(json.constData(), json.size()));
+        return ui::ImportCounts{summary.conversations_added, summary.conversations_merged,
+                                summary.messages_added};
+    });
 }
 
 QList<ChatMessage> SqliteConversationStore::activeBranch(qint64 conversation) const {

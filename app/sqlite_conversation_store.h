@@ -37,7 +37,16 @@ public:
     ui::ConversationHeader createConversation(const QString& title) override;
     void renameConversation(qint64 conversation, const QString& title) override;
     void setPinned(qint64 conversation, bool pinned) override;
+    void setArchived(qint64 conversation, bool archived) override;
     void deleteConversation(qint64 conversation) override;
+    ui::ConversationOverrides overrides(qint64 conversation) const override;
+    // Two writes (sampling, then the prompt), each atomic; after a failure the caller's retry
+    // writes both again.
+    void setOverrides(qint64 conversation, const ui::ConversationOverrides& overrides) override;
+    // storage::ConversationExchange; "all" includes archived chats and code panel sessions.
+    QByteArray exportJson(qint64 conversation) const override;
+    QByteArray exportMarkdown(qint64 conversation) const override;
+    ui::ImportCounts importJson(const QByteArray& json) override;
     QList<ui::ChatMessage> activeBranch(qint64 conversation) const override;
     QList<qint64> siblings(qint64 conversation, qint64 message) const override;
     ui::ChatMessage appendMessage(qint64 conversation, qint64 parent,

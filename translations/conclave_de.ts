@@ -380,6 +380,76 @@
     </message>
 </context>
 <context>
+    <name>ConversationSettingsPopup</name>
+    <message>
+        <source>Own value for %1</source>
+        <translation>Eigener Wert für %1</translation>
+    </message>
+    <message>
+        <source>Conversation settings</source>
+        <translation>Einstellungen der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Close conversation settings</source>
+        <translation>Einstellungen der Unterhaltung schließen</translation>
+    </message>
+    <message>
+        <source>For “%1” only. A value not ticked follows the model&apos;s settings.</source>
+        <translation>Nur für „%1“. Ein Wert ohne Haken folgt den Einstellungen des Modells.</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Systemprompt</translation>
+    </message>
+    <message>
+        <source>No system prompt</source>
+        <translation>Kein Systemprompt</translation>
+    </message>
+    <message>
+        <source>Conversation system prompt</source>
+        <translation>Systemprompt der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation>Min-p</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>Wiederholungsstrafe</translation>
+    </message>
+    <message>
+        <source>Seed (−1: random)</source>
+        <translation>Seed (−1: zufällig)</translation>
+    </message>
+    <message>
+        <source>Changes apply to the next answer.</source>
+        <translation>Änderungen gelten ab der nächsten Antwort.</translation>
+    </message>
+    <message>
+        <source>Use model defaults</source>
+        <translation>Werte des Modells verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationStore</name>
+    <message>
+        <source>The conversations are kept in memory this session (the database could not be opened), so they cannot be exported or imported.</source>
+        <translation>Die Unterhaltungen liegen in dieser Sitzung nur im Arbeitsspeicher (die Datenbank ließ sich nicht öffnen) und können daher nicht exportiert oder importiert werden.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Hide details</source>
@@ -511,6 +581,18 @@ Klicken, um ein anderes Modell zu wählen</translation>
     <message>
         <source>Runs on the CPU</source>
         <translation>Läuft auf der CPU</translation>
+    </message>
+    <message>
+        <source>Conversation settings (Ctrl+Shift+S): this conversation has its own</source>
+        <translation>Einstellungen der Unterhaltung (Strg+Umschalt+S): diese Unterhaltung hat eigene</translation>
+    </message>
+    <message>
+        <source>Conversation settings (Ctrl+Shift+S)</source>
+        <translation>Einstellungen der Unterhaltung (Strg+Umschalt+S)</translation>
+    </message>
+    <message>
+        <source>Conversation settings</source>
+        <translation>Einstellungen der Unterhaltung</translation>
     </message>
 </context>
 <context>
@@ -918,6 +1000,10 @@ Klicken, um ein anderes Modell zu wählen</translation>
         <source>Context length, threads, where the model runs, the GPU and the GPU memory budget apply when the model is next opened.</source>
         <translation>Kontextlänge, Threads, Ausführungsort, GPU und GPU-Speicherbudget gelten ab dem nächsten Öffnen des Modells.</translation>
     </message>
+    <message>
+        <source>This conversation has its own settings (⚙ beside its title, Ctrl+Shift+S); they win over the model&apos;s.</source>
+        <translation>Diese Unterhaltung hat eigene Einstellungen (⚙ neben ihrem Titel, Strg+Umschalt+S); sie haben Vorrang vor denen des Modells.</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsOverlay</name>
@@ -1009,6 +1095,14 @@ Klicken, um ein anderes Modell zu wählen</translation>
         <source>Enter</source>
         <translation>Eingabe</translation>
     </message>
+    <message>
+        <source>Archive or unarchive the conversation</source>
+        <translation>Unterhaltung archivieren oder zurückholen</translation>
+    </message>
+    <message>
+        <source>This conversation&apos;s own settings</source>
+        <translation>Eigene Einstellungen dieser Unterhaltung</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -1071,6 +1165,78 @@ Klicken, um ein anderes Modell zu wählen</translation>
     <message>
         <source>Undo</source>
         <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Export the conversation as Markdown</source>
+        <translation>Unterhaltung als Markdown exportieren</translation>
+    </message>
+    <message>
+        <source>Export the conversation as JSON</source>
+        <translation>Unterhaltung als JSON exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export all conversations as JSON</source>
+        <translation>Alle Unterhaltungen als JSON exportieren</translation>
+    </message>
+    <message>
+        <source>Conclave conversations</source>
+        <translation>Conclave-Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Import conversations</source>
+        <translation>Unterhaltungen importieren</translation>
+    </message>
+    <message>
+        <source>Conclave export (*.json)</source>
+        <translation>Conclave-Export (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>Aus dem Archiv holen</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivieren</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Als Markdown exportieren…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Als JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Hide archived (%1)</source>
+        <translation>Archivierte ausblenden (%1)</translation>
+    </message>
+    <message>
+        <source>Show archived (%1)</source>
+        <translation>Archivierte zeigen (%1)</translation>
+    </message>
+    <message>
+        <source>Import and export</source>
+        <translation>Importieren und exportieren</translation>
+    </message>
+    <message>
+        <source>Import conversations…</source>
+        <translation>Unterhaltungen importieren…</translation>
+    </message>
+    <message>
+        <source>Export all conversations…</source>
+        <translation>Alle Unterhaltungen exportieren…</translation>
     </message>
 </context>
 <context>
@@ -1243,6 +1409,22 @@ scripts/fetch-default-model legt SmolLM2-135M-Instruct dort ab.</translation>
         <source>“Run on” and the GPU memory budget are in the model settings; they apply when the model is next opened.</source>
         <translation>„Ausführen auf“ und das GPU-Speicherbudget findest du in den Modelleinstellungen; sie gelten ab dem nächsten Öffnen des Modells.</translation>
     </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportiert</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Conversations added: %1, merged: %2; messages added: %3.</source>
+        <translation>Unterhaltungen hinzugefügt: %1, zusammengeführt: %2; Nachrichten hinzugefügt: %3.</translation>
+    </message>
 </context>
 <context>
     <name>conclave::ui::CodePanelController</name>
@@ -1370,6 +1552,57 @@ scripts/fetch-default-model legt SmolLM2-135M-Instruct dort ab.</translation>
     <message>
         <source>Older</source>
         <translation>Älter</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+</context>
+<context>
+    <name>conclave::ui::ConversationTransfer</name>
+    <message>
+        <source>Could not export the conversation</source>
+        <translation>Die Unterhaltung konnte nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>Storage error: %1</source>
+        <translation>Speicherfehler: %1</translation>
+    </message>
+    <message>
+        <source>Could not export the conversations</source>
+        <translation>Die Unterhaltungen konnten nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists, that you may write there and that the disk has room. Nothing was changed.</source>
+        <translation>Prüfe, ob der Ordner existiert, ob du dort schreiben darfst und ob auf dem Datenträger Platz ist. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Could not import %1</source>
+        <translation>%1 konnte nicht importiert werden</translation>
+    </message>
+    <message>
+        <source>The file is larger than any Conclave export.</source>
+        <translation>Die Datei ist größer als jeder Conclave-Export.</translation>
+    </message>
+    <message>
+        <source>Choose a file exported by Conclave (JSON).</source>
+        <translation>Wähle eine von Conclave exportierte Datei (JSON).</translation>
+    </message>
+    <message>
+        <source>Check that the file exists and that you can read it.</source>
+        <translation>Prüfe, ob die Datei existiert und ob du sie lesen darfst.</translation>
+    </message>
+    <message>
+        <source>Choose a file exported by Conclave (JSON). Nothing was imported.</source>
+        <translation>Wähle eine von Conclave exportierte Datei (JSON). Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; your conversations are unchanged.</source>
+        <translation>Es wurde nichts importiert; deine Unterhaltungen sind unverändert.</translation>
     </message>
 </context>
 <context>

@@ -380,6 +380,76 @@
     </message>
 </context>
 <context>
+    <name>ConversationSettingsPopup</name>
+    <message>
+        <source>Own value for %1</source>
+        <translation>Valor propio para %1</translation>
+    </message>
+    <message>
+        <source>Conversation settings</source>
+        <translation>Ajustes de la conversación</translation>
+    </message>
+    <message>
+        <source>Close conversation settings</source>
+        <translation>Cerrar los ajustes de la conversación</translation>
+    </message>
+    <message>
+        <source>For “%1” only. A value not ticked follows the model&apos;s settings.</source>
+        <translation>Solo para «%1». Un valor sin marcar sigue los ajustes del modelo.</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Prompt del sistema</translation>
+    </message>
+    <message>
+        <source>No system prompt</source>
+        <translation>Sin prompt del sistema</translation>
+    </message>
+    <message>
+        <source>Conversation system prompt</source>
+        <translation>Prompt del sistema de la conversación</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatura</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation>Min-p</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>Penalización por repetición</translation>
+    </message>
+    <message>
+        <source>Seed (−1: random)</source>
+        <translation>Semilla (−1: aleatoria)</translation>
+    </message>
+    <message>
+        <source>Changes apply to the next answer.</source>
+        <translation>Los cambios se aplican a la próxima respuesta.</translation>
+    </message>
+    <message>
+        <source>Use model defaults</source>
+        <translation>Usar los valores del modelo</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationStore</name>
+    <message>
+        <source>The conversations are kept in memory this session (the database could not be opened), so they cannot be exported or imported.</source>
+        <translation>En esta sesión las conversaciones se guardan solo en memoria (no se pudo abrir la base de datos), así que no se pueden exportar ni importar.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Hide details</source>
@@ -511,6 +581,18 @@ Haz clic para elegir otro modelo</translation>
     <message>
         <source>Open model…</source>
         <translation>Abrir modelo…</translation>
+    </message>
+    <message>
+        <source>Conversation settings (Ctrl+Shift+S): this conversation has its own</source>
+        <translation>Ajustes de la conversación (Ctrl+Mayús+S): esta conversación tiene los suyos</translation>
+    </message>
+    <message>
+        <source>Conversation settings (Ctrl+Shift+S)</source>
+        <translation>Ajustes de la conversación (Ctrl+Mayús+S)</translation>
+    </message>
+    <message>
+        <source>Conversation settings</source>
+        <translation>Ajustes de la conversación</translation>
     </message>
 </context>
 <context>
@@ -918,6 +1000,10 @@ Haz clic para elegir otro modelo</translation>
         <source>Conversations and settings are kept here, in conclave.db.</source>
         <translation>Las conversaciones y los ajustes se guardan aquí, en conclave.db.</translation>
     </message>
+    <message>
+        <source>This conversation has its own settings (⚙ beside its title, Ctrl+Shift+S); they win over the model&apos;s.</source>
+        <translation>Esta conversación tiene sus propios ajustes (⚙ junto a su título, Ctrl+Mayús+S); tienen prioridad sobre los del modelo.</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsOverlay</name>
@@ -1009,6 +1095,14 @@ Haz clic para elegir otro modelo</translation>
         <source>Enter</source>
         <translation>Intro</translation>
     </message>
+    <message>
+        <source>Archive or unarchive the conversation</source>
+        <translation>Archivar o desarchivar la conversación</translation>
+    </message>
+    <message>
+        <source>This conversation&apos;s own settings</source>
+        <translation>Ajustes propios de esta conversación</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -1071,6 +1165,78 @@ Haz clic para elegir otro modelo</translation>
     <message>
         <source>Undo</source>
         <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Export the conversation as Markdown</source>
+        <translation>Exportar la conversación como Markdown</translation>
+    </message>
+    <message>
+        <source>Export the conversation as JSON</source>
+        <translation>Exportar la conversación como JSON</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export all conversations as JSON</source>
+        <translation>Exportar todas las conversaciones como JSON</translation>
+    </message>
+    <message>
+        <source>Conclave conversations</source>
+        <translation>Conversaciones de Conclave</translation>
+    </message>
+    <message>
+        <source>Import conversations</source>
+        <translation>Importar conversaciones</translation>
+    </message>
+    <message>
+        <source>Conclave export (*.json)</source>
+        <translation>Exportación de Conclave (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>Desarchivar</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivar</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Exportar como Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Exportar como JSON…</translation>
+    </message>
+    <message>
+        <source>Hide archived (%1)</source>
+        <translation>Ocultar archivadas (%1)</translation>
+    </message>
+    <message>
+        <source>Show archived (%1)</source>
+        <translation>Mostrar archivadas (%1)</translation>
+    </message>
+    <message>
+        <source>Import and export</source>
+        <translation>Importar y exportar</translation>
+    </message>
+    <message>
+        <source>Import conversations…</source>
+        <translation>Importar conversaciones…</translation>
+    </message>
+    <message>
+        <source>Export all conversations…</source>
+        <translation>Exportar todas las conversaciones…</translation>
     </message>
 </context>
 <context>
@@ -1243,6 +1409,22 @@ scripts/fetch-default-model deja allí SmolLM2-135M-Instruct.</translation>
         <source>Error code: %1 (%2)</source>
         <translation>Código de error: %1 (%2)</translation>
     </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportado</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importado</translation>
+    </message>
+    <message>
+        <source>Conversations added: %1, merged: %2; messages added: %3.</source>
+        <translation>Conversaciones añadidas: %1, combinadas: %2; mensajes añadidos: %3.</translation>
+    </message>
 </context>
 <context>
     <name>conclave::ui::CodePanelController</name>
@@ -1370,6 +1552,57 @@ scripts/fetch-default-model deja allí SmolLM2-135M-Instruct.</translation>
     <message>
         <source>Older</source>
         <translation>Anteriores</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivadas</translation>
+    </message>
+</context>
+<context>
+    <name>conclave::ui::ConversationTransfer</name>
+    <message>
+        <source>Could not export the conversation</source>
+        <translation>No se pudo exportar la conversación</translation>
+    </message>
+    <message>
+        <source>Storage error: %1</source>
+        <translation>Error de almacenamiento: %1</translation>
+    </message>
+    <message>
+        <source>Could not export the conversations</source>
+        <translation>No se pudieron exportar las conversaciones</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>No se pudo escribir %1</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists, that you may write there and that the disk has room. Nothing was changed.</source>
+        <translation>Comprueba que la carpeta existe, que puedes escribir en ella y que el disco tiene espacio. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Could not import %1</source>
+        <translation>No se pudo importar %1</translation>
+    </message>
+    <message>
+        <source>The file is larger than any Conclave export.</source>
+        <translation>El archivo es más grande que cualquier exportación de Conclave.</translation>
+    </message>
+    <message>
+        <source>Choose a file exported by Conclave (JSON).</source>
+        <translation>Elige un archivo exportado por Conclave (JSON).</translation>
+    </message>
+    <message>
+        <source>Check that the file exists and that you can read it.</source>
+        <translation>Comprueba que el archivo existe y que puedes leerlo.</translation>
+    </message>
+    <message>
+        <source>Choose a file exported by Conclave (JSON). Nothing was imported.</source>
+        <translation>Elige un archivo exportado por Conclave (JSON). No se ha importado nada.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; your conversations are unchanged.</source>
+        <translation>No se ha importado nada; tus conversaciones no han cambiado.</translation>
     </message>
 </context>
 <context>

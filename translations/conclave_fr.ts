@@ -380,6 +380,76 @@
     </message>
 </context>
 <context>
+    <name>ConversationSettingsPopup</name>
+    <message>
+        <source>Own value for %1</source>
+        <translation>Valeur propre pour %1</translation>
+    </message>
+    <message>
+        <source>Conversation settings</source>
+        <translation>Paramètres de la conversation</translation>
+    </message>
+    <message>
+        <source>Close conversation settings</source>
+        <translation>Fermer les paramètres de la conversation</translation>
+    </message>
+    <message>
+        <source>For “%1” only. A value not ticked follows the model&apos;s settings.</source>
+        <translation>Pour «&#xa0;%1&#xa0;» uniquement. Une valeur non cochée suit les paramètres du modèle.</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Prompt système</translation>
+    </message>
+    <message>
+        <source>No system prompt</source>
+        <translation>Aucun prompt système</translation>
+    </message>
+    <message>
+        <source>Conversation system prompt</source>
+        <translation>Prompt système de la conversation</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Température</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation>Min-p</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>Pénalité de répétition</translation>
+    </message>
+    <message>
+        <source>Seed (−1: random)</source>
+        <translation>Graine (−1&#xa0;: aléatoire)</translation>
+    </message>
+    <message>
+        <source>Changes apply to the next answer.</source>
+        <translation>Les modifications s’appliquent à la prochaine réponse.</translation>
+    </message>
+    <message>
+        <source>Use model defaults</source>
+        <translation>Utiliser les valeurs du modèle</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationStore</name>
+    <message>
+        <source>The conversations are kept in memory this session (the database could not be opened), so they cannot be exported or imported.</source>
+        <translation>Les conversations sont gardées en mémoire pendant cette session (la base de données n’a pas pu être ouverte)&#xa0;; elles ne peuvent donc être ni exportées ni importées.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Hide details</source>
@@ -511,6 +581,18 @@ Cliquez pour choisir un autre modèle</translation>
     <message>
         <source>Open model…</source>
         <translation>Ouvrir un modèle…</translation>
+    </message>
+    <message>
+        <source>Conversation settings (Ctrl+Shift+S): this conversation has its own</source>
+        <translation>Paramètres de la conversation (Ctrl+Maj+S)&#xa0;: cette conversation a les siens</translation>
+    </message>
+    <message>
+        <source>Conversation settings (Ctrl+Shift+S)</source>
+        <translation>Paramètres de la conversation (Ctrl+Maj+S)</translation>
+    </message>
+    <message>
+        <source>Conversation settings</source>
+        <translation>Paramètres de la conversation</translation>
     </message>
 </context>
 <context>
@@ -918,6 +1000,10 @@ Cliquez pour choisir un autre modèle</translation>
         <source>Conversations and settings are kept here, in conclave.db.</source>
         <translation>Les conversations et les paramètres sont conservés ici, dans conclave.db.</translation>
     </message>
+    <message>
+        <source>This conversation has its own settings (⚙ beside its title, Ctrl+Shift+S); they win over the model&apos;s.</source>
+        <translation>Cette conversation a ses propres paramètres (⚙ à côté de son titre, Ctrl+Maj+S)&#xa0;; ils l’emportent sur ceux du modèle.</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsOverlay</name>
@@ -1009,6 +1095,14 @@ Cliquez pour choisir un autre modèle</translation>
         <source>Enter</source>
         <translation>Entrée</translation>
     </message>
+    <message>
+        <source>Archive or unarchive the conversation</source>
+        <translation>Archiver ou désarchiver la conversation</translation>
+    </message>
+    <message>
+        <source>This conversation&apos;s own settings</source>
+        <translation>Paramètres propres à cette conversation</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -1071,6 +1165,78 @@ Cliquez pour choisir un autre modèle</translation>
     <message>
         <source>Undo</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export the conversation as Markdown</source>
+        <translation>Exporter la conversation en Markdown</translation>
+    </message>
+    <message>
+        <source>Export the conversation as JSON</source>
+        <translation>Exporter la conversation en JSON</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export all conversations as JSON</source>
+        <translation>Exporter toutes les conversations en JSON</translation>
+    </message>
+    <message>
+        <source>Conclave conversations</source>
+        <translation>Conversations Conclave</translation>
+    </message>
+    <message>
+        <source>Import conversations</source>
+        <translation>Importer des conversations</translation>
+    </message>
+    <message>
+        <source>Conclave export (*.json)</source>
+        <translation>Export Conclave (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>Désarchiver</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Exporter en Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Exporter en JSON…</translation>
+    </message>
+    <message>
+        <source>Hide archived (%1)</source>
+        <translation>Masquer les archives (%1)</translation>
+    </message>
+    <message>
+        <source>Show archived (%1)</source>
+        <translation>Afficher les archives (%1)</translation>
+    </message>
+    <message>
+        <source>Import and export</source>
+        <translation>Importer et exporter</translation>
+    </message>
+    <message>
+        <source>Import conversations…</source>
+        <translation>Importer des conversations…</translation>
+    </message>
+    <message>
+        <source>Export all conversations…</source>
+        <translation>Exporter toutes les conversations…</translation>
     </message>
 </context>
 <context>
@@ -1243,6 +1409,22 @@ scripts/fetch-default-model y place SmolLM2-135M-Instruct.</translation>
         <source>Error code: %1 (%2)</source>
         <translation>Code d’erreur&#xa0;: %1 (%2)</translation>
     </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exporté</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importé</translation>
+    </message>
+    <message>
+        <source>Conversations added: %1, merged: %2; messages added: %3.</source>
+        <translation>Conversations ajoutées&#xa0;: %1, fusionnées&#xa0;: %2&#xa0;; messages ajoutés&#xa0;: %3.</translation>
+    </message>
 </context>
 <context>
     <name>conclave::ui::CodePanelController</name>
@@ -1370,6 +1552,57 @@ scripts/fetch-default-model y place SmolLM2-135M-Instruct.</translation>
     <message>
         <source>Older</source>
         <translation>Plus anciennes</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivées</translation>
+    </message>
+</context>
+<context>
+    <name>conclave::ui::ConversationTransfer</name>
+    <message>
+        <source>Could not export the conversation</source>
+        <translation>Impossible d’exporter la conversation</translation>
+    </message>
+    <message>
+        <source>Storage error: %1</source>
+        <translation>Erreur de stockage&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not export the conversations</source>
+        <translation>Impossible d’exporter les conversations</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>Impossible d’écrire %1</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists, that you may write there and that the disk has room. Nothing was changed.</source>
+        <translation>Vérifiez que le dossier existe, que vous pouvez y écrire et que le disque a de la place. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Could not import %1</source>
+        <translation>Impossible d’importer %1</translation>
+    </message>
+    <message>
+        <source>The file is larger than any Conclave export.</source>
+        <translation>Le fichier est plus grand que tout export Conclave.</translation>
+    </message>
+    <message>
+        <source>Choose a file exported by Conclave (JSON).</source>
+        <translation>Choisissez un fichier exporté par Conclave (JSON).</translation>
+    </message>
+    <message>
+        <source>Check that the file exists and that you can read it.</source>
+        <translation>Vérifiez que le fichier existe et que vous pouvez le lire.</translation>
+    </message>
+    <message>
+        <source>Choose a file exported by Conclave (JSON). Nothing was imported.</source>
+        <translation>Choisissez un fichier exporté par Conclave (JSON). Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; your conversations are unchanged.</source>
+        <translation>Rien n’a été importé&#xa0;; vos conversations sont inchangées.</translation>
     </message>
 </context>
 <context>

@@ -378,6 +378,76 @@
     </message>
 </context>
 <context>
+    <name>ConversationSettingsPopup</name>
+    <message>
+        <source>Own value for %1</source>
+        <translation>%1 に独自の値を使う</translation>
+    </message>
+    <message>
+        <source>Conversation settings</source>
+        <translation>会話の設定</translation>
+    </message>
+    <message>
+        <source>Close conversation settings</source>
+        <translation>会話の設定を閉じる</translation>
+    </message>
+    <message>
+        <source>For “%1” only. A value not ticked follows the model&apos;s settings.</source>
+        <translation>「%1」だけに適用されます。チェックしていない値はモデルの設定に従います。</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>システムプロンプト</translation>
+    </message>
+    <message>
+        <source>No system prompt</source>
+        <translation>システムプロンプトなし</translation>
+    </message>
+    <message>
+        <source>Conversation system prompt</source>
+        <translation>会話のシステムプロンプト</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation>Min-p</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>繰り返しペナルティ</translation>
+    </message>
+    <message>
+        <source>Seed (−1: random)</source>
+        <translation>シード（−1：ランダム）</translation>
+    </message>
+    <message>
+        <source>Changes apply to the next answer.</source>
+        <translation>変更は次の回答から適用されます。</translation>
+    </message>
+    <message>
+        <source>Use model defaults</source>
+        <translation>モデルの既定値を使う</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationStore</name>
+    <message>
+        <source>The conversations are kept in memory this session (the database could not be opened), so they cannot be exported or imported.</source>
+        <translation>このセッションでは会話はメモリ上にのみ保持されています（データベースを開けませんでした）。そのため書き出しも読み込みもできません。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Hide details</source>
@@ -509,6 +579,18 @@ Click to choose another model</source>
     <message>
         <source>Open model…</source>
         <translation>モデルを開く…</translation>
+    </message>
+    <message>
+        <source>Conversation settings (Ctrl+Shift+S): this conversation has its own</source>
+        <translation>会話の設定（Ctrl+Shift+S）：この会話には独自の設定があります</translation>
+    </message>
+    <message>
+        <source>Conversation settings (Ctrl+Shift+S)</source>
+        <translation>会話の設定（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>Conversation settings</source>
+        <translation>会話の設定</translation>
     </message>
 </context>
 <context>
@@ -916,6 +998,10 @@ Click to choose another model</source>
         <source>Conversations and settings are kept here, in conclave.db.</source>
         <translation>会話と設定はここの conclave.db に保存されます。</translation>
     </message>
+    <message>
+        <source>This conversation has its own settings (⚙ beside its title, Ctrl+Shift+S); they win over the model&apos;s.</source>
+        <translation>この会話には独自の設定があります（タイトル横の ⚙、Ctrl+Shift+S）。モデルの設定より優先されます。</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsOverlay</name>
@@ -1007,6 +1093,14 @@ Click to choose another model</source>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
+    <message>
+        <source>Archive or unarchive the conversation</source>
+        <translation>会話をアーカイブ／アーカイブ解除</translation>
+    </message>
+    <message>
+        <source>This conversation&apos;s own settings</source>
+        <translation>この会話独自の設定</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -1069,6 +1163,78 @@ Click to choose another model</source>
     <message>
         <source>Undo</source>
         <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Export the conversation as Markdown</source>
+        <translation>会話を Markdown で書き出す</translation>
+    </message>
+    <message>
+        <source>Export the conversation as JSON</source>
+        <translation>会話を JSON で書き出す</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export all conversations as JSON</source>
+        <translation>すべての会話を JSON で書き出す</translation>
+    </message>
+    <message>
+        <source>Conclave conversations</source>
+        <translation>Conclave の会話</translation>
+    </message>
+    <message>
+        <source>Import conversations</source>
+        <translation>会話を読み込む</translation>
+    </message>
+    <message>
+        <source>Conclave export (*.json)</source>
+        <translation>Conclave の書き出し (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>アーカイブ解除</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>アーカイブ</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Markdown で書き出す…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>JSON で書き出す…</translation>
+    </message>
+    <message>
+        <source>Hide archived (%1)</source>
+        <translation>アーカイブを隠す（%1）</translation>
+    </message>
+    <message>
+        <source>Show archived (%1)</source>
+        <translation>アーカイブを表示（%1）</translation>
+    </message>
+    <message>
+        <source>Import and export</source>
+        <translation>読み込みと書き出し</translation>
+    </message>
+    <message>
+        <source>Import conversations…</source>
+        <translation>会話を読み込む…</translation>
+    </message>
+    <message>
+        <source>Export all conversations…</source>
+        <translation>すべての会話を書き出す…</translation>
     </message>
 </context>
 <context>
@@ -1241,6 +1407,22 @@ scripts/fetch-default-model を実行すると SmolLM2-135M-Instruct がそこ�
         <source>Error code: %1 (%2)</source>
         <translation>エラーコード：%1（%2）</translation>
     </message>
+    <message>
+        <source>Exported</source>
+        <translation>書き出しました</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>%1 に保存しました</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>読み込みました</translation>
+    </message>
+    <message>
+        <source>Conversations added: %1, merged: %2; messages added: %3.</source>
+        <translation>追加した会話：%1、統合した会話：%2、追加したメッセージ：%3。</translation>
+    </message>
 </context>
 <context>
     <name>conclave::ui::CodePanelController</name>
@@ -1366,6 +1548,57 @@ scripts/fetch-default-model を実行すると SmolLM2-135M-Instruct がそこ�
     <message>
         <source>Older</source>
         <translation>それ以前</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>アーカイブ済み</translation>
+    </message>
+</context>
+<context>
+    <name>conclave::ui::ConversationTransfer</name>
+    <message>
+        <source>Could not export the conversation</source>
+        <translation>会話を書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>Storage error: %1</source>
+        <translation>保存エラー：%1</translation>
+    </message>
+    <message>
+        <source>Could not export the conversations</source>
+        <translation>会話を書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 を書き込めませんでした</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists, that you may write there and that the disk has room. Nothing was changed.</source>
+        <translation>フォルダーが存在し、書き込み権限があり、ディスクに空きがあることを確認してください。何も変更されていません。</translation>
+    </message>
+    <message>
+        <source>Could not import %1</source>
+        <translation>%1 を読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>The file is larger than any Conclave export.</source>
+        <translation>このファイルは Conclave の書き出しとしては大きすぎます。</translation>
+    </message>
+    <message>
+        <source>Choose a file exported by Conclave (JSON).</source>
+        <translation>Conclave で書き出したファイル（JSON）を選んでください。</translation>
+    </message>
+    <message>
+        <source>Check that the file exists and that you can read it.</source>
+        <translation>ファイルが存在し、読み取り権限があることを確認してください。</translation>
+    </message>
+    <message>
+        <source>Choose a file exported by Conclave (JSON). Nothing was imported.</source>
+        <translation>Conclave で書き出したファイル（JSON）を選んでください。何も読み込まれていません。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; your conversations are unchanged.</source>
+        <translation>何も読み込まれていません。会話は変更されていません。</translation>
     </message>
 </context>
 <context>

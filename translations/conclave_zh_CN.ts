@@ -378,6 +378,76 @@
     </message>
 </context>
 <context>
+    <name>ConversationSettingsPopup</name>
+    <message>
+        <source>Own value for %1</source>
+        <translation>为%1使用自己的值</translation>
+    </message>
+    <message>
+        <source>Conversation settings</source>
+        <translation>对话设置</translation>
+    </message>
+    <message>
+        <source>Close conversation settings</source>
+        <translation>关闭对话设置</translation>
+    </message>
+    <message>
+        <source>For “%1” only. A value not ticked follows the model&apos;s settings.</source>
+        <translation>仅用于“%1”。未勾选的值沿用模型的设置。</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>No system prompt</source>
+        <translation>无系统提示词</translation>
+    </message>
+    <message>
+        <source>Conversation system prompt</source>
+        <translation>对话的系统提示词</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation>Min-p</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>重复惩罚</translation>
+    </message>
+    <message>
+        <source>Seed (−1: random)</source>
+        <translation>随机种子（−1：随机）</translation>
+    </message>
+    <message>
+        <source>Changes apply to the next answer.</source>
+        <translation>更改从下一个回答起生效。</translation>
+    </message>
+    <message>
+        <source>Use model defaults</source>
+        <translation>使用模型默认值</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationStore</name>
+    <message>
+        <source>The conversations are kept in memory this session (the database could not be opened), so they cannot be exported or imported.</source>
+        <translation>本次会话中对话仅保存在内存中（无法打开数据库），因此无法导出或导入。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Hide details</source>
@@ -509,6 +579,18 @@ Click to choose another model</source>
     <message>
         <source>Open model…</source>
         <translation>打开模型…</translation>
+    </message>
+    <message>
+        <source>Conversation settings (Ctrl+Shift+S): this conversation has its own</source>
+        <translation>对话设置（Ctrl+Shift+S）：此对话有自己的设置</translation>
+    </message>
+    <message>
+        <source>Conversation settings (Ctrl+Shift+S)</source>
+        <translation>对话设置（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>Conversation settings</source>
+        <translation>对话设置</translation>
     </message>
 </context>
 <context>
@@ -916,6 +998,10 @@ Click to choose another model</source>
         <source>Conversations and settings are kept here, in conclave.db.</source>
         <translation>对话和设置保存在这里的 conclave.db 中。</translation>
     </message>
+    <message>
+        <source>This conversation has its own settings (⚙ beside its title, Ctrl+Shift+S); they win over the model&apos;s.</source>
+        <translation>此对话有自己的设置（标题旁的 ⚙，Ctrl+Shift+S）；它们优先于模型的设置。</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsOverlay</name>
@@ -1007,6 +1093,14 @@ Click to choose another model</source>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
+    <message>
+        <source>Archive or unarchive the conversation</source>
+        <translation>归档或取消归档对话</translation>
+    </message>
+    <message>
+        <source>This conversation&apos;s own settings</source>
+        <translation>此对话自己的设置</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -1069,6 +1163,78 @@ Click to choose another model</source>
     <message>
         <source>Undo</source>
         <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Export the conversation as Markdown</source>
+        <translation>将对话导出为 Markdown</translation>
+    </message>
+    <message>
+        <source>Export the conversation as JSON</source>
+        <translation>将对话导出为 JSON</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export all conversations as JSON</source>
+        <translation>将所有对话导出为 JSON</translation>
+    </message>
+    <message>
+        <source>Conclave conversations</source>
+        <translation>Conclave 对话</translation>
+    </message>
+    <message>
+        <source>Import conversations</source>
+        <translation>导入对话</translation>
+    </message>
+    <message>
+        <source>Conclave export (*.json)</source>
+        <translation>Conclave 导出文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>取消归档</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>导出为 Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>导出为 JSON…</translation>
+    </message>
+    <message>
+        <source>Hide archived (%1)</source>
+        <translation>隐藏已归档（%1）</translation>
+    </message>
+    <message>
+        <source>Show archived (%1)</source>
+        <translation>显示已归档（%1）</translation>
+    </message>
+    <message>
+        <source>Import and export</source>
+        <translation>导入和导出</translation>
+    </message>
+    <message>
+        <source>Import conversations…</source>
+        <translation>导入对话…</translation>
+    </message>
+    <message>
+        <source>Export all conversations…</source>
+        <translation>导出所有对话…</translation>
     </message>
 </context>
 <context>
@@ -1241,6 +1407,22 @@ scripts/fetch-default-model 会将 SmolLM2-135M-Instruct 放在那里。</transl
         <source>Error code: %1 (%2)</source>
         <translation>错误代码：%1（%2）</translation>
     </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Conversations added: %1, merged: %2; messages added: %3.</source>
+        <translation>新增对话：%1，合并对话：%2；新增消息：%3。</translation>
+    </message>
 </context>
 <context>
     <name>conclave::ui::CodePanelController</name>
@@ -1366,6 +1548,57 @@ scripts/fetch-default-model 会将 SmolLM2-135M-Instruct 放在那里。</transl
     <message>
         <source>Older</source>
         <translation>更早</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+</context>
+<context>
+    <name>conclave::ui::ConversationTransfer</name>
+    <message>
+        <source>Could not export the conversation</source>
+        <translation>无法导出对话</translation>
+    </message>
+    <message>
+        <source>Storage error: %1</source>
+        <translation>存储错误：%1</translation>
+    </message>
+    <message>
+        <source>Could not export the conversations</source>
+        <translation>无法导出对话</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists, that you may write there and that the disk has room. Nothing was changed.</source>
+        <translation>请检查文件夹是否存在、你是否有写入权限以及磁盘是否有空间。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Could not import %1</source>
+        <translation>无法导入 %1</translation>
+    </message>
+    <message>
+        <source>The file is larger than any Conclave export.</source>
+        <translation>该文件比任何 Conclave 导出文件都大。</translation>
+    </message>
+    <message>
+        <source>Choose a file exported by Conclave (JSON).</source>
+        <translation>请选择由 Conclave 导出的文件（JSON）。</translation>
+    </message>
+    <message>
+        <source>Check that the file exists and that you can read it.</source>
+        <translation>请检查文件是否存在，以及你是否有权读取它。</translation>
+    </message>
+    <message>
+        <source>Choose a file exported by Conclave (JSON). Nothing was imported.</source>
+        <translation>请选择由 Conclave 导出的文件（JSON）。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; your conversations are unchanged.</source>
+        <translation>未导入任何内容；你的对话保持不变。</translation>
     </message>
 </context>
 <context>

@@ -201,6 +201,85 @@ private slots:
         QCOMPARE(app.chat().conversations()->rowOf(conversation), 0);
     }
 
+    // The conversation's own settings and archiving, through the window: Ctrl+Shift+S opens
+    // the popup (every control named), ticking temperature and typing a seed make them the
+    // conversation's, the dot in the bar says so, the next answer is generated with them, and
+    // a restart keeps them; Ctrl+Shift+A archives the open conversation (out of the list,
+    // counted on the "Show archived" button, which lists it again) and unarchives it.
+    void conversationSettingsAndArchive() {
+        if (!QFileInfo::exists(m_modelPath)) QSKIP(conclave::test::missingModelReason());
+        QAccessible::setActive(true);
+        qint64 conversation = 0;
+        {
+            Composition app;
+            QVERIFY(app.window().show());
+            QQuickWindow* window = app.window().window();
+            QVERIFY(QTest::qWaitForWindowActive(window));
+            chatOnce(app, QStringLiteral("Name a colour."));
+            conversation = app.chat().currentConversationId();
+            QVERIFY(!item(window, "overridesDot")->isVisible());
+
+            QTest::keyClick(window, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+            auto* popup = window->findChild<QObject*>(QStringLiteral("conversationSettingsPopup"));
+            QVERIFY(popup);
+            QTRY_VERIFY(popup->property("opened").toBool());
+            auto* content = qobject_cast<QQuickItem*>(popup->property("contentItem").value<QObject*>());
+            const QStringList unnamed = unnamedButtons(content);
+            QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("conversation settings: ") + unnamed.join(u',')));
+            click(window, visibleItem(content, QStringLiteral("override_temperature")));
+            QTRY_VERIFY(app.chat().conversationSettings()->overridden().contains(QStringLiteral("temperature")));
+            app.chat().conversationSettings()->setTemperature(0.9);
+            click(window, visibleItem(content, QStringLiteral("override_seed")));
+            QQuickItem* seed = visibleItem(content, QStringLiteral("value_seed"));
+            QTRY_VERIFY(seed->isEnabled());
+            seed->forceActiveFocus();
+            QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClick(window, Qt::Key_7);
+            QTest::keyClick(window, Qt::Key_7);
+            QTest::keyClick(window, Qt::Key_Return);
+            QTRY_COMPARE(app.chat().conversationSettings()->seed(), 77);
+            QTest::qWait(100);
+            saveScreenshot(window, QStringLiteral("conversation-settings"));
+            QTest::keyClick(window, Qt::Key_Escape);
+            QTRY_VERIFY(!popup->property("opened").toBool());
+            QTRY_VERIFY(item(window, "overridesDot")->isVisible());
+
+            conclave::app::GenerationStats used;
+            connect(app.worker(), &conclave::app::EngineWorker::generationFinished, this,
+                    [&](quint64, const conclave::app::GenerationUpdate&, const conclave::app::GenerationStats& stats) {
+                        used = stats;
+                    });
+            QSignalSpy finished(&app.chat(), &ChatController::answerFinished);
+            app.chat().regenerate();
+            QVERIFY(QTest::qWaitFor([&] { return finished.count() == 1; }, 60000));
+            QCOMPARE(used.sampling.seed, std::uint64_t(77));
+            QCOMPARE(used.sampling.temperature, 0.9f);
+
+            // Archive: out of the date groups, behind "Show archived".
+            QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+            QTRY_COMPARE(app.chat().conversations()->rowOf(conversation), -1);
+            QVERIFY(app.chat().currentArchived());
+            QQuickItem* toggle = item(window, "archivedToggle");
+            QTRY_VERIFY(toggle->property("text").toString().contains(QStringLiteral("(1)")));
+            click(window, toggle);
+            QTRY_VERIFY(app.chat().conversations()->rowOf(conversation) >= 0);
+            QTest::qWait(100);
+            saveScreenshot(window, QStringLiteral("archived"));
+            QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+            QTRY_VERIFY(!app.chat().currentArchived());
+            QCOMPARE(app.chat().conversations()->archivedCount(), 0);
+            QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier); // archived for the restart
+            QTRY_VERIFY(app.chat().currentArchived());
+        }
+        Composition app;
+        QCOMPARE(app.chat().conversations()->rowOf(conversation), -1);
+        QVERIFY(app.chat().conversations()->archivedCount() >= 1);
+        app.chat().selectConversation(conversation);
+        QCOMPARE(app.chat().conversationSettings()->seed(), 77);
+        QCOMPARE(app.chat().conversationSettings()->temperature(), 0.9);
+        app.chat().setArchived(conversation, false);
+    }
+
     // Ctrl+K opens the search popup; typing lists the hit (after the pause), Enter opens its
     // conversation on the message's branch; the sidebar's Search button opens it too, Esc closes.
     void searchOpensTheConversation() {

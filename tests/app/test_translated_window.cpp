@@ -2,9 +2,10 @@
 // Japanese and Simplified Chinese (as main() does for CONCLAVE_LANGUAGE or the system's
 // language) it shows the main window's strings translated, no English left in them, and no
 // text cut off or running past its place, on the welcome page, in the settings drawer's
-// app section (the longest labels), the shortcuts overlay, the search popup and the model
-// picker; screenshots welcome-LANG.png, settings-LANG.png, shortcuts-LANG.png,
-// searchPopup-LANG.png and modelPicker-LANG.png.
+// app section (the longest labels), the shortcuts overlay, the search popup, the model
+// picker and the conversation settings; screenshots welcome-LANG.png, settings-LANG.png,
+// shortcuts-LANG.png, searchPopup-LANG.png, modelPicker-LANG.png and
+// conversationSettingsPopup-LANG.png.
 // Choosing a language in the settings retranslates the open window at once, the language
 // picker names each language in its own words, and the choice is there at the next start.
 // Arabic — a partial translation compiled into this test only (translations/conclave_ar.ts
@@ -173,12 +174,14 @@ private slots:
         QTest::keyClick(window, Qt::Key_Escape);
         QTRY_VERIFY(!overlay->property("visible").toBool());
 
-        // The search and the model picker (no models in this data folder: its empty state).
-        for (const char* name : {"searchPopup", "modelPicker"}) {
+        // The search, the model picker (no models in this data folder: its empty state) and the
+        // conversation's own settings (Ctrl+Shift+S).
+        for (const char* name : {"searchPopup", "modelPicker", "conversationSettingsPopup"}) {
             QObject* popup = window->findChild<QObject*>(QLatin1String(name));
             QVERIFY(popup);
             if (QByteArray(name) == "searchPopup") QTest::keyClick(window, Qt::Key_K, Qt::ControlModifier);
-            else QMetaObject::invokeMethod(popup, "openList");
+            else if (QByteArray(name) == "modelPicker") QMetaObject::invokeMethod(popup, "openList");
+            else QTest::keyClick(window, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
             QTRY_VERIFY(popup->property("opened").toBool());
             QTest::qWait(200); // the picker's search of the (empty) folders
             auto* content = popup->property("contentItem").value<QQuickItem*>();

@@ -210,6 +210,7 @@ const QStringList& allowedSymbols() {
         QStringLiteral("\u25CF"), // ● changed since saved
         QStringLiteral("\u2315"), // ⌕ search
         QStringLiteral("\u2630"), // ☰ list (the code panel's sessions)
+        QStringLiteral("\u2699"), // ⚙ settings (a conversation's own)
         QStringLiteral("+"),      // added line (diff)
         QStringLiteral("\u2212"), // − removed line (diff)
         QStringLiteral("\u2014"), // — between a figure and its note

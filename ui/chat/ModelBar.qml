@@ -1,4 +1,5 @@
-// The bar above the chat: the conversation's title, and the model — its name, where it runs
+// The bar above the chat: the conversation's title with the button of its own settings
+// (conversationSettingsRequested), and the model — its name, where it runs
 // ("GPU" or "CPU", the device and placement in a tooltip), parameters, quantization and
 // context when loaded, load progress with Cancel while loading,
 // or "Open model…" when none is loaded. The chip and the button ask for the model picker
@@ -16,6 +17,7 @@ Rectangle {
     required property ChatController chat
 
     signal openRequested()
+    signal conversationSettingsRequested()
 
     implicitHeight: 56
     color: Theme.background
@@ -42,6 +44,32 @@ Rectangle {
             font.pixelSize: 15
             font.weight: Font.DemiBold
             elide: Text.ElideRight
+        }
+
+        // The conversation's own settings; the dot says some override the model's.
+        ToolButton {
+            id: conversationSettingsButton
+            objectName: "conversationSettingsButton"
+            text: "\u2699"
+            font.pixelSize: 17
+            hoverEnabled: true
+            onClicked: bar.conversationSettingsRequested()
+            ToolTip.visible: hovered
+            ToolTip.text: bar.chat.conversationSettings.hasOverrides
+                          ? qsTr("Conversation settings (Ctrl+Shift+S): this conversation has its own")
+                          : qsTr("Conversation settings (Ctrl+Shift+S)")
+            Accessible.name: qsTr("Conversation settings")
+            Rectangle {
+                objectName: "overridesDot"
+                visible: bar.chat.conversationSettings.hasOverrides
+                width: 7
+                height: 7
+                radius: 3.5
+                color: Theme.accent
+                anchors.right: parent.right
+                anchors.top: parent.top
+                anchors.margins: 5
+            }
         }
 
         // Loading.

@@ -4,7 +4,8 @@
 // min-p, repetition penalty), answer length, seed, and what is used when the model loads
 // (context length, threads, CPU or GPU, GPU memory budget) with a button that reopens the
 // model so they apply now, then where the loaded model runs (the engine's placement lines);
-// "Reset to model defaults". Other changes apply to the next answer. Beside "Run on" is the
+// "Reset to model defaults". Other changes apply to the next answer. A note says when the open
+// conversation has its own values, which win over these. Beside "Run on" is the
 // app-wide GPU picker (automatic, or one device of the probe with its kind and memory; saved
 // in the app settings, usable without a model open) with a notice when the GPU chosen before
 // is gone. The GPU choices are disabled, with the probe's reason, when no Vulkan device is
@@ -198,6 +199,11 @@ Drawer {
                         // Tab moves on (a system prompt rarely needs a tab character).
                         Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
                         Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
+                    }
+                    Note {
+                        objectName: "conversationOverridesNote"
+                        visible: drawer.chat.conversationSettings.hasOverrides
+                        text: qsTr("This conversation has its own settings (\u2699 beside its title, Ctrl+Shift+S); they win over the model's.")
                     }
 
                     RowLayout {

@@ -35,7 +35,9 @@ Popup {
         { title: qsTr("Conversations"), keys: [
             ["Ctrl+N", qsTr("New chat")],
             ["Ctrl+K", qsTr("Search all conversations")],
-            ["F2", qsTr("Rename the conversation in focus")] ] },
+            ["F2", qsTr("Rename the conversation in focus")],
+            ["Ctrl+Shift+A", qsTr("Archive or unarchive the conversation")],
+            ["Ctrl+Shift+S", qsTr("This conversation's own settings")] ] },
         { title: qsTr("Writing"), keys: [
             [overlay.sendKey, qsTr("Send the message")],
             [overlay.newLineKey, qsTr("New line")],

@@ -1,10 +1,15 @@
 // The conversation list: New chat (Ctrl+N) on top, then the conversations, pinned first and
 // the rest grouped by date, the current one highlighted. Each has a menu (the ⋯ button or a
-// right click): Rename (inline; also F2 or a double click), Pin/Unpin, Delete. A deleted
-// conversation can be brought back from the toast at the bottom for a few seconds. The
-// Search button above opens the search popup (searchRequested; Ctrl+K does the same).
+// right click): Rename (inline; also F2 or a double click), Pin/Unpin, Archive/Unarchive
+// (also Ctrl+Shift+A for the open one), Export as Markdown or JSON, Delete. A deleted
+// conversation can be brought back from the toast at the bottom for a few seconds. Archived
+// conversations are listed, under "Archived" at the end, while the "Archived" button at the
+// bottom is on; the ⋯ beside it imports a JSON export or exports every chat. The Search button
+// above opens the search popup (searchRequested; Ctrl+K does the same); it finds archived
+// conversations too.
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Conclave.Chat
 
@@ -15,6 +20,39 @@ Rectangle {
     required property ChatController chat
 
     signal searchRequested()
+
+    // Each asks for a file with the one dialog, then runs its action on the chosen file.
+    function exportConversation(id, title, format) {
+        fileDialog.fileMode = FileDialog.SaveFile
+        fileDialog.title = format === "markdown" ? qsTr("Export the conversation as Markdown")
+                                                 : qsTr("Export the conversation as JSON")
+        fileDialog.nameFilters = format === "markdown" ? [qsTr("Markdown (*.md)")] : [qsTr("JSON (*.json)")]
+        fileDialog.selectedFile = sidebar.chat.transfer.suggestedFile(title, format)
+        fileDialog.action = (url) => sidebar.chat.transfer.exportConversation(id, url, format)
+        fileDialog.open()
+    }
+    function exportAll() {
+        fileDialog.fileMode = FileDialog.SaveFile
+        fileDialog.title = qsTr("Export all conversations as JSON")
+        fileDialog.nameFilters = [qsTr("JSON (*.json)")]
+        fileDialog.selectedFile = sidebar.chat.transfer.suggestedFile(qsTr("Conclave conversations"), "json")
+        fileDialog.action = (url) => sidebar.chat.transfer.exportAll(url)
+        fileDialog.open()
+    }
+    function importConversations() {
+        fileDialog.fileMode = FileDialog.OpenFile
+        fileDialog.currentFolder = sidebar.chat.transfer.startFolder()
+        fileDialog.title = qsTr("Import conversations")
+        fileDialog.nameFilters = [qsTr("Conclave export (*.json)"), qsTr("All files (*)")]
+        fileDialog.action = (url) => sidebar.chat.transfer.importFile(url)
+        fileDialog.open()
+    }
+
+    FileDialog {
+        id: fileDialog
+        property var action: null
+        onAccepted: if (action) action(selectedFile)
+    }
 
     color: Theme.sidebar
 
@@ -138,6 +176,7 @@ Rectangle {
                 required property var conversationId
                 required property string title
                 required property bool pinned
+                required property bool archived
                 readonly property bool current: conversationId === sidebar.chat.currentConversationId
                 property bool renaming: false
                 objectName: "conversation" + conversationId
@@ -160,8 +199,13 @@ Rectangle {
                     if (accept) sidebar.chat.renameConversation(conversationId, renameField.text)
                 }
 
+                // F2 renames; the Menu key (or Shift+F10) opens the row's menu, as a right click.
                 Keys.onPressed: (event) => {
                     if (event.key === Qt.Key_F2) { item.startRename(); event.accepted = true }
+                    else if (event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))) {
+                        menu.popup(item, 0, item.height)
+                        event.accepted = true
+                    }
                 }
                 TapHandler {
                     acceptedButtons: Qt.RightButton
@@ -216,6 +260,19 @@ Rectangle {
                         onTriggered: sidebar.chat.setPinned(item.conversationId, !item.pinned)
                     }
                     MenuItem {
+                        objectName: "archiveItem"
+                        text: item.archived ? qsTr("Unarchive") : qsTr("Archive")
+                        onTriggered: sidebar.chat.setArchived(item.conversationId, !item.archived)
+                    }
+                    MenuItem {
+                        text: qsTr("Export as Markdown\u2026")
+                        onTriggered: sidebar.exportConversation(item.conversationId, item.title, "markdown")
+                    }
+                    MenuItem {
+                        text: qsTr("Export as JSON\u2026")
+                        onTriggered: sidebar.exportConversation(item.conversationId, item.title, "json")
+                    }
+                    MenuItem {
                         text: qsTr("Delete")
                         onTriggered: sidebar.chat.deleteConversation(item.conversationId)
                     }
@@ -230,6 +287,48 @@ Rectangle {
                 text: qsTr("Your conversations will appear here.")
                 color: Theme.mutedText
                 font.pixelSize: Theme.smallFontSize
+            }
+        }
+
+        // Archived conversations on or off; import and export of every chat.
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 4
+            Button {
+                id: archivedToggle
+                objectName: "archivedToggle"
+                Layout.fillWidth: true
+                flat: true
+                checkable: true
+                checked: sidebar.chat.conversations.showArchived
+                enabled: checked || sidebar.chat.conversations.archivedCount > 0
+                onToggled: sidebar.chat.conversations.showArchived = checked
+                text: checked ? qsTr("Hide archived (%1)").arg(sidebar.chat.conversations.archivedCount)
+                              : qsTr("Show archived (%1)").arg(sidebar.chat.conversations.archivedCount)
+                font.pixelSize: Theme.smallFontSize
+                Accessible.name: text
+            }
+            ToolButton {
+                objectName: "transferMenuButton"
+                text: "\u22EF"
+                implicitWidth: 30
+                onClicked: transferMenu.popup()
+                Accessible.name: qsTr("Import and export")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Import and export")
+                Menu {
+                    id: transferMenu
+                    MenuItem {
+                        objectName: "importItem"
+                        text: qsTr("Import conversations\u2026")
+                        onTriggered: sidebar.importConversations()
+                    }
+                    MenuItem {
+                        objectName: "exportAllItem"
+                        text: qsTr("Export all conversations\u2026")
+                        onTriggered: sidebar.exportAll()
+                    }
+                }
             }
         }
 

@@ -71,8 +71,10 @@ QVariantMap toVariant(const app::ModelSummary& s) {
 } // namespace
 
 ChatController::ChatController(app::EngineWorker* worker, ConversationStore* store, QObject* parent)
-    : QObject(parent), m_worker(worker), m_store(store), m_search(store) {
+    : QObject(parent), m_worker(worker), m_store(store), m_transfer(store), m_search(store) {
     connectWorker();
+    connectTransfer();
+    connect(&m_conversationSettings, &ConversationSettings::edited, this, &ChatController::saveOverrides);
     connect(this, &ChatController::currentConversationChanged, this,
             &ChatController::currentTitleChanged);
     connect(this, &ChatController::undoChanged, this, [this] { m_search.setHiddenConversation(this, m_pendingDelete); });
@@ -125,6 +127,7 @@ void ChatController::persistFinished(const ChatMessage& message) {
 }
 
 bool ChatController::retrySaving() {
+    if (m_overridesUnsaved && !saveOverrides()) return false;
     bool pendingSaved = false;
     if (!save([&] { pendingSaved = m_store->retryPendingWrites(); })) return false;
     if (!pendingSaved || !saveUnsavedMessages()) return false;
@@ -141,8 +144,7 @@ bool ChatController::saveUnsavedMessages() {
     if (std::none_of(list.begin(), list.end(), [](const ChatMessage& m) { return m.id < 0; })) return true;
     if (m_conversationId == 0) {
         const QString title = titleFrom(list.constFirst().text);
-        if (!save([&] { m_conversationId = m_store->createConversation(title).id; })) return false;
-        emit currentConversationChanged();
+        if (!createStoredConversation(title)) return false;
     }
     qint64 parent = 0;
     for (int row = 0; row < m_messages.rowCount(); ++row) {
@@ -227,8 +229,7 @@ bool ChatController::sendMessage(const QString& text) {
     const QString content = text.trimmed();
     if (content.isEmpty() || m_modelStatus != ModelStatus::Ready || generating()) return false;
     if (m_conversationId == 0 && m_messages.rowCount() == 0) {
-        save([&] { m_conversationId = m_store->createConversation(titleFrom(content)).id; });
-        emit currentConversationChanged();
+        createStoredConversation(titleFrom(content));
     }
     ChatMessage message;
     message.role = ChatMessage::Role::user;
@@ -243,7 +244,7 @@ bool ChatController::sendMessage(const QString& text) {
 void ChatController::startGeneration() {
     app::GenerationRequest request;
     request.turns = conversationTurns();
-    request.sampling = m_settings.samplingParams();
+    request.sampling = m_conversationSettings.samplingParams();
     request.maxTokens = m_settings.maxTokens();
     request.thinking = m_settings.thinking();
     request.reasoningEffort = m_settings.reasoningEffort();
@@ -263,8 +264,8 @@ void ChatController::startGeneration() {
 
 QList<app::ChatTurn> ChatController::conversationTurns() const {
     QList<app::ChatTurn> turns;
-    if (!m_settings.systemPrompt().trimmed().isEmpty())
-        turns.append({QStringLiteral("system"), m_settings.systemPrompt().trimmed()});
+    const QString systemPrompt = m_conversationSettings.systemPrompt().trimmed();
+    if (!systemPrompt.isEmpty()) turns.append({QStringLiteral("system"), systemPrompt});
     for (const ChatMessage& m : m_messages.messages()) {
         if (m.state == ChatMessage::State::failed || m.state == ChatMessage::State::streaming) continue;
         if (m.role == ChatMessage::Role::assistant && m.text.isEmpty()) continue;
@@ -333,6 +334,11 @@ void ChatController::setPinned(qint64 id, bool pinned) {
     if (save([&] { m_store->setPinned(id, pinned); })) refreshConversations();
 }
 
+void ChatController::setArchived(qint64 id, bool archived) {
+    if (id <= 0) return;
+    if (save([&] { m_store->setArchived(id, archived); })) refreshConversations();
+}
+
 void ChatController::deleteConversation(qint64 id) {
     if (id <= 0 || id == m_pendingDelete) return;
     commitPendingDelete();
@@ -340,6 +346,7 @@ void ChatController::deleteConversation(qint64 id) {
         abandonGeneration();
         m_conversationId = 0;
         m_messages.setMessages({});
+        m_conversationSettings.setOverrides({});
         setContext(0, m_contextSize);
         emit generatingChanged();
     }
@@ -399,8 +406,11 @@ void ChatController::newConversation() {
     abandonGeneration();
     saveUnsavedMessages(); // a last try; what still fails is left behind (the banner said so)
     if (m_conversationId == 0 && m_messages.rowCount() == 0) return;
+    if (m_overridesUnsaved) saveOverrides(); // a last try, as for the messages
+    m_overridesUnsaved = false;
     m_conversationId = 0;
     m_messages.setMessages({});
+    m_conversationSettings.setOverrides({}); // a new chat starts from the model's settings
     setContext(0, m_contextSize);
     emit currentConversationChanged();
     emit generatingChanged();
@@ -412,8 +422,11 @@ void ChatController::selectConversation(qint64 id) {
     if (!save([&] { branch = m_store->activeBranch(id); })) return;
     abandonGeneration();
     saveUnsavedMessages(); // a last try; what still fails is left behind (the banner said so)
+    if (m_overridesUnsaved) saveOverrides(); // the same
+    m_overridesUnsaved = false;
     m_conversationId = id;
     m_messages.setMessages(branch);
+    loadOverrides();
     emit currentConversationChanged();
     emit generatingChanged();
     recountContext();
@@ -437,6 +450,10 @@ void ChatController::dismissError() {
 void ChatController::prepareToQuit() {
     abandonGeneration();
     commitPendingDelete();
+}
+
+void ChatController::showInformation(const QString& title, const QString& message) {
+    setBanner({title, message, {}, {}}, true);
 }
 
 void ChatController::showNotice(const QString& title, const QString& message, const QString& hint,
@@ -614,6 +631,44 @@ void ChatController::onRequestFailed(quint64 id, const app::EngineError& error) 
         return;
     }
     if (id == m_countId) m_countId = 0; // the meter keeps its last value
+}
+
+bool ChatController::createStoredConversation(const QString& title) {
+    if (!save([&] { m_conversationId = m_store->createConversation(title).id; })) return false;
+    emit currentConversationChanged();
+    if (m_conversationSettings.hasOverrides()) saveOverrides();
+    return true;
+}
+
+// Written whole each time. A write the store refused stays in effect and is written again by
+// retrySaving (every few seconds) or before another conversation opens.
+bool ChatController::saveOverrides() {
+    if (m_conversationId <= 0) return true; // kept until the new chat is stored
+    const ConversationOverrides overrides = m_conversationSettings.overrides();
+    m_overridesUnsaved = !save([&] { m_store->setOverrides(m_conversationId, overrides); });
+    return !m_overridesUnsaved;
+}
+
+void ChatController::loadOverrides() {
+    ConversationOverrides overrides;
+    save([&] { overrides = m_store->overrides(m_conversationId); });
+    m_conversationSettings.setOverrides(overrides);
+}
+
+void ChatController::connectTransfer() {
+    connect(&m_transfer, &ConversationTransfer::failed, this, &ChatController::showNotice);
+    connect(&m_transfer, &ConversationTransfer::exported, this, [this](const QString& path) {
+        showInformation(tr("Exported"), tr("Saved to %1").arg(path));
+    });
+    connect(&m_transfer, &ConversationTransfer::imported, this, [this](const ImportCounts& counts) {
+        refreshConversations();
+        // The open conversation may have gained versions (‹ 1/2 ›); its branch stays the same.
+        if (m_conversationId > 0 && !generating() && saveUnsavedMessages()) reloadBranch();
+        showInformation(tr("Imported"), tr("Conversations added: %1, merged: %2; messages added: %3.")
+                                            .arg(counts.conversationsAdded)
+                                            .arg(counts.conversationsMerged)
+                                            .arg(counts.messagesAdded));
+    });
 }
 
 void ChatController::refreshConversations() {

@@ -19,11 +19,18 @@
 // When the loaded model does not run (fully) on the GPU it was opened for, the engine's reason
 // shows in the same banner as a notice (bannerIsNotice), also when a lost GPU moves it to the
 // CPU while answering; reopenModel() loads the model again with the settings in effect.
+// Each conversation may override the model's system prompt and sampling values
+// (conversationSettings: loaded when it opens, saved on each change, used by every request);
+// a new chat starts from the model's and keeps what was set once it is stored. Archived
+// conversations stay in the store and in search, listed apart (ConversationListModel).
+// Export and import go through `transfer`; its errors and results show in the banner.
 // Deleting a conversation hides it at once and deletes it for real when the undo toast
 // times out, at the next delete, or at quit; undoDelete() brings it back.
 
 #include "conversation_list_model.h"
+#include "conversation_settings.h"
 #include "conversation_store.h"
+#include "conversation_transfer.h"
 #include "message_list_model.h"
 #include "sampling_settings.h"
 #include "search_model.h"
@@ -50,8 +57,11 @@ class ChatController : public QObject {
     Q_PROPERTY(conclave::ui::ConversationListModel* conversations READ conversations CONSTANT)
     Q_PROPERTY(conclave::ui::SamplingSettings* settings READ settings CONSTANT)
     Q_PROPERTY(conclave::ui::SearchModel* search READ search CONSTANT)
+    Q_PROPERTY(conclave::ui::ConversationSettings* conversationSettings READ conversationSettings CONSTANT)
+    Q_PROPERTY(conclave::ui::ConversationTransfer* transfer READ transfer CONSTANT)
     Q_PROPERTY(qint64 currentConversationId READ currentConversationId NOTIFY currentConversationChanged)
     Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentTitleChanged)
+    Q_PROPERTY(bool currentArchived READ currentArchived NOTIFY currentConversationChanged)
     Q_PROPERTY(ModelStatus modelStatus READ modelStatus NOTIFY modelChanged)
     Q_PROPERTY(QVariantMap model READ model NOTIFY modelChanged)
     Q_PROPERTY(QString loadingFile READ loadingFile NOTIFY modelChanged)
@@ -78,8 +88,11 @@ public:
     ConversationListModel* conversations() { return &m_conversations; }
     SamplingSettings* settings() { return &m_settings; }
     SearchModel* search() { return &m_search; }
+    ConversationSettings* conversationSettings() { return &m_conversationSettings; }
+    ConversationTransfer* transfer() { return &m_transfer; }
     qint64 currentConversationId() const { return m_conversationId; }
     QString currentTitle() const;
+    bool currentArchived() const { return m_conversations.isArchived(m_conversationId); }
     ModelStatus modelStatus() const { return m_modelStatus; }
     QVariantMap model() const { return m_model; }
     QString loadingFile() const { return m_loadingFile; }
@@ -117,6 +130,9 @@ public:
     Q_INVOKABLE void selectConversation(qint64 id);
     Q_INVOKABLE void renameConversation(qint64 id, const QString& title);
     Q_INVOKABLE void setPinned(qint64 id, bool pinned);
+    // Moves the conversation out of the date groups into "Archived" (and back); it stays open
+    // when it is the current one.
+    Q_INVOKABLE void setArchived(qint64 id, bool archived);
     // Hides the conversation and offers undo; the real delete follows (see above).
     Q_INVOKABLE void deleteConversation(qint64 id);
     Q_INVOKABLE void undoDelete();
@@ -138,6 +154,8 @@ public:
     void retranslate();
     // Shows news that is not an engine error (the database was recovered, say) in the banner.
     void showNotice(const QString& title, const QString& message, const QString& hint, const QString& details);
+    // News that is no failure (an import went through): the banner in its notice style.
+    void showInformation(const QString& title, const QString& message);
     // A store other than the conversations' refused a write (the settings): shown like the
     // conversations' storage errors, under `title`, and cleared the same way.
     void reportStoreError(const QString& title, const StoreError& error);
@@ -200,6 +218,11 @@ private:
     void commitStreamingMessage(const ChatMessage& message);
     QList<app::ChatTurn> conversationTurns() const;
     void refreshConversations();
+    // Creates the stored conversation for the chat on screen and saves its overrides.
+    bool createStoredConversation(const QString& title);
+    bool saveOverrides();
+    void loadOverrides();
+    void connectTransfer();
     void recountContext();
     void setContext(int used, int size);
     void showError(const QString& title, const app::EngineError& error);
@@ -214,6 +237,8 @@ private:
     MessageListModel m_messages;
     ConversationListModel m_conversations;
     SamplingSettings m_settings;
+    ConversationSettings m_conversationSettings{&m_settings};
+    ConversationTransfer m_transfer;
     SearchModel m_search;
 
     qint64 m_conversationId = 0; // 0: a new chat not stored until its first message
@@ -237,6 +262,7 @@ private:
     QString m_errorDetails;
     bool m_storageBanner = false; // the banner shows a storage error
     bool m_bannerIsNotice = false;
+    bool m_overridesUnsaved = false; // the open conversation's overrides: a write was refused
 
     QTimer m_retryTimer;
     qint64 m_nextLocalId = -1; // ids of messages the store refused

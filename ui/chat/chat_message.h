@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
+
 namespace conclave::ui {
 
 struct ChatMessage {
@@ -48,8 +50,23 @@ struct ConversationHeader {
     qint64 id = 0;
     QString title;
     bool pinned = false;
+    bool archived = false; // out of the date groups; listed under "Archived"
     QDateTime created;
     QDateTime updated;
+};
+
+// A conversation's own system prompt and sampling values. Each one left empty follows the
+// loaded model's settings; a value set wins over them for this conversation's answers.
+struct ConversationOverrides {
+    std::optional<QString> systemPrompt; // set and empty: no system prompt at all
+    std::optional<double> temperature;
+    std::optional<int> topK;
+    std::optional<double> topP;
+    std::optional<double> minP;
+    std::optional<double> repeatPenalty;
+    std::optional<qint64> seed; // < 0: a new random seed for every answer
+
+    bool operator==(const ConversationOverrides&) const = default;
 };
 
 QString roleName(ChatMessage::Role role);

@@ -18,29 +18,53 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
     case TitleRole: return row.title;
     case UpdatedRole: return row.updated;
-    case GroupRole: return row.pinned ? pinnedGroup() : groupFor(row.updated.date(), QDate::currentDate());
+    case GroupRole:
+        if (row.archived) return archivedGroup();
+        return row.pinned ? pinnedGroup() : groupFor(row.updated.date(), QDate::currentDate());
     case PinnedRole: return row.pinned;
+    case ArchivedRole: return row.archived;
     default: return {};
     }
 }
 
 QHash<int, QByteArray> ConversationListModel::roleNames() const {
-    return {{IdRole, "conversationId"}, {TitleRole, "title"}, {UpdatedRole, "updated"}, {GroupRole, "group"}, {PinnedRole, "pinned"}};
+    return {{IdRole, "conversationId"}, {TitleRole, "title"}, {UpdatedRole, "updated"}, {GroupRole, "group"}, {PinnedRole, "pinned"}, {ArchivedRole, "archived"}};
 }
 
 namespace {
 
 bool sameRow(const ConversationHeader& a, const ConversationHeader& b) {
-    return a.id == b.id && a.title == b.title && a.pinned == b.pinned && a.updated == b.updated;
+    return a.id == b.id && a.title == b.title && a.pinned == b.pinned && a.archived == b.archived &&
+           a.updated == b.updated;
 }
 
 } // namespace
+
+void ConversationListModel::setConversations(const QList<ConversationHeader>& conversations) {
+    m_all = conversations;
+    QList<ConversationHeader> rows;
+    QList<ConversationHeader> archived;
+    for (const ConversationHeader& c : conversations) (c.archived ? archived : rows).append(c);
+    if (m_showArchived) rows.append(archived);
+    applyRows(rows);
+    if (archived.size() != m_archivedCount) {
+        m_archivedCount = static_cast<int>(archived.size());
+        emit archivedCountChanged();
+    }
+}
+
+void ConversationListModel::setShowArchived(bool show) {
+    if (show == m_showArchived) return;
+    m_showArchived = show;
+    setConversations(m_all);
+    emit showArchivedChanged();
+}
 
 // Changes the rows in place (remove, move, insert, change) rather than resetting, so the
 // sidebar keeps its delegates, scroll position and hover state when one conversation moves
 // to the top after an answer; a reset rebuilt every visible row on the GUI thread. Many moves
 // (a re-sort of everything) fall back to a reset.
-void ConversationListModel::setConversations(const QList<ConversationHeader>& conversations) {
+void ConversationListModel::applyRows(const QList<ConversationHeader>& conversations) {
     const int oldCount = static_cast<int>(m_rows.size());
     QSet<qint64> wanted;
     for (const ConversationHeader& row : conversations) wanted.insert(row.id);
@@ -93,11 +117,19 @@ int ConversationListModel::rowOf(qint64 id) const {
 }
 
 QString ConversationListModel::titleOf(qint64 id) const {
-    const int row = rowOf(id);
-    return row < 0 ? QString() : m_rows.at(row).title;
+    for (const ConversationHeader& c : m_all)
+        if (c.id == id) return c.title;
+    return {};
+}
+
+bool ConversationListModel::isArchived(qint64 id) const {
+    for (const ConversationHeader& c : m_all)
+        if (c.id == id) return c.archived;
+    return false;
 }
 
 QString ConversationListModel::pinnedGroup() { return tr("Pinned"); }
+QString ConversationListModel::archivedGroup() { return tr("Archived"); }
 
 void ConversationListModel::retranslate() {
     if (!m_rows.isEmpty()) emit dataChanged(index(0), index(int(m_rows.size()) - 1), {GroupRole});

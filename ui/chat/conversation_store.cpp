@@ -1,5 +1,7 @@
 #include "conversation_store.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <vector>
 
@@ -43,7 +45,36 @@ void InMemoryConversationStore::setPinned(qint64 conversation, bool pinned) {
     if (auto it = m_conversations.find(conversation); it != m_conversations.end()) it->second.header.pinned = pinned;
 }
 
+void InMemoryConversationStore::setArchived(qint64 conversation, bool archived) {
+    if (auto it = m_conversations.find(conversation); it != m_conversations.end()) it->second.header.archived = archived;
+}
+
 void InMemoryConversationStore::deleteConversation(qint64 conversation) { m_conversations.erase(conversation); }
+
+ConversationOverrides InMemoryConversationStore::overrides(qint64 conversation) const {
+    const auto it = m_conversations.find(conversation);
+    return it == m_conversations.end() ? ConversationOverrides{} : it->second.overrides;
+}
+
+void InMemoryConversationStore::setOverrides(qint64 conversation, const ConversationOverrides& overrides) {
+    if (auto it = m_conversations.find(conversation); it != m_conversations.end()) it->second.overrides = overrides;
+}
+
+namespace {
+
+[[noreturn]] void throwUnsupported() {
+    throw StoreError{QCoreApplication::translate(
+                         "ConversationStore",
+                         "The conversations are kept in memory this session (the database could not be "
+                         "opened), so they cannot be exported or imported."),
+                     QStringLiteral("unsupported")};
+}
+
+} // namespace
+
+QByteArray ConversationStore::exportJson(qint64) const { throwUnsupported(); }
+QByteArray ConversationStore::exportMarkdown(qint64) const { throwUnsupported(); }
+ImportCounts ConversationStore::importJson(const QByteArray&) { throwUnsupported(); }
 
 QList<qint64> InMemoryConversationStore::childrenOf(const Entry& entry, qint64 parent) {
     QList<qint64> ids;

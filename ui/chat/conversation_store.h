@@ -14,9 +14,16 @@
 // and may call again later. A finishAnswer that threw is kept by the store and retried by
 // retryPendingWrites(). The in-memory store ignores unknown ids (reads give empty results);
 // the SQLite store reports them as StoreError("not_found").
+//
+// Each conversation keeps its own overrides of the model's settings (system prompt, sampling)
+// and whether it is archived. Export and import use storage's file formats (exchange.h): JSON
+// (lossless, every branch; import merges by uid and adds nothing twice) and Markdown (for
+// reading: the branch on screen). The in-memory store cannot export or import: it throws
+// StoreError("unsupported").
 
 #include "chat_message.h"
 
+#include <QByteArray>
 #include <QList>
 
 #include <map>
@@ -40,6 +47,13 @@ struct SearchResult {
     bool codePanel = false; // a session of the code panel, not a chat (opens in the panel)
 };
 
+// What an import added.
+struct ImportCounts {
+    int conversationsAdded = 0;
+    int conversationsMerged = 0; // already here: only their new messages were added
+    int messagesAdded = 0;
+};
+
 inline constexpr QChar searchHighlightBegin{0x02};
 inline constexpr QChar searchHighlightEnd{0x03};
 
@@ -47,12 +61,22 @@ class ConversationStore {
 public:
     virtual ~ConversationStore() = default;
 
-    // Pinned first, then most recently updated.
+    // Pinned first, then most recently updated; archived ones included (flagged).
     virtual QList<ConversationHeader> conversations() const = 0;
     virtual ConversationHeader createConversation(const QString& title) = 0;
     virtual void renameConversation(qint64 conversation, const QString& title) = 0;
     virtual void setPinned(qint64 conversation, bool pinned) = 0;
+    virtual void setArchived(qint64 conversation, bool archived) = 0;
     virtual void deleteConversation(qint64 conversation) = 0;
+    virtual ConversationOverrides overrides(qint64 conversation) const = 0;
+    virtual void setOverrides(qint64 conversation, const ConversationOverrides& overrides) = 0;
+
+    // One conversation (`conversation` > 0) or every chat (0), UTF-8.
+    virtual QByteArray exportJson(qint64 conversation) const;
+    virtual QByteArray exportMarkdown(qint64 conversation) const;
+    // A file written by exportJson; a file that is not one throws StoreError("invalid_input")
+    // and changes nothing.
+    virtual ImportCounts importJson(const QByteArray& json);
 
     // The branch on screen, root first, each message with its place among its siblings.
     virtual QList<ChatMessage> activeBranch(qint64 conversation) const = 0;
@@ -84,7 +108,10 @@ public:
     ConversationHeader createConversation(const QString& title) override;
     void renameConversation(qint64 conversation, const QString& title) override;
     void setPinned(qint64 conversation, bool pinned) override;
+    void setArchived(qint64 conversation, bool archived) override;
     void deleteConversation(qint64 conversation) override;
+    ConversationOverrides overrides(qint64 conversation) const override;
+    void setOverrides(qint64 conversation, const ConversationOverrides& overrides) override;
     QList<ChatMessage> activeBranch(qint64 conversation) const override;
     QList<qint64> siblings(qint64 conversation, qint64 message) const override;
     ChatMessage appendMessage(qint64 conversation, qint64 parent, ChatMessage message) override;
@@ -97,6 +124,7 @@ public:
 private:
     struct Entry {
         ConversationHeader header;
+        ConversationOverrides overrides;
         std::map<qint64, ChatMessage> messages; // by id: creation order
         qint64 activeLeaf = 0;
     };

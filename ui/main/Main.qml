@@ -127,6 +127,15 @@ ApplicationWindow {
         onActivated: shortcutsOverlay.opened ? shortcutsOverlay.close() : shortcutsOverlay.open()
     }
     Shortcut {
+        sequence: "Ctrl+Shift+S"
+        onActivated: conversationSettings.opened ? conversationSettings.close() : conversationSettings.open()
+    }
+    Shortcut {
+        sequence: "Ctrl+Shift+A"
+        enabled: window.chat.currentConversationId > 0
+        onActivated: window.chat.setArchived(window.chat.currentConversationId, !window.chat.currentArchived)
+    }
+    Shortcut {
         sequence: "Ctrl+,"
         onActivated: settingsDrawer.opened ? settingsDrawer.close() : settingsDrawer.open()
     }
@@ -165,6 +174,7 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 chat: window.chat
                 onOpenRequested: window.openModelPicker()
+                onConversationSettingsRequested: conversationSettings.open()
             }
 
             ErrorBanner {
@@ -251,6 +261,12 @@ ApplicationWindow {
 
     SearchPopup {
         id: searchPopup
+        chat: window.chat
+        onClosed: chatPage.composer.focusInput()
+    }
+
+    ConversationSettingsPopup {
+        id: conversationSettings
         chat: window.chat
         onClosed: chatPage.composer.focusInput()
     }

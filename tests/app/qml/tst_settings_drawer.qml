@@ -5,7 +5,7 @@
 // enabled only for the GPU, "Reopen the model now" loads the model again, and the drawer and
 // the bar say the model runs on the CPU. The app-wide GPU picker lists automatic and the two
 // test GPUs (test_chat_qml.cpp) with kind and memory, is enabled only with a GPU, and follows
-// the app settings both ways.
+// the app settings both ways. A note appears when the open conversation has its own values.
 import QtQuick
 import QtTest
 import Conclave.Chat
@@ -56,6 +56,17 @@ Item {
             chatController.settings.gpuBudgetMiB = 0
             testGpu.setAvailable(false)
             testAppSettings.gpuDevice = -1
+        }
+
+        // A conversation with its own values says so beside the model's system prompt.
+        function test_conversationOverridesAreNoted() {
+            const note = named("conversationOverridesNote")
+            verify(note && !note.visible)
+            chatController.conversationSettings.temperature = 1.1
+            tryVerify(() => note.visible)
+            verify(note.text.indexOf("Ctrl+Shift+S") > 0)
+            chatController.conversationSettings.resetAll()
+            tryVerify(() => !note.visible)
         }
 
         function test_gpuPickerListsTheDevicesAndIsBound() {

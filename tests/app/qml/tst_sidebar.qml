@@ -1,9 +1,12 @@
 // The sidebar over a real ChatController (in-memory store with "Pinned plan" pinned, "Rust
 // lifetimes" and "Soup recipe"): pinned first under "Pinned", the rest under "Today"; a click
 // opens a conversation; F2, typing and Enter rename it (Esc cancels); Delete hides it with an
-// undo toast whose button brings it back; New chat and Search ask the controller and the
-// window.
+// undo toast whose button brings it back; Archive in a row's menu moves it out of the date
+// groups behind "Show archived", which lists it under "Archived", and Unarchive (through the
+// Menu key) brings it back;
+// the import/export menu offers both; New chat and Search ask the controller and the window.
 import QtQuick
+import QtQuick.Controls
 import QtTest
 import Conclave.Chat
 import "finders.js" as Finders
@@ -89,6 +92,49 @@ Item {
             mouseClick(Finders.findNamed(toast, "undoButton"))
             tryVerify(() => !toast.visible)
             tryVerify(() => rowFor("Soup recipe") !== null)
+        }
+
+        // The menu's items live in the window's overlay while it is open.
+        function menuItem(name) { return Finders.findVisibleNamed(sidebar.Overlay.overlay, name) }
+
+        function test_archiveFromTheMenu() {
+            const toggle = Finders.findNamed(sidebar, "archivedToggle")
+            verify(!toggle.enabled) // nothing archived yet
+            mouseClick(rowFor("Pinned plan"), 20, 10, Qt.RightButton)
+            tryVerify(() => menuItem("archiveItem") !== null)
+            compare(menuItem("archiveItem").text, "Archive")
+            mouseClick(menuItem("archiveItem"))
+            tryVerify(() => rowFor("Pinned plan") === null)
+            compare(chatController.conversations.archivedCount, 1)
+            verify(toggle.enabled)
+            compare(toggle.text, "Show archived (1)")
+
+            mouseClick(toggle)
+            tryVerify(() => rowFor("Pinned plan") !== null)
+            verify(Finders.findText(sidebar, "Archived"))
+            compare(toggle.text, "Hide archived (1)")
+            verify(rowFor("Soup recipe").mapToItem(sidebar, 0, 0).y < rowFor("Pinned plan").mapToItem(sidebar, 0, 0).y)
+
+            // The keyboard reaches the same menu: the Menu key on the row in focus.
+            const archivedRow = rowFor("Pinned plan")
+            archivedRow.forceActiveFocus()
+            keyClick(Qt.Key_Menu)
+            tryVerify(() => menuItem("archiveItem") !== null && menuItem("archiveItem").text === "Unarchive")
+            mouseClick(menuItem("archiveItem"))
+            tryCompare(chatController.conversations, "archivedCount", 0)
+            mouseClick(toggle) // off again
+            tryVerify(() => !chatController.conversations.showArchived)
+            verify(rowFor("Pinned plan") !== null)
+        }
+
+        function test_importExportMenu() {
+            const button = Finders.findNamed(sidebar, "transferMenuButton")
+            verify(button.Accessible.name.length > 0)
+            mouseClick(button)
+            tryVerify(() => menuItem("importItem") !== null)
+            verify(menuItem("exportAllItem"))
+            keyClick(Qt.Key_Escape)
+            tryVerify(() => menuItem("importItem") === null)
         }
 
         function test_newChatAndSearch() {
