@@ -425,10 +425,11 @@ private slots:
         // The cache as a session of 1024 positions allocates it (F16).
         const model::ModelShape& shape = (*model)->arch().shape();
         const int n_ctx = 1024;
-        QVERIFY(shape.kv_ring > 0 && shape.kv_ring < n_ctx);
         std::vector<KvLayer> cache;
         for (int i = 0; i < shape.n_layer; ++i) {
-            KvLayer layer{(*backend)->allocate(TensorType::F16, {shape.k_width, shape.kv_ring, 1, 1}), {}, {}, shape.kv_ring};
+            const int ring = shape.ring_of(i);
+            QVERIFY(ring > 0 && ring < n_ctx);
+            KvLayer layer{(*backend)->allocate(TensorType::F16, {shape.k_width, ring, 1, 1}), {}, {}, ring};
             for (const CacheExtra& extra : shape.extra_cache[static_cast<std::size_t>(i)])
                 layer.extra.push_back((*backend)->allocate(extra.f32 ? TensorType::F32 : TensorType::F16,
                                                            {extra.width, extra.rows(n_ctx), 1, 1}));
