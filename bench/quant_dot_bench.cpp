@@ -1,7 +1,6 @@
 // Micro-benchmark of the integer dot kernels against the generic path they replace, per
 // weight type, on one thread: nanoseconds per weight row of 4096 elements for one token
-// (generation: dequantize the row + one float dot, against one integer dot, and per row of
-// the four-row kernel where the type has one: 0 otherwise) and for four
+// (generation: dequantize the row + one float dot, against one integer dot) and for four
 // tokens (prompts: dequantize + four float dots, against the four-token kernel). 512 rows
 // (about 1-2 MiB of weights) are cycled so the numbers measure compute, not DRAM. Times are
 // the thread's CPU time, best of five, so a busy machine inflates them less than wall time
@@ -110,15 +109,6 @@ void bench(TensorType type) {
     const double fast1 = ns_per_row([&] {
         for (std::int64_t r = 0; r < rows; ++r) acc += fast(w.data() + r * wb, a.data(), n);
     });
-    double rows4_ns = 0.0;
-    if (const cpu::QuantDotRows4Fn rows4 = cpu::find_quant_dot_rows4(type))
-        rows4_ns = ns_per_row([&] {
-            float four[4];
-            for (std::int64_t r = 0; r + 4 <= rows; r += 4) {
-                rows4(w.data() + r * wb, wb, a.data(), n, four);
-                acc += four[0] + four[1] + four[2] + four[3];
-            }
-        });
     double fast4_ns = 0.0;
     if (fast4)
         fast4_ns = ns_per_row([&] {
@@ -129,9 +119,9 @@ void bench(TensorType type) {
             }
         });
     sink = acc;
-    std::printf("%-7s %9.0f %9.0f %9.0f %6.1fx %6.1fx %9.0f | %9.0f %9.0f %6.1fx\n",
+    std::printf("%-7s %9.0f %9.0f %9.0f %6.1fx %6.1fx | %9.0f %9.0f %6.1fx\n",
                 quant::tensor_type_name(type).data(), generic1, scalar1, fast1, generic1 / scalar1,
-                generic1 / fast1, rows4_ns, generic4, fast4_ns, fast4 ? generic4 / fast4_ns : 0.0);
+                generic1 / fast1, generic4, fast4_ns, fast4 ? generic4 / fast4_ns : 0.0);
 }
 
 } // namespace
@@ -139,8 +129,8 @@ void bench(TensorType type) {
 int main(int argc, char** argv) {
     std::printf("ns per row of %lld, one thread; speedup = generic / kernel\n",
                 static_cast<long long>(n));
-    std::printf("%-7s %9s %9s %9s %7s %7s %9s | %9s %9s %7s\n", "type", "generic1", "scalar1", "fast1",
-                "scalar", "fast", "rows4", "generic4", "fast_x4", "x4");
+    std::printf("%-7s %9s %9s %9s %7s %7s | %9s %9s %7s\n", "type", "generic1", "scalar1", "fast1",
+                "scalar", "fast", "generic4", "fast_x4", "x4");
     int first = 1;
     if (argc > 2 && std::string_view(argv[1]) == "--rows") {
         rows = std::max<std::int64_t>(1, std::atoll(argv[2]));

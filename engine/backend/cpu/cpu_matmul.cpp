@@ -93,33 +93,25 @@ void mul_mat_quantized(ThreadPool& pool, QuantDotFn dot, quant::TensorType forma
     });
     const std::uint64_t w_bytes = w.row_bytes();
     const QuantDotX4Fn dot4 = find_quant_dot_x4(w.type);
-    const QuantDotRows4Fn rows4 = find_quant_dot_rows4(w.type);
     const auto* weights = static_cast<const unsigned char*>(w.data);
     float* ys = f32(out);
     // Tokens in tiles small enough for L1 with their quantized activations; each thread's
     // weight rows are streamed once per tile instead of every token row once per weight row.
-    // Within a tile, groups of four tokens take the four-token kernel; the tokens left over
-    // (all of them when generating) take four rows at a time where the type has such a kernel.
     constexpr std::int64_t token_tile = 16;
     pool.parallel_for(n_out, 16, [&](std::int64_t begin, std::int64_t end) {
         for (std::int64_t t0 = 0; t0 < n_tokens; t0 += token_tile) {
             const std::int64_t t1 = std::min(n_tokens, t0 + token_tile);
-            const std::int64_t single_from = dot4 ? t0 + (t1 - t0) / 4 * 4 : t0;
-            if (dot4)
-                for (std::int64_t r = begin; r < end; ++r) {
+            for (std::int64_t r = begin; r < end; ++r) {
+                const unsigned char* row = weights + r * w_bytes;
+                std::int64_t t = t0;
+                if (dot4) {
                     float four[4];
-                    for (std::int64_t t = t0; t < single_from; t += 4) {
-                        dot4(weights + r * w_bytes, packed.data() + t * a_bytes, a_bytes, n_in, four);
+                    for (; t + 4 <= t1; t += 4) {
+                        dot4(row, packed.data() + t * a_bytes, a_bytes, n_in, four);
                         for (int k = 0; k < 4; ++k) ys[(t + k) * n_out + r] = four[k];
                     }
                 }
-            for (std::int64_t t = single_from; t < t1; ++t) {
-                const unsigned char* act = packed.data() + t * a_bytes;
-                float* y = ys + t * n_out;
-                std::int64_t r = begin;
-                if (rows4)
-                    for (; r + 4 <= end; r += 4) rows4(weights + r * w_bytes, w_bytes, act, n_in, y + r);
-                for (; r < end; ++r) y[r] = dot(weights + r * w_bytes, act, n_in);
+                for (; t < t1; ++t) ys[t * n_out + r] = dot(row, packed.data() + t * a_bytes, n_in);
             }
         }
     });

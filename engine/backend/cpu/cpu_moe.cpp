@@ -86,7 +86,6 @@ void mul_mat_id(ThreadPool& pool, GemmWorkspace& space, const Tensor& w, const T
     // Activations rounded once into the expert weights' activation format.
     const quant::TensorType format = activation_format(w.type);
     const QuantDotFn dot = find_quant_dot(w.type);
-    const QuantDotRows4Fn rows4 = dot ? find_quant_dot_rows4(w.type) : nullptr;
     Tensor probe;
     probe.type = dot ? format : quant::TensorType::F32;
     probe.ne = {n_in, 1, 1, 1};
@@ -120,14 +119,7 @@ void mul_mat_id(ThreadPool& pool, GemmWorkspace& space, const Tensor& w, const T
             expert.data = static_cast<unsigned char*>(w.data) + static_cast<std::uint64_t>(e) * expert_bytes;
             const std::int64_t r0 = item % items_per_expert * rows_per_item;
             const std::int64_t r1 = std::min(n_out, r0 + rows_per_item);
-            std::int64_t r = r0;
-            if (rows4)
-                for (; r + 4 <= r1; r += 4) {
-                    const auto* rows = static_cast<const unsigned char*>(expert.data) + static_cast<std::uint64_t>(r) * w_row_bytes;
-                    for (std::size_t i = 0; i < g.out_rows.size(); ++i)
-                        rows4(rows, w_row_bytes, packed.data() + g.in_rows[i] * a_bytes, n_in, ys + g.out_rows[i] * n_out + r);
-                }
-            for (; r < r1; ++r) {
+            for (std::int64_t r = r0; r < r1; ++r) {
                 const auto* row = static_cast<const unsigned char*>(expert.data) + static_cast<std::uint64_t>(r) * w_row_bytes;
                 const float* row_f = dot ? nullptr : row_as_f32(expert, r, buffer.data());
                 for (std::size_t i = 0; i < g.out_rows.size(); ++i) {

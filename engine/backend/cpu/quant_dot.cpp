@@ -66,14 +66,6 @@ QuantDotX4Fn find_quant_dot_x4_neon(quant::TensorType weight, bool dotprod) {
 #endif
 }
 
-QuantDotRows4Fn find_quant_dot_rows4(quant::TensorType weight) {
-#if defined(__x86_64__)
-    if (has_avx2()) return quant_dot_rows4_avx2(weight);
-#endif
-    (void)weight;
-    return nullptr;
-}
-
 QuantDotX4Fn find_quant_dot_x4(quant::TensorType weight) {
 #if defined(__x86_64__)
     using Registry = QuantDotX4Fn (*)(quant::TensorType);

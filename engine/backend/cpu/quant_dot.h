@@ -23,14 +23,7 @@ using QuantDotFn = float (*)(const void* weights, const void* activations, std::
 using QuantDotX4Fn = void (*)(const void* weights, const void* activations, std::size_t a_stride,
                               std::int64_t n, float* out);
 
-// Four weight rows `w_stride` bytes apart against one activation row; out[0..3]. Generation's
-// matrix-vector path for types where sharing the activation's work across rows pays; null
-// elsewhere (single dots do the same).
-using QuantDotRows4Fn = void (*)(const void* weights, std::size_t w_stride, const void* activations, std::int64_t n,
-                                 float* out);
-
 QuantDotFn find_quant_dot(quant::TensorType weight);
-QuantDotRows4Fn find_quant_dot_rows4(quant::TensorType weight);
 QuantDotX4Fn find_quant_dot_x4(quant::TensorType weight);
 QuantDotFn find_quant_dot_reference(quant::TensorType weight);
 // The AVX2 kernels alone (null where the processor lacks AVX2 or the type has none), so
@@ -55,7 +48,6 @@ QuantDotX4Fn quant_dot_x4_avx2(quant::TensorType weight);
 QuantDotX4Fn quant_dot_x4_k_avx2(quant::TensorType weight);
 QuantDotX4Fn quant_dot_x4_k23_avx2(quant::TensorType weight);
 QuantDotX4Fn quant_dot_x4_iq_avx2(quant::TensorType weight);
-QuantDotRows4Fn quant_dot_rows4_avx2(quant::TensorType weight); // MXFP4, Q4_0, Q4_1
 // NEON (ARM64): `dotprod` picks the kernels that use SDOT; callers check the processor.
 QuantDotFn quant_dot_neon(quant::TensorType weight, bool dotprod);   // 32-blocks, IQ4_NL, MXFP4
 QuantDotFn quant_dot_k_neon(quant::TensorType weight, bool dotprod); // Q4_K, Q5_K, Q6_K

@@ -162,62 +162,6 @@ private slots:
         }
     }
 
-    // The four-row kernels (generation's matrix-vector path for MXFP4, Q4_0 and Q4_1) against the
-    // reference dot of each row: 1, 7 and 37 blocks (tails of 1, 3 and 1 after the steps of
-    // four), extreme fills (|codes| at their maximum against saturated activations is where an
-    // int16 sum could overflow), rows of different fills, sentinels around out[0..3].
-    void rowsKernelsMatchReference_data() {
-        QTest::addColumn<TensorType>("type");
-        QTest::addColumn<int>("n");
-        QTest::addColumn<Fill>("fill");
-        QTest::addColumn<int>("act");
-        if (cpu::find_quant_dot_avx2(TensorType::Q8_0)) {
-            QVERIFY(cpu::find_quant_dot_rows4(TensorType::MXFP4));
-            QVERIFY(cpu::find_quant_dot_rows4(TensorType::Q4_0));
-            QVERIFY(cpu::find_quant_dot_rows4(TensorType::Q4_1));
-        }
-        for (const quant::TensorTypeInfo& info : quant::all_tensor_types()) {
-            if (!cpu::find_quant_dot_rows4(info.type)) continue;
-            for (int blocks : {1, 7, 37})
-                for (Fill fill : {Fill::Random, Fill::Zero, Fill::Max, Fill::MaxNeg, Fill::Min})
-                    for (Act act : {Act::Gaussian, Act::Saturated, Act::Spike})
-                        QTest::addRow("%s-n%d-%s-%s", info.name.data(), blocks * 32, test::fill_name(fill), act_name(act))
-                            << info.type << blocks * 32 << fill << static_cast<int>(act);
-        }
-    }
-
-    void rowsKernelsMatchReference() {
-        QFETCH(TensorType, type);
-        QFETCH(int, n);
-        QFETCH(Fill, fill);
-        QFETCH(int, act);
-        // Rows 0 and 2 take the fill under test, rows 1 and 3 random codes, so each row's
-        // result must come from its own bytes.
-        const std::vector<unsigned char> tested = test::patterned_weights(type, n, 4, fill, 300u + static_cast<unsigned>(n));
-        const std::vector<unsigned char> random = test::patterned_weights(type, n, 4, Fill::Random, 400u + static_cast<unsigned>(n));
-        QVERIFY(!tested.empty() && !random.empty());
-        const std::uint64_t row_bytes = test::packed_row_bytes(type, n);
-        std::vector<unsigned char> w(tested);
-        for (int r : {1, 3}) std::copy_n(random.begin() + r * row_bytes, row_bytes, w.begin() + r * row_bytes);
-        const TensorType format = cpu::activation_format(type);
-        std::vector<unsigned char> a(test::packed_row_bytes(format, n));
-        const std::vector<float> x = activation_values(static_cast<Act>(act), n, 5u);
-        cpu::quantize_activations(format, x.data(), n, a.data(), a.size());
-
-        float out[6] = {sentinel, sentinel, sentinel, sentinel, sentinel, sentinel};
-        cpu::find_quant_dot_rows4(type)(w.data(), row_bytes, a.data(), n, out + 1);
-        QCOMPARE(out[0], sentinel);
-        QCOMPARE(out[5], sentinel);
-        const cpu::QuantDotFn ref = cpu::find_quant_dot_reference(type);
-        for (int r = 0; r < 4; ++r) {
-            const unsigned char* row = w.data() + r * row_bytes;
-            const Expected e = expected_dot(type, row, a.data(), n);
-            const double want = ref(row, a.data(), n);
-            QVERIFY2(within(out[r + 1], want, simd_bound * e.magnitude + tiny),
-                     qPrintable(QStringLiteral("row %1: %2 vs %3").arg(r).arg(out[r + 1], 0, 'g', 9).arg(want, 0, 'g', 9)));
-        }
-    }
-
     void mulMatFastEqualsGeneric_data() {
         QTest::addColumn<TensorType>("type");
         for (const quant::TensorTypeInfo& info : quant::all_tensor_types())
