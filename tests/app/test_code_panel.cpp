@@ -18,6 +18,7 @@
 #include "conclave/storage/conversation_store.h"
 #include "conclave/storage/database.h"
 #include "engine_worker.h"
+#include "file_size_limit.h"
 #include "search_model.h"
 #include "test_model_file.h"
 
@@ -229,6 +230,28 @@ private slots:
         QVERIFY(panel.saveFileAs(QUrl::fromLocalFile(folder + QStringLiteral("/new.py"))));
         QCOMPARE(readFile(folder + QStringLiteral("/new.py")), QStringLiteral("x = 1\n"));
         QCOMPARE(panel.fileName(), QStringLiteral("new.py"));
+    }
+
+    // A save the disk cuts short (here the process may write 16 bytes per file) fails with a
+    // notice and leaves the file as it was; the edit stays in the panel, and once there is room
+    // the same Save writes it whole.
+    void aSaveCutShortKeepsTheFile() {
+        const QString folder = freshFolder();
+        const QString source = folder + QStringLiteral("/calc.py");
+        QVERIFY(writeFile(source, pythonCode));
+        Composition app(folder + QStringLiteral("/conclave.db"));
+        CodePanelController& panel = app.codePanel();
+        QVERIFY(panel.openFile(QUrl::fromLocalFile(source)));
+        panel.setCode(fixedCode);
+        {
+            FileSizeLimit full(16);
+            QVERIFY(!panel.saveFile());
+        }
+        QVERIFY(panel.notice().contains(QStringLiteral("calc.py")));
+        QCOMPARE(readFile(source), pythonCode);
+        QVERIFY(panel.modified());
+        QVERIFY(panel.saveFile());
+        QCOMPARE(readFile(source), fixedCode);
     }
 
     void openInPanelAndDiscussInChat() {

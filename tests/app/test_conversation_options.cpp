@@ -10,6 +10,7 @@
 #include "conclave/storage/database.h"
 #include "engine_thread.h"
 #include "engine_worker.h"
+#include "file_size_limit.h"
 #include "sqlite_conversation_store.h"
 #include "test_model_file.h"
 
@@ -19,10 +20,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <csignal>
 #include <memory>
 
-#include <sys/resource.h>
 
 using conclave::app::EngineThread;
 using conclave::app::SqliteConversationStore;
@@ -61,29 +60,6 @@ qint64 addConversation(conclave::ui::ConversationStore& store, const QString& ti
     store.appendMessage(id, question.id, answer);
     return id;
 }
-
-// While it lives, the process may write at most `bytes` to any file (EFBIG beyond, as a full
-// disk refuses); SIGXFSZ is ignored so the write fails instead of ending the process.
-class FileSizeLimit {
-public:
-    explicit FileSizeLimit(rlim_t bytes) {
-        getrlimit(RLIMIT_FSIZE, &m_saved);
-        m_handler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit limit = m_saved;
-        limit.rlim_cur = bytes;
-        setrlimit(RLIMIT_FSIZE, &limit);
-    }
-    ~FileSizeLimit() {
-        setrlimit(RLIMIT_FSIZE, &m_saved);
-        std::signal(SIGXFSZ, m_handler);
-    }
-    FileSizeLimit(const FileSizeLimit&) = delete;
-    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
-
-private:
-    rlimit m_saved{};
-    void (*m_handler)(int) = nullptr;
-};
 
 QStringList titles(const ConversationListModel& model) {
     QStringList list;

@@ -1,10 +1,11 @@
 #include "conversation_transfer.h"
 
+#include "atomic_file_write.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace conclave::ui {
@@ -67,23 +68,13 @@ bool ConversationTransfer::exportAll(const QUrl& file) {
     return write(file, data);
 }
 
-// QSaveFile writes a temporary file beside the target and renames it over the target only
-// once everything is written, so a failure leaves any earlier file as it was. Unbuffered, so
-// each write's failure is seen here: with its buffer, Qt 6.4's QSaveFile lost the error of the
-// last flush (a full disk) and committed a truncated file over the old one.
 bool ConversationTransfer::write(const QUrl& file, const QByteArray& data) {
     const QString path = localPath(file);
-    QSaveFile out(path);
-    bool written = out.open(QIODevice::WriteOnly | QIODevice::Unbuffered);
-    for (qint64 done = 0; written && done < data.size();) {
-        const qint64 n = out.write(data.constData() + done, data.size() - done);
-        written = n > 0;
-        done += n;
-    }
-    written = written && out.commit(); // without a commit the temporary file is removed
+    QString error;
+    const bool written = write_file_atomically(path, data, error);
     if (!written) {
         emit failed(
-            tr("Could not write %1").arg(QFileInfo(path).fileName()), out.errorString(),
+            tr("Could not write %1").arg(QFileInfo(path).fileName()), error,
             tr("Check that the folder exists, that you may write there and that the disk has room. "
                "Nothing was changed."),
             path);

@@ -1,5 +1,6 @@
 #include "code_panel_controller.h"
 
+#include "atomic_file_write.h"
 #include "chat_controller.h"
 #include "code_languages.h"
 #include "diff_rows.h"
@@ -15,7 +16,6 @@
 #include <QPointer>
 #include <QGuiApplication>
 #include <QQuickTextDocument>
-#include <QSaveFile>
 #include <QTextCursor>
 #include <QTextDocument>
 
@@ -324,10 +324,8 @@ bool CodePanelController::saveFile(bool overwriteChanges) {
             return false;
         }
     }
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(m_document.content.toUtf8()) < 0 ||
-        !out.commit()) {
-        setNotice(tr("Could not save “%1”: %2").arg(QFileInfo(path).fileName(), out.errorString()));
+    if (QString error; !write_file_atomically(path, m_document.content.toUtf8(), error)) {
+        setNotice(tr("Could not save “%1”: %2").arg(QFileInfo(path).fileName(), error));
         return false;
     }
     m_fileContent = m_document.content;
