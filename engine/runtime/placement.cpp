@@ -46,6 +46,9 @@ Placement plan_placement(const gguf::GgufFile& file, const PlacementRequest& req
         stages.push_back(stage_of(name, tied));
         p.n_layer = std::max(p.n_layer, layer_of(name) + 1);
     }
+    p.first_expert_layer = p.n_layer;
+    for (std::size_t i = 0; i < stages.size(); ++i)
+        if (stages[i] == Stage::experts) p.first_expert_layer = std::min(p.first_expert_layer, p.tensors[i].layer);
     const auto gpu_weights = [&] {
         std::uint64_t total = 0;
         for (const PlacedTensor& t : p.tensors)
@@ -107,8 +110,13 @@ std::vector<std::string> Placement::describe() const {
         lines.push_back("Everything is on the GPU.");
     if (layers_on_cpu > 0) lines.push_back("Whole " + range(layers_on_cpu) + " on the CPU (attention too).");
     if (ffn_layers_on_cpu > layers_on_cpu) lines.push_back("Feed-forward matrices of " + range(ffn_layers_on_cpu) + " on the CPU.");
-    if (expert_layers_on_cpu > ffn_layers_on_cpu)
-        lines.push_back("Routed experts of " + range(expert_layers_on_cpu) + " on the CPU; their attention, norms and router on the GPU.");
+    if (expert_layers_on_cpu > std::max(ffn_layers_on_cpu, first_expert_layer)) {
+        // Counted from the first layer that has routed experts: leading dense layers have none.
+        const int first = std::max(ffn_layers_on_cpu, first_expert_layer), last = expert_layers_on_cpu - 1;
+        const std::string layers = first == last ? "layer " + std::to_string(first)
+                                                 : "layers " + std::to_string(first) + "-" + std::to_string(last);
+        lines.push_back("Routed experts of " + layers + " on the CPU; their attention, norms and router on the GPU.");
+    }
     if (output_on_cpu) lines.push_back("The output matrix is on the CPU.");
     if (!kv_on_gpu) lines.push_back("The KV cache does not fit beside the activations: attention runs on the CPU.");
     if ((expert_layers_on_cpu > 0 || layers_on_cpu > 0) && std::max(expert_layers_on_cpu, layers_on_cpu) < n_layer)

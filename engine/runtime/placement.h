@@ -42,6 +42,7 @@ struct Placement {
     std::uint64_t kv_bytes = 0, scratch_bytes = 0;
     int n_layer = 0;
     int expert_layers_on_cpu = 0; // routed experts of layers [0, n) are on the CPU
+    int first_expert_layer = 0;   // leading dense layers (DeepSeek's) have no routed experts
     int ffn_layers_on_cpu = 0;    // dense feed-forward matrices of layers [0, n)
     int layers_on_cpu = 0;        // every tensor of layers [0, n)
     bool output_on_cpu = false;

@@ -148,6 +148,13 @@ private slots:
         QCOMPARE(bytes_where(p, Device::gpu, "_exps"), std::uint64_t{0});
         QCOMPARE(p.layers_on_cpu, 0);
         QCOMPARE(p.ffn_layers_on_cpu, 0);
+        // Layer 0 is dense: the explanation names the layers that have routed experts.
+        QCOMPARE(p.first_expert_layer, 1);
+        const auto lines = p.describe();
+        QVERIFY2(std::any_of(lines.begin(), lines.end(), [&](const std::string& l) {
+                     return l.starts_with("Routed experts of layers 1-" + std::to_string(p.n_layer - 1) + " on the CPU");
+                 }),
+                 lines.size() > 3 ? lines[3].c_str() : "");
         for (const char* name : {"blk.2.attn_k_b.weight", "blk.2.attn_v_b.weight", "blk.2.attn_kv_a_mqa.weight",
                                  "blk.2.exp_probs_b.bias", "blk.2.ffn_gate_inp.weight", "blk.2.ffn_gate_shexp.weight",
                                  "blk.2.ffn_down_shexp.weight", "blk.0.ffn_up.weight"})
