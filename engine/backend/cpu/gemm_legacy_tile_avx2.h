@@ -47,34 +47,7 @@ CONCLAVE_AVX2 void tile(const GemmTile& t) {
         acc[c] = _mm256_setzero_ps();
     }
     const __m256i ones = _mm256_set1_epi16(1);
-    std::int64_t b = 0;
-    // Four blocks per step: their int32 lanes per token are folded by two rounds of hadd (lane
-    // k of each half belongs to block k), so one conversion and one FMA per token serve four
-    // blocks, against the four weight scales times the token's four activation scales.
-    for (; b + 4 <= blocks; b += 4) {
-        __m256i magnitude[4], codes[4];
-#pragma GCC unroll 4
-        for (int k = 0; k < 4; ++k) {
-            codes[k] = Codes::codes(x[b + k]);
-            magnitude[k] = Codes::is_signed ? _mm256_sign_epi8(codes[k], codes[k]) : codes[k];
-        }
-        const __m256 wd = _mm256_broadcast_ps(reinterpret_cast<const __m128*>(t.prep.d + b));
-#pragma GCC unroll 8
-        for (int c = 0; c < C; ++c) {
-            __m256i sums[4];
-#pragma GCC unroll 4
-            for (int k = 0; k < 4; ++k) {
-                __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(q[c] + 32 * (b + k)));
-                if constexpr (Codes::is_signed) a = _mm256_sign_epi8(a, codes[k]);
-                sums[k] = _mm256_madd_epi16(_mm256_maddubs_epi16(magnitude[k], a), ones);
-            }
-            const __m256 folded = _mm256_cvtepi32_ps(
-                _mm256_hadd_epi32(_mm256_hadd_epi32(sums[0], sums[1]), _mm256_hadd_epi32(sums[2], sums[3])));
-            const __m256 scale = _mm256_mul_ps(wd, _mm256_broadcast_ps(reinterpret_cast<const __m128*>(d[c] + b)));
-            acc[c] = _mm256_fmadd_ps(folded, scale, acc[c]);
-        }
-    }
-    for (; b < blocks; ++b) {
+    for (std::int64_t b = 0; b < blocks; ++b) {
         const __m256i codes = Codes::codes(x[b]);
         const __m256i magnitude = Codes::is_signed ? _mm256_sign_epi8(codes, codes) : codes;
         const __m256 wd = _mm256_broadcast_ss(t.prep.d + b);
