@@ -113,7 +113,7 @@ private slots:
             const std::vector<int> lengths = k ? std::vector<int>{256, 768, 1024, 2048} : std::vector<int>{32, 288, 576, 640, 1536};
             for (int n : lengths)
                 for (int rows : {1, 3, 17, 33})
-                    for (int tokens : {1, 3, 5, 8, 17, 70})
+                    for (int tokens : {1, 2, 3, 4, 5, 7, 8, 12, 17, 70})
                         QTest::addRow("%s-n%d-r%d-t%d", quant::tensor_type_info(type).name.data(), n, rows, tokens)
                             << type << n << rows << tokens;
         }
