@@ -1,6 +1,7 @@
 #pragma once
-// One weight row of 32-element blocks with signed codes (Q8_0, Q4_0, IQ4_NL, MXFP4) against
-// one Q8_0 activation row, four blocks per step: generation's matrix-vector kernel. Per block
+// One weight row of 32-element blocks with signed codes against one Q8_0 activation row, four
+// blocks per step: generation's matrix-vector kernel (dot_signed_blocks serves Q8_0 and Q5_0,
+// dot_nibble_blocks below Q4_0, IQ4_NL and MXFP4). Per block
 // the codes meet the activations through maddubs and madd as usual; what is shared is the
 // float work. Two rounds of hadd fold the four blocks' eight int32 lanes into one vector
 // (lane k of each half belongs to block k), so one conversion and one FMA serve four blocks,
