@@ -44,6 +44,7 @@ struct ForwardBatch {
     std::span<const std::int32_t> tokens;
     std::int64_t first_pos = 0;
     bool all_logits = false;          // false: logits of the last token only
+    bool no_logits = false;           // true: only the cache is wanted (a prompt's head)
     std::vector<KvLayer>* cache = nullptr;
     const std::atomic<bool>* cancel = nullptr; // checked between layers
     std::vector<float>* logits = nullptr;

@@ -33,6 +33,7 @@ Result<void> forward_in_steps(ForwardBatch& batch, std::int64_t max_step, const 
         part.tokens = batch.tokens.subspan(done, std::min(limit, batch.tokens.size() - done));
         part.first_pos = batch.first_pos + static_cast<std::int64_t>(done);
         part.logits = &step_logits;
+        part.no_logits = batch.no_logits || done + limit < batch.tokens.size();
         if (Result<void> ok = step(part); !ok) return ok;
         if (batch.all_logits) all.insert(all.end(), step_logits.begin(), step_logits.end());
     }
@@ -47,6 +48,10 @@ Result<void> check_cancel(const ForwardBatch& batch) {
 }
 
 void write_logits(Backend& b, const Tensor& x, const Tensor& norm, float eps, const Tensor& output, ForwardBatch& batch) {
+    if (batch.no_logits && !batch.all_logits) {
+        batch.logits->clear();
+        return;
+    }
     const std::int64_t n = x.ne[1], n_embd = x.ne[0], n_vocab = output.ne[1];
     const std::int64_t first_out = batch.all_logits ? 0 : n - 1;
     const std::int64_t n_out = n - first_out;

@@ -28,7 +28,7 @@ Result<void> check_cancel(const ForwardBatch& batch);
 Result<void> forward_in_steps(ForwardBatch& batch, std::int64_t max_step, const std::function<Result<void>(ForwardBatch&)>& step);
 
 // RMSNorm(x, norm) of the rows whose logits the batch asks for, times `output`, into
-// batch.logits.
+// batch.logits (left empty when the batch asks for none).
 void write_logits(Backend& b, const Tensor& x, const Tensor& norm, float eps, const Tensor& output, ForwardBatch& batch);
 
 } // namespace conclave::model

@@ -127,7 +127,7 @@ void Session::fall_back_to_cpu(const std::string& why) {
 
 // Runs `tokens` after what the cache holds, in batches of n_batch. When the GPU fails on
 // the way, the session moves to the CPU and recomputes everything the cache held.
-Result<std::vector<float>> Session::extend(std::span<const std::int32_t> tokens, bool all_logits) {
+Result<std::vector<float>> Session::extend(std::span<const std::int32_t> tokens, bool all_logits, bool want_logits) {
     const std::size_t held = m_cached.size();
     std::vector<float> logits, all;
     if (m_cached.size() + tokens.size() > static_cast<std::size_t>(m_n_ctx))
@@ -140,6 +140,8 @@ Result<std::vector<float>> Session::extend(std::span<const std::int32_t> tokens,
         batch.tokens = tokens.subspan(done, count);
         batch.first_pos = static_cast<std::int64_t>(m_cached.size());
         batch.all_logits = all_logits;
+        // Only the last batch's logits are returned; the output matrix is skipped for the rest.
+        batch.no_logits = !all_logits && (!want_logits || done + count < tokens.size());
         batch.cache = &m_runtime->cache;
         batch.cancel = &m_cancel;
         batch.logits = &logits;
@@ -148,7 +150,7 @@ Result<std::vector<float>> Session::extend(std::span<const std::int32_t> tokens,
             std::vector<std::int32_t> again(m_cached.begin(), m_cached.begin() + static_cast<std::ptrdiff_t>(held));
             again.insert(again.end(), tokens.begin(), tokens.end());
             fall_back_to_cpu(device.error().message);
-            return extend(again, all_logits);
+            return extend(again, all_logits, want_logits);
         }
         if (!ran) return ran.error();
         m_cached.insert(m_cached.end(), batch.tokens.begin(), batch.tokens.end());
@@ -161,8 +163,9 @@ Result<std::vector<float>> Session::extend(std::span<const std::int32_t> tokens,
 std::size_t Session::reusable_prefix(std::span<const std::int32_t> tokens) const {
     std::size_t keep = 0;
     while (keep < m_cached.size() && keep < tokens.size() && m_cached[keep] == tokens[keep]) ++keep;
-    // The last token is always recomputed: its logits are the answer.
-    keep = tokens.empty() ? 0 : std::min(keep, tokens.size() - 1);
+    // The prompt's tail is always recomputed (see evaluate); at least the last token, whose
+    // logits are the answer.
+    keep = std::min(keep, tokens.size() - std::min(tokens.size(), prompt_tail));
     // An architecture with rolling state may only continue from an earlier position.
     if (keep == 0) return 0;
     const std::int64_t resume = m_model.arch().resume_position(*m_runtime->backend, m_runtime->cache, static_cast<std::int64_t>(keep));
@@ -175,7 +178,18 @@ Result<std::vector<float>> Session::evaluate(std::span<const std::int32_t> token
     const std::size_t keep = all_logits ? 0 : reusable_prefix(tokens);
     m_reused = keep;
     m_cached.resize(keep);
-    return extend(tokens.subspan(keep), all_logits);
+    if (all_logits) return extend(tokens, true);
+    // The prompt's last few tokens always run as one batch of their own, after the rest. A
+    // regenerated answer reuses the cache and recomputes only that tail, and a batch's tokens
+    // round differently with other batch sizes (a GEMM tile sums in another order than the
+    // one-row kernels); with the same tail on a cold cache too, the logits do not depend on
+    // what the cache held, so a fixed seed gives the same answer when it is regenerated.
+    const std::size_t tail_begin = tokens.size() - std::min(tokens.size(), prompt_tail);
+    if (keep < tail_begin) {
+        Result<std::vector<float>> head = extend(tokens.subspan(keep, tail_begin - keep), false, false);
+        if (!head) return head.error();
+    }
+    return extend(tokens.subspan(std::max(keep, tail_begin)), false);
 }
 
 Result<GenerationResult> Session::generate(std::span<const std::int32_t> prompt, const GenerateOptions& options,

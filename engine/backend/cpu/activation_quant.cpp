@@ -1,5 +1,7 @@
 #include "backend/cpu/activation_quant.h"
 
+#include "conclave/cpu_features.h"
+
 #include "quant/blocks_k.h"
 #include "quant/blocks_legacy.h"
 #include "quant/half.h"
@@ -51,7 +53,8 @@ void quantize_block_q8_k(const float* x, quant::BlockQ8_K& block) {
 
 } // namespace
 
-void quantize_activations(quant::TensorType format, const float* src, std::int64_t n, void* dst, std::size_t dst_bytes) {
+void quantize_activations_reference(quant::TensorType format, const float* src, std::int64_t n, void* dst,
+                                    std::size_t dst_bytes) {
     const std::int64_t blocks = n / quant::qk_legacy;
     auto* out = static_cast<unsigned char*>(dst);
     if (format == quant::TensorType::Q8_0) {
@@ -84,6 +87,21 @@ void quantize_activations(quant::TensorType format, const float* src, std::int64
     }
     [[maybe_unused]] const auto written = quant::quantize_row(format, src, n, dst, dst_bytes);
     assert(written.ok());
+}
+
+namespace {
+bool has_avx2() {
+    static const bool avx2 = [] {
+        const CpuFeatures f = detect_cpu_features();
+        return f.avx2 && f.fma && f.f16c;
+    }();
+    return avx2;
+}
+} // namespace
+
+void quantize_activations(quant::TensorType format, const float* src, std::int64_t n, void* dst, std::size_t dst_bytes) {
+    if (has_avx2() && quantize_activations_avx2(format, src, n, dst)) return;
+    quantize_activations_reference(format, src, n, dst, dst_bytes);
 }
 
 } // namespace conclave::cpu

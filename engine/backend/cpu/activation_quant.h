@@ -15,4 +15,12 @@ namespace conclave::cpu {
 // Writes row_bytes(format, n) bytes to `dst`.
 void quantize_activations(quant::TensorType format, const float* src, std::int64_t n, void* dst, std::size_t dst_bytes);
 
+// The scalar code, which the vector paths must match byte for byte (the tests compare them).
+void quantize_activations_reference(quant::TensorType format, const float* src, std::int64_t n, void* dst,
+                                    std::size_t dst_bytes);
+
+// Q8_0, Q8_1 and Q8_K with AVX2; false (nothing written) for other formats or other CPUs.
+// Callers check the CPU features.
+bool quantize_activations_avx2(quant::TensorType format, const float* src, std::int64_t n, void* dst);
+
 } // namespace conclave::cpu

@@ -1,7 +1,7 @@
 #pragma once
 // One weight row of 32-element blocks with signed codes against one Q8_0 activation row, four
 // blocks per step: generation's matrix-vector kernel (dot_signed_blocks serves Q8_0 and Q5_0,
-// dot_nibble_blocks below Q4_0, IQ4_NL and MXFP4). Per block
+// dot_nibble_blocks below Q4_0, IQ4_NL and MXFP4, dot_offset_blocks Q4_1 and Q5_1). Per block
 // the codes meet the activations through maddubs and madd as usual; what is shared is the
 // float work. Two rounds of hadd fold the four blocks' eight int32 lanes into one vector
 // (lane k of each half belongs to block k), so one conversion and one FMA serve four blocks,
@@ -102,6 +102,39 @@ CONCLAVE_AVX2 float dot_nibble_blocks(const void* w, const void* a, std::int64_t
         acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_ss(Format::values(nibbles), load32(y[b].qs))), acc);
     }
     return hsum256(acc);
+}
+
+// The same for formats with unsigned codes and a minimum per block (Q4_1, Q5_1) against Q8_1
+// activations: value = d * code + m, so the row's dot is Σ d·dy·(codes · act) + Σ m·s, where
+// the activation block's s = dy · Σ act. The code sums fold as above; the four minimum terms
+// of a step are one 128-bit FMA. Format::codes(const Block&) -> 32 unsigned codes in element
+// order (0..31, so maddubs' pair sums stay below 2^15).
+template <typename Format>
+CONCLAVE_AVX2 float dot_offset_blocks(const void* w, const void* a, std::int64_t n) {
+    using Block = typename Format::Block;
+    const auto* x = static_cast<const Block*>(w);
+    const auto* y = static_cast<const quant::BlockQ8_1*>(a);
+    const std::int64_t blocks = n / quant::qk_legacy;
+    constexpr std::size_t w_stride = sizeof(Block), a_stride = sizeof(quant::BlockQ8_1);
+    __m256 acc = _mm256_setzero_ps();
+    __m128 mins = _mm_setzero_ps();
+    std::int64_t b = 0;
+    for (; b + 4 <= blocks; b += 4) {
+        __m256i sums[4];
+        for (int k = 0; k < 4; ++k) sums[k] = dot_us(Format::codes(x[b + k]), load32(y[b + k].qs));
+        const __m128 d = _mm_mul_ps(four_halves(&x[b].d, w_stride), four_halves(&y[b].d, a_stride));
+        acc = _mm256_fmadd_ps(_mm256_set_m128(d, d), fold_four_blocks(sums[0], sums[1], sums[2], sums[3]), acc);
+        mins = _mm_fmadd_ps(four_halves(&x[b].m, w_stride), four_halves(&y[b].s, a_stride), mins);
+    }
+    float tail_mins = 0.0f;
+    for (; b < blocks; ++b) {
+        const __m256 d = _mm256_set1_ps(_cvtsh_ss(x[b].d) * _cvtsh_ss(y[b].d));
+        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_us(Format::codes(x[b]), load32(y[b].qs))), acc);
+        tail_mins += _cvtsh_ss(x[b].m) * _cvtsh_ss(y[b].s);
+    }
+    mins = _mm_add_ps(mins, _mm_movehl_ps(mins, mins));
+    mins = _mm_add_ss(mins, _mm_movehdup_ps(mins));
+    return hsum256(acc) + _mm_cvtss_f32(mins) + tail_mins;
 }
 
 } // namespace conclave::cpu

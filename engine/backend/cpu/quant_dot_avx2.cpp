@@ -24,36 +24,6 @@ constexpr int qk = quant::qk_legacy;
 
 CONCLAVE_AVX2 inline float scale_of(std::uint16_t h) { return _cvtsh_ss(h); }
 
-CONCLAVE_AVX2 float dot_q4_1(const void* w, const void* a, std::int64_t n) {
-    const auto* x = static_cast<const quant::BlockQ4_1*>(w);
-    const auto* y = static_cast<const quant::BlockQ8_1*>(a);
-    __m256 acc = _mm256_setzero_ps();
-    float mins = 0.0f;
-    for (std::int64_t b = 0; b < n / qk; ++b) {
-        const __m256i codes = spread_nibbles(x[b].qs);
-        const __m256i act = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(y[b].qs));
-        const __m256 d = _mm256_set1_ps(scale_of(x[b].d) * scale_of(y[b].d));
-        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_us(codes, act)), acc);
-        mins += scale_of(x[b].m) * scale_of(y[b].s);
-    }
-    return hsum256(acc) + mins;
-}
-
-CONCLAVE_AVX2 float dot_q5_1(const void* w, const void* a, std::int64_t n) {
-    const auto* x = static_cast<const quant::BlockQ5_1*>(w);
-    const auto* y = static_cast<const quant::BlockQ8_1*>(a);
-    __m256 acc = _mm256_setzero_ps();
-    float mins = 0.0f;
-    for (std::int64_t b = 0; b < n / qk; ++b) {
-        const __m256i codes = _mm256_or_si256(spread_nibbles(x[b].qs), fifth_bits(x[b].qh));
-        const __m256i act = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(y[b].qs));
-        const __m256 d = _mm256_set1_ps(scale_of(x[b].d) * scale_of(y[b].d));
-        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_us(codes, act)), acc);
-        mins += scale_of(x[b].m) * scale_of(y[b].s);
-    }
-    return hsum256(acc) + mins;
-}
-
 // Four activation rows against one weight row: a block's codes are expanded once and used
 // for four tokens, which is what prompt processing (many tokens per weight row) needs.
 struct Q4_0Codes {
@@ -130,6 +100,14 @@ struct Q5_0Signed : HalfScaled<quant::BlockQ5_0> {
     using Block = quant::BlockQ5_0;
     CONCLAVE_AVX2 static __m256i values(const Block& b) { return Q5_0Codes::codes(b); }
 };
+struct Q4_1Offset {
+    using Block = quant::BlockQ4_1;
+    CONCLAVE_AVX2 static __m256i codes(const Block& b) { return Q4_1Codes::codes(b); }
+};
+struct Q5_1Offset {
+    using Block = quant::BlockQ5_1;
+    CONCLAVE_AVX2 static __m256i codes(const Block& b) { return Q5_1Codes::codes(b); }
+};
 struct Q8_0Signed : HalfScaled<quant::BlockQ8_0> {
     using Block = quant::BlockQ8_0;
     CONCLAVE_AVX2 static __m256i values(const Block& b) { return Q8_0Codes::codes(b); }
@@ -153,9 +131,9 @@ QuantDotFn quant_dot_avx2(quant::TensorType weight) {
     using T = quant::TensorType;
     switch (weight) {
     case T::Q4_0: return dot_nibble_blocks<Q4_0Signed>;
-    case T::Q4_1: return dot_q4_1;
+    case T::Q4_1: return dot_offset_blocks<Q4_1Offset>;
     case T::Q5_0: return dot_signed_blocks<Q5_0Signed>;
-    case T::Q5_1: return dot_q5_1;
+    case T::Q5_1: return dot_offset_blocks<Q5_1Offset>;
     case T::Q8_0: return dot_signed_blocks<Q8_0Signed>;
     default: return nullptr;
     }

@@ -108,6 +108,12 @@ public:
     // all_logits every token is recomputed and one row of logits per token is returned.
     Result<std::vector<float>> evaluate(std::span<const std::int32_t> tokens, bool all_logits = false);
 
+    // Every evaluate (and so every generate) computes the prompt's last prompt_tail tokens as
+    // one batch of their own, also when the cache holds them, so the logits never depend on
+    // what the cache held: a fixed seed regenerates the same answer. A follow-up turn thus
+    // recomputes at least this many tokens.
+    static constexpr std::size_t prompt_tail = 8;
+
     Result<GenerationResult> generate(std::span<const std::int32_t> prompt, const GenerateOptions& options,
                                       const PieceCallback& on_piece = {});
 
@@ -127,7 +133,8 @@ public:
 
 private:
     Session(const Model& model, int n_ctx, int n_batch);
-    Result<std::vector<float>> extend(std::span<const std::int32_t> tokens, bool all_logits);
+    // Runs tokens after the cache; want_logits false: only the cache is wanted (empty result).
+    Result<std::vector<float>> extend(std::span<const std::int32_t> tokens, bool all_logits, bool want_logits = true);
     void fall_back_to_cpu(const std::string& why);
     // How many leading tokens the cache already holds (never the last one).
     std::size_t reusable_prefix(std::span<const std::int32_t> tokens) const;

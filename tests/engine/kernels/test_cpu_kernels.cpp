@@ -64,6 +64,39 @@ private slots:
 
     // The AVX2 SwiGLU row (its vector exp) against silu(g) * u in double, on Gaussian gates
     // scaled up to reach exp's clamps (|g| up to ~100), odd lengths for the scalar tail, and a
+
+    // The activation quantizer every integer matmul uses (vector code on this CPU) against
+    // the scalar reference, byte for byte: Gaussian rows with a zero block, blocks whose
+    // largest magnitude occurs twice with opposite signs (Q8_K takes the first), values on
+    // exact .5 rounding ties, and a sentinel past the row.
+    void activationQuantizerMatchesReference_data() {
+        QTest::addColumn<TensorType>("format");
+        QTest::addColumn<int>("n");
+        for (int n : {256, 512, 4096}) {
+            QTest::addRow("Q8_0 n=%d", n) << TensorType::Q8_0 << n;
+            QTest::addRow("Q8_1 n=%d", n) << TensorType::Q8_1 << n;
+            QTest::addRow("Q8_K n=%d", n) << TensorType::Q8_K << n;
+        }
+        QTest::addRow("Q8_0 n=32") << TensorType::Q8_0 << 32;
+        QTest::addRow("Q8_1 n=96") << TensorType::Q8_1 << 96;
+    }
+
+    void activationQuantizerMatchesReference() {
+        QFETCH(TensorType, format);
+        QFETCH(int, n);
+        std::vector<float> x = gaussian(static_cast<std::size_t>(n), 7);
+        std::fill(x.begin(), x.begin() + 32, 0.0f);                       // an all-zero block
+        if (n >= 64) x[40] = 9.0f, x[41] = -9.0f;                          // tied magnitudes
+        if (n >= 256) x[300 % n] = -12.7f, x[301 % n] = 6.35f, x[302 % n] = 0.05f; // exact halves
+        const std::size_t bytes = test::packed_row_bytes(format, n);
+        std::vector<unsigned char> fast(bytes + 1, 0xA5), ref(bytes + 1, 0x5A);
+        cpu::quantize_activations(format, x.data(), n, fast.data(), bytes);
+        cpu::quantize_activations_reference(format, x.data(), n, ref.data(), bytes);
+        QCOMPARE(fast.back(), static_cast<unsigned char>(0xA5));
+        fast.pop_back(), ref.pop_back();
+        for (std::size_t i = 0; i < bytes; ++i)
+            QVERIFY2(fast[i] == ref[i], qPrintable(QStringLiteral("byte %1: %2 vs %3").arg(i).arg(fast[i]).arg(ref[i])));
+    }
     // sentinel past the row.
     void swigluRowMatchesDouble_data() {
         QTest::addColumn<int>("n");

@@ -12,6 +12,7 @@
 #include "tiny_models.h"
 
 #include <QTemporaryDir>
+#include <cstring>
 #include <QtTest>
 
 using namespace conclave;
@@ -404,7 +405,8 @@ private slots:
         turn2.insert(turn2.end(), {4, 8, 15});
         auto second = (*chat)->generate(turn2, options);
         QVERIFY(second.ok());
-        QVERIFY2(second->n_prompt_evaluated <= 4, "the follow-up turn recomputed the shared prefix");
+        QVERIFY2(second->n_prompt_evaluated <= static_cast<int>(Session::prompt_tail),
+                 "the follow-up turn recomputed the shared prefix");
 
         auto scratch = Session::create(**model, {.n_ctx = 128});
         auto again = (*scratch)->generate(turn2, options);
@@ -453,6 +455,52 @@ private slots:
         auto c = (*s2)->generate(std::vector<std::int32_t>{3, 1, 4}, options);
         QVERIFY(c.ok());
         QVERIFY2(a->tokens != c->tokens, "a different seed gave the same 16 tokens");
+    }
+
+    // A user who fixes the seed and regenerates gets the first answer again. Regenerating
+    // reuses the cached prompt and recomputes only its last token, whereas the first answer
+    // ran the prompt cold; with Q8_0 weights a batch (GEMM tiles) and one token (row
+    // kernels) round differently, so the session must give the same logits either way: bit
+    // for bit, at prompt lengths that end in one-row kernels, four-token kernels and GEMM
+    // tiles.
+    void aFixedSeedRegeneratesTheSameAnswer() {
+        test::TinyDecoder spec;
+        spec.matrix_type = quant::TensorType::Q8_0;
+        spec.n_embd = 256; // rows of 8 blocks: the one-token kernel folds four blocks at a time
+        spec.n_ff = 384;
+        const std::string path = write(spec, QStringLiteral("regenerate"));
+        auto model = Model::load(path);
+        QVERIFY(model.ok());
+        for (const std::size_t length : {2u, 5u, 8u, 23u, 40u}) {
+            std::vector<std::int32_t> prompt;
+            for (std::size_t i = 0; i < length; ++i) prompt.push_back(static_cast<std::int32_t>(3 + (i * 37) % 90));
+            auto cold = Session::create(**model, {.n_ctx = 96, .n_threads = 2, .n_batch = 32});
+            auto warm = Session::create(**model, {.n_ctx = 96, .n_threads = 2, .n_batch = 32});
+            QVERIFY(cold.ok() && warm.ok());
+            std::vector<std::int32_t> answered = prompt; // the prompt and a first answer
+            answered.insert(answered.end(), {11, 12, 13});
+            QVERIFY((*warm)->evaluate(prompt).ok());
+            QVERIFY((*warm)->evaluate(answered).ok());
+            auto first = (*cold)->evaluate(prompt);
+            auto again = (*warm)->evaluate(prompt); // the cache keeps all but the last token
+            QVERIFY(first.ok() && again.ok());
+            QCOMPARE(first->size(), again->size());
+            QVERIFY2(std::memcmp(first->data(), again->data(), first->size() * sizeof(float)) == 0,
+                     qPrintable(QStringLiteral("prompt of %1: the logits depend on what the cache held").arg(length)));
+        }
+
+        GenerateOptions options;
+        options.sampling.temperature = 1.5f;
+        options.sampling.seed = 77;
+        options.max_tokens = 24;
+        const std::vector<std::int32_t> prompt{5, 9, 14, 2, 33, 61, 7, 40, 18};
+        auto session = Session::create(**model, {.n_ctx = 96, .n_threads = 2});
+        QVERIFY(session.ok());
+        auto answer = (*session)->generate(prompt, options);
+        auto regenerated = (*session)->generate(prompt, options);
+        QVERIFY(answer.ok() && regenerated.ok());
+        QCOMPARE(regenerated->n_prompt_evaluated, static_cast<int>(Session::prompt_tail));
+        QCOMPARE(regenerated->tokens, answer->tokens);
     }
 
     void badModelsGiveClearErrors() {

@@ -121,7 +121,8 @@ private slots:
     }
 
     // 600 tokens in batches of 64, then one token at a time to 700: every step resumes from
-    // the ring (nothing recomputed) and its logits are those of one pass over the prompt.
+    // the ring (only the session's fixed tail of the prompt is recomputed) and its logits are
+    // those of one pass over the prompt.
     void decodingPastTheRingEqualsOnePass() {
         QFETCH(QString, arch);
         QFETCH(int, kv_type);
@@ -141,7 +142,7 @@ private slots:
         for (std::size_t t = 600; t < first.size(); ++t) {
             auto step = (*decoding)->generate(std::span(first).first(t + 1), one_token());
             QVERIFY(step.ok());
-            QCOMPARE(step->n_prompt_evaluated, 1);
+            QCOMPARE(step->n_prompt_evaluated, static_cast<int>(Session::prompt_tail));
             auto logits = (*decoding)->evaluate(std::span(first).first(t + 1)); // the same tokens: its logits again
             QVERIFY(logits.ok());
             const double e = test::nmse(row(*want, t, n_vocab), *logits);
@@ -158,8 +159,10 @@ private slots:
             const QString a = QString::fromLatin1(arch);
             // A follow-up turn: the whole first call is a prefix of the second.
             QTest::addRow("%s-shared-prefix", arch) << a << 1000 << -1 << kPromptLength - 1000;
-            // An edit inside the last window: the ring still has the window before it.
-            QTest::addRow("%s-diverge-in-last-window", arch) << a << kPromptLength << kPromptLength - 3 << 3;
+            // An edit inside the last window: the ring still has the window before it (the
+            // session recomputes its fixed prompt tail, more than the 3 changed positions).
+            QTest::addRow("%s-diverge-in-last-window", arch) << a << kPromptLength << kPromptLength - 3
+                                                             << static_cast<int>(Session::prompt_tail);
             // Inside the ring's 516 latest positions but long before its end.
             QTest::addRow("%s-diverge-in-ring", arch) << a << kPromptLength << 900 << kPromptLength - 900;
             // Before the ring: resumed from the checkpoint below (280), not from 0.
