@@ -1,6 +1,7 @@
 // Micro-benchmark of the tiled GEMM (gemm.h) per weight type on one thread, on the shapes of
 // the synthetic Qwen3-MoE's experts (bench/synthetic): n 1024 -> 512 rows (gate/up) and
-// n 512 -> 1024 rows (down), 64 tokens per expert (512 prompt tokens, 8 of 64 experts each).
+// n 512 -> 1024 rows (down), 64 tokens per expert (512 prompt tokens, 8 of 64 experts each),
+// and gpt-oss's 2880 x 2880 at 64 and 16 tokens.
 // Prints the best of several runs (thread CPU time) as multiply-accumulates per nanosecond; asserts nothing.
 //
 // Usage: bench_gemm [TYPE...]   (default: every type with a GEMM kernel)
@@ -78,21 +79,33 @@ double macs_per_ns(TensorType type, const cpu::GemmKernel& kernel, Shape s) {
     return static_cast<double>(s.n * s.n_out * s.tokens * s.experts) / best;
 }
 
+void bench_kernel(TensorType type, const cpu::GemmKernel& kernel, const char* suffix) {
+    std::printf("%-7s%-5s", quant::tensor_type_name(type).data(), suffix);
+    for (Shape s : {Shape{1024, 512, 64}, Shape{512, 1024, 64}, Shape{1024, 512, 8}, Shape{1024, 512, 64, 192, 1},
+                    Shape{1024, 512, 64, 192, 2}, Shape{2880, 2880, 64}, Shape{2880, 2880, 16}})
+        std::printf(" %9.1f", macs_per_ns(type, kernel, s));
+    std::printf("\n");
+}
+
+// Types with a row-group kernel are also measured with their one-row tiles ("/1").
 void bench(TensorType type) {
     const cpu::GemmKernel* kernel = cpu::find_gemm_kernel(type);
     if (!kernel) return;
-    std::printf("%-7s", quant::tensor_type_name(type).data());
-    for (Shape s : {Shape{1024, 512, 64}, Shape{512, 1024, 64}, Shape{1024, 512, 8}, Shape{1024, 512, 64, 192, 1},
-                    Shape{1024, 512, 64, 192, 2}})
-        std::printf(" %9.1f", macs_per_ns(type, *kernel, s));
-    std::printf("\n");
+    bench_kernel(type, *kernel, kernel->group ? "/8" : "");
+    if (kernel->group) {
+        cpu::GemmKernel one_row = *kernel;
+        one_row.group = nullptr;
+        bench_kernel(type, one_row, "/1");
+    }
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
-    std::printf("MACs per ns, best of 15; moe: 192 experts of 1024x512 (%s, past L3), 64 tokens each, 1 and 2 threads\n"
-                "%-7s %9s %9s %9s %9s %9s\n", "54-108 MiB", "type", "1024x512", "512x1024", "t8", "moe-t1", "moe-t2");
+    std::printf("MACs per ns, best of 15; moe: 192 experts of 1024x512 (%s, past L3), 64 tokens each, 1 and 2 threads;\n"
+                "2880: gpt-oss's expert width, 64 and 16 tokens\n"
+                "%-12s %9s %9s %9s %9s %9s %9s %9s\n", "54-108 MiB", "type", "1024x512", "512x1024", "t8", "moe-t1", "moe-t2",
+                "2880-t64", "2880-t16");
     if (argc > 1) {
         for (int i = 1; i < argc; ++i)
             if (const auto info = quant::find_tensor_type(std::string_view(argv[i]))) bench(info->type);
