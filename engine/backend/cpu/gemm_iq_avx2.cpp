@@ -39,6 +39,7 @@ struct MXFP4Codes {
     using Block = quant::BlockMXFP4;
     static constexpr bool is_signed = true;
     static constexpr int max_level = 12;
+    static constexpr bool split = false;
     static float scale(const Block& b) { return quant::e8m0_to_fp32_half(b.e); }
     static float offset(const Block&) { return 0.0f; }
     CONCLAVE_AVX2 static __m256i codes(const Block& b) { return table_codes(quant::kvalues_mxfp4, b.qs); }
@@ -68,11 +69,7 @@ const GemmKernel iq4_nl = gemm_legacy::kernel_for<IQ4_NLCodes>(quant::TensorType
 // MXFP4 runs eight rows at a time (gemm_rows8_tile_avx2.h). Its one-row tiles stay in the
 // kernel: a copy with group = nullptr runs them (bench_gemm and test_cpu_gemm compare both).
 const GemmGroupKernel mxfp4_rows8 = gemm_rows8::group_kernel_for<MXFP4Codes>();
-constexpr GemmKernel with_group(GemmKernel k, const GemmGroupKernel* group) {
-    k.group = group;
-    return k;
-}
-const GemmKernel mxfp4 = with_group(gemm_legacy::kernel_for<MXFP4Codes>(quant::TensorType::Q8_0), &mxfp4_rows8);
+const GemmKernel mxfp4 = gemm_rows8::with_group(gemm_legacy::kernel_for<MXFP4Codes>(quant::TensorType::Q8_0), &mxfp4_rows8);
 const GemmKernel iq4_xs = gemm_k::kernel_for<IQ4_XSCodes>();
 
 } // namespace

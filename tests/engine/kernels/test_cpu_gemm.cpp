@@ -137,12 +137,15 @@ private slots:
         }
         // Row-group kernels: gpt-oss's expert width (90 blocks: four slices of the sweep) with
         // whole and partial groups, and the one-row tiles the group replaces.
-        for (int rows : {8, 16, 21})
-            for (int tokens : {4, 16, 33, 64})
-                QTest::addRow("MXFP4-n2880-r%d-t%d", rows, tokens) << TensorType::MXFP4 << 2880 << rows << tokens << false;
-        for (int n : {32, 576, 2880})
-            for (int tokens : {4, 7, 17})
-                QTest::addRow("MXFP4-one-row-n%d-r17-t%d", n, tokens) << TensorType::MXFP4 << n << 17 << tokens << true;
+        for (TensorType type : {TensorType::MXFP4, TensorType::Q8_0}) {
+            const char* name = quant::tensor_type_info(type).name.data();
+            for (int rows : {8, 16, 21})
+                for (int tokens : {4, 16, 33, 64})
+                    QTest::addRow("%s-n2880-r%d-t%d", name, rows, tokens) << type << 2880 << rows << tokens << false;
+            for (int n : {32, 576, 2880})
+                for (int tokens : {4, 7, 17})
+                    QTest::addRow("%s-one-row-n%d-r17-t%d", name, n, tokens) << type << n << 17 << tokens << true;
+        }
     }
 
     void gemmMatchesReference() {
