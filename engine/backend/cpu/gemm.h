@@ -4,7 +4,8 @@
 // quantized once per matmul into a panel of token records; a driver hands threads chunks of
 // weight rows (dynamically, so a thread that is slowed down takes fewer) and each chunk runs
 // a register-blocked micro-kernel over one weight row and up to GemmKernel::max_tokens tokens
-// at a time, accumulators in registers.
+// at a time, accumulators in registers, or (kernels with a GemmGroupKernel) over eight rows
+// prepared together and up to four tokens.
 //
 // The product per 32-element block is split as  d_w * d_a * Σ q_w q_a  +  o_w * o_a:  the
 // integer part uses unsigned codes (maddubs), and every constant offset of the format (Q4_0's

@@ -2,7 +2,9 @@
 // quantize_activations byte for byte, and every micro-kernel through the driver on odd shapes
 // (rows and tokens not multiples of the tile: 1, 3, 5, 17 tokens; 1, 3, 17, 33 rows), and on
 // extreme codes, scales and activations, with sentinels around every output row; each output
-// against the scalar reference dot and against the exact product in double. Types without a GEMM kernel on this processor SKIP.
+// against the scalar reference dot and against the exact product in double. Row-group
+// kernels (MXFP4, Q8_0) also at gpt-oss's width with partial groups, their biased panels, and
+// their one-row tiles. Types without a GEMM kernel on this processor SKIP.
 
 #include "backend/cpu/activation_format.h"
 #include "backend/cpu/activation_quant.h"
