@@ -1,6 +1,7 @@
 // Micro-benchmark of the tiled GEMM (gemm.h) per weight type on one thread, on the shapes of
 // the synthetic Qwen3-MoE's experts (bench/synthetic): n 1024 -> 512 rows (gate/up) and
-// n 512 -> 1024 rows (down), 64 tokens per expert (512 prompt tokens, 8 of 64 experts each).
+// n 512 -> 1024 rows (down), 64 tokens per expert (512 prompt tokens, 8 of 64 experts each),
+// and a wide square matrix (gpt-oss's 2880, or V2-Lite's 2048 for 256-blocks) at 64 and 16 tokens.
 // Prints the best of several runs (thread CPU time) as multiply-accumulates per nanosecond; asserts nothing.
 //
 // Usage: bench_gemm [TYPE...]   (default: every type with a GEMM kernel)
@@ -78,21 +79,34 @@ double macs_per_ns(TensorType type, const cpu::GemmKernel& kernel, Shape s) {
     return static_cast<double>(s.n * s.n_out * s.tokens * s.experts) / best;
 }
 
+void bench_kernel(TensorType type, const cpu::GemmKernel& kernel, const char* suffix) {
+    std::printf("%-7s%-5s", quant::tensor_type_name(type).data(), suffix);
+    const std::int64_t wide = quant::tensor_type_info(type).block_size == 256 ? 2048 : 2880;
+    for (Shape s : {Shape{1024, 512, 64}, Shape{512, 1024, 64}, Shape{1024, 512, 8}, Shape{1024, 512, 64, 192, 1},
+                    Shape{1024, 512, 64, 192, 2}, Shape{wide, wide, 64}, Shape{wide, wide, 16}})
+        std::printf(" %9.1f", macs_per_ns(type, kernel, s));
+    std::printf("\n");
+}
+
+// Types with a row-group kernel are also measured with their one-row tiles ("/1").
 void bench(TensorType type) {
     const cpu::GemmKernel* kernel = cpu::find_gemm_kernel(type);
     if (!kernel) return;
-    std::printf("%-7s", quant::tensor_type_name(type).data());
-    for (Shape s : {Shape{1024, 512, 64}, Shape{512, 1024, 64}, Shape{1024, 512, 8}, Shape{1024, 512, 64, 192, 1},
-                    Shape{1024, 512, 64, 192, 2}})
-        std::printf(" %9.1f", macs_per_ns(type, *kernel, s));
-    std::printf("\n");
+    bench_kernel(type, *kernel, kernel->group ? "/8" : "");
+    if (kernel->group) {
+        cpu::GemmKernel one_row = *kernel;
+        one_row.group = nullptr;
+        bench_kernel(type, one_row, "/1");
+    }
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
-    std::printf("MACs per ns, best of 15; moe: 192 experts of 1024x512 (%s, past L3), 64 tokens each, 1 and 2 threads\n"
-                "%-7s %9s %9s %9s %9s %9s\n", "54-108 MiB", "type", "1024x512", "512x1024", "t8", "moe-t1", "moe-t2");
+    std::printf("MACs per ns, best of 15; moe: 192 experts of 1024x512 (%s, past L3), 64 tokens each, 1 and 2 threads;\n"
+                "wide: 2880 x 2880 (gpt-oss's width; 2048 x 2048, DeepSeek V2-Lite's, for 256-blocks), 64 and 16 tokens\n"
+                "%-12s %9s %9s %9s %9s %9s %9s %9s\n", "54-108 MiB", "type", "1024x512", "512x1024", "t8", "moe-t1", "moe-t2",
+                "wide-t64", "wide-t16");
     if (argc > 1) {
         for (int i = 1; i < argc; ++i)
             if (const auto info = quant::find_tensor_type(std::string_view(argv[i]))) bench(info->type);

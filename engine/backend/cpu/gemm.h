@@ -4,7 +4,8 @@
 // quantized once per matmul into a panel of token records; a driver hands threads chunks of
 // weight rows (dynamically, so a thread that is slowed down takes fewer) and each chunk runs
 // a register-blocked micro-kernel over one weight row and up to GemmKernel::max_tokens tokens
-// at a time, accumulators in registers.
+// at a time, accumulators in registers, or (kernels with a GemmGroupKernel) over eight rows
+// prepared together and up to four tokens.
 //
 // The product per 32-element block is split as  d_w * d_a * Σ q_w q_a  +  o_w * o_a:  the
 // integer part uses unsigned codes (maddubs), and every constant offset of the format (Q4_0's
@@ -62,6 +63,25 @@ struct GemmTile {
 using GemmTileFn = void (*)(const GemmTile& tile);
 using GemmPrepFn = void (*)(const void* w, std::int64_t n, const GemmRowPrep& prep);
 
+// A row-group kernel: eight weight rows at a time, their codes expanded and interleaved once
+// per row chunk into a buffer the sweep reads (gemm_rows8_tile_avx2.h). Its token records
+// carry activation codes biased by +128 (unsigned), see GemmKernel::group.
+struct GemmGroupSweep {
+    const unsigned char* group;             // prepared by prep: the group's eight rows
+    std::span<const unsigned char* const> act;
+    std::span<float* const> out;
+    std::int64_t row0;                      // output index of the group's first row
+    int n_rows;                             // rows of the group that exist (1..8)
+    const GemmPanelLayout* layout;
+};
+struct GemmGroupKernel {
+    static constexpr int rows = 8;
+    std::size_t (*bytes)(std::int64_t n); // prepared bytes per group of rows
+    // Prepares rows w, w + row_bytes, ... (n_rows of them, the rest of the group zero).
+    void (*prep)(const unsigned char* w, std::size_t row_bytes, int n_rows, std::int64_t n, unsigned char* group);
+    void (*sweep)(const GemmGroupSweep& s);
+};
+
 struct GemmKernel {
     quant::TensorType activation_format;
     int max_tokens;               // tiles[0..max_tokens-1] take 1..max_tokens tokens
@@ -69,6 +89,9 @@ struct GemmKernel {
     GemmTileFn tiles[8];
     std::int64_t weight_block;    // elements per weight scale: GemmRowPrep::d has n / weight_block
     bool sub_scales;              // GemmRowPrep::s used
+    // Non-null: the driver runs this row-group kernel instead of prep and tiles, and the
+    // panel's codes are stored biased (q + 128 as unsigned bytes).
+    const GemmGroupKernel* group;
 };
 
 // Below this many tokens the per-row kernels win: the GEMM converts each weight row's scales
@@ -98,7 +121,8 @@ private:
     std::size_t m_bytes = 0;
 };
 
-// The activation rows of one matmul, quantized once.
+// The activation rows of one matmul, quantized once (codes biased by +128 when
+// kernel.group is set).
 struct GemmPanel {
     GemmPanelLayout layout;
     const unsigned char* records = nullptr;

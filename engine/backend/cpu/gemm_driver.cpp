@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <vector>
 
 namespace conclave::cpu {
@@ -39,6 +40,49 @@ struct PrepLayout {
 PrepLayout prep_layout(const GemmKernel& k, const GemmPanelLayout& layout) {
     const std::int64_t n = layout.n;
     return {round_up(n / k.weight_block, 8), layout.groups_padded, k.sub_scales ? n / 32 * 8 : 0};
+}
+
+// Codes q (-127..127) to q + 128 as unsigned bytes: the row-group kernels multiply them as
+// maddubs' unsigned operand.
+void bias_codes(unsigned char* codes, std::int64_t n) {
+    for (std::int64_t i = 0; i < n; i += 8) {
+        std::uint64_t v;
+        std::memcpy(&v, codes + i, 8);
+        v ^= 0x8080808080808080ull;
+        std::memcpy(codes + i, &v, 8);
+    }
+}
+
+// Row-group kernels: each chunk's rows are prepared in groups of eight, then each group
+// sweeps all of the job's tokens.
+void run_groups(ThreadPool& pool, const GemmKernel& kernel, const GemmPanelLayout& layout, std::int64_t n_out,
+                std::size_t w_row_bytes, std::span<const GemmJob> jobs) {
+    const GemmGroupKernel& g = *kernel.group;
+    constexpr std::int64_t group_rows = GemmGroupKernel::rows;
+    static_assert(rows_per_chunk % group_rows == 0);
+    const std::int64_t chunks_per_job = (n_out + rows_per_chunk - 1) / rows_per_chunk;
+    const std::int64_t n_items = static_cast<std::int64_t>(jobs.size()) * chunks_per_job;
+    const std::size_t group_bytes = g.bytes(layout.n);
+    std::atomic<std::int64_t> next{0};
+    pool.run([&](int, int) {
+        GemmWorkspace space;
+        unsigned char* group = space.reserve(group_bytes);
+        for (;;) {
+            const std::int64_t item = next.fetch_add(1, std::memory_order_relaxed);
+            if (item >= n_items) break;
+            const GemmJob& job = jobs[static_cast<std::size_t>(item / chunks_per_job)];
+            const std::int64_t r0 = item % chunks_per_job * rows_per_chunk;
+            const std::int64_t r1 = std::min(n_out, r0 + rows_per_chunk);
+            const unsigned char* chunk = job.w + r0 * w_row_bytes;
+            const std::size_t chunk_bytes = static_cast<std::size_t>(r1 - r0) * w_row_bytes;
+            for (std::size_t off = 0; off < chunk_bytes; off += 64) __builtin_prefetch(chunk + off);
+            for (std::int64_t r = r0; r < r1; r += group_rows) {
+                const auto n_rows = static_cast<int>(std::min(group_rows, r1 - r));
+                g.prep(job.w + r * w_row_bytes, w_row_bytes, n_rows, layout.n, group);
+                g.sweep(GemmGroupSweep{group, job.act, job.out, r, n_rows, &layout});
+            }
+        }
+    });
 }
 
 } // namespace
@@ -86,10 +130,13 @@ GemmPanel gemm_pack(ThreadPool& pool, GemmWorkspace& space, const GemmKernel& ke
     GemmPanel panel;
     panel.layout = gemm_panel_layout(kernel.activation_format, n);
     unsigned char* records = space.reserve(panel.layout.record_bytes * static_cast<std::size_t>(rows));
+    const bool biased = kernel.group != nullptr;
     pool.parallel_for(rows, 4, [&](std::int64_t begin, std::int64_t end) {
-        for (std::int64_t t = begin; t < end; ++t)
-            gemm_pack_row_avx2(panel.layout, kernel.activation_format, x + t * n,
-                               records + static_cast<std::size_t>(t) * panel.layout.record_bytes);
+        for (std::int64_t t = begin; t < end; ++t) {
+            unsigned char* record = records + static_cast<std::size_t>(t) * panel.layout.record_bytes;
+            gemm_pack_row_avx2(panel.layout, kernel.activation_format, x + t * n, record);
+            if (biased) bias_codes(record, n);
+        }
     });
     panel.records = records;
     return panel;
@@ -97,6 +144,10 @@ GemmPanel gemm_pack(ThreadPool& pool, GemmWorkspace& space, const GemmKernel& ke
 
 void gemm_run(ThreadPool& pool, const GemmKernel& kernel, const GemmPanelLayout& layout, std::int64_t n_out,
               std::size_t w_row_bytes, std::span<const GemmJob> jobs) {
+    if (kernel.group) {
+        run_groups(pool, kernel, layout, n_out, w_row_bytes, jobs);
+        return;
+    }
     const std::int64_t chunks_per_job = (n_out + rows_per_chunk - 1) / rows_per_chunk;
     const std::int64_t n_items = static_cast<std::int64_t>(jobs.size()) * chunks_per_job;
     const std::int64_t tile = kernel.max_tokens;

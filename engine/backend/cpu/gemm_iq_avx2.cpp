@@ -4,12 +4,14 @@
 // (kvalues_iq4nl, or kvalues_mxfp4 holding E2M1 doubled), looked up with one byte shuffle;
 // the codes are signed, so the tiles move their sign onto the activations. No offsets.
 // Nibble layout of a 32: byte j's low nibble is element j, its high nibble element j + 16.
+// MXFP4 (|level| <= 12) uses the eight-row kernel of gemm_rows8_tile_avx2.h.
 
 #include "backend/cpu/gemm.h"
 
 #if defined(__x86_64__)
 #include "backend/cpu/gemm_k_tile_avx2.h"
 #include "backend/cpu/gemm_legacy_tile_avx2.h"
+#include "backend/cpu/gemm_rows8_tile_avx2.h"
 #include "quant/blocks_iq.h"
 #include "quant/blocks_mxfp4.h"
 #include "quant/half.h"
@@ -36,6 +38,8 @@ struct IQ4_NLCodes {
 struct MXFP4Codes {
     using Block = quant::BlockMXFP4;
     static constexpr bool is_signed = true;
+    static constexpr int max_level = 12;
+    static constexpr bool split = false;
     static float scale(const Block& b) { return quant::e8m0_to_fp32_half(b.e); }
     static float offset(const Block&) { return 0.0f; }
     CONCLAVE_AVX2 static __m256i codes(const Block& b) { return table_codes(quant::kvalues_mxfp4, b.qs); }
@@ -62,7 +66,10 @@ struct IQ4_XSCodes {
 };
 
 const GemmKernel iq4_nl = gemm_legacy::kernel_for<IQ4_NLCodes>(quant::TensorType::Q8_0);
-const GemmKernel mxfp4 = gemm_legacy::kernel_for<MXFP4Codes>(quant::TensorType::Q8_0);
+// MXFP4 runs eight rows at a time (gemm_rows8_tile_avx2.h). Its one-row tiles stay in the
+// kernel: a copy with group = nullptr runs them (bench_gemm and test_cpu_gemm compare both).
+const GemmGroupKernel mxfp4_rows8 = gemm_rows8::group_kernel_for<MXFP4Codes>();
+const GemmKernel mxfp4 = gemm_rows8::with_group(gemm_legacy::kernel_for<MXFP4Codes>(quant::TensorType::Q8_0), &mxfp4_rows8);
 const GemmKernel iq4_xs = gemm_k::kernel_for<IQ4_XSCodes>();
 
 } // namespace

@@ -129,7 +129,7 @@ CONCLAVE_AVX2 void tile(const GemmTile& t) {
 template <typename Codes, std::size_t... I>
 constexpr GemmKernel make_kernel(std::index_sequence<I...>) {
     return GemmKernel{quant::TensorType::Q8_K, sizeof...(I), prep_row<Codes>, {tile<Codes, static_cast<int>(I) + 1>...},
-                      qk, true};
+                      qk, true, nullptr};
 }
 
 // Tiles of 1..8 tokens: 8 int32 sums fill half the registers, leaving room for a pair of runs

@@ -7,6 +7,7 @@
 
 #if defined(__x86_64__)
 #include "backend/cpu/gemm_legacy_tile_avx2.h"
+#include "backend/cpu/gemm_rows8_tile_avx2.h"
 #include "quant/blocks_legacy.h"
 #include "quant/half.h"
 
@@ -44,6 +45,8 @@ struct Q5_1Codes {
 struct Q8_0Codes {
     using Block = quant::BlockQ8_0;
     static constexpr bool is_signed = true;
+    static constexpr int max_level = 128;
+    static constexpr bool split = true;
     static float scale(const Block& b) { return quant::fp16_to_fp32(b.d); }
     static float offset(const Block&) { return 0.0f; }
     CONCLAVE_AVX2 static __m256i codes(const Block& b) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b.qs)); }
@@ -53,7 +56,11 @@ const GemmKernel q4_0 = gemm_legacy::kernel_for<Q4_0Codes>(quant::TensorType::Q8
 const GemmKernel q4_1 = gemm_legacy::kernel_for<Q4_1Codes>(quant::TensorType::Q8_1);
 const GemmKernel q5_0 = gemm_legacy::kernel_for<Q5_0Codes>(quant::TensorType::Q8_0);
 const GemmKernel q5_1 = gemm_legacy::kernel_for<Q5_1Codes>(quant::TensorType::Q8_1);
-const GemmKernel q8_0 = gemm_legacy::kernel_for<Q8_0Codes>(quant::TensorType::Q8_0);
+// Q8_0 runs eight rows at a time (gemm_rows8_tile_avx2.h, levels split in two nibbles). Its
+// one-row tiles stay in the kernel: a copy with group = nullptr runs them (bench_gemm and
+// test_cpu_gemm compare both).
+const GemmGroupKernel q8_0_rows8 = gemm_rows8::group_kernel_for<Q8_0Codes>();
+const GemmKernel q8_0 = gemm_rows8::with_group(gemm_legacy::kernel_for<Q8_0Codes>(quant::TensorType::Q8_0), &q8_0_rows8);
 
 } // namespace
 

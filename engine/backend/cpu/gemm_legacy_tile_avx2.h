@@ -76,7 +76,7 @@ CONCLAVE_AVX2 void tile(const GemmTile& t) {
 
 template <typename Codes, std::size_t... I>
 constexpr GemmKernel make_kernel(quant::TensorType format, std::index_sequence<I...>) {
-    return GemmKernel{format, sizeof...(I), prep_row<Codes>, {tile<Codes, static_cast<int>(I) + 1>...}, 32, false};
+    return GemmKernel{format, sizeof...(I), prep_row<Codes>, {tile<Codes, static_cast<int>(I) + 1>...}, 32, false, nullptr};
 }
 
 // Tiles of 1..8 tokens.

@@ -2,7 +2,9 @@
 // quantize_activations byte for byte, and every micro-kernel through the driver on odd shapes
 // (rows and tokens not multiples of the tile: 1, 3, 5, 17 tokens; 1, 3, 17, 33 rows), and on
 // extreme codes, scales and activations, with sentinels around every output row; each output
-// against the scalar reference dot and against the exact product in double. Types without a GEMM kernel on this processor SKIP.
+// against the scalar reference dot and against the exact product in double. Row-group
+// kernels (MXFP4, Q8_0) also at gpt-oss's width with partial groups, their biased panels, and
+// their one-row tiles. Types without a GEMM kernel on this processor SKIP.
 
 #include "backend/cpu/activation_format.h"
 #include "backend/cpu/activation_quant.h"
@@ -102,11 +104,29 @@ private slots:
         for (std::int64_t g = n / 32; g < l.groups_padded; ++g) QCOMPARE(o[g], 0.0f);
     }
 
+    // A row-group kernel's panel holds the codes biased by +128 (gemm.h), scales unchanged.
+    void groupPanelsHoldBiasedCodes() {
+        const cpu::GemmKernel* kernel = cpu::find_gemm_kernel(TensorType::MXFP4);
+        if (!kernel || !kernel->group) QSKIP("no row-group kernel on this processor");
+        const int n = 96, tokens = 3;
+        const std::vector<float> x = gaussian(static_cast<std::size_t>(n * tokens), 23);
+        ThreadPool pool(2);
+        cpu::GemmWorkspace space;
+        const cpu::GemmPanel panel = cpu::gemm_pack(pool, space, *kernel, x.data(), n, tokens);
+        std::vector<unsigned char> a(quant::row_bytes(TensorType::Q8_0, n).value());
+        for (int t = 0; t < tokens; ++t) {
+            cpu::quantize_activations(TensorType::Q8_0, x.data() + t * n, n, a.data(), a.size());
+            for (int i = 0; i < n; ++i)
+                QCOMPARE(panel.record(t)[i], static_cast<unsigned char>(a[static_cast<std::size_t>(i / 32 * 34 + 2 + i % 32)] ^ 0x80));
+        }
+    }
+
     void gemmMatchesReference_data() {
         QTest::addColumn<TensorType>("type");
         QTest::addColumn<int>("n");
         QTest::addColumn<int>("rows");
         QTest::addColumn<int>("tokens");
+        QTest::addColumn<bool>("one_row");
         for (TensorType type : gemm_types) {
             const bool k = quant::tensor_type_info(type).block_size == 256;
             // SmolLM2-135M (576) and Gemma 3 270M (640, 2048) row lengths among them.
@@ -115,7 +135,18 @@ private slots:
                 for (int rows : {1, 3, 17, 33})
                     for (int tokens : {1, 2, 3, 4, 5, 7, 8, 12, 17, 70})
                         QTest::addRow("%s-n%d-r%d-t%d", quant::tensor_type_info(type).name.data(), n, rows, tokens)
-                            << type << n << rows << tokens;
+                            << type << n << rows << tokens << false;
+        }
+        // Row-group kernels: gpt-oss's expert width (90 blocks: four slices of the sweep) with
+        // whole and partial groups, and the one-row tiles the group replaces.
+        for (TensorType type : {TensorType::MXFP4, TensorType::Q8_0}) {
+            const char* name = quant::tensor_type_info(type).name.data();
+            for (int rows : {8, 16, 21})
+                for (int tokens : {4, 16, 33, 64})
+                    QTest::addRow("%s-n2880-r%d-t%d", name, rows, tokens) << type << 2880 << rows << tokens << false;
+            for (int n : {32, 576, 2880})
+                for (int tokens : {4, 7, 17})
+                    QTest::addRow("%s-one-row-n%d-r17-t%d", name, n, tokens) << type << n << 17 << tokens << true;
         }
     }
 
@@ -124,8 +155,13 @@ private slots:
         QFETCH(int, n);
         QFETCH(int, rows);
         QFETCH(int, tokens);
-        const cpu::GemmKernel* kernel = cpu::find_gemm_kernel(type);
-        if (!kernel) QSKIP("no GEMM kernel on this processor");
+        QFETCH(bool, one_row);
+        const cpu::GemmKernel* found = cpu::find_gemm_kernel(type);
+        if (!found) QSKIP("no GEMM kernel on this processor");
+        if (one_row && !found->group) QSKIP("this type has no row-group kernel");
+        cpu::GemmKernel one_row_kernel = *found;
+        one_row_kernel.group = nullptr;
+        const cpu::GemmKernel* kernel = one_row ? &one_row_kernel : found;
         const std::uint64_t wb = quant::row_bytes(type, static_cast<std::uint64_t>(n)).value();
         // Quantized from Gaussian values, or random bytes with finite scales for types
         // without a quantizer (Q2_K, Q3_K).
