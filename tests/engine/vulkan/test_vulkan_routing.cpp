@@ -11,6 +11,7 @@
 #include "vulkan_test_device.h"
 
 #include "backend/cpu/cpu_backend.h"
+#include "backend/vulkan/vulkan_backend.h"
 #include "backend/vulkan/vulkan_ops.h"
 #include "core/thread_pool.h"
 
@@ -167,6 +168,68 @@ private slots:
         const double ratio = worst_ratio(got_weights, want_weights, allowed);
         qInfo("weights: max |error| %.3g, max relative %.3g, worst / bound %.3g", max_error, worst_relative, ratio);
         QVERIFY2(ratio <= 1.0, qPrintable(QString("weight error %1 times the bound").arg(ratio)));
+    }
+
+    // The backend's op: routing runs on the GPU where the logits are (the bias a weight in host
+    // memory, copied up on first use), and the expert ops read its outputs there; a routing the
+    // kernel does not take (2048 experts) runs on the CPU. Both give the CPU backend's choice.
+    void backendRoutesWhereTheLogitsAre_data() {
+        QTest::addColumn<int>("n_expert");
+        QTest::addColumn<bool>("on_gpu");
+        QTest::addRow("256 experts: the kernel") << 256 << true;
+        QTest::addRow("2048 experts: the CPU") << 2048 << false;
+    }
+    void backendRoutesWhereTheLogitsAre() {
+        QFETCH(int, n_expert);
+        QFETCH(bool, on_gpu);
+        // The router: an identity matrix on the device, so its output (the logits, exactly)
+        // is valid there only, as a real router's is.
+        std::vector<float> identity(static_cast<std::size_t>(n_expert) * n_expert, 0.0f);
+        for (int e = 0; e < n_expert; ++e) identity[static_cast<std::size_t>(e) * n_expert + e] = 1.0f;
+        const HostWeight router{reinterpret_cast<const unsigned char*>(identity.data()), identity.size() * sizeof(float)};
+        auto device = VulkanDevice::open(m_device->info().device.index);
+        QVERIFY(device.ok());
+        auto backend = VulkanBackend::create(std::move(device.value()), m_pool, std::span(&router, 1), true, 1 << 20);
+        QVERIFY(backend.ok());
+        VulkanBackend& b = **backend;
+        const RoutingSpec spec{n_expert, 8, ExpertGating::sigmoid, true, 2.5f, 8, 4, GroupScore::best_two};
+        const int n_tokens = 5;
+        std::vector<float> logits = random_floats(static_cast<std::size_t>(n_expert) * n_tokens, 91, 3.0f);
+        std::vector<float> bias = random_floats(static_cast<std::size_t>(n_expert), 92, 0.3f);
+        const Tensor bias_weight = host_tensor(bias, {n_expert, 1, 1, 1}); // host memory, as a mapped weight
+        Tensor x = b.scratch(quant::TensorType::F32, {n_expert, n_tokens, 1, 1});
+        b.upload(x, logits.data(), logits.size() * sizeof(float));
+        Tensor device_logits = b.scratch(quant::TensorType::F32, {n_expert, n_tokens, 1, 1});
+        b.mul_mat(host_tensor(identity, {n_expert, n_expert, 1, 1}), x, device_logits);
+        Tensor ids = b.scratch(quant::TensorType::I32, {8, n_tokens, 1, 1});
+        Tensor weights = b.scratch(quant::TensorType::F32, {8, n_tokens, 1, 1});
+        b.reset_traffic();
+        b.route(device_logits, bias_weight, {}, spec, ids, weights);
+        QCOMPARE(b.traffic().gpu_routes, on_gpu ? std::uint64_t{1} : std::uint64_t{0});
+        QCOMPARE(b.traffic().downloads, on_gpu ? std::uint64_t{0} : std::uint64_t{1}); // the logits, for the CPU
+        // The weights combine rows on the device: moe_combine with one-float rows returns them.
+        std::vector<float> ones(static_cast<std::size_t>(8 * n_tokens), 1.0f);
+        Tensor unit = b.scratch(quant::TensorType::F32, {1, 8 * n_tokens, 1, 1});
+        b.upload(unit, ones.data(), ones.size() * sizeof(float));
+        Tensor sums = b.scratch(quant::TensorType::F32, {1, n_tokens, 1, 1});
+        b.moe_combine(unit, weights, 8, sums);
+        QVERIFY(b.status().ok());
+
+        std::vector<unsigned char> want_id_bytes(static_cast<std::size_t>(8 * n_tokens) * 4);
+        std::vector<float> want_weights(static_cast<std::size_t>(8 * n_tokens));
+        Tensor want_ids = host_bytes(want_id_bytes, quant::TensorType::I32, {8, n_tokens, 1, 1});
+        Tensor want_w = host_tensor(want_weights, {8, n_tokens, 1, 1});
+        m_cpu.route(host_tensor(logits, {n_expert, n_tokens, 1, 1}), bias_weight, {}, spec, want_ids, want_w);
+        std::vector<std::int32_t> got_ids(want_id_bytes.size() / 4), expected_ids(got_ids.size());
+        std::vector<float> got_weights(want_weights.size()), got_sums(static_cast<std::size_t>(n_tokens));
+        b.download(ids, got_ids.data(), got_ids.size() * 4);
+        b.download(weights, got_weights.data(), got_weights.size() * 4);
+        b.download(sums, got_sums.data(), got_sums.size() * 4);
+        std::memcpy(expected_ids.data(), want_id_bytes.data(), want_id_bytes.size());
+        QCOMPARE(got_ids, expected_ids);
+        QVERIFY(max_abs_error(got_weights, want_weights) <= 2.5e-6); // scale 2.5: an ulp or two
+        for (int t = 0; t < n_tokens; ++t) // normalized then scaled: each token's weights add up to 2.5
+            QVERIFY(std::fabs(got_sums[static_cast<std::size_t>(t)] - 2.5f) < 1e-5f);
     }
 
     // Without a kernel for a layer's routing (more experts or slots than shared memory holds),
