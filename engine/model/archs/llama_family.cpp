@@ -290,9 +290,10 @@ void LlamaFamily::add_shared_expert(Backend& b, const Layer& l, const Tensor& h,
     const std::int64_t n = h.ne[1];
     Tensor gate_logit = b.scratch(quant::TensorType::F32, {1, n, 1, 1});
     b.mul_mat(b.reshape_rows(l.gate_inp_shexp, m_hp.n_embd), h, gate_logit);
-    std::vector<float> gate(static_cast<std::size_t>(n));
-    b.download(gate_logit, gate.data(), gate.size() * sizeof(float));
-    for (float& v : gate) v = 1.0f / (1.0f + std::exp(-v));
+    // sigmoid(logit) per token is a routing to one expert: the backend computes it where the
+    // logit is, so the gate never crosses to the host.
+    const RoutedExperts gate = route_tokens(
+        b, gate_logit, {}, {}, RoutingSpec{.n_expert = 1, .n_used = 1, .gating = ExpertGating::sigmoid, .normalize = false});
     Tensor g = b.scratch(quant::TensorType::F32, {m_hp.n_ff_shexp, n, 1, 1});
     Tensor u = b.scratch(quant::TensorType::F32, {m_hp.n_ff_shexp, n, 1, 1});
     b.mul_mat(l.gate_shexp, h, g);
@@ -301,7 +302,7 @@ void LlamaFamily::add_shared_expert(Backend& b, const Layer& l, const Tensor& h,
     Tensor d = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
     b.mul_mat(l.down_shexp, g, d);
     Tensor scaled = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
-    b.moe_combine(d, gate, 1, scaled); // one "slot" per token: d scaled by its gate
+    b.moe_combine(d, gate.weights, 1, scaled); // one "slot" per token: d scaled by its gate
     b.add(out, scaled, out);
 }
 
@@ -372,7 +373,7 @@ std::uint64_t LlamaFamily::scratch_bytes(std::int64_t n_tokens, std::int64_t n_l
         ffn += f32_rows(e, n) + f32_rows(m_hp.n_expert, n) + f32_rows(2 * std::int64_t{m_hp.n_expert_used}, n) +
                2 * f32_rows(m_hp.n_ff_exp, slots) + f32_rows(e, slots);
         if (m_config.shared_expert)
-            ffn += f32_rows(1, n) + 2 * f32_rows(m_hp.n_ff_shexp, n) + 2 * f32_rows(e, n);
+            ffn += f32_rows(1, n) + f32_rows(2, n) + 2 * f32_rows(m_hp.n_ff_shexp, n) + 2 * f32_rows(e, n);
     } else {
         ffn += 2 * f32_rows(m_hp.n_ff, n) + f32_rows(e, n);
     }

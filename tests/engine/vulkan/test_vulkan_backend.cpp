@@ -606,11 +606,18 @@ private slots:
     // runs on the GPU and the expert ops read its ids and weights there, so each generated
     // token reads back exactly one thing, its logits (one submission that waits). A prompt of
     // more than 8 tokens takes the tiled expert kernels, whose plan the host builds from the
-    // ids: those come down once per layer.
+    // ids: those come down once per layer. Qwen2-MoE's shared-expert gate (a sigmoid) is a
+    // routing to one expert, so it stays on the GPU too.
+    void fullyOffloadedMoeStepReadsBackOnlyTheLogits_data() {
+        QTest::addColumn<QString>("arch");
+        QTest::addRow("qwen3moe") << QStringLiteral("qwen3moe");
+        QTest::addRow("qwen2moe (shared expert gate)") << QStringLiteral("qwen2moe");
+    }
     void fullyOffloadedMoeStepReadsBackOnlyTheLogits() {
-        test::TinyDecoder spec = spec_for("qwen3moe", TensorType::Q8_0);
+        QFETCH(QString, arch);
+        test::TinyDecoder spec = spec_for(arch.toStdString(), TensorType::Q8_0);
         spec.n_layer = 3;
-        auto model = load(spec, QStringLiteral("offloaded-moe"));
+        auto model = load(spec, QStringLiteral("offloaded-") + arch);
         QVERIFY(model);
         std::vector<vulkan::HostWeight> weights;
         for (const gguf::TensorInfo& t : model->file().tensors())
@@ -638,8 +645,10 @@ private slots:
             batch.logits = &logits;
             return model->arch().forward(**backend, batch).ok() && (*backend)->status().ok();
         };
+        // Qwen2-MoE routes twice per layer: its experts and its shared expert's gate.
+        const std::uint64_t routes = layers * (arch == QStringLiteral("qwen2moe") ? 2 : 1);
         QVERIFY(forward(0, 12));
-        QCOMPARE((*backend)->traffic().gpu_routes, layers);
+        QCOMPARE((*backend)->traffic().gpu_routes, routes);
         QCOMPARE((*backend)->traffic().downloads, layers + 1); // the tiled kernels' ids, the logits
         for (std::int64_t pos = 12; pos < 16; ++pos) {
             QVERIFY(forward(pos, 1));
@@ -647,7 +656,7 @@ private slots:
             qInfo("token at %lld: %llu GPU ops (%llu routes), %llu CPU ops, %llu downloads (%llu B)", (long long)pos,
                   (unsigned long long)t.gpu_ops, (unsigned long long)t.gpu_routes, (unsigned long long)t.cpu_ops,
                   (unsigned long long)t.downloads, (unsigned long long)t.download_bytes);
-            QCOMPARE(t.gpu_routes, layers);
+            QCOMPARE(t.gpu_routes, routes);
             QCOMPARE(t.downloads, std::uint64_t{1});
             QCOMPARE(t.download_bytes, static_cast<std::uint64_t>(logits.size()) * sizeof(float));
             QCOMPARE(t.cpu_ops, std::uint64_t{1}); // the embedding lookup (get_rows), by design
