@@ -6,6 +6,7 @@
 // assert programmer invariants only.
 // One backend instance serves one Session at a time; not thread-safe across callers.
 
+#include "backend/expert_routing.h"
 #include "backend/tensor.h"
 #include "conclave/result.h"
 
@@ -37,6 +38,7 @@ enum class Op {
     copy_columns,
     mix_rows,
     indexer_scores,
+    route,
 };
 
 enum class RopeStyle { normal, neox };
@@ -163,6 +165,22 @@ public:
     // bias[:, expert_ids[s]] for every slot row s of x ([n, n_used * n_tokens]); bias is an F32
     // weight [n, n_expert]. out may be x.
     virtual void add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out) = 0;
+
+    // Expert routing (expert_routing.h's semantics, bit for bit on the CPU): from the router's
+    // logits ([n_expert, n_tokens] F32) to ids (I32 [n_used, n_tokens]: slot s of token t at
+    // s + n_used * t, best first, ties to the lower id) and weights (F32, same layout).
+    // selection_bias: an F32 weight [n_expert] added for choosing only, or invalid.
+    // fixed_ids (host data, n_used per token) or empty: the experts are given (hash routing)
+    // and only their weights are computed. ids and weights are backend tensors, so a GPU
+    // backend routes where the logits are and its expert ops read the ids there: no host
+    // round trip per layer.
+    virtual void route(const Tensor& logits, const Tensor& selection_bias, std::span<const std::int32_t> fixed_ids,
+                       const RoutingSpec& spec, Tensor& ids, Tensor& weights) = 0;
+    // mul_mat_id, moe_combine and add_id with the ids (I32) and weights (F32) of route() as
+    // backend tensors, read where they are.
+    virtual void mul_mat_id(const Tensor& w, const Tensor& x, const Tensor& expert_ids, int n_used, Tensor& out) = 0;
+    virtual void moe_combine(const Tensor& x, const Tensor& weights, int n_used, Tensor& out) = 0;
+    virtual void add_id(const Tensor& x, const Tensor& bias, const Tensor& expert_ids, Tensor& out) = 0;
     // Element-wise; b broadcasts over rows when it has one row.
     virtual void add(const Tensor& a, const Tensor& b, Tensor& out) = 0;
     virtual void mul(const Tensor& a, const Tensor& b, Tensor& out) = 0;

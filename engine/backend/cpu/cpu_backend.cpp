@@ -49,6 +49,23 @@ void CpuBackend::add_id(const Tensor& x, const Tensor& bias, std::span<const std
     cpu::add_id(x, bias, expert_ids, out);
 }
 
+void CpuBackend::route(const Tensor& logits, const Tensor& selection_bias, std::span<const std::int32_t> fixed_ids,
+                       const RoutingSpec& spec, Tensor& ids, Tensor& weights) {
+    cpu::route(logits, selection_bias, fixed_ids, spec, ids, weights);
+}
+
+void CpuBackend::mul_mat_id(const Tensor& w, const Tensor& x, const Tensor& expert_ids, int n_used, Tensor& out) {
+    cpu::mul_mat_id(m_pool, m_gemm, w, x, ids_of(expert_ids), n_used, out);
+}
+
+void CpuBackend::moe_combine(const Tensor& x, const Tensor& weights, int n_used, Tensor& out) {
+    cpu::moe_combine(x, floats_of(weights), n_used, out);
+}
+
+void CpuBackend::add_id(const Tensor& x, const Tensor& bias, const Tensor& expert_ids, Tensor& out) {
+    cpu::add_id(x, bias, ids_of(expert_ids), out);
+}
+
 void CpuBackend::add(const Tensor& a, const Tensor& b, Tensor& out) { cpu::add(a, b, out); }
 void CpuBackend::mul(const Tensor& a, const Tensor& b, Tensor& out) { cpu::mul(a, b, out); }
 void CpuBackend::scale(Tensor& x, float factor) { cpu::scale(x, factor); }

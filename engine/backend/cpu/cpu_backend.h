@@ -42,6 +42,11 @@ public:
     void indexer_scores(const Tensor& q, const Tensor& w, const Tensor& keys, std::span<const std::int64_t> visible,
                         Tensor& out) override;
     void add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out) override;
+    void route(const Tensor& logits, const Tensor& selection_bias, std::span<const std::int32_t> fixed_ids,
+               const RoutingSpec& spec, Tensor& ids, Tensor& weights) override;
+    void mul_mat_id(const Tensor& w, const Tensor& x, const Tensor& expert_ids, int n_used, Tensor& out) override;
+    void moe_combine(const Tensor& x, const Tensor& weights, int n_used, Tensor& out) override;
+    void add_id(const Tensor& x, const Tensor& bias, const Tensor& expert_ids, Tensor& out) override;
     void add(const Tensor& a, const Tensor& b, Tensor& out) override;
     void mul(const Tensor& a, const Tensor& b, Tensor& out) override;
     void scale(Tensor& x, float factor) override;

@@ -29,6 +29,11 @@ void indexer_scores(ThreadPool& pool, const Tensor& q, const Tensor& w, const Te
                     std::span<const std::int64_t> visible, Tensor& out);
 void mix_rows(ThreadPool& pool, const Tensor& x, std::span<const float> weights, int n_in, int n_out, Tensor& out);
 void add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out);
+// Backend::route on host tensors (cpu_routing.cpp), and views of route()'s outputs.
+void route(const Tensor& logits, const Tensor& selection_bias, std::span<const std::int32_t> fixed_ids,
+           const RoutingSpec& spec, Tensor& ids, Tensor& weights);
+std::span<const std::int32_t> ids_of(const Tensor& ids);
+std::span<const float> floats_of(const Tensor& t);
 void get_rows(const Tensor& table, std::span<const std::int32_t> ids, Tensor& out);
 void rms_norm(ThreadPool& pool, const Tensor& x, const Tensor& weight, float eps, Tensor& out);
 void rope(ThreadPool& pool, Tensor& x, int head_dim, std::span<const std::int32_t> positions, const RopeParams& params);

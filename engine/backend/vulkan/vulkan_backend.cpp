@@ -1,11 +1,20 @@
 #include "backend/vulkan/vulkan_backend.h"
 
+#include "backend/vulkan/vulkan_matmul.h"
 #include "backend/vulkan/vulkan_ops.h"
 
 #include <cstring>
 #include <optional>
 
 namespace conclave::vulkan {
+namespace {
+
+template <typename T>
+std::span<const T> host_values(const Tensor& t) {
+    return {static_cast<const T*>(t.data), static_cast<std::size_t>(t.n_elements())};
+}
+
+} // namespace
 
 VulkanBackend::VulkanBackend(std::unique_ptr<VulkanDevice> device, ThreadPool& pool, bool kv_on_device)
     : m_device(std::move(device)), m_cpu(pool), m_memory(*m_device), m_weights(*m_device), m_kv_on_device(kv_on_device) {}
@@ -271,6 +280,103 @@ void VulkanBackend::add_id(const Tensor& x, const Tensor& bias, std::span<const 
         return;
     }
     read_on(Side::host, x);
+    write_on(Side::host, out);
+    m_cpu.add_id(x, bias, expert_ids, out);
+    ++m_traffic.cpu_ops;
+}
+
+DeviceTensor VulkanBackend::device_input(const Tensor& t) {
+    if (m_memory.find(t.data)) {
+        read_on(Side::device, t);
+        return device_tensor(t);
+    }
+    return DeviceTensor{t.type, t.ne, m_device->stage(t.data, t.n_bytes())};
+}
+
+void VulkanBackend::route(const Tensor& logits, const Tensor& selection_bias, std::span<const std::int32_t> fixed_ids,
+                          const RoutingSpec& spec, Tensor& ids, Tensor& weights) {
+    // Where the logits are: on the device when the router ran there, and then the expert ops
+    // read ids and weights in device memory, so nothing waits for the host. The bias is a
+    // weight (copied on first use when placement left it on the CPU).
+    if (side_for(Op::route, {&logits}) == Side::device && vulkan::route_supported(spec) && m_memory.find(ids.data) &&
+        m_memory.find(weights.data)) {
+        const bool bias_mirrored = selection_bias.valid() && m_memory.find(selection_bias.data);
+        const DeviceTensor bias = !selection_bias.valid() ? DeviceTensor{}
+                                  : bias_mirrored         ? device_input(selection_bias)
+                                                          : device_weight(selection_bias, true);
+        if (!selection_bias.valid() || bias.valid()) {
+            read_on(Side::device, logits);
+            write_on(Side::device, ids);
+            write_on(Side::device, weights);
+            vulkan::route(*m_device, {device_tensor(logits), bias, device_tensor(ids), device_tensor(weights)}, fixed_ids,
+                          spec);
+            ++m_traffic.gpu_ops;
+            ++m_traffic.gpu_routes;
+            return;
+        }
+    }
+    read_on(Side::host, logits);
+    if (selection_bias.valid()) read_on(Side::host, selection_bias);
+    write_on(Side::host, ids);
+    write_on(Side::host, weights);
+    m_cpu.route(logits, selection_bias, fixed_ids, spec, ids, weights);
+    ++m_traffic.cpu_ops;
+}
+
+void VulkanBackend::mul_mat_id(const Tensor& w, const Tensor& x, const Tensor& expert_ids, int n_used, Tensor& out) {
+    const DeviceTensor dw = usable() && vulkan::supports(Op::mul_mat_id, w.type) ? device_weight(w, false) : DeviceTensor{};
+    if (dw.valid()) {
+        read_on(Side::device, x);
+        write_on(Side::device, out);
+        if (expert_ids.n_elements() / n_used <= kMaxVecTokens) {
+            vulkan::mul_mat_id(*m_device, dw, device_tensor(x), device_input(expert_ids), n_used, device_tensor(out));
+        } else {
+            // A prompt's tiled kernel works from a plan the host builds from the ids: they
+            // come down once per layer (the region stays valid on the host for the layer's
+            // other expert matmuls).
+            read_on(Side::host, expert_ids);
+            vulkan::mul_mat_id(*m_device, dw, device_tensor(x), host_values<std::int32_t>(expert_ids), n_used,
+                               device_tensor(out));
+        }
+        ++m_traffic.gpu_ops;
+        return;
+    }
+    // Experts on the CPU: the ids come down with the hidden state, once per layer.
+    read_on(Side::host, x);
+    read_on(Side::host, expert_ids);
+    write_on(Side::host, out);
+    m_cpu.mul_mat_id(w, x, expert_ids, n_used, out);
+    ++m_traffic.cpu_ops;
+}
+
+void VulkanBackend::moe_combine(const Tensor& x, const Tensor& weights, int n_used, Tensor& out) {
+    if (side_for(Op::moe_combine, {&x}) == Side::device) {
+        read_on(Side::device, x);
+        write_on(Side::device, out);
+        vulkan::moe_combine(*m_device, device_tensor(x), device_input(weights), n_used, device_tensor(out));
+        ++m_traffic.gpu_ops;
+        return;
+    }
+    read_on(Side::host, x);
+    read_on(Side::host, weights);
+    write_on(Side::host, out);
+    m_cpu.moe_combine(x, weights, n_used, out);
+    ++m_traffic.cpu_ops;
+}
+
+void VulkanBackend::add_id(const Tensor& x, const Tensor& bias, const Tensor& expert_ids, Tensor& out) {
+    // As the span version: beside the expert matmul whose output it adjusts.
+    const bool on_device = side_for(Op::add_id, {&x}) == Side::device && vulkan::supports(Op::add_id, bias.type);
+    const DeviceTensor db = on_device ? device_weight(bias, false) : DeviceTensor{};
+    if (db.valid()) {
+        read_on(Side::device, x);
+        write_on(Side::device, out);
+        vulkan::add_id(*m_device, device_tensor(x), db, device_input(expert_ids), device_tensor(out));
+        ++m_traffic.gpu_ops;
+        return;
+    }
+    read_on(Side::host, x);
+    read_on(Side::host, expert_ids);
     write_on(Side::host, out);
     m_cpu.add_id(x, bias, expert_ids, out);
     ++m_traffic.cpu_ops;

@@ -51,6 +51,11 @@ public:
     void indexer_scores(const Tensor& q, const Tensor& w, const Tensor& keys, std::span<const std::int64_t> visible,
                         Tensor& out) override;
     void add_id(const Tensor& x, const Tensor& bias, std::span<const std::int32_t> expert_ids, Tensor& out) override;
+    void route(const Tensor& logits, const Tensor& selection_bias, std::span<const std::int32_t> fixed_ids,
+               const RoutingSpec& spec, Tensor& ids, Tensor& weights) override;
+    void mul_mat_id(const Tensor& w, const Tensor& x, const Tensor& expert_ids, int n_used, Tensor& out) override;
+    void moe_combine(const Tensor& x, const Tensor& weights, int n_used, Tensor& out) override;
+    void add_id(const Tensor& x, const Tensor& bias, const Tensor& expert_ids, Tensor& out) override;
     void add(const Tensor& a, const Tensor& b, Tensor& out) override;
     void mul(const Tensor& a, const Tensor& b, Tensor& out) override;
     void scale(Tensor& x, float factor) override;
@@ -69,6 +74,7 @@ public:
         std::uint64_t gpu_ops = 0, cpu_ops = 0;
         std::uint64_t uploads = 0, upload_bytes = 0;     // host -> device activation copies
         std::uint64_t downloads = 0, download_bytes = 0; // device -> host
+        std::uint64_t gpu_routes = 0;                    // route() calls that ran on the device
     };
     const Traffic& traffic() const { return m_traffic; }
     void reset_traffic() { m_traffic = {}; }
@@ -105,6 +111,9 @@ private:
     // Whether this layer's KV cache is kept and attended to on the device.
     bool cache_on_device(const KvLayer& cache);
     bool host_valid(const Tensor& t) const;
+    // A small per-slot input of an expert op (route()'s ids or weights) as the device reads
+    // it: its device copy when it is mirrored, else its host values staged.
+    DeviceTensor device_input(const Tensor& t);
 
     std::unique_ptr<VulkanDevice> m_device;
     cpu::CpuBackend m_cpu;

@@ -71,6 +71,21 @@ BufferSlice rows_of(const DeviceTensor& w, const RowChunk& chunk) {
     return rows;
 }
 
+// The push constants of a mul_mat_id over n_slots slots (before the chunk's rows and grid).
+MatmulParams id_params(const DeviceTensor& w, const DeviceTensor& x, std::int64_t n_slots, int n_used) {
+    MatmulParams p;
+    p.n_in = u32(w.ne[0]);
+    p.row_bytes = u32(static_cast<std::int64_t>(w.row_bytes()));
+    p.n_out = u32(w.ne[1]);
+    p.n_cols = u32(n_slots);
+    p.x_stride = u32(w.ne[0]);
+    p.out_stride = u32(w.ne[1]);
+    p.n_used = u32(n_used);
+    p.x_per_slot = x.rows() == n_slots ? 1u : 0u;
+    p.n_expert = u32(w.ne[2]);
+    return p;
+}
+
 } // namespace
 
 MatmulLimits matmul_limits(const DeviceInfo& info) {
@@ -85,6 +100,11 @@ void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
 
 void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
                 std::span<const std::int32_t> expert_ids, int n_used, const DeviceTensor& out) {
+    mul_mat_id(device, w, x, expert_ids, n_used, out, matmul_limits(device.info()));
+}
+
+void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x, const DeviceTensor& expert_ids,
+                int n_used, const DeviceTensor& out) {
     mul_mat_id(device, w, x, expert_ids, n_used, out, matmul_limits(device.info()));
 }
 
@@ -130,9 +150,9 @@ void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
 void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
                 std::span<const std::int32_t> expert_ids, int n_used, const DeviceTensor& out,
                 const MatmulLimits& limits) {
-    const std::int64_t n_in = w.ne[0], n_out = w.ne[1], n_expert = w.ne[2];
+    const std::int64_t n_out = w.ne[1], n_expert = w.ne[2];
     const auto n_slots = static_cast<std::int64_t>(expert_ids.size());
-    assert(n_in % 8 == 0 && n_used > 0 && n_slots % n_used == 0 && out.ne[0] == n_out &&
+    assert(w.ne[0] % 8 == 0 && n_used > 0 && n_slots % n_used == 0 && out.ne[0] == n_out &&
            out.rows() == n_slots);
     if (n_out == 0 || n_slots == 0) return;
     const std::int64_t n_tokens = n_slots / n_used;
@@ -142,16 +162,7 @@ void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor&
                                                                     : "mul_mat_vec_id_",
                                            w.type);
 
-    MatmulParams p;
-    p.n_in = u32(n_in);
-    p.row_bytes = u32(static_cast<std::int64_t>(w.row_bytes()));
-    p.n_out = u32(n_out);
-    p.n_cols = u32(n_slots);
-    p.x_stride = u32(n_in);
-    p.out_stride = u32(n_out);
-    p.n_used = u32(n_used);
-    p.x_per_slot = x.rows() == n_slots ? 1u : 0u;
-    p.n_expert = u32(n_expert);
+    MatmulParams p = id_params(w, x, n_slots, n_used);
 
     const BufferSlice ids =
         vec ? device.stage(expert_ids.data(), expert_ids.size_bytes()) : BufferSlice{};
@@ -185,6 +196,30 @@ void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor&
             device.dispatch(shader, {rows_of(w, chunk), x.slice, out.slice, staged}, p, grid.x,
                             plan.n_items, grid.y);
         }
+    }
+}
+
+// The ids in device memory (route()'s output): the host cannot see which experts are used,
+// so every row chunk is dispatched and the kernel skips slots whose expert lies in another
+// chunk. Matrix-vector kernels only (a few tokens).
+void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x, const DeviceTensor& expert_ids,
+                int n_used, const DeviceTensor& out, const MatmulLimits& limits) {
+    const std::int64_t n_out = w.ne[1], n_expert = w.ne[2];
+    const std::int64_t n_slots = expert_ids.n_elements();
+    assert(expert_ids.type == quant::TensorType::I32);
+    assert(w.ne[0] % 8 == 0 && n_used > 0 && n_slots % n_used == 0 && out.ne[0] == n_out && out.rows() == n_slots);
+    assert(n_slots / n_used <= kMaxVecTokens);
+    if (n_out == 0 || n_slots == 0) return;
+    const std::string shader = shader_name(limits.subgroup_reduce ? "mul_mat_vec_sg_id_" : "mul_mat_vec_id_", w.type);
+    MatmulParams p = id_params(w, x, n_slots, n_used);
+    for (const RowChunk& chunk : split_rows(n_out * n_expert, w.row_bytes(), limits.max_binding_bytes,
+                                            limits.storage_alignment)) {
+        p.first_row = u32(chunk.first_row);
+        p.n_chunk_rows = u32(chunk.n_rows);
+        const Grid grid = fold(n_out, limits.max_groups_x);
+        p.groups_x = grid.x;
+        device.dispatch(shader, {rows_of(w, chunk), x.slice, out.slice, expert_ids.slice}, p, grid.x, grid.y,
+                        u32(n_slots));
     }
 }
 

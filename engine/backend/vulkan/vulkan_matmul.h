@@ -24,5 +24,7 @@ void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
 void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
                 std::span<const std::int32_t> expert_ids, int n_used, const DeviceTensor& out,
                 const MatmulLimits& limits);
+void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x, const DeviceTensor& expert_ids,
+                int n_used, const DeviceTensor& out, const MatmulLimits& limits);
 
 } // namespace conclave::vulkan

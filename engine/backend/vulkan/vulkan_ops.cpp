@@ -106,33 +106,48 @@ void swiglu_clamped(VulkanDevice& device, const DeviceTensor& gate, const Device
     dispatch_elements(device, "swiglu_clamped", {gate.slice, up.slice, out.slice}, params, params.n);
 }
 
-void add_id(VulkanDevice& device, const DeviceTensor& x, const DeviceTensor& bias,
-            std::span<const std::int32_t> expert_ids, const DeviceTensor& out) {
+void add_id(VulkanDevice& device, const DeviceTensor& x, const DeviceTensor& bias, const DeviceTensor& expert_ids,
+            const DeviceTensor& out) {
     assert(x.type == TensorType::F32 && bias.type == TensorType::F32 && out.type == TensorType::F32);
     assert(bias.ne[0] == x.ne[0] && out.n_elements() == x.n_elements());
-    assert(static_cast<std::int64_t>(expert_ids.size()) == x.rows());
-    if (expert_ids.empty()) return;
+    assert(expert_ids.type == TensorType::I32 && expert_ids.n_elements() == x.rows());
+    if (x.rows() == 0) return;
     struct Params {
         std::uint32_t n, n_rows, n_expert;
     } params{u32(x.ne[0]), u32(x.rows()), u32(bias.rows())};
-    const BufferSlice staged = device.stage(expert_ids.data(), expert_ids.size_bytes());
-    dispatch_elements(device, "add_id", {x.slice, bias.slice, staged, out.slice}, params,
+    dispatch_elements(device, "add_id", {x.slice, bias.slice, expert_ids.slice, out.slice}, params,
                       std::uint64_t{params.n} * params.n_rows);
 }
 
-void moe_combine(VulkanDevice& device, const DeviceTensor& x, std::span<const float> weights, int n_used,
+void add_id(VulkanDevice& device, const DeviceTensor& x, const DeviceTensor& bias,
+            std::span<const std::int32_t> expert_ids, const DeviceTensor& out) {
+    assert(static_cast<std::int64_t>(expert_ids.size()) == x.rows());
+    if (expert_ids.empty()) return;
+    const DeviceTensor staged{TensorType::I32, {x.rows(), 1, 1, 1}, device.stage(expert_ids.data(), expert_ids.size_bytes())};
+    add_id(device, x, bias, staged, out);
+}
+
+void moe_combine(VulkanDevice& device, const DeviceTensor& x, const DeviceTensor& weights, int n_used,
                  const DeviceTensor& out) {
-    assert(n_used > 0 && weights.size() % static_cast<std::size_t>(n_used) == 0);
-    const auto n_tokens = static_cast<std::int64_t>(weights.size()) / n_used;
-    assert(x.type == TensorType::F32 && x.rows() == static_cast<std::int64_t>(weights.size()));
+    assert(n_used > 0 && weights.type == TensorType::F32 && weights.n_elements() % n_used == 0);
+    const std::int64_t n_tokens = weights.n_elements() / n_used;
+    assert(x.type == TensorType::F32 && x.rows() == weights.n_elements());
     assert(out.ne[0] == x.ne[0] && out.rows() == n_tokens);
     if (n_tokens == 0) return;
     struct Params {
         std::uint32_t n, n_used, n_tokens;
     } params{u32(x.ne[0]), static_cast<std::uint32_t>(n_used), u32(n_tokens)};
-    const BufferSlice staged = device.stage(weights.data(), weights.size_bytes());
-    dispatch_elements(device, "moe_combine", {x.slice, staged, out.slice}, params,
+    dispatch_elements(device, "moe_combine", {x.slice, weights.slice, out.slice}, params,
                       std::uint64_t{params.n} * params.n_tokens);
+}
+
+void moe_combine(VulkanDevice& device, const DeviceTensor& x, std::span<const float> weights, int n_used,
+                 const DeviceTensor& out) {
+    if (weights.empty()) return;
+    const DeviceTensor staged{TensorType::F32,
+                              {static_cast<std::int64_t>(weights.size()), 1, 1, 1},
+                              device.stage(weights.data(), weights.size_bytes())};
+    moe_combine(device, x, staged, n_used, out);
 }
 
 void mix_rows(VulkanDevice& device, const DeviceTensor& x, std::span<const float> weights, int n_in, int n_out,

@@ -29,6 +29,11 @@ void mul_mat(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
 // As Backend::mul_mat_id: w [n_in, n_out, n_expert]; expert_ids[slot + n_used * token].
 void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x,
                 std::span<const std::int32_t> expert_ids, int n_used, const DeviceTensor& out);
+// The same with the ids in device memory (I32 [n_used * n_tokens], route()'s output): only
+// the matrix-vector path (up to kMaxVecTokens tokens) reads ids there; a prompt's tiled
+// kernels need a plan the host builds from the ids, so callers pass those as host data.
+void mul_mat_id(VulkanDevice& device, const DeviceTensor& w, const DeviceTensor& x, const DeviceTensor& expert_ids,
+                int n_used, const DeviceTensor& out);
 
 // weight may be invalid (no scaling); otherwise its ne[0] equals x.ne[0].
 void rms_norm(VulkanDevice& device, const DeviceTensor& x, const DeviceTensor& weight, float eps,
@@ -59,6 +64,27 @@ void indexer_scores(VulkanDevice& device, const DeviceTensor& q, const DeviceTen
 // are left unwritten.
 void add_id(VulkanDevice& device, const DeviceTensor& x, const DeviceTensor& bias,
             std::span<const std::int32_t> expert_ids, const DeviceTensor& out);
+// Expert routing (Backend::route) on the device: ids [n_used, n_tokens] I32 and weights
+// [n_used, n_tokens] F32 from logits [n_expert, n_tokens] F32; selection_bias is the device
+// copy of the F32 [n_expert] weight, or invalid. fixed_ids (host data, staged) or empty: hash
+// routing. The same experts as the host reference, ties to the lower id; weights within an ulp
+// or so (vulkan_routing.cpp, shaders/route.comp).
+inline constexpr int kMaxRoutedExperts = 1024; // shared memory holds every expert's score
+inline constexpr int kMaxRoutedSlots = 64;
+inline constexpr int kMaxRoutingGroups = 64;
+bool route_supported(const RoutingSpec& spec);
+struct RouteTensors {
+    DeviceTensor logits, selection_bias, ids, weights;
+};
+void route(VulkanDevice& device, const RouteTensors& tensors, std::span<const std::int32_t> fixed_ids,
+           const RoutingSpec& spec);
+// add_id and moe_combine reading their expert ids / weights from device memory (route()'s
+// outputs): [n_used * n_tokens] I32 / F32.
+void add_id(VulkanDevice& device, const DeviceTensor& x, const DeviceTensor& bias, const DeviceTensor& expert_ids,
+            const DeviceTensor& out);
+void moe_combine(VulkanDevice& device, const DeviceTensor& x, const DeviceTensor& weights, int n_used,
+                 const DeviceTensor& out);
+
 // params.freq_factors is ignored (host memory); freq_factors is its device copy or invalid.
 void rope(VulkanDevice& device, const DeviceTensor& x, int head_dim, std::span<const std::int32_t> positions,
           const RopeParams& params, const DeviceTensor& freq_factors);

@@ -33,6 +33,7 @@ bool supports(Op op, quant::TensorType type) {
     case Op::swiglu_clamped:
     case Op::copy_columns:
     case Op::mix_rows:
+    case Op::route: // the logits' type; route_supported() answers for a layer's routing
         return type == T::F32;
     case Op::get_rows:
     case Op::softmax:

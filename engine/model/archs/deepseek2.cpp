@@ -9,8 +9,8 @@
 #include "model/archs/archs.h"
 #include "model/archs/deepseek2_kv_b.h"
 #include "model/forward_steps.h"
+#include "model/routed_experts.h"
 #include "model/scratch_sizes.h"
-#include "model/moe_routing.h"
 
 #include <algorithm>
 #include <cmath>
@@ -326,21 +326,15 @@ void DeepSeek2::moe(Backend& b, const Layer& l, const Tensor& h, Tensor& out) co
     const int n_used = m_hp.routing.n_used;
     Tensor router = b.scratch(quant::TensorType::F32, {m_hp.routing.n_expert, n, 1, 1});
     b.mul_mat(l.gate_inp, h, router);
-    std::vector<float> logits(static_cast<std::size_t>(m_hp.routing.n_expert * n));
-    b.download(router, logits.data(), logits.size() * sizeof(float));
-    const std::span<const float> bias = l.probs_bias.valid()
-                                            ? std::span<const float>(static_cast<const float*>(l.probs_bias.data),
-                                                                     static_cast<std::size_t>(m_hp.routing.n_expert))
-                                            : std::span<const float>();
-    const ExpertChoice choice = route_experts(logits, n, bias, m_hp.routing);
+    const RoutedExperts routed = route_tokens(b, router, l.probs_bias, {}, m_hp.routing);
     Tensor g = b.scratch(quant::TensorType::F32, {m_hp.n_ff_exp, n_used * n, 1, 1});
     Tensor u = b.scratch(quant::TensorType::F32, {m_hp.n_ff_exp, n_used * n, 1, 1});
-    b.mul_mat_id(l.gate_exps, h, choice.ids, n_used, g);
-    b.mul_mat_id(l.up_exps, h, choice.ids, n_used, u);
+    b.mul_mat_id(l.gate_exps, h, routed.ids, n_used, g);
+    b.mul_mat_id(l.up_exps, h, routed.ids, n_used, u);
     b.swiglu(g, u, g);
     Tensor d = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n_used * n, 1, 1});
-    b.mul_mat_id(l.down_exps, g, choice.ids, n_used, d);
-    b.moe_combine(d, choice.weights, n_used, out);
+    b.mul_mat_id(l.down_exps, g, routed.ids, n_used, d);
+    b.moe_combine(d, routed.weights, n_used, out);
     if (!l.gate_shexp.valid()) return;
     Tensor shared = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
     gated_ffn(b, l.gate_shexp, l.up_shexp, l.down_shexp, h, shared);
@@ -388,7 +382,8 @@ std::uint64_t DeepSeek2::scratch_bytes(std::int64_t n, std::int64_t n_out) const
                                     f32_rows(e, n);
     const std::int64_t slots = std::int64_t{m_hp.routing.n_used} * n;
     const std::int64_t f_sh = std::int64_t{m_hp.n_ff_exp} * m_hp.n_expert_shared;
-    const std::uint64_t moe = f32_rows(m_hp.routing.n_expert, n) + 2 * f32_rows(m_hp.n_ff_exp, slots) + f32_rows(e, slots) +
+    const std::uint64_t moe = f32_rows(m_hp.routing.n_expert, n) + f32_rows(2 * std::int64_t{m_hp.routing.n_used}, n) +
+                              2 * f32_rows(m_hp.n_ff_exp, slots) + f32_rows(e, slots) +
                               (f_sh > 0 ? f32_rows(e, n) + 2 * f32_rows(f_sh, n) : 0);
     const std::uint64_t dense = m_hp.n_dense_lead > 0 ? 2 * f32_rows(m_hp.n_ff, n) : 0;
     const std::uint64_t ffn = 2 * f32_rows(e, n) + std::max(moe, dense);

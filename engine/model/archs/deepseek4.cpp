@@ -14,6 +14,7 @@
 #include "model/archs/deepseek4_compressor.h"
 #include "model/archs/deepseek4_hparams.h"
 #include "model/forward_steps.h"
+#include "model/routed_experts.h"
 #include "model/scratch_sizes.h"
 #include "model/window_cache.h"
 #include "quant/dequantize.h"
@@ -453,20 +454,18 @@ void DeepSeek4::ffn_block(Backend& b, const Layer& l, const Tensor& y, std::span
     const int n_used = m_hp.routing.n_used;
     Tensor router = b.scratch(TensorType::F32, {m_hp.routing.n_expert, n, 1, 1});
     b.mul_mat(l.gate_inp, y, router);
-    std::vector<float> logits(static_cast<std::size_t>(m_hp.routing.n_expert * n));
-    b.download(router, logits.data(), logits.size() * sizeof(float));
-    ExpertChoice choice;
+    // Hash routing: the experts are a fixed function of the token id (host data); the
+    // backend weighs them from the scores.
+    std::vector<std::int32_t> fixed_ids;
     if (l.tid2eid.valid()) {
-        // Hash routing: the experts are a fixed function of the token id.
-        std::vector<std::int32_t> ids(static_cast<std::size_t>(n_used * n));
+        fixed_ids.resize(static_cast<std::size_t>(n_used * n));
         const auto* table = static_cast<const std::int32_t*>(l.tid2eid.data);
         for (std::int64_t t = 0; t < n; ++t)
             std::copy_n(table + static_cast<std::int64_t>(tokens[static_cast<std::size_t>(t)]) * n_used, n_used,
-                        ids.begin() + t * n_used);
-        choice = route_fixed(logits, n, ids, m_hp.routing);
-    } else {
-        choice = route_experts(logits, n, l.probs_bias.valid() ? floats(l.probs_bias) : std::span<const float>(), m_hp.routing);
+                        fixed_ids.begin() + t * n_used);
     }
+    const RoutedExperts choice =
+        route_tokens(b, router, l.tid2eid.valid() ? Tensor{} : l.probs_bias, fixed_ids, m_hp.routing);
     const SwigluClamp routed{.alpha = 1.0f, .limit = m_hp.clamp_routed[static_cast<std::size_t>(layer)], .up_offset = 0.0f};
     Tensor g = b.scratch(TensorType::F32, {m_hp.n_ff_exp, n_used * n, 1, 1});
     Tensor u = b.scratch(TensorType::F32, {m_hp.n_ff_exp, n_used * n, 1, 1});
@@ -584,7 +583,8 @@ std::uint64_t DeepSeek4::scratch_bytes(std::int64_t n_tokens, std::int64_t n_log
                                     f32_rows(hd, n) + compress + f32_rows(h * hd, n) + tail +
                                     f32_rows(m_hp.o_lora_rank, std::int64_t{m_hp.o_groups} * n);
     const std::int64_t slots = std::int64_t{m_hp.routing.n_used} * n, f_sh = std::int64_t{m_hp.n_ff_exp} * m_hp.n_expert_shared;
-    const std::uint64_t ffn = f32_rows(e, n) + f32_rows(m_hp.routing.n_expert, n) + 2 * f32_rows(m_hp.n_ff_exp, slots) +
+    const std::uint64_t ffn = f32_rows(e, n) + f32_rows(m_hp.routing.n_expert, n) +
+                              f32_rows(2 * std::int64_t{m_hp.routing.n_used}, n) + 2 * f32_rows(m_hp.n_ff_exp, slots) +
                               f32_rows(e, slots) + 2 * f32_rows(f_sh, n) + f32_rows(e, n);
     const std::uint64_t layer = f32_rows(e, n) + hyper + std::max(attention, ffn);
     const std::uint64_t output = f32_rows(hc * e, n) + f32_rows(hc, n) + f32_rows(e, n) + f32_rows(e, n_out) +

@@ -5,7 +5,7 @@
 #include "backend/backend.h"
 #include "model/archs/deepseek4_hyper.h"
 #include "model/model_file.h"
-#include "model/moe_routing.h"
+#include "backend/expert_routing.h"
 
 #include <vector>
 

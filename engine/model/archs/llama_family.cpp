@@ -1,6 +1,6 @@
 #include "model/archs/llama_family.h"
 #include "model/forward_steps.h"
-#include "model/moe_routing.h"
+#include "model/routed_experts.h"
 #include "model/window_cache.h"
 
 #include <algorithm>
@@ -258,21 +258,19 @@ Result<void> LlamaFamily::attention_block(Backend& b, const Layer& l, Tensor& x,
     return {};
 }
 
-// Routing on the host (moe_routing.h): a softmax over all experts, the top n_used kept.
+// Routing by the backend (routed_experts.h): a softmax over all experts, the top n_used kept.
 void LlamaFamily::moe_block(Backend& b, const Layer& l, const Tensor& h, Tensor& out) const {
     const std::int64_t n = h.ne[1];
     const int n_used = m_hp.n_expert_used, n_expert = m_hp.n_expert;
     Tensor router = b.scratch(quant::TensorType::F32, {n_expert, n, 1, 1});
     b.mul_mat(l.gate_inp, h, router);
     if (l.gate_inp_b.valid()) b.add(router, l.gate_inp_b, router);
-    std::vector<float> logits(static_cast<std::size_t>(n_expert * n));
-    b.download(router, logits.data(), logits.size() * sizeof(float));
-    const ExpertChoice choice = route_experts(logits, n, {},
+    const RoutedExperts routed = route_tokens(b, router, {}, {},
                                               RoutingSpec{.n_expert = n_expert,
                                                           .n_used = n_used,
                                                           .normalize = m_config.moe_normalize_top_k,
                                                           .scale = m_hp.expert_weights_scale});
-    const std::vector<std::int32_t>& ids = choice.ids;
+    const Tensor& ids = routed.ids;
     Tensor g = b.scratch(quant::TensorType::F32, {m_hp.n_ff_exp, n_used * n, 1, 1});
     Tensor u = b.scratch(quant::TensorType::F32, {m_hp.n_ff_exp, n_used * n, 1, 1});
     b.mul_mat_id(l.gate_exps, h, ids, n_used, g);
@@ -284,7 +282,7 @@ void LlamaFamily::moe_block(Backend& b, const Layer& l, const Tensor& h, Tensor&
     Tensor d = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n_used * n, 1, 1});
     b.mul_mat_id(l.down_exps, g, ids, n_used, d);
     if (l.down_exps_b.valid()) b.add_id(d, l.down_exps_b, ids, d);
-    b.moe_combine(d, choice.weights, n_used, out);
+    b.moe_combine(d, routed.weights, n_used, out);
     if (m_config.shared_expert) add_shared_expert(b, l, h, out);
 }
 
@@ -292,9 +290,10 @@ void LlamaFamily::add_shared_expert(Backend& b, const Layer& l, const Tensor& h,
     const std::int64_t n = h.ne[1];
     Tensor gate_logit = b.scratch(quant::TensorType::F32, {1, n, 1, 1});
     b.mul_mat(b.reshape_rows(l.gate_inp_shexp, m_hp.n_embd), h, gate_logit);
-    std::vector<float> gate(static_cast<std::size_t>(n));
-    b.download(gate_logit, gate.data(), gate.size() * sizeof(float));
-    for (float& v : gate) v = 1.0f / (1.0f + std::exp(-v));
+    // sigmoid(logit) per token is a routing to one expert: the backend computes it where the
+    // logit is, so the gate never crosses to the host.
+    const RoutedExperts gate = route_tokens(
+        b, gate_logit, {}, {}, RoutingSpec{.n_expert = 1, .n_used = 1, .gating = ExpertGating::sigmoid, .normalize = false});
     Tensor g = b.scratch(quant::TensorType::F32, {m_hp.n_ff_shexp, n, 1, 1});
     Tensor u = b.scratch(quant::TensorType::F32, {m_hp.n_ff_shexp, n, 1, 1});
     b.mul_mat(l.gate_shexp, h, g);
@@ -303,7 +302,7 @@ void LlamaFamily::add_shared_expert(Backend& b, const Layer& l, const Tensor& h,
     Tensor d = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
     b.mul_mat(l.down_shexp, g, d);
     Tensor scaled = b.scratch(quant::TensorType::F32, {m_hp.n_embd, n, 1, 1});
-    b.moe_combine(d, gate, 1, scaled); // one "slot" per token: d scaled by its gate
+    b.moe_combine(d, gate.weights, 1, scaled); // one "slot" per token: d scaled by its gate
     b.add(out, scaled, out);
 }
 
@@ -370,9 +369,11 @@ std::uint64_t LlamaFamily::scratch_bytes(std::int64_t n_tokens, std::int64_t n_l
     std::uint64_t ffn = f32_rows(e, n); // the normed input
     if (m_hp.n_expert > 0) {
         const std::int64_t slots = std::int64_t{m_hp.n_expert_used} * n;
-        ffn += f32_rows(e, n) + f32_rows(m_hp.n_expert, n) + 2 * f32_rows(m_hp.n_ff_exp, slots) + f32_rows(e, slots);
+        // The router's logits, then its choice (ids and weights, one buffer).
+        ffn += f32_rows(e, n) + f32_rows(m_hp.n_expert, n) + f32_rows(2 * std::int64_t{m_hp.n_expert_used}, n) +
+               2 * f32_rows(m_hp.n_ff_exp, slots) + f32_rows(e, slots);
         if (m_config.shared_expert)
-            ffn += f32_rows(1, n) + 2 * f32_rows(m_hp.n_ff_shexp, n) + 2 * f32_rows(e, n);
+            ffn += f32_rows(1, n) + f32_rows(2, n) + 2 * f32_rows(m_hp.n_ff_shexp, n) + 2 * f32_rows(e, n);
     } else {
         ffn += 2 * f32_rows(m_hp.n_ff, n) + f32_rows(e, n);
     }

@@ -8,3 +8,6 @@ conclave_add_qtest(test_vulkan_stream_ops SOURCES test_vulkan_stream_ops.cpp op_
                    LIBS conclave_vulkan_test_support LABELS "engine;gpu;kernels" TIMEOUT 600)
 conclave_add_qtest(test_vulkan_attention_ring SOURCES test_vulkan_attention_ring.cpp op_check.cpp
                    LIBS conclave_vulkan_test_support LABELS "engine;gpu;kernels" TIMEOUT 600)
+# Expert routing (softmax / sigmoid / sqrt-softplus, bias, groups, hash) against the CPU.
+conclave_add_qtest(test_vulkan_routing SOURCES test_vulkan_routing.cpp op_check.cpp
+                   LIBS conclave_vulkan_test_support LABELS "engine;gpu;kernels" TIMEOUT 300)

@@ -403,7 +403,8 @@ private slots:
     // context): a prompt that wraps the ring, then generated tokens. The caches (the window
     // ring, the compressed and the indexer's keys) never cross. Per generated token at
     // position P the host reads, as it must to run its own steps: per layer the two
-    // hyper-connection logits ((2 + hc) hc floats each, for Sinkhorn) and the router's logits;
+    // hyper-connection logits ((2 + hc) hc floats each, for Sinkhorn) (the router's logits stay:
+    // the experts are routed on the GPU, hash-routed layers too);
     // per compressing layer each compressor's u and g rows (pooled into compressed keys on
     // the host), and in ratio-4 layers past top_k visible blocks the indexer's scores (top-k on
     // the host); then the output collapse's hc logits and the logits. Up go the embedded
@@ -461,8 +462,8 @@ private slots:
             std::uint64_t downloads = 2, download_bytes = (hc + static_cast<std::uint64_t>(spec.n_vocab)) * f;
             std::uint64_t uploads = 1, upload_bytes = static_cast<std::uint64_t>(spec.n_embd) * f;
             for (const int ratio : spec.compress_ratios) {
-                downloads += 3;
-                download_bytes += (2 * mix + static_cast<std::uint64_t>(spec.n_expert)) * f;
+                downloads += 2; // the hyper-connection logits; the experts are routed on the GPU
+                download_bytes += 2 * mix * f;
                 if (ratio == 0) continue;
                 const bool completes = (pos + 1) % ratio == 0;
                 // u and g of the main compressor (rows of 2 keys' width for ratio 4, 1 for 128)
@@ -516,9 +517,9 @@ private slots:
         check_deepseek2(*model, cpu, gpu, 1e-2, 0.05, 0.05);
     }
 
-    // deepseek2 with every weight on the GPU: copy_columns, the keys-only KV store and the
-    // latent attention run there, so a pass moves only the embedded tokens up and each MoE
-    // layer's router logits and the logits down; one CPU op, the embedding lookup.
+    // deepseek2 with every weight on the GPU: copy_columns, the keys-only KV store, the
+    // latent attention and the routing (sigmoid, bias, groups) run there, so a pass moves only
+    // the embedded tokens up and the logits down; one CPU op, the embedding lookup.
     void deepseek2KeepsTheLatentCacheOnTheGpu() {
         test::TinyDeepSeek2 spec = test::tiny_deepseek3();
         auto model = load_deepseek2(spec, QStringLiteral("deepseek3-traffic"));
@@ -553,13 +554,14 @@ private slots:
                   (unsigned long long)t.upload_bytes, (unsigned long long)t.downloads, (unsigned long long)t.download_bytes);
             QCOMPARE(t.cpu_ops, std::uint64_t{1}); // the embedding lookup (get_rows), by design
             QCOMPARE(t.uploads, std::uint64_t{1}); // the embedded tokens
-            QCOMPARE(t.downloads, moe_layers + 1);  // each MoE layer's router logits, the logits
+            QCOMPARE(t.downloads, std::uint64_t{1}); // the logits: every MoE layer routes on the GPU
+            QCOMPARE(t.gpu_routes, moe_layers);
         }
     }
 
     // With every routed expert on the CPU, one generated token moves the normed hidden
-    // state down and the experts' sum up once per layer (plus the router's logits, which
-    // the host reads to choose experts): no per-op back-and-forth.
+    // state down and the experts' sum up once per layer (plus the chosen experts' ids and
+    // weights, routed on the GPU and read together in one copy): no per-op back-and-forth.
     void hiddenStateCrossesOncePerLayerEachWay() {
         test::TinyDecoder spec = spec_for("qwen3moe", TensorType::Q8_0);
         spec.n_layer = 4;
@@ -593,16 +595,78 @@ private slots:
               (unsigned long long)t.upload_bytes, (unsigned long long)t.downloads, (unsigned long long)t.download_bytes);
         const auto layers = static_cast<std::uint64_t>(spec.n_layer);
         // Up: the embedded token, then each layer's expert sum. Down: each layer's normed
-        // state and router logits, then the logits.
+        // state and its routing (ids and weights, one allocation), then the logits.
         QCOMPARE(t.uploads, 1 + layers);
         QCOMPARE(t.downloads, 2 * layers + 1);
+        QCOMPARE(t.gpu_routes, layers);
         QVERIFY(t.gpu_ops > t.cpu_ops);
     }
 
-    // gpt-oss with every weight on the GPU: attention with sinks, the expert biases (add_id)
-    // and the clamped SwiGLU all run there, so a pass moves only what the host must read
-    // (each layer's router logits, then the logits) down and the embedded tokens up; before
-    // these ops had kernels, attention with sinks downloaded both KV caches of every layer.
+    // A fully offloaded MoE model never waits on the host inside a decode step: the routing
+    // runs on the GPU and the expert ops read its ids and weights there, so each generated
+    // token reads back exactly one thing, its logits (one submission that waits). A prompt of
+    // more than 8 tokens takes the tiled expert kernels, whose plan the host builds from the
+    // ids: those come down once per layer. Qwen2-MoE's shared-expert gate (a sigmoid) is a
+    // routing to one expert, so it stays on the GPU too.
+    void fullyOffloadedMoeStepReadsBackOnlyTheLogits_data() {
+        QTest::addColumn<QString>("arch");
+        QTest::addRow("qwen3moe") << QStringLiteral("qwen3moe");
+        QTest::addRow("qwen2moe (shared expert gate)") << QStringLiteral("qwen2moe");
+    }
+    void fullyOffloadedMoeStepReadsBackOnlyTheLogits() {
+        QFETCH(QString, arch);
+        test::TinyDecoder spec = spec_for(arch.toStdString(), TensorType::Q8_0);
+        spec.n_layer = 3;
+        auto model = load(spec, QStringLiteral("offloaded-") + arch);
+        QVERIFY(model);
+        std::vector<vulkan::HostWeight> weights;
+        for (const gguf::TensorInfo& t : model->file().tensors())
+            if (std::string_view(t.name) != "token_embd.weight") weights.push_back({t.data, t.n_bytes});
+        auto device = vulkan::VulkanDevice::open(vulkan::testing::test_device(m_reason)->info().device.index);
+        QVERIFY(device.ok());
+        ThreadPool pool(2);
+        auto backend = vulkan::VulkanBackend::create(std::move(device.value()), pool, weights, true, 1 << 20);
+        QVERIFY(backend.ok());
+        const model::ModelShape& shape = model->arch().shape();
+        std::vector<KvLayer> cache;
+        for (int i = 0; i < shape.n_layer; ++i)
+            cache.push_back({(*backend)->allocate(TensorType::F16, {shape.k_width, 32, 1, 1}),
+                             (*backend)->allocate(TensorType::F16, {shape.v_width, 32, 1, 1})});
+        std::vector<std::int32_t> tokens(16);
+        for (std::size_t i = 0; i < tokens.size(); ++i) tokens[i] = static_cast<std::int32_t>(1 + (i * 11) % 60);
+        std::vector<float> logits;
+        const auto layers = static_cast<std::uint64_t>(spec.n_layer);
+        const auto forward = [&](std::int64_t first, std::int64_t count) {
+            (*backend)->reset_traffic();
+            model::ForwardBatch batch;
+            batch.tokens = std::span(tokens).subspan(static_cast<std::size_t>(first), static_cast<std::size_t>(count));
+            batch.first_pos = first;
+            batch.cache = &cache;
+            batch.logits = &logits;
+            return model->arch().forward(**backend, batch).ok() && (*backend)->status().ok();
+        };
+        // Qwen2-MoE routes twice per layer: its experts and its shared expert's gate.
+        const std::uint64_t routes = layers * (arch == QStringLiteral("qwen2moe") ? 2 : 1);
+        QVERIFY(forward(0, 12));
+        QCOMPARE((*backend)->traffic().gpu_routes, routes);
+        QCOMPARE((*backend)->traffic().downloads, layers + 1); // the tiled kernels' ids, the logits
+        for (std::int64_t pos = 12; pos < 16; ++pos) {
+            QVERIFY(forward(pos, 1));
+            const vulkan::VulkanBackend::Traffic& t = (*backend)->traffic();
+            qInfo("token at %lld: %llu GPU ops (%llu routes), %llu CPU ops, %llu downloads (%llu B)", (long long)pos,
+                  (unsigned long long)t.gpu_ops, (unsigned long long)t.gpu_routes, (unsigned long long)t.cpu_ops,
+                  (unsigned long long)t.downloads, (unsigned long long)t.download_bytes);
+            QCOMPARE(t.gpu_routes, routes);
+            QCOMPARE(t.downloads, std::uint64_t{1});
+            QCOMPARE(t.download_bytes, static_cast<std::uint64_t>(logits.size()) * sizeof(float));
+            QCOMPARE(t.cpu_ops, std::uint64_t{1}); // the embedding lookup (get_rows), by design
+        }
+    }
+
+    // gpt-oss with every weight on the GPU: attention with sinks, the routing, the expert
+    // biases (add_id) and the clamped SwiGLU all run there, so a pass moves only the logits
+    // down and the embedded tokens up; before these ops had kernels, attention with sinks
+    // downloaded both KV caches of every layer, and host routing each layer's router logits.
     // Checked for a prompt and for one generated token.
     void gptOssKeepsTheKvCacheOnTheGpu() {
         const test::TinyDecoder spec = spec_for("gpt-oss", TensorType::F32);
@@ -637,10 +701,11 @@ private slots:
             qInfo("%d token(s): %llu GPU ops, %llu CPU ops, %llu uploads (%llu B), %llu downloads (%llu B)", count,
                   (unsigned long long)t.gpu_ops, (unsigned long long)t.cpu_ops, (unsigned long long)t.uploads,
                   (unsigned long long)t.upload_bytes, (unsigned long long)t.downloads, (unsigned long long)t.download_bytes);
-            // Down: each layer's router logits ([n_expert, count] F32), then the last logits.
-            QCOMPARE(t.downloads, layers + 1);
-            QCOMPARE(t.download_bytes, (layers * static_cast<std::uint64_t>(spec.n_expert * count) +
-                                        static_cast<std::uint64_t>(logits.size())) * sizeof(float));
+            // Down: only the last logits; every layer routes on the GPU and its expert ops
+            // (mul_mat_id, add_id, moe_combine) read the ids and weights there.
+            QCOMPARE(t.downloads, std::uint64_t{1});
+            QCOMPARE(t.download_bytes, static_cast<std::uint64_t>(logits.size()) * sizeof(float));
+            QCOMPARE(t.gpu_routes, layers);
             QCOMPARE(t.uploads, std::uint64_t{1}); // the embedded tokens
             QCOMPARE(t.cpu_ops, std::uint64_t{1}); // the embedding lookup (get_rows), by design
         }

@@ -21,3 +21,7 @@ foreach(_key_type IN ITEMS f32 f16 q8_0)
     conclave_vulkan_shader(NAME indexer_scores_${_key_type} SOURCE indexer_scores.comp DEFINES KV_${_key_define})
 endforeach()
 target_sources(conclave_engine PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../vulkan_indexer.cpp)
+# Expert routing: router logits to expert ids and weights on the device (host side:
+# vulkan_routing.cpp).
+conclave_vulkan_shader(NAME route SOURCE route.comp)
+target_sources(conclave_engine PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../vulkan_routing.cpp)

@@ -1,11 +1,11 @@
-#include "model/moe_routing.h"
+#include "backend/expert_routing.h"
 
 #include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <numeric>
 
-namespace conclave::model {
+namespace conclave {
 namespace {
 
 void score(const float* logits, const RoutingSpec& spec, float* out) {
@@ -109,4 +109,4 @@ ExpertChoice route_fixed(std::span<const float> logits, std::int64_t n_tokens, s
     return choice;
 }
 
-} // namespace conclave::model
+} // namespace conclave

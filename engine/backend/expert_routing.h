@@ -1,14 +1,15 @@
 #pragma once
-// The router of a mixture-of-experts layer, on the host: from the router's logits to the
-// experts each token uses and their weights, with the semantics each model family was
-// trained with. Runs on the host because the logits are tiny ([n_expert, n_tokens]) next to
-// the expert matmuls, and the choice decides which expert weights are read at all.
+// The router of a mixture-of-experts layer: from the router's logits to the experts each
+// token uses and their weights, with the semantics each model family was trained with. These
+// host functions are the reference: the CPU backend's `route` op runs them as they are, and
+// every other backend's routing kernel must choose the same experts (ties to the lower id)
+// and give the same weights. Plain functions, no state; thread-safe.
 
 #include <cstdint>
 #include <span>
 #include <vector>
 
-namespace conclave::model {
+namespace conclave {
 
 // How router logits become scores: a softmax over all experts (Mixtral, Qwen-MoE, OLMoE,
 // gpt-oss, DeepSeek V2), an independent sigmoid per expert (DeepSeek V3), or
@@ -49,4 +50,4 @@ ExpertChoice route_experts(std::span<const float> logits, std::int64_t n_tokens,
 ExpertChoice route_fixed(std::span<const float> logits, std::int64_t n_tokens, std::span<const std::int32_t> ids,
                          const RoutingSpec& spec);
 
-} // namespace conclave::model
+} // namespace conclave
