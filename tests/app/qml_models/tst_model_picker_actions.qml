@@ -74,7 +74,8 @@ Item {
             const favouriteItem = rowMenu.itemAt(0)
             compare(favouriteItem.text, "Remove from favourites")
             keyClick(Qt.Key_Down)
-            keyClick(Qt.Key_Return)
+            compare(rowMenu.currentIndex, 0)
+            keyClick(Qt.Key_Space)
             tryVerify(() => !libraryProbe.isFavourite(pickerFiles.gamma))
             tryVerify(() => !rowMenu.visible)
             compare(section(pickerFiles.gamma), "Conclave models folder") // back where it was found
