@@ -101,6 +101,10 @@ Item {
             verify(!named("value_reasoningEffort").visible)
             testReasoning.setSupport(true, true)
             tryVerify(() => named("value_thinking").visible && named("value_reasoningEffort").visible)
+            // Laid out once shown: rows hidden until now sit on top of each other until then.
+            const below = (upper, lower) => named(lower).mapToItem(root, 0, 0).y > named(upper).mapToItem(root, 0, 0).y
+            tryVerify(() => below("override_maxTokens", "override_thinking")
+                            && below("override_thinking", "override_reasoningEffort"))
             chatController.settings.thinking = true
             chatController.settings.reasoningEffort = "medium"
             const thinking = named("value_thinking")
