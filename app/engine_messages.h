@@ -133,8 +133,12 @@ struct GenerationStats {
     int contextUsed = 0;     // tokens the session's cache holds afterwards
     int contextSize = 0;
     QString warning;         // e.g. the chat template fallback
-    // What the answer was generated with (a random seed as drawn), so it can be reproduced.
+    // What the answer was generated with (a random seed as drawn), so it can be reproduced:
+    // the request's sampling, token limit and reasoning choices.
     conclave::SamplingParams sampling;
+    int maxTokens = 0;
+    bool thinking = true;
+    QString reasoningEffort;
 };
 
 } // namespace conclave::app

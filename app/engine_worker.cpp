@@ -286,6 +286,9 @@ void EngineWorker::runGenerate(quint64 id, const GenerationRequest& request) {
     stats.contextSize = m_session->n_ctx();
     stats.warning = fromUtf8(prompt->warning);
     stats.sampling = request.sampling;
+    stats.maxTokens = request.maxTokens;
+    stats.thinking = request.thinking;
+    stats.reasoningEffort = request.reasoningEffort;
     emit generationFinished(id, final, stats);
 }
 

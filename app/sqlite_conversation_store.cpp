@@ -2,8 +2,10 @@
 
 #include "conclave/storage/exchange.h"
 #include "conclave/storage/search.h"
+#include "conclave/storage/transaction.h"
 #include "storage_errors.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -221,12 +223,18 @@ ui::ConversationOverrides SqliteConversationStore::overrides(qint64 conversation
         o.minP = c.sampling.min_p;
         o.repeatPenalty = c.sampling.repetition_penalty;
         o.seed = c.sampling.seed;
+        if (c.answer.max_tokens)
+            o.maxTokens = static_cast<int>(std::min<std::int64_t>(*c.answer.max_tokens, 1 << 20));
+        o.thinking = c.answer.thinking;
+        if (c.answer.reasoning_effort) o.reasoningEffort = qt(*c.answer.reasoning_effort);
         return o;
     });
 }
 
+// One transaction, so a refused write leaves all of the conversation's overrides as they were.
 void SqliteConversationStore::setOverrides(qint64 conversation, const ui::ConversationOverrides& o) {
     guarded([&] {
+        storage::Transaction transaction(m_db);
         storage::SamplingOverrides sampling;
         sampling.temperature = o.temperature;
         if (o.topK) sampling.top_k = *o.topK;
@@ -238,6 +246,12 @@ void SqliteConversationStore::setOverrides(qint64 conversation, const ui::Conver
         std::optional<std::string> prompt;
         if (o.systemPrompt) prompt = utf8(*o.systemPrompt);
         m_store.set_system_prompt(conversation, prompt);
+        storage::AnswerOverrides answer;
+        if (o.maxTokens) answer.max_tokens = *o.maxTokens;
+        answer.thinking = o.thinking;
+        if (o.reasoningEffort) answer.reasoning_effort = utf8(*o.reasoningEffort);
+        m_store.set_answer_overrides(conversation, answer);
+        transaction.commit();
     });
 }
 

@@ -2,7 +2,9 @@
 // SqliteModelLibrary: the model picker's ModelLibrary over storage/ — recent models in the
 // `models` table (storage::ModelStore: recorded when a model is loaded, with its path, size,
 // modification time, architecture, parameter counts, quant mix and context; a file that is
-// gone is marked missing, never deleted), the user's model folders and the default model in
+// gone is marked missing, never deleted; favourites are its starred rows; "Remove from recent"
+// clears a row's last use and star and keeps the row with its settings; "Locate…" moves a row
+// to the file's new path, ModelStore::relocate), the user's model folders and the default model in
 // `app_settings` (storage::SettingsStore keys "model_folders", a JSON array of paths, and
 // "default_model", a path).
 //
@@ -22,6 +24,9 @@ public:
 
     QList<ui::RecentModel> recentModels() override;
     qint64 recordLoaded(const ui::RecentModel& model) override;
+    bool setFavourite(const ui::RecentModel& model, bool favourite) override;
+    bool removeFromRecent(qint64 id) override;
+    bool relocate(qint64 id, const QString& path) override;
     QStringList modelFolders() override;
     void setModelFolders(const QStringList& folders) override;
     QString defaultModel() override;

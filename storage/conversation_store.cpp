@@ -112,6 +112,19 @@ void ConversationStore::set_sampling(Id conversation_id, const SamplingOverrides
     require_conversation(conversation_id);
 }
 
+void ConversationStore::set_answer_overrides(Id conversation_id, const AnswerOverrides& answer) {
+    if (answer.max_tokens && *answer.max_tokens < 1)
+        throw DatabaseError(ErrorKind::invalid_input,
+                            "an answer's max tokens must be at least 1, not " +
+                                std::to_string(*answer.max_tokens));
+    Statement update = m_db.prepare(
+        "UPDATE conversations SET max_tokens = :max_tokens, thinking = :thinking,"
+        " reasoning_effort = :reasoning_effort WHERE id = :id");
+    detail::bind_answer(update, answer);
+    update.bind(":id", conversation_id).run();
+    require_conversation(conversation_id);
+}
+
 void ConversationStore::set_last_model(Id conversation_id, std::optional<Id> model_id) {
     Statement update =
         m_db.prepare("UPDATE conversations SET last_model_id = :model WHERE id = :id");

@@ -54,7 +54,9 @@ detail::IncomingConversation read_conversation(Database& db, std::string_view ob
         " json_extract(:o, '$.sampling.temperature'), json_extract(:o, '$.sampling.top_k'),"
         " json_extract(:o, '$.sampling.top_p'), json_extract(:o, '$.sampling.min_p'),"
         " json_extract(:o, '$.sampling.repetition_penalty'), json_extract(:o, '$.sampling.seed'),"
-        " json_extract(:o, '$.active_leaf'), json_extract(:o, '$.kind')");
+        " json_extract(:o, '$.active_leaf'), json_extract(:o, '$.kind'),"
+        " json_extract(:o, '$.answer.max_tokens'), json_extract(:o, '$.answer.thinking'),"
+        " json_extract(:o, '$.answer.reasoning_effort')");
     fields.bind(":o", object);
     fields.step();
     c.title = fields.text(0);
@@ -72,6 +74,11 @@ detail::IncomingConversation read_conversation(Database& db, std::string_view ob
     in.active_leaf_uid = fields.optional_text(12);
     // Files written before the kind existed hold chats.
     if (const auto kind = fields.optional_text(13)) c.kind = conversation_kind_from_string(*kind);
+    // Files written before the answer choices existed (schema 7) follow the model's.
+    c.answer = detail::read_answer(fields, 14);
+    if (c.answer.max_tokens && *c.answer.max_tokens < 1)
+        throw DatabaseError(ErrorKind::invalid_input,
+                            "conversation " + c.uid + " has a max tokens below 1");
 
     Statement messages = db.prepare(
         "SELECT json_type(value, '$.uid'), json_extract(value, '$.uid'), json_extract(value, "
@@ -128,7 +135,10 @@ std::string ConversationExchange::export_json(std::optional<Id> conversation_id)
         "c.system_prompt,"
         " 'sampling', json_object('temperature', c.temperature, 'top_k', c.top_k, 'top_p', c.top_p,"
         "   'min_p', c.min_p, 'repetition_penalty', c.repetition_penalty, 'seed', c.seed),"
-        " 'active_leaf', (SELECT uid FROM messages WHERE id = c.active_leaf_id), 'kind', c.kind)"
+        " 'active_leaf', (SELECT uid FROM messages WHERE id = c.active_leaf_id), 'kind', c.kind,"
+        " 'answer', json_object('max_tokens', c.max_tokens, 'thinking', json(CASE c.thinking"
+        "   WHEN 0 THEN 'false' WHEN 1 THEN 'true' ELSE 'null' END),"
+        "   'reasoning_effort', c.reasoning_effort))"
         " FROM conversations c WHERE :id IS NULL OR c.id = :id ORDER BY c.id");
     detail::bind_optional(conversations, ":id", conversation_id);
     std::string out = "{\"format\":\"" + std::string(format_name) +

@@ -21,9 +21,11 @@ Id insert_conversation(Database& db, const Conversation& c) {
     Statement insert =
         db.prepare("INSERT INTO conversations(uid, title, created_at, updated_at, pinned, "
                    "archived, system_prompt,"
-                   " temperature, top_k, top_p, min_p, repetition_penalty, seed, kind)"
+                   " temperature, top_k, top_p, min_p, repetition_penalty, seed, kind,"
+                   " max_tokens, thinking, reasoning_effort)"
                    " VALUES(:uid, :title, :created, :updated, :pinned, :archived, :system_prompt,"
-                   " :temperature, :top_k, :top_p, :min_p, :repetition_penalty, :seed, :kind)");
+                   " :temperature, :top_k, :top_p, :min_p, :repetition_penalty, :seed, :kind,"
+                   " :max_tokens, :thinking, :reasoning_effort)");
     insert.bind(":uid", c.uid)
         .bind(":title", c.title)
         .bind(":created", c.created_at)
@@ -33,6 +35,7 @@ Id insert_conversation(Database& db, const Conversation& c) {
         .bind(":kind", to_string(c.kind));
     bind_optional(insert, ":system_prompt", c.system_prompt);
     bind_sampling(insert, c.sampling);
+    bind_answer(insert, c.answer);
     insert.run();
     return db.last_insert_id();
 }

@@ -179,6 +179,51 @@ void ModelStore::forget_model(Id id) {
     require_changed(id);
 }
 
+void ModelStore::remove_from_recent(Id id) {
+    m_db.prepare("UPDATE models SET last_used_at = NULL, favourite = 0 WHERE id = :id")
+        .bind(":id", id)
+        .run();
+    require_changed(id);
+}
+
+ModelRecord ModelStore::relocate(Id id, const ModelRecord& file) {
+    Transaction transaction(m_db);
+    const ModelRecord located = model(id);
+    if (const auto other = find_by_path(file.path); other && other->id != id) {
+        m_db.prepare("UPDATE messages SET model_id = :id WHERE model_id = :other")
+            .bind(":id", id)
+            .bind(":other", other->id)
+            .run();
+        m_db.prepare("UPDATE conversations SET last_model_id = :id WHERE last_model_id = :other")
+            .bind(":id", id)
+            .bind(":other", other->id)
+            .run();
+        Statement merge = m_db.prepare(
+            "UPDATE models SET favourite = MAX(favourite, :favourite),"
+            " last_used_at = CASE WHEN :used IS NULL THEN last_used_at"
+            "   WHEN last_used_at IS NULL OR last_used_at < :used THEN :used"
+            "   ELSE last_used_at END WHERE id = :id");
+        merge.bind(":favourite", other->favourite ? 1 : 0).bind(":id", id);
+        bind_optional(merge, ":used", other->last_used_at);
+        merge.run();
+        m_db.prepare("DELETE FROM models WHERE id = :other").bind(":other", other->id).run();
+    }
+    const bool same_file = located.file_size == file.file_size &&
+                           located.file_modified_at == file.file_modified_at;
+    Statement update = m_db.prepare(
+        "UPDATE models SET path = :path, file_size = :size, file_modified_at = :modified,"
+        " sha256 = CASE WHEN :same THEN sha256 END, missing = 0 WHERE id = :id");
+    update.bind(":path", file.path)
+        .bind(":size", file.file_size)
+        .bind(":modified", file.file_modified_at)
+        .bind(":same", same_file ? 1 : 0)
+        .bind(":id", id)
+        .run();
+    ModelRecord result = model(id);
+    transaction.commit();
+    return result;
+}
+
 ModelSettings ModelStore::settings(Id id) {
     model(id); // not_found for an unknown model, rather than silently empty settings
     Statement select = m_db.prepare(

@@ -31,6 +31,7 @@ Conversation read_conversation(const Statement& row, int first) {
     c.sampling.repetition_penalty = optional_real(row, first + 14);
     c.sampling.seed = optional_int64(row, first + 15);
     c.kind = conversation_kind_from_string(row.text(first + 16));
+    c.answer = read_answer(row, first + 17);
     return c;
 }
 
@@ -60,6 +61,10 @@ Message read_message(const Statement& row, int first) {
 std::string conversation_columns_for(int schema_version) {
     std::string columns(conversation_columns);
     if (schema_version < 5) columns.replace(columns.rfind("c.kind"), 6, "'chat'");
+    if (schema_version < 7) {
+        const std::string_view answer = "c.max_tokens, c.thinking, c.reasoning_effort";
+        columns.replace(columns.rfind(answer), answer.size(), "NULL, NULL, NULL");
+    }
     return columns;
 }
 
@@ -113,6 +118,22 @@ void bind_sampling(Statement& statement, const SamplingOverrides& sampling) {
     bind_optional(statement, ":min_p", sampling.min_p);
     bind_optional(statement, ":repetition_penalty", sampling.repetition_penalty);
     bind_optional(statement, ":seed", sampling.seed);
+}
+
+void bind_answer(Statement& statement, const AnswerOverrides& answer) {
+    bind_optional(statement, ":max_tokens", answer.max_tokens);
+    std::optional<std::int64_t> thinking;
+    if (answer.thinking) thinking = *answer.thinking ? 1 : 0;
+    bind_optional(statement, ":thinking", thinking);
+    bind_optional(statement, ":reasoning_effort", answer.reasoning_effort);
+}
+
+AnswerOverrides read_answer(const Statement& row, int first) {
+    AnswerOverrides answer;
+    answer.max_tokens = optional_int64(row, first);
+    if (const auto thinking = optional_int64(row, first + 1)) answer.thinking = *thinking != 0;
+    answer.reasoning_effort = row.optional_text(first + 2);
+    return answer;
 }
 
 } // namespace conclave::storage::detail

@@ -16,10 +16,10 @@ namespace conclave::storage::detail {
 inline constexpr std::string_view conversation_columns =
     "c.id, c.uid, c.title, c.created_at, c.updated_at, c.pinned, c.archived, c.last_model_id,"
     " c.active_leaf_id, c.system_prompt, c.temperature, c.top_k, c.top_p, c.min_p,"
-    " c.repetition_penalty, c.seed, c.kind";
-inline constexpr int conversation_column_count = 17;
+    " c.repetition_penalty, c.seed, c.kind, c.max_tokens, c.thinking, c.reasoning_effort";
+inline constexpr int conversation_column_count = 20;
 // conversation_columns as a database of an older schema can answer them: 'chat' for the kind
-// before version 5.
+// before version 5, NULL for the answer choices before version 7.
 std::string conversation_columns_for(int schema_version);
 
 // Selected in this order by every message query; table alias `m`.
@@ -48,6 +48,11 @@ void bind_stop_reason(Statement& statement, std::string_view name,
                       const std::optional<StopReason>& reason);
 // The stop reason in `column`: nullopt for NULL.
 std::optional<StopReason> optional_stop_reason(const Statement& row, int column);
+
+// Binds :max_tokens, :thinking (0/1) and :reasoning_effort.
+void bind_answer(Statement& statement, const AnswerOverrides& answer);
+// The answer choices in three columns from `first`, as bind_answer writes them.
+AnswerOverrides read_answer(const Statement& row, int first);
 
 // Binds :temperature, :top_k, :top_p, :min_p, :repetition_penalty and :seed.
 void bind_sampling(Statement& statement, const SamplingOverrides& sampling);

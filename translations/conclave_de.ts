@@ -441,6 +441,30 @@
         <source>Use model defaults</source>
         <translation>Werte des Modells verwenden</translation>
     </message>
+    <message>
+        <source>Max tokens per answer</source>
+        <translation>Höchstens Token pro Antwort</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Nachdenken</translation>
+    </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>Denkaufwand</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
 </context>
 <context>
     <name>ConversationStore</name>
@@ -720,6 +744,34 @@ Klicken, um ein anderes Modell zu wählen</translation>
         <source>Looking for models</source>
         <translation>Suche nach Modellen</translation>
     </message>
+    <message>
+        <source>Locate the model file</source>
+        <translation>Modelldatei suchen</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF-Modelle (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>Aus den Favoriten entfernen</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>Zu den Favoriten hinzufügen</translation>
+    </message>
+    <message>
+        <source>Locate…</source>
+        <translation>Suchen…</translation>
+    </message>
+    <message>
+        <source>Remove from recent</source>
+        <translation>Aus „Zuletzt verwendet“ entfernen</translation>
+    </message>
 </context>
 <context>
     <name>ModelRow</name>
@@ -730,6 +782,34 @@ Klicken, um ein anderes Modell zu wählen</translation>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (favourite), %2</source>
+        <translation>%1 (Favorit), %2</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>Aus den Favoriten entfernen</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>Zu den Favoriten hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from favourites</source>
+        <translation>%1 aus den Favoriten entfernen</translation>
+    </message>
+    <message>
+        <source>Add %1 to favourites</source>
+        <translation>%1 zu den Favoriten hinzufügen</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Weitere Aktionen</translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation>Aktionen für %1</translation>
     </message>
 </context>
 <context>
@@ -1714,6 +1794,29 @@ scripts/fetch-default-model legt SmolLM2-135M-Instruct dort ab.</translation>
     <message>
         <source>Your folders</source>
         <translation>Deine Ordner</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>Favoriten</translation>
+    </message>
+</context>
+<context>
+    <name>conclave::ui::ModelPicker</name>
+    <message>
+        <source>Could not save the favourite. The database refused the change.</source>
+        <translation>Der Favorit konnte nicht gespeichert werden. Die Datenbank hat die Änderung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Could not remove the model from the list. The database refused the change.</source>
+        <translation>Das Modell konnte nicht aus der Liste entfernt werden. Die Datenbank hat die Änderung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a GGUF model file; %2 still points at its old place.</source>
+        <translation>„%1“ ist keine GGUF-Modelldatei; %2 verweist weiter auf den alten Ort.</translation>
+    </message>
+    <message>
+        <source>Could not save the new place of %1. The database refused the change.</source>
+        <translation>Der neue Ort von %1 konnte nicht gespeichert werden. Die Datenbank hat die Änderung abgelehnt.</translation>
     </message>
 </context>
 <context>

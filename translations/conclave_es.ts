@@ -441,6 +441,30 @@
         <source>Use model defaults</source>
         <translation>Usar los valores del modelo</translation>
     </message>
+    <message>
+        <source>Max tokens per answer</source>
+        <translation>Máx. de tokens por respuesta</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Razonamiento</translation>
+    </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>Esfuerzo de razonamiento</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alto</translation>
+    </message>
 </context>
 <context>
     <name>ConversationStore</name>
@@ -720,6 +744,34 @@ Haz clic para elegir otro modelo</translation>
         <source>Looking for models</source>
         <translation>Buscando modelos</translation>
     </message>
+    <message>
+        <source>Locate the model file</source>
+        <translation>Buscar el archivo del modelo</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>Modelos GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>Quitar de favoritos</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>Añadir a favoritos</translation>
+    </message>
+    <message>
+        <source>Locate…</source>
+        <translation>Buscar…</translation>
+    </message>
+    <message>
+        <source>Remove from recent</source>
+        <translation>Quitar de recientes</translation>
+    </message>
 </context>
 <context>
     <name>ModelRow</name>
@@ -730,6 +782,34 @@ Haz clic para elegir otro modelo</translation>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (favourite), %2</source>
+        <translation>%1 (favorito), %2</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>Quitar de favoritos</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>Añadir a favoritos</translation>
+    </message>
+    <message>
+        <source>Remove %1 from favourites</source>
+        <translation>Quitar %1 de favoritos</translation>
+    </message>
+    <message>
+        <source>Add %1 to favourites</source>
+        <translation>Añadir %1 a favoritos</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Más acciones</translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation>Acciones de %1</translation>
     </message>
 </context>
 <context>
@@ -1714,6 +1794,29 @@ scripts/fetch-default-model deja allí SmolLM2-135M-Instruct.</translation>
     <message>
         <source>Your folders</source>
         <translation>Tus carpetas</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>Favoritos</translation>
+    </message>
+</context>
+<context>
+    <name>conclave::ui::ModelPicker</name>
+    <message>
+        <source>Could not save the favourite. The database refused the change.</source>
+        <translation>No se pudo guardar el favorito. La base de datos rechazó el cambio.</translation>
+    </message>
+    <message>
+        <source>Could not remove the model from the list. The database refused the change.</source>
+        <translation>No se pudo quitar el modelo de la lista. La base de datos rechazó el cambio.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a GGUF model file; %2 still points at its old place.</source>
+        <translation>«%1» no es un archivo de modelo GGUF; %2 sigue apuntando a su ubicación anterior.</translation>
+    </message>
+    <message>
+        <source>Could not save the new place of %1. The database refused the change.</source>
+        <translation>No se pudo guardar la nueva ubicación de %1. La base de datos rechazó el cambio.</translation>
     </message>
 </context>
 <context>

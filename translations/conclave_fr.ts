@@ -441,6 +441,30 @@
         <source>Use model defaults</source>
         <translation>Utiliser les valeurs du modèle</translation>
     </message>
+    <message>
+        <source>Max tokens per answer</source>
+        <translation>Jetons max. par réponse</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Réflexion</translation>
+    </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>Effort de raisonnement</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Faible</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyen</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Élevé</translation>
+    </message>
 </context>
 <context>
     <name>ConversationStore</name>
@@ -720,6 +744,34 @@ Cliquez pour choisir un autre modèle</translation>
         <source>Looking for models</source>
         <translation>Recherche de modèles</translation>
     </message>
+    <message>
+        <source>Locate the model file</source>
+        <translation>Retrouver le fichier du modèle</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>Modèles GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>Retirer des favoris</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>Ajouter aux favoris</translation>
+    </message>
+    <message>
+        <source>Locate…</source>
+        <translation>Retrouver…</translation>
+    </message>
+    <message>
+        <source>Remove from recent</source>
+        <translation>Retirer des récents</translation>
+    </message>
 </context>
 <context>
     <name>ModelRow</name>
@@ -730,6 +782,34 @@ Cliquez pour choisir un autre modèle</translation>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (favourite), %2</source>
+        <translation>%1 (favori), %2</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>Retirer des favoris</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>Ajouter aux favoris</translation>
+    </message>
+    <message>
+        <source>Remove %1 from favourites</source>
+        <translation>Retirer %1 des favoris</translation>
+    </message>
+    <message>
+        <source>Add %1 to favourites</source>
+        <translation>Ajouter %1 aux favoris</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Plus d’actions</translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation>Actions pour %1</translation>
     </message>
 </context>
 <context>
@@ -1714,6 +1794,29 @@ scripts/fetch-default-model y place SmolLM2-135M-Instruct.</translation>
     <message>
         <source>Your folders</source>
         <translation>Vos dossiers</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>Favoris</translation>
+    </message>
+</context>
+<context>
+    <name>conclave::ui::ModelPicker</name>
+    <message>
+        <source>Could not save the favourite. The database refused the change.</source>
+        <translation>Impossible d’enregistrer le favori. La base de données a refusé la modification.</translation>
+    </message>
+    <message>
+        <source>Could not remove the model from the list. The database refused the change.</source>
+        <translation>Impossible de retirer le modèle de la liste. La base de données a refusé la modification.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a GGUF model file; %2 still points at its old place.</source>
+        <translation>« %1 » n’est pas un fichier de modèle GGUF ; %2 pointe toujours vers son ancien emplacement.</translation>
+    </message>
+    <message>
+        <source>Could not save the new place of %1. The database refused the change.</source>
+        <translation>Impossible d’enregistrer le nouvel emplacement de %1. La base de données a refusé la modification.</translation>
     </message>
 </context>
 <context>

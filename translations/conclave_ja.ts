@@ -439,6 +439,30 @@
         <source>Use model defaults</source>
         <translation>モデルの既定値を使う</translation>
     </message>
+    <message>
+        <source>Max tokens per answer</source>
+        <translation>回答あたりの最大トークン数</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>推論の強度</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
 </context>
 <context>
     <name>ConversationStore</name>
@@ -718,6 +742,34 @@ Click to choose another model</source>
         <source>Looking for models</source>
         <translation>モデルを探しています</translation>
     </message>
+    <message>
+        <source>Locate the model file</source>
+        <translation>モデルファイルの場所を指定</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF モデル (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>お気に入りから外す</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>お気に入りに追加</translation>
+    </message>
+    <message>
+        <source>Locate…</source>
+        <translation>場所を指定…</translation>
+    </message>
+    <message>
+        <source>Remove from recent</source>
+        <translation>最近使ったモデルから削除</translation>
+    </message>
 </context>
 <context>
     <name>ModelRow</name>
@@ -728,6 +780,34 @@ Click to choose another model</source>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (favourite), %2</source>
+        <translation>%1 (お気に入り)、%2</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>お気に入りから外す</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>お気に入りに追加</translation>
+    </message>
+    <message>
+        <source>Remove %1 from favourites</source>
+        <translation>%1 をお気に入りから外す</translation>
+    </message>
+    <message>
+        <source>Add %1 to favourites</source>
+        <translation>%1 をお気に入りに追加</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>その他の操作</translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation>%1 の操作</translation>
     </message>
 </context>
 <context>
@@ -1708,6 +1788,29 @@ scripts/fetch-default-model を実行すると SmolLM2-135M-Instruct がそこ�
     <message>
         <source>Your folders</source>
         <translation>追加したフォルダー</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>お気に入り</translation>
+    </message>
+</context>
+<context>
+    <name>conclave::ui::ModelPicker</name>
+    <message>
+        <source>Could not save the favourite. The database refused the change.</source>
+        <translation>お気に入りを保存できませんでした。データベースが変更を拒否しました。</translation>
+    </message>
+    <message>
+        <source>Could not remove the model from the list. The database refused the change.</source>
+        <translation>モデルを一覧から削除できませんでした。データベースが変更を拒否しました。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a GGUF model file; %2 still points at its old place.</source>
+        <translation>「%1」は GGUF モデルファイルではありません。%2 は元の場所を指したままです。</translation>
+    </message>
+    <message>
+        <source>Could not save the new place of %1. The database refused the change.</source>
+        <translation>%1 の新しい場所を保存できませんでした。データベースが変更を拒否しました。</translation>
     </message>
 </context>
 <context>

@@ -439,6 +439,30 @@
         <source>Use model defaults</source>
         <translation>使用模型默认值</translation>
     </message>
+    <message>
+        <source>Max tokens per answer</source>
+        <translation>每个回答的最大 token 数</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>推理强度</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
 </context>
 <context>
     <name>ConversationStore</name>
@@ -718,6 +742,34 @@ Click to choose another model</source>
         <source>Looking for models</source>
         <translation>正在查找模型</translation>
     </message>
+    <message>
+        <source>Locate the model file</source>
+        <translation>找到模型文件</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 模型 (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>从收藏中移除</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>加入收藏</translation>
+    </message>
+    <message>
+        <source>Locate…</source>
+        <translation>重新定位…</translation>
+    </message>
+    <message>
+        <source>Remove from recent</source>
+        <translation>从最近使用中移除</translation>
+    </message>
 </context>
 <context>
     <name>ModelRow</name>
@@ -728,6 +780,34 @@ Click to choose another model</source>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (favourite), %2</source>
+        <translation>%1（收藏），%2</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>从收藏中移除</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>加入收藏</translation>
+    </message>
+    <message>
+        <source>Remove %1 from favourites</source>
+        <translation>将 %1 从收藏中移除</translation>
+    </message>
+    <message>
+        <source>Add %1 to favourites</source>
+        <translation>将 %1 加入收藏</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>更多操作</translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation>%1 的操作</translation>
     </message>
 </context>
 <context>
@@ -1708,6 +1788,29 @@ scripts/fetch-default-model 会将 SmolLM2-135M-Instruct 放在那里。</transl
     <message>
         <source>Your folders</source>
         <translation>你的文件夹</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>收藏</translation>
+    </message>
+</context>
+<context>
+    <name>conclave::ui::ModelPicker</name>
+    <message>
+        <source>Could not save the favourite. The database refused the change.</source>
+        <translation>无法保存收藏。数据库拒绝了更改。</translation>
+    </message>
+    <message>
+        <source>Could not remove the model from the list. The database refused the change.</source>
+        <translation>无法从列表中移除该模型。数据库拒绝了更改。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a GGUF model file; %2 still points at its old place.</source>
+        <translation>“%1”不是 GGUF 模型文件；%2 仍指向原来的位置。</translation>
+    </message>
+    <message>
+        <source>Could not save the new place of %1. The database refused the change.</source>
+        <translation>无法保存 %1 的新位置。数据库拒绝了更改。</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,8 @@
 // with `testAppSettings` (over an in-memory store) and `tinyModelUrl`, a tiny random-weight model
 // written here that a test may open. The controller's settings say no GPU is available, with
 // the reason "no Vulkan driver (test)", so the drawer's GPU choice is disabled; `testGpu`
-// switches that as the startup probe would. The app settings offer two GPUs, as a probe
+// switches that as the startup probe would, and `testReasoning` whether the loaded model's
+// chat template offers thinking and effort. The app settings offer two GPUs, as a probe
 // would report them: 0 "llvmpipe (test)" (software, 2 GiB), 1 "Test GPU 9000" (discrete,
 // 16 GiB). `codePanelController` is a CodePanelController over the same in-memory store (no
 // model loaded).
@@ -52,6 +53,19 @@ private:
     conclave::ui::SamplingSettings* m_settings;
 };
 
+// Says whether the loaded model's chat template offers thinking and effort, as a load would.
+class ReasoningSwitch : public QObject {
+    Q_OBJECT
+public:
+    explicit ReasoningSwitch(conclave::ui::SamplingSettings* settings) : m_settings(settings) {}
+    Q_INVOKABLE void setSupport(bool thinking, bool effort) {
+        m_settings->setReasoningSupport(thinking, effort);
+    }
+
+private:
+    conclave::ui::SamplingSettings* m_settings;
+};
+
 class ChatQmlSetup : public QObject {
     Q_OBJECT
 public slots:
@@ -62,6 +76,7 @@ public slots:
         m_codePanel.reset();
         m_panelSessions.reset();
         m_gpuSwitch.reset();
+        m_reasoningSwitch.reset();
         m_chat.reset();
         m_store = std::make_unique<InMemoryConversationStore>();
         for (const char* title : {"Soup recipe", "Rust lifetimes", "Pinned plan"}) {
@@ -76,6 +91,9 @@ public slots:
         m_gpuSwitch = std::make_unique<GpuSwitch>(m_chat->settings());
         m_gpuSwitch->setAvailable(false);
         engine->rootContext()->setContextProperty(QStringLiteral("testGpu"), m_gpuSwitch.get());
+        m_reasoningSwitch = std::make_unique<ReasoningSwitch>(m_chat->settings());
+        engine->rootContext()->setContextProperty(QStringLiteral("testReasoning"),
+                                                  m_reasoningSwitch.get());
         engine->rootContext()->setContextProperty(QStringLiteral("chatController"), m_chat.get());
         // The code panel over the same in-memory stores, no model loaded.
         m_panelSessions = std::make_unique<conclave::ui::InMemoryCodePanelSessions>(m_store.get());
@@ -103,6 +121,7 @@ private:
     std::unique_ptr<InMemoryConversationStore> m_store;
     std::unique_ptr<ChatController> m_chat;
     std::unique_ptr<GpuSwitch> m_gpuSwitch;
+    std::unique_ptr<ReasoningSwitch> m_reasoningSwitch;
     QTemporaryDir m_dir;
     InMemoryPreferenceStore m_preferences;
     std::unique_ptr<AppSettings> m_appSettings;

@@ -1,9 +1,9 @@
-// What a conversation keeps of its own (issue 6): its overrides of the model's system prompt
-// and sampling, whether it is archived, and export/import of conversations as files — on a
+// What a conversation keeps of its own (issue 6): its overrides of the model's system prompt,
+// sampling, max tokens and reasoning choices, whether it is archived, and export/import of conversations as files — on a
 // real SQLite file in a temporary folder, through ChatController as the window drives it. The
 // list model is watched by QAbstractItemModelTester. With the real SmolLM2 (skipped when it
-// is absent): the engine receives the overridden values, and a seed override gives the same
-// answer twice.
+// is absent): the engine receives the overridden values (max tokens, thinking and effort
+// too, over the model's), and a seed override gives the same answer twice.
 
 #include "chat_controller.h"
 #include "chat_storage.h"
@@ -129,6 +129,57 @@ private slots:
         QCOMPARE(settings.temperature(), 0.9);
     }
 
+    // Max tokens, thinking and effort follow the model's settings until the conversation
+    // sets its own; the model's support for the reasoning choices is passed through.
+    void answerChoicesFollowTheModelUntilOverridden() {
+        SamplingSettings model;
+        model.setMaxTokens(500);
+        model.setThinking(true);
+        model.setReasoningEffort(QStringLiteral("medium"));
+        ConversationSettings settings(&model);
+        QSignalSpy support(&settings, &ConversationSettings::supportChanged);
+        QSignalSpy edited(&settings, &ConversationSettings::edited);
+        QCOMPARE(settings.maxTokens(), 500);
+        QVERIFY(settings.thinking());
+        QVERIFY(!settings.thinkingSupported() && !settings.effortSupported());
+        model.setReasoningSupport(true, true);
+        QCOMPARE(support.count(), 1);
+        QVERIFY(settings.thinkingSupported() && settings.effortSupported());
+
+        settings.setMaxTokens(64);
+        settings.setThinking(false);
+        settings.setReasoningEffort(QStringLiteral("high"));
+        settings.setReasoningEffort(QStringLiteral("extreme")); // not a level: ignored
+        QCOMPARE(edited.count(), 3);
+        QCOMPARE(settings.overridden(),
+                 (QStringList{QStringLiteral("maxTokens"), QStringLiteral("thinking"),
+                              QStringLiteral("reasoningEffort")}));
+        model.setMaxTokens(900);
+        model.setReasoningEffort(QStringLiteral("low"));
+        QCOMPARE(settings.maxTokens(), 64);
+        QVERIFY(!settings.thinking());
+        QCOMPARE(settings.reasoningEffort(), QStringLiteral("high"));
+        settings.setMaxTokens(0); // clamped like the model's
+        QCOMPARE(settings.maxTokens(), 1);
+
+        settings.reset(QStringLiteral("maxTokens"));
+        QCOMPARE(settings.maxTokens(), 900);
+        settings.reset(QStringLiteral("thinking"));
+        QVERIFY(settings.thinking());
+        settings.keep(QStringLiteral("thinking"));
+        model.setThinking(false);
+        QVERIFY(settings.thinking()); // kept when ticked
+        settings.resetAll();
+        QCOMPARE(settings.reasoningEffort(), QStringLiteral("low"));
+        QVERIFY(!settings.thinking());
+
+        // An effort no template level names (a hand-edited import) follows the model's.
+        ConversationOverrides imported;
+        imported.reasoningEffort = QStringLiteral("extreme");
+        settings.setOverrides(imported);
+        QCOMPARE(settings.reasoningEffort(), QStringLiteral("low"));
+    }
+
     void archivedRowsLeaveTheDateGroups() {
         ConversationListModel model;
         QAbstractItemModelTester tester(&model,
@@ -198,6 +249,9 @@ private slots:
             settings->setTemperature(1.5);
             settings->setSeed(7);
             settings->setSystemPrompt(QStringLiteral("Answer in French."));
+            settings->setMaxTokens(321);
+            settings->setThinking(false);
+            settings->setReasoningEffort(QStringLiteral("high"));
             app.chat.selectConversation(archivedId); // another conversation: its own (none)
             QVERIFY(!settings->hasOverrides());
             app.chat.selectConversation(tunedId);
@@ -224,7 +278,11 @@ private slots:
         expected.systemPrompt = QStringLiteral("Answer in French.");
         expected.temperature = 1.5;
         expected.seed = 7;
+        expected.maxTokens = 321;
+        expected.thinking = false;
+        expected.reasoningEffort = QStringLiteral("high");
         QCOMPARE(app.chat.conversationSettings()->overrides(), expected);
+        QCOMPARE(app.chat.conversationSettings()->maxTokens(), 321);
         app.chat.conversationSettings()->resetAll();
         app.chat.setArchived(archivedId, false);
         QCOMPARE(app.storage.store->overrides(tunedId), ConversationOverrides{});
@@ -257,8 +315,13 @@ private slots:
         {
             App app(newPath());
             const qint64 first = addConversation(*app.storage.store, QStringLiteral("first"));
-            addConversation(*app.storage.store, QStringLiteral("second"));
+            const qint64 second = addConversation(*app.storage.store, QStringLiteral("second"));
             app.chat.setArchived(first, true);
+            ConversationOverrides own;
+            own.maxTokens = 99;
+            own.thinking = false;
+            own.reasoningEffort = QStringLiteral("low");
+            app.storage.store->setOverrides(second, own);
             auto* transfer = app.chat.transfer();
             QVERIFY(transfer->exportConversation(first, QUrl::fromLocalFile(markdown),
                                                  QStringLiteral("markdown")));
@@ -281,6 +344,14 @@ private slots:
         QCOMPARE(app.chat.conversations()->rowCount(), 1); // "second"; "first" came archived
         QCOMPARE(app.chat.conversations()->archivedCount(), 1);
         QVERIFY(app.chat.errorVisible() && app.chat.bannerIsNotice());
+        // The answer choices came with "second".
+        const qint64 secondHere =
+            app.chat.conversations()->data(app.chat.conversations()->index(0),
+                                           ConversationListModel::IdRole).toLongLong();
+        const ConversationOverrides carried = app.storage.store->overrides(secondHere);
+        QCOMPARE(carried.maxTokens, std::optional<int>(99));
+        QCOMPARE(carried.thinking, std::optional<bool>(false));
+        QCOMPARE(carried.reasoningEffort, std::optional<QString>(QStringLiteral("low")));
         QVERIFY(transfer->importFile(QUrl::fromLocalFile(one))); // already here: nothing added
         QCOMPARE(app.storage.store->conversations().size(), 2);
         QCOMPARE(imported.last().at(0).value<conclave::ui::ImportCounts>().messagesAdded, 0);
@@ -478,12 +549,33 @@ private slots:
             qPrintable(
                 QStringLiteral("%1 vs %2").arg(received.at(3).promptTokens).arg(promptTokens)));
 
-        // Back to the model's: temperature 0 (greedy), the model's seed.
-        settings->resetAll();
+        QCOMPARE(received.at(3).maxTokens, 24); // the model's, not overridden yet
+        QVERIFY(received.at(3).thinking);
+
+        // The conversation's max tokens and reasoning choices win over the model's: the answer
+        // stops at 3 tokens, stored as cut at the token limit.
+        chat.settings()->setThinking(true);
+        chat.settings()->setReasoningEffort(QStringLiteral("low"));
+        settings->setMaxTokens(3);
+        settings->setThinking(false);
+        settings->setReasoningEffort(QStringLiteral("high"));
         chat.regenerate();
         QVERIFY(answer(5));
-        QCOMPARE(received.at(4).sampling.temperature, 0.0f);
-        QCOMPARE(received.at(4).promptTokens, promptTokens);
+        QCOMPARE(received.at(4).maxTokens, 3);
+        QVERIFY(!received.at(4).thinking);
+        QCOMPARE(received.at(4).reasoningEffort, QStringLiteral("high"));
+        QCOMPARE(received.at(4).generatedTokens, 3);
+        QCOMPARE(received.at(4).stopReason, QStringLiteral("max_tokens"));
+
+        // Back to the model's: temperature 0 (greedy), the model's seed, 24 tokens, thinking on.
+        settings->resetAll();
+        chat.regenerate();
+        QVERIFY(answer(6));
+        QCOMPARE(received.at(5).sampling.temperature, 0.0f);
+        QCOMPARE(received.at(5).promptTokens, promptTokens);
+        QCOMPARE(received.at(5).maxTokens, 24);
+        QVERIFY(received.at(5).thinking);
+        QCOMPARE(received.at(5).reasoningEffort, QStringLiteral("low"));
     }
 };
 

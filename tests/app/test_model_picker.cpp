@@ -7,7 +7,9 @@
 // in the background, shows a chosen model's card and asks to load only what the card allows;
 // the folders the user adds are kept. SqliteModelLibrary keeps recent models across a
 // restart and marks a file that went away as missing without forgetting it, and reads the
-// default model from the app settings; the model loaded at start is the setting's file when
+// default model from the app settings, and keeps favourites, removals from the list and the
+// new place of a moved file; the picker's row actions keep its list valid
+// (QAbstractItemModelTester); the model loaded at start is the setting's file when
 // it exists, else SmolLM2 in the models folder.
 
 #include "conclave/storage/database.h"
@@ -22,6 +24,9 @@
 #include "test_model_file.h"
 #include "tiny_models.h"
 
+#include "conclave/storage/model_store.h"
+
+#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -237,6 +242,136 @@ private slots:
         conclave::storage::SettingsStore(*opened.database)
             .set("default_model", moving.toStdString());
         QCOMPARE(library.defaultModel(), moving);
+    }
+
+    // Favourites, removal from the list and a new place for a moved file, on a real database
+    // and across a restart; the files themselves are never touched.
+    void sqliteLibraryKeepsFavouritesRemovalsAndNewPlaces() {
+        const std::string db = m_dir.filePath(QStringLiteral("actions.db")).toStdString();
+        const QString kept = m_dir.filePath(QStringLiteral("kept.gguf"));
+        const QString movedFrom = m_dir.filePath(QStringLiteral("moved-from.gguf"));
+        const QString movedTo = m_dir.filePath(QStringLiteral("moved-to.gguf"));
+        QVERIFY(QFile::copy(m_fixture.localModel, kept));
+        QVERIFY(QFile::copy(m_fixture.localModel, movedFrom));
+        qint64 movedId = 0;
+        {
+            auto opened = conclave::storage::open_conclave_database(db);
+            SqliteModelLibrary library(*opened.database);
+            RecentModel model;
+            model.path = kept;
+            model.name = QStringLiteral("Kept");
+            const qint64 keptId = library.recordLoaded(model);
+            model.path = movedFrom;
+            model.name = QStringLiteral("Moved");
+            movedId = library.recordLoaded(model);
+            conclave::storage::ModelSettings settings;
+            settings.sampling.temperature = 0.3;
+            conclave::storage::ModelStore(*opened.database).save_settings(movedId, settings);
+            // A file found on disk, never loaded, starred: remembered as a favourite.
+            RecentModel found;
+            found.path = m_fixture.lmStudioModel;
+            found.name = QStringLiteral("Found");
+            QVERIFY(library.setFavourite(found, true));
+            QVERIFY(library.setFavourite(model, true));
+            QVERIFY(library.removeFromRecent(keptId));
+            QVERIFY(!library.removeFromRecent(keptId + 1000)); // unknown: refused, logged
+        }
+        QVERIFY(QFile::rename(movedFrom, movedTo));
+        {
+            auto opened = conclave::storage::open_conclave_database(db);
+            SqliteModelLibrary library(*opened.database);
+            QList<RecentModel> recent = library.recentModels();
+            QCOMPARE(recent.size(), 2); // "Kept" was removed from the list
+            QVERIFY(recent[0].favourite && recent[1].favourite);
+            QVERIFY(QFileInfo::exists(kept)); // its file stays
+            const auto moved = std::find_if(recent.begin(), recent.end(),
+                                            [&](const RecentModel& m) { return m.id == movedId; });
+            QVERIFY(moved != recent.end());
+            QVERIFY(moved->missing);
+            QVERIFY(library.relocate(movedId, movedTo));
+            QVERIFY(!library.relocate(movedId + 1000, movedTo));
+        }
+        auto opened = conclave::storage::open_conclave_database(db);
+        SqliteModelLibrary library(*opened.database);
+        const QList<RecentModel> recent = library.recentModels();
+        const auto moved = std::find_if(recent.begin(), recent.end(),
+                                        [&](const RecentModel& m) { return m.id == movedId; });
+        QVERIFY(moved != recent.end());
+        QCOMPARE(moved->path, movedTo);
+        QVERIFY(!moved->missing);
+        QVERIFY(moved->favourite);
+        QCOMPARE(conclave::storage::ModelStore(*opened.database).settings(movedId).sampling.temperature,
+                 std::optional<double>(0.3));
+        // Loaded again, the removed model comes back with its row.
+        RecentModel again;
+        again.path = kept;
+        QVERIFY(library.recordLoaded(again) > 0);
+        QCOMPARE(library.recentModels().size(), 3);
+    }
+
+    // The picker's row actions over the in-memory library, the list under
+    // QAbstractItemModelTester: favourites first under their own section, removal, location.
+    void pickerRowActionsKeepTheListValid() {
+        ModelScanner scanner;
+        conclave::ui::InMemoryModelLibrary library;
+        ModelLocations locations = m_fixture.locations;
+        locations.userFolders.clear();
+        ModelPicker picker(&scanner, &library, locations, [] { return 8 * GiB; });
+        QAbstractItemModelTester tester(picker.models(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QString gone = m_dir.filePath(QStringLiteral("gone.gguf"));
+        QVERIFY(QFile::copy(m_fixture.localModel, gone));
+        RecentModel model;
+        model.path = gone;
+        model.name = QStringLiteral("Gone");
+        library.recordLoaded(model);
+        QVERIFY(QFile::remove(gone));
+        picker.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!picker.scanning(), 30000);
+        auto* list = picker.models();
+        const int goneRow = list->rowOfPath(gone);
+        QCOMPARE(goneRow, 0);
+        QVERIFY(list->data(list->index(goneRow), conclave::ui::ModelListModel::MissingRole).toBool());
+        QVERIFY(list->data(list->index(goneRow), conclave::ui::ModelListModel::RememberedRole).toBool());
+
+        // A found file starred: first, under "Favourites".
+        const int lmRow = list->rowOfPath(m_fixture.lmStudioModel);
+        QVERIFY(lmRow > 0);
+        QVERIFY(!list->data(list->index(lmRow), conclave::ui::ModelListModel::RememberedRole).toBool());
+        QVERIFY(!picker.removeFromRecent(lmRow)); // only found on disk: nothing to remove
+        QVERIFY(picker.setFavourite(lmRow, true));
+        QCOMPARE(list->rowOfPath(m_fixture.lmStudioModel), 0);
+        QCOMPARE(list->data(list->index(0), conclave::ui::ModelListModel::SectionRole).toString(),
+                 QStringLiteral("Favourites"));
+        QVERIFY(list->data(list->index(0), conclave::ui::ModelListModel::FavouriteRole).toBool());
+
+        // Located: a text file is refused with a notice; the GGUF file is taken.
+        const QString text = m_dir.filePath(QStringLiteral("text.gguf"));
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("hello");
+        file.close();
+        QSignalSpy located(&picker, &ModelPicker::located);
+        QVERIFY(!picker.locate(list->rowOfPath(gone), QUrl::fromLocalFile(text)));
+        QVERIFY(picker.notice().contains(QStringLiteral("text.gguf")));
+        QVERIFY(!picker.locate(list->rowOfPath(gone), QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("none.gguf")))));
+        QCOMPARE(located.count(), 0);
+        const QString found = m_dir.filePath(QStringLiteral("found-again.gguf"));
+        QVERIFY(QFile::copy(m_fixture.localModel, found));
+        QVERIFY(picker.locate(list->rowOfPath(gone), QUrl::fromLocalFile(found)));
+        QVERIFY(picker.notice().isEmpty());
+        QCOMPARE(located.count(), 1);
+        QCOMPARE(list->rowOfPath(gone), -1);
+        const int foundRow = list->rowOfPath(found);
+        QVERIFY(foundRow >= 0);
+        QVERIFY(!list->data(list->index(foundRow), conclave::ui::ModelListModel::MissingRole).toBool());
+        QCOMPARE(list->data(list->index(foundRow), conclave::ui::ModelListModel::NameRole).toString(),
+                 QStringLiteral("Gone"));
+
+        // Removed from the list; the file stays.
+        QVERIFY(picker.removeFromRecent(foundRow));
+        QCOMPARE(list->rowOfPath(found), -1);
+        QVERIFY(QFileInfo::exists(found));
     }
 
     // An answer keeps the id of the model that wrote it (messages.model_id) across a reopen.

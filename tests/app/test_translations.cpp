@@ -307,7 +307,7 @@ private slots:
         QTest::newRow("concatenated") << "Label { text: name + \" tokens\" }" << QStringList{" tokens"};
         QTest::newRow("not Latin") << "Label { text: \"日本語\" }" << QStringList{"日本語"};
         QTest::newRow("symbol") << "Button { text: \"\\u2715\" }" << QStringList{};
-        QTest::newRow("unlisted symbol") << "Button { text: \"\\u2605\" }" << QStringList{"\\u2605"};
+        QTest::newRow("unlisted symbol") << "Button { text: \"\\u2764\" }" << QStringList{"\\u2764"};
         QTest::newRow("blank") << "Label { text: \"\" }" << QStringList{};
         QTest::newRow("compared") << "Label { text: mode === \"dark\" ? qsTr(\"Dark\") : qsTr(\"Light\") }" << QStringList{};
         QTest::newRow("number format") << "Label { text: n.toLocaleString(Qt.locale(), \"f\", 0) }" << QStringList{};

@@ -211,6 +211,8 @@ const QStringList& allowedSymbols() {
         QStringLiteral("\u2315"), // ⌕ search
         QStringLiteral("\u2630"), // ☰ list (the code panel's sessions)
         QStringLiteral("\u2699"), // ⚙ settings (a conversation's own)
+        QStringLiteral("\u2605"), // ★ a favourite (the model picker)
+        QStringLiteral("\u2606"), // ☆ not a favourite
         QStringLiteral("+"),      // added line (diff)
         QStringLiteral("\u2212"), // − removed line (diff)
         QStringLiteral("\u2014"), // — between a figure and its note

@@ -322,9 +322,37 @@ private slots:
             Database db(path);
             migrate(db, 5);
             QCOMPARE(db.user_version(), 5);
-            ConversationStore conversations(db);
-            CodePanelStore panel(db);
-            answer = sessionWithAnswer(conversations, panel);
+            // Written as version 5 wrote it, in SQL: today's stores read columns of later versions.
+            db.prepare("INSERT INTO conversations(title, created_at, updated_at, kind)"
+                       " VALUES('calc.py', 1, 1, 'code_panel')")
+                .run();
+            const Id session = db.last_insert_id();
+            const CodePanelDocument document = pythonDocument();
+            db.prepare("INSERT INTO code_panel_documents(conversation_id, file_path, file_modified_at,"
+                       " language, content, updated_at) VALUES(:id, :path, :modified, :language,"
+                       " :content, 1)")
+                .bind(":id", session)
+                .bind(":path", *document.file_path)
+                .bind(":modified", *document.file_modified_at)
+                .bind(":language", document.language)
+                .bind(":content", document.content)
+                .run();
+            db.prepare("INSERT INTO messages(conversation_id, role, content, created_at, updated_at)"
+                       " VALUES(:id, 'user', 'Fix this Python code.', 1, 1)")
+                .bind(":id", session)
+                .run();
+            const Id question = db.last_insert_id();
+            db.prepare("INSERT INTO messages(conversation_id, parent_id, role, content, created_at,"
+                       " updated_at) VALUES(:id, :parent, 'assistant', :content, 2, 2)")
+                .bind(":id", session)
+                .bind(":parent", question)
+                .bind(":content", "```python\n```")
+                .run();
+            answer = db.last_insert_id();
+            db.prepare("UPDATE conversations SET active_leaf_id = :leaf WHERE id = :id")
+                .bind(":leaf", answer)
+                .bind(":id", session)
+                .run();
         }
         OpenedDatabase opened = open_conclave_database(path);
         QCOMPARE(opened.report.found_schema_version, 5);

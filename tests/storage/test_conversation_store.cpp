@@ -80,6 +80,30 @@ private slots:
         QVERIFY(cleared.sampling == SamplingOverrides{});
     }
 
+    // Max tokens, thinking and effort (schema version 7) are the conversation's own, each
+    // independently unset; thinking off is a choice, not "unset"; sampling is left alone.
+    void answerOverridesRoundTrip() {
+        const Id c = m_store->create_conversation("Reasoning").id;
+        QVERIFY(m_store->conversation(c).answer == AnswerOverrides{});
+        m_store->set_sampling(c, {0.5, std::nullopt, std::nullopt, std::nullopt, std::nullopt, 9});
+        const AnswerOverrides mine{4096, false, std::string("low")};
+        m_store->set_answer_overrides(c, mine);
+        const Conversation read = m_store->conversation(c);
+        QVERIFY(read.answer == mine);
+        QCOMPARE(read.sampling.seed, std::optional<std::int64_t>(9));
+        QVERIFY(m_store->list_conversations()[0].answer == mine);
+        QVERIFY(m_store->open_conversation(c).conversation.answer == mine);
+
+        m_store->set_answer_overrides(c, {std::nullopt, true, std::nullopt});
+        QCOMPARE(m_store->conversation(c).answer.thinking, std::optional<bool>(true));
+        QVERIFY(!m_store->conversation(c).answer.max_tokens);
+        QVERIFY(!m_store->conversation(c).answer.reasoning_effort);
+
+        QVERIFY_THROWS_EXCEPTION(DatabaseError, m_store->set_answer_overrides(c, {0, {}, {}}));
+        QCOMPARE(m_store->conversation(c).answer.thinking, std::optional<bool>(true));
+        QVERIFY_THROWS_EXCEPTION(DatabaseError, m_store->set_answer_overrides(c + 100, {}));
+    }
+
     void listPutsPinnedFirstThenRecentActivity() {
         const Id old = m_store->create_conversation("old").id;
         m_clock.advance(1000);

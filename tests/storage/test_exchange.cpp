@@ -48,6 +48,7 @@ class TestExchange : public QObject {
         store.set_pinned(c, true);
         store.set_system_prompt(c, std::string("Be terse.\nAlways."));
         store.set_sampling(c, {0.3, 20, 0.9, std::nullopt, 1.1, 1234567890123});
+        store.set_answer_overrides(c, {512, false, std::string("high")});
         const Message q1 =
             say(store, c, Role::user, "first\tquestion\n with a newline and \x01 control");
         say(store, c, Role::assistant, "answer A");
@@ -66,6 +67,7 @@ class TestExchange : public QObject {
         QCOMPARE(cb.pinned, ca.pinned);
         QCOMPARE(cb.system_prompt, ca.system_prompt);
         QVERIFY(cb.sampling == ca.sampling);
+        QVERIFY(cb.answer == ca.answer);
         const std::vector<Message> ma = from.all_messages(a);
         const std::vector<Message> mb = to.all_messages(b);
         QCOMPARE(mb.size(), ma.size());
@@ -123,6 +125,40 @@ private slots:
             QVERIFY(!m.stats.stop_reason);
             if (m.role == Role::assistant) QCOMPARE(m.stats.completion_tokens, 7);
         }
+    }
+
+    // The answer choices (schema version 7) travel as "answer"; thinking as a JSON boolean.
+    // A file from before them imports following the model's; a max tokens of 0 is refused.
+    void answerChoicesTravelAndOlderFilesImportWithout() {
+        auto source = fresh();
+        ConversationStore from(*source);
+        const Id c = build(from);
+        const QString json = QString::fromStdString(ConversationExchange(*source).export_json(c));
+        QVERIFY2(json.contains(QStringLiteral(
+                     "\"answer\":{\"max_tokens\":512,\"thinking\":false,\"reasoning_effort\":\"high\"}")),
+                 qPrintable(json.left(600)));
+        const Conversation read = ConversationStore(*source).conversation(c);
+        QCOMPARE(read.answer.max_tokens, std::optional<std::int64_t>(512));
+        QCOMPARE(read.answer.thinking, std::optional<bool>(false));
+
+        QString older = json;
+        older.remove(QRegularExpression(QStringLiteral("\"answer\":\\{[^}]*\\},")));
+        QVERIFY(!older.contains(QStringLiteral("\"answer\"")));
+        auto target = fresh();
+        ConversationExchange(*target).import_json(older.toStdString());
+        ConversationStore to(*target);
+        QVERIFY(to.list_conversations()[0].answer == AnswerOverrides{});
+
+        QString zero = json;
+        zero.replace(QStringLiteral("\"max_tokens\":512"), QStringLiteral("\"max_tokens\":0"));
+        auto refused = fresh();
+        try {
+            ConversationExchange(*refused).import_json(zero.toStdString());
+            QFAIL("a max tokens of 0 was imported");
+        } catch (const DatabaseError& error) {
+            QCOMPARE(error.kind(), ErrorKind::invalid_input);
+        }
+        QVERIFY(ConversationStore(*refused).list_conversations().empty());
     }
 
     void importIsIdempotentAndMergesNewMessages() {

@@ -161,6 +161,99 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(DatabaseError, models.settings(model + 100));
     }
 
+    // Taken out of the recent models: no last use, no star; the row, its settings and the
+    // answers' link stay, and opening the file again brings them back.
+    void removeFromRecentKeepsSettingsAndHistory() {
+        ModelStore models(*m_db, m_clock.clock());
+        ConversationStore conversations(*m_db, m_clock.clock());
+        const Id model = models.remember_model(smol()).id;
+        models.mark_used(model);
+        models.set_favourite(model, true);
+        ModelSettings mine;
+        mine.max_tokens = 77;
+        models.save_settings(model, mine);
+        const Id c = conversations.create_conversation("history", model).id;
+
+        models.remove_from_recent(model);
+        const ModelRecord removed = models.model(model);
+        QVERIFY(!removed.last_used_at);
+        QVERIFY(!removed.favourite);
+        QCOMPARE(models.settings(model).max_tokens, std::optional<std::int64_t>(77));
+        QCOMPARE(conversations.conversation(c).last_model_id, std::optional<Id>(model));
+        QCOMPARE(models.remember_model(smol()).id, model);
+        QVERIFY_THROWS_EXCEPTION(DatabaseError, models.remove_from_recent(model + 100));
+    }
+
+    // A moved file: the row follows it with its settings, star, last use and answers.
+    void relocateKeepsEverythingButThePath() {
+        ModelStore models(*m_db, m_clock.clock());
+        ConversationStore conversations(*m_db, m_clock.clock());
+        const Id model = models.remember_model(smol()).id;
+        models.mark_used(model);
+        models.set_favourite(model, true);
+        models.set_sha256(model, "ab12");
+        models.set_missing(model, true);
+        ModelSettings mine;
+        mine.sampling.temperature = 0.2;
+        mine.thinking = false;
+        models.save_settings(model, mine);
+
+        ModelRecord moved;
+        moved.path = "/elsewhere/smol.gguf";
+        moved.file_size = smol().file_size;
+        moved.file_modified_at = smol().file_modified_at;
+        const ModelRecord located = models.relocate(model, moved);
+        QCOMPARE(located.id, model);
+        QCOMPARE(q(located.path), QStringLiteral("/elsewhere/smol.gguf"));
+        QVERIFY(!located.missing);
+        QVERIFY(located.favourite);
+        QVERIFY(located.last_used_at);
+        QCOMPARE(q(located.display_name), QStringLiteral("SmolLM2 135M"));
+        QCOMPARE(q(located.sha256.value_or("")), QStringLiteral("ab12")); // same size and time
+        QVERIFY(models.settings(model) == mine);
+        QVERIFY(!models.find_by_path(smol().path));
+
+        // Another file (another size): the hash no longer describes it.
+        moved.path = "/third/smol.gguf";
+        moved.file_size += 1;
+        QVERIFY(!models.relocate(model, moved).sha256);
+        QVERIFY_THROWS_EXCEPTION(DatabaseError, models.relocate(model + 100, moved));
+    }
+
+    // Located onto a path that already has a row (opened there meanwhile, with default
+    // settings and an answer): one row remains, the located one, with both histories.
+    void relocateOntoAKnownPathMergesTheRows() {
+        ModelStore models(*m_db, m_clock.clock());
+        ConversationStore conversations(*m_db, m_clock.clock());
+        const Id old_row = models.remember_model(smol()).id;
+        models.mark_used(old_row);
+        ModelSettings mine;
+        mine.max_tokens = 300;
+        models.save_settings(old_row, mine);
+        ModelRecord there = smol();
+        there.path = "/new/place.gguf";
+        const Id new_row = models.remember_model(there).id;
+        m_clock.advance(1000);
+        models.mark_used(new_row);
+        models.set_favourite(new_row, true);
+        const Id c = conversations.create_conversation("opened at the new place", new_row).id;
+        NewMessage answer;
+        answer.conversation_id = c;
+        answer.role = Role::assistant;
+        answer.model_id = new_row;
+        const Id message = conversations.append_message(answer).id;
+
+        const ModelRecord located = models.relocate(old_row, there);
+        QCOMPARE(located.id, old_row);
+        QCOMPARE(models.list_models().size(), std::size_t{1});
+        QVERIFY(located.favourite);
+        QCOMPARE(located.last_used_at, std::optional<std::int64_t>(*m_clock.now));
+        QCOMPARE(models.settings(old_row).max_tokens, std::optional<std::int64_t>(300));
+        QCOMPARE(conversations.conversation(c).last_model_id, std::optional<Id>(old_row));
+        QCOMPARE(conversations.message(message).model_id, std::optional<Id>(old_row));
+        QCOMPARE(models.find_by_path("/new/place.gguf").value().id, old_row);
+    }
+
     void appSettingsAreKeyValueText() {
         SettingsStore settings(*m_db);
         QVERIFY(!settings.get("theme"));

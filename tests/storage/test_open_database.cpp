@@ -258,6 +258,71 @@ private slots:
                  std::optional<StopReason>(StopReason::context_full));
     }
 
+    // A version-6 database (the fixture brought to 6, then given a conversation's sampling
+    // overrides and a model's answer choices the way version 6 stores them) gains the
+    // conversations' own answer choices: backed up first, every row and override kept, the new
+    // choices unset, then settable and still there after a reopen.
+    void versionSixMigratesKeepingOverridesWithAnswerChoicesUnset() {
+        const QString folder = fresh_folder();
+        const QString path = folder + QStringLiteral("/conclave.db");
+        QVERIFY(QFile::copy(QStringLiteral(CONCLAVE_STORAGE_FIXTURES "/conclave-v1.db"), path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        {
+            Database db(path.toStdString());
+            migrate(db, 6);
+            QCOMPARE(db.user_version(), 6);
+            db.exec("UPDATE conversations SET system_prompt = 'Svara kort.', temperature = 0.25,"
+                    " top_k = 30, seed = 42 WHERE title LIKE 'Färgerna%'");
+            db.exec("UPDATE model_settings SET max_tokens = 333, thinking = 0,"
+                    " reasoning_effort = 'low'");
+        }
+
+        OpenedDatabase opened = open_conclave_database(path.toStdString());
+        QCOMPARE(opened.report.found_schema_version, 6);
+        QCOMPARE(opened.report.schema_version, current_schema_version());
+        QVERIFY(current_schema_version() >= 7);
+        QVERIFY(opened.report.backup_path);
+        QVERIFY(QString::fromStdString(*opened.report.backup_path).contains(QStringLiteral("backup-v6")));
+        {
+            Database backup(*opened.report.backup_path, Database::Mode::read_only);
+            QCOMPARE(backup.user_version(), 6);
+        }
+
+        Database& db = *opened.database;
+        ConversationStore store(db);
+        const std::vector<Conversation> list = store.list_conversations();
+        QCOMPARE(list.size(), std::size_t{2});
+        const Conversation& swedish = list[1];
+        QCOMPARE(q(swedish.title), QStringLiteral("Färgerna på svenska 🇸🇪"));
+        QCOMPARE(q(swedish.system_prompt.value_or("")), QStringLiteral("Svara kort."));
+        QCOMPARE(swedish.sampling.temperature, std::optional<double>(0.25));
+        QCOMPARE(swedish.sampling.top_k, std::optional<std::int64_t>(30));
+        QCOMPARE(swedish.sampling.seed, std::optional<std::int64_t>(42));
+        for (const Conversation& c : list) QVERIFY(c.answer == AnswerOverrides{});
+        const std::vector<BranchMessage> branch = store.active_branch(swedish.id);
+        QCOMPARE(branch.size(), std::size_t{2});
+        QCOMPARE(q(branch[1].message.content), QStringLiteral("Rött, grönt och blått."));
+        QCOMPARE(branch[1].sibling_count, 2);
+        Statement count = db.prepare("SELECT count(*) FROM messages");
+        QVERIFY(count.step());
+        QCOMPARE(count.int64(0), 5);
+
+        ModelStore models(db);
+        const ModelSettings settings = models.settings(models.list_models()[0].id);
+        QCOMPARE(settings.threads, std::optional<std::int64_t>(8));
+        QCOMPARE(settings.max_tokens, std::optional<std::int64_t>(333));
+        QCOMPARE(settings.thinking, std::optional<bool>(false));
+        QCOMPARE(q(settings.reasoning_effort.value_or("")), QStringLiteral("low"));
+
+        store.set_answer_overrides(swedish.id, {64, true, std::string("high")});
+        opened.database.reset();
+        OpenedDatabase again = open_conclave_database(path.toStdString());
+        QVERIFY(!again.report.backup_path);
+        const Conversation reread = ConversationStore(*again.database).conversation(swedish.id);
+        QVERIFY((reread.answer == AnswerOverrides{64, true, std::string("high")}));
+        QCOMPARE(reread.sampling.seed, std::optional<std::int64_t>(42));
+    }
+
     void newerDatabaseIsRefusedAndUntouched() {
         const QString folder = fresh_folder();
         const QString path = folder + QStringLiteral("/conclave.db");

@@ -1,5 +1,7 @@
 // The open conversation's own settings (Ctrl+Shift+S, or the button beside the title): a
-// system prompt and sampling values that override the model's for this conversation only.
+// system prompt, sampling values, the answer length and — when the loaded model's chat
+// template offers them — thinking on/off and the reasoning effort, overriding the model's
+// for this conversation only.
 // Each row has a check box: off, the row shows the model's value (disabled) and follows it;
 // on, the value is the conversation's own, saved with the conversation. "Use model defaults"
 // turns every row off. Changes apply to the next answer. Esc closes.
@@ -86,6 +88,7 @@ Popup {
         property string label
         property int from
         property int to
+        property int stepSize: 1
         property int value
         signal modified(int value)
         Layout.fillWidth: true
@@ -95,6 +98,7 @@ Popup {
             enabled: spinBox.checked
             from: spinRow.from
             to: spinRow.to
+            stepSize: spinRow.stepSize
             value: spinRow.value
             editable: true
             onValueModified: spinRow.modified(value)
@@ -208,6 +212,44 @@ Popup {
                     key: "seed"; label: qsTr("Seed (\u22121: random)")
                     from: -1; to: 2147483647; value: popup.settings.seed
                     onModified: (v) => popup.settings.seed = v
+                }
+                SpinOverride {
+                    key: "maxTokens"; label: qsTr("Max tokens per answer")
+                    from: 1; to: 32768; stepSize: 64; value: popup.settings.maxTokens
+                    onModified: (v) => popup.settings.maxTokens = v
+                }
+
+                // Reasoning choices: only for a model whose chat template reads them (as in
+                // the model's settings); a conversation's choice is kept while another model
+                // is loaded and applies again when one offering it is.
+                RowLayout {
+                    Layout.fillWidth: true
+                    visible: popup.settings.thinkingSupported
+                    OverrideBox { id: thinkingBox; key: "thinking"; label: qsTr("Thinking"); Layout.fillWidth: true }
+                    Switch {
+                        objectName: "value_thinking"
+                        enabled: thinkingBox.checked
+                        checked: popup.settings.thinking
+                        onToggled: popup.settings.thinking = checked
+                        Accessible.name: qsTr("Thinking")
+                    }
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    visible: popup.settings.effortSupported
+                    OverrideBox { id: effortBox; key: "reasoningEffort"; label: qsTr("Reasoning effort"); Layout.fillWidth: true }
+                    ComboBox {
+                        id: effortChoice
+                        objectName: "value_reasoningEffort"
+                        enabled: effortBox.checked
+                        textRole: "text"
+                        valueRole: "value"
+                        model: [{ value: "low", text: qsTr("Low") }, { value: "medium", text: qsTr("Medium") },
+                                { value: "high", text: qsTr("High") }]
+                        currentIndex: indexOfValue(popup.settings.reasoningEffort)
+                        onActivated: popup.settings.reasoningEffort = currentValue
+                        Accessible.name: qsTr("Reasoning effort")
+                    }
                 }
             }
         }

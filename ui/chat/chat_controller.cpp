@@ -245,9 +245,10 @@ void ChatController::startGeneration() {
     app::GenerationRequest request;
     request.turns = conversationTurns();
     request.sampling = m_conversationSettings.samplingParams();
-    request.maxTokens = m_settings.maxTokens();
-    request.thinking = m_settings.thinking();
-    request.reasoningEffort = m_settings.reasoningEffort();
+    // The conversation's own choices win over the model's (ConversationSettings falls back).
+    request.maxTokens = m_conversationSettings.maxTokens();
+    request.thinking = m_conversationSettings.thinking();
+    request.reasoningEffort = m_conversationSettings.reasoningEffort();
 
     ChatMessage answer;
     answer.role = ChatMessage::Role::assistant;

@@ -55,8 +55,9 @@ struct ConversationHeader {
     QDateTime updated;
 };
 
-// A conversation's own system prompt and sampling values. Each one left empty follows the
-// loaded model's settings; a value set wins over them for this conversation's answers.
+// A conversation's own system prompt, sampling values and answer choices (max tokens,
+// thinking, reasoning effort). Each one left empty follows the loaded model's settings; a
+// value set wins over them for this conversation's answers.
 struct ConversationOverrides {
     std::optional<QString> systemPrompt; // set and empty: no system prompt at all
     std::optional<double> temperature;
@@ -65,6 +66,9 @@ struct ConversationOverrides {
     std::optional<double> minP;
     std::optional<double> repeatPenalty;
     std::optional<qint64> seed; // < 0: a new random seed for every answer
+    std::optional<int> maxTokens;
+    std::optional<bool> thinking;           // where the model's chat template lets the user choose
+    std::optional<QString> reasoningEffort; // "low", "medium", "high"
 
     bool operator==(const ConversationOverrides&) const = default;
 };

@@ -9,6 +9,7 @@ ConversationSettings::ConversationSettings(const SamplingSettings* model, QObjec
     : QObject(parent), m_model(model) {
     // A value that follows the model changes when the model's settings do.
     connect(model, &SamplingSettings::changed, this, &ConversationSettings::changed);
+    connect(model, &SamplingSettings::supportChanged, this, &ConversationSettings::supportChanged);
 }
 
 void ConversationSettings::setOverrides(const ConversationOverrides& overrides) {
@@ -46,6 +47,17 @@ int ConversationSettings::seed() const {
     return static_cast<int>(m_overrides.seed.value_or(m_model->seed()));
 }
 
+int ConversationSettings::maxTokens() const {
+    return m_overrides.maxTokens.value_or(m_model->maxTokens());
+}
+bool ConversationSettings::thinking() const {
+    return m_overrides.thinking.value_or(m_model->thinking());
+}
+QString ConversationSettings::reasoningEffort() const {
+    const std::optional<QString>& own = m_overrides.reasoningEffort;
+    return own && effortLevels().contains(*own) ? *own : m_model->reasoningEffort();
+}
+
 QStringList ConversationSettings::overridden() const {
     QStringList keys;
     const ConversationOverrides& o = m_overrides;
@@ -56,6 +68,9 @@ QStringList ConversationSettings::overridden() const {
     if (o.minP) keys.append(QStringLiteral("minP"));
     if (o.repeatPenalty) keys.append(QStringLiteral("repeatPenalty"));
     if (o.seed) keys.append(QStringLiteral("seed"));
+    if (o.maxTokens) keys.append(QStringLiteral("maxTokens"));
+    if (o.thinking) keys.append(QStringLiteral("thinking"));
+    if (o.reasoningEffort) keys.append(QStringLiteral("reasoningEffort"));
     return keys;
 }
 
@@ -97,6 +112,23 @@ void ConversationSettings::setSeed(int value) {
     change(next);
 }
 
+void ConversationSettings::setMaxTokens(int value) {
+    ConversationOverrides next = m_overrides;
+    next.maxTokens = std::clamp(value, 1, 1 << 20);
+    change(next);
+}
+void ConversationSettings::setThinking(bool value) {
+    ConversationOverrides next = m_overrides;
+    next.thinking = value;
+    change(next);
+}
+void ConversationSettings::setReasoningEffort(const QString& value) {
+    if (!effortLevels().contains(value)) return;
+    ConversationOverrides next = m_overrides;
+    next.reasoningEffort = value;
+    change(next);
+}
+
 void ConversationSettings::keep(const QString& key) {
     if (key == QLatin1String("systemPrompt"))
         setSystemPrompt(systemPrompt());
@@ -112,6 +144,12 @@ void ConversationSettings::keep(const QString& key) {
         setRepeatPenalty(repeatPenalty());
     else if (key == QLatin1String("seed"))
         setSeed(seed());
+    else if (key == QLatin1String("maxTokens"))
+        setMaxTokens(maxTokens());
+    else if (key == QLatin1String("thinking"))
+        setThinking(thinking());
+    else if (key == QLatin1String("reasoningEffort"))
+        setReasoningEffort(reasoningEffort());
 }
 
 void ConversationSettings::reset(const QString& key) {
@@ -130,6 +168,12 @@ void ConversationSettings::reset(const QString& key) {
         next.repeatPenalty.reset();
     else if (key == QLatin1String("seed"))
         next.seed.reset();
+    else if (key == QLatin1String("maxTokens"))
+        next.maxTokens.reset();
+    else if (key == QLatin1String("thinking"))
+        next.thinking.reset();
+    else if (key == QLatin1String("reasoningEffort"))
+        next.reasoningEffort.reset();
     change(next);
 }
 

@@ -1,6 +1,8 @@
 #pragma once
-// ConversationSettings: the open conversation's own system prompt and sampling values
-// (temperature, top-k, top-p, min-p, repetition penalty, seed), each either overridden for
+// ConversationSettings: the open conversation's own system prompt, sampling values
+// (temperature, top-k, top-p, min-p, repetition penalty, seed) and answer choices (max
+// tokens; thinking on/off and reasoning effort where the model's chat template offers them,
+// as the model's settings say: thinkingSupported, effortSupported), each either overridden for
 // this conversation or following the loaded model's settings (SamplingSettings). Edited in
 // the conversation settings popup; read by the ChatController for every request, which also
 // loads them when a conversation opens and saves them when the user changes one (`edited`).
@@ -8,7 +10,8 @@
 // Each property reads the value in effect: the override, else the model's. Writing one
 // overrides it (clamped to the same ranges as the model's); reset() returns one to the model's,
 // resetAll() every one. `overridden` names the overridden ones ("systemPrompt", "temperature",
-// "topK", "topP", "minP", "repeatPenalty", "seed").
+// "topK", "topP", "minP", "repeatPenalty", "seed", "maxTokens", "thinking", "reasoningEffort").
+// An effort that is not one of effortLevels (a hand-edited import) follows the model's.
 //
 // Ownership: borrows the model's settings (which outlive it). GUI thread only; no errors.
 
@@ -32,6 +35,12 @@ class ConversationSettings : public QObject {
     Q_PROPERTY(double minP READ minP WRITE setMinP NOTIFY changed)
     Q_PROPERTY(double repeatPenalty READ repeatPenalty WRITE setRepeatPenalty NOTIFY changed)
     Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY changed)
+    Q_PROPERTY(int maxTokens READ maxTokens WRITE setMaxTokens NOTIFY changed)
+    Q_PROPERTY(bool thinking READ thinking WRITE setThinking NOTIFY changed)
+    Q_PROPERTY(QString reasoningEffort READ reasoningEffort WRITE setReasoningEffort NOTIFY changed)
+    Q_PROPERTY(bool thinkingSupported READ thinkingSupported NOTIFY supportChanged)
+    Q_PROPERTY(bool effortSupported READ effortSupported NOTIFY supportChanged)
+    Q_PROPERTY(QStringList effortLevels READ effortLevels CONSTANT)
     Q_PROPERTY(QStringList overridden READ overridden NOTIFY changed)
     Q_PROPERTY(bool hasOverrides READ hasOverrides NOTIFY changed)
 public:
@@ -48,6 +57,12 @@ public:
     double minP() const;
     double repeatPenalty() const;
     int seed() const;
+    int maxTokens() const;
+    bool thinking() const;
+    QString reasoningEffort() const;
+    bool thinkingSupported() const { return m_model->thinkingSupported(); }
+    bool effortSupported() const { return m_model->effortSupported(); }
+    static QStringList effortLevels() { return SamplingSettings::effortLevels(); }
     QStringList overridden() const;
     bool hasOverrides() const { return m_overrides != ConversationOverrides{}; }
 
@@ -58,6 +73,9 @@ public:
     void setMinP(double value);
     void setRepeatPenalty(double value);
     void setSeed(int value);
+    void setMaxTokens(int value);
+    void setThinking(bool value);
+    void setReasoningEffort(const QString& value); // ignored unless one of effortLevels
 
     // Overrides the setting named `key` with the model's value in effect now (a check box
     // turned on): the conversation keeps it when the model's settings change later.
@@ -71,6 +89,7 @@ public:
 
 signals:
     void changed();
+    void supportChanged();
     void edited(); // the user changed an override: save it
 
 private:

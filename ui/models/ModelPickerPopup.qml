@@ -2,7 +2,10 @@
 // recent models and the GGUF files found on disk, filtered as the user types; Up/Down choose,
 // Enter or a click shows the model card, where Load loads it. "Open GGUF file…" asks for any
 // file, "Add folder…" adds a folder to the search. Esc closes the list, and on the card goes
-// back to the list.
+// back to the list. Each row has a star (favourites are listed first) and a menu (its ⋯
+// button, a right click, or the Menu key / Shift+F10 for the chosen row): add to or remove
+// from favourites, "Locate…" a missing file (a file dialog; the file chosen becomes the
+// model's path, its settings kept), "Remove from recent" (the file is never touched).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Dialogs
@@ -19,6 +22,8 @@ Popup {
     signal openFileRequested()
 
     readonly property bool showingCard: pages.currentIndex === 1
+    // The row menu (the tests read it: a Menu is not an item of the popup's tree).
+    readonly property alias rowMenu: actionsMenu
 
     modal: true
     focus: true
@@ -50,12 +55,87 @@ Popup {
         cardView.forceActiveFocus()
     }
 
+    // The row's actions, used by its star and menu and by the tests (the dialog's answer
+    // goes through locateChosen, as a test's stubbed choice does).
+    function toggleFavourite(row) {
+        const item = list.itemAtIndex(row)
+        if (!item) return
+        const path = item.path
+        if (popup.picker.setFavourite(row, !item.favourite))
+            list.currentIndex = Math.max(0, popup.picker.models.rowOfPath(path))
+    }
+    function removeFromRecent(row) {
+        if (popup.picker.removeFromRecent(row))
+            list.currentIndex = Math.min(row, list.count - 1)
+    }
+    function askLocate(row) {
+        locateDialog.row = row
+        locateDialog.open()
+    }
+    function locateChosen(row, file) {
+        return popup.picker.locate(row, file)
+    }
+    function openRowMenu(row, anchor) {
+        const item = list.itemAtIndex(row)
+        if (!item) return
+        list.currentIndex = row
+        actionsMenu.row = row
+        actionsMenu.name = item.name
+        actionsMenu.favourite = item.favourite
+        actionsMenu.missing = item.missing
+        actionsMenu.remembered = item.remembered
+        actionsMenu.popup(anchor || item, 0, (anchor || item).height)
+    }
+
     onClosed: field.text = ""
 
     background: Rectangle {
         color: Theme.background
         border.color: Theme.border
         radius: Theme.radius
+    }
+
+    // "Locate…": the file chosen replaces the missing model's path.
+    FileDialog {
+        id: locateDialog
+        property int row: -1
+        title: qsTr("Locate the model file")
+        nameFilters: [qsTr("GGUF models (*.gguf)"), qsTr("All files (*)")]
+        onAccepted: popup.locateChosen(row, selectedFile)
+    }
+
+    Connections {
+        target: popup.picker
+        function onLocated(path) { list.currentIndex = Math.max(0, popup.picker.models.rowOfPath(path)) }
+    }
+
+    Menu {
+        id: actionsMenu
+        objectName: "modelRowMenu"
+        property int row: -1
+        property string name
+        property bool favourite
+        property bool missing
+        property bool remembered
+        MenuItem {
+            objectName: "favouriteItem"
+            text: actionsMenu.favourite ? qsTr("Remove from favourites") : qsTr("Add to favourites")
+            onTriggered: popup.toggleFavourite(actionsMenu.row)
+        }
+        MenuItem {
+            objectName: "locateItem"
+            visible: actionsMenu.missing && actionsMenu.remembered
+            height: visible ? implicitHeight : 0
+            text: qsTr("Locate\u2026")
+            onTriggered: popup.askLocate(actionsMenu.row)
+        }
+        MenuItem {
+            objectName: "removeFromRecentItem"
+            visible: actionsMenu.remembered
+            height: visible ? implicitHeight : 0
+            text: qsTr("Remove from recent")
+            onTriggered: popup.removeFromRecent(actionsMenu.row)
+        }
     }
 
     FolderDialog {
@@ -88,6 +168,13 @@ Popup {
                 Keys.onDownPressed: list.currentIndex = Math.min(list.count - 1, list.currentIndex + 1)
                 Keys.onReturnPressed: popup.chooseRow(list.currentIndex)
                 Keys.onEnterPressed: popup.chooseRow(list.currentIndex)
+                // The Menu key (or Shift+F10) opens the chosen row's menu, as a right click.
+                Keys.onPressed: (event) => {
+                    if (event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))) {
+                        popup.openRowMenu(list.currentIndex, null)
+                        event.accepted = true
+                    }
+                }
             }
 
             Rectangle {
@@ -124,10 +211,13 @@ Popup {
                 }
 
                 delegate: ModelRow {
+                    required property string path
                     objectName: "modelRow" + index
                     width: list.width
                     highlighted: ListView.isCurrentItem
                     onClicked: popup.chooseRow(index)
+                    onFavouriteToggled: popup.toggleFavourite(index)
+                    onMenuRequested: (anchor) => popup.openRowMenu(index, anchor)
                 }
 
                 Label {
@@ -141,6 +231,20 @@ Popup {
                           : field.text.trim().length > 0 ? qsTr("No model matches")
                           : qsTr("No GGUF models found. Open a file, or add the folder that holds your models.")
                 }
+            }
+
+            Label {
+                objectName: "pickerNotice"
+                Layout.fillWidth: true
+                Layout.leftMargin: 14
+                Layout.rightMargin: 14
+                visible: popup.picker.notice !== ""
+                text: popup.picker.notice
+                color: Theme.danger
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.smallFontSize
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
             }
 
             Rectangle {

@@ -34,8 +34,11 @@ ModelEntry fromRecent(const RecentModel& m) {
     e.location = QFileInfo(m.path).path();
     e.facts = joinFacts({app::describeParameterCounts(m.parameters, m.activeParameters),
                          m.architecture, m.quantMix, sizeText(m.fileBytes)});
-    e.section = ModelListModel::tr("Recent");
+    e.section = m.favourite ? ModelListModel::tr("Favourites") : ModelListModel::tr("Recent");
     e.missing = m.missing;
+    e.favourite = m.favourite;
+    e.libraryId = m.id;
+    e.record = m;
     if (m.missing) e.problem = ModelListModel::tr("The file is missing: it was moved or deleted.");
     return e;
 }
@@ -55,6 +58,14 @@ ModelEntry fromDiscovered(const app::DiscoveredModel& m) {
                          f.architecture, f.quantMix, sizeText(f.fileBytes), parts});
     e.section = ModelListModel::sectionName(m.source);
     e.problem = f.problem;
+    e.record.path = f.path;
+    e.record.name = e.name;
+    e.record.architecture = f.architecture;
+    e.record.parameters = f.parameters;
+    e.record.activeParameters = f.activeParameters;
+    e.record.quantMix = f.quantMix;
+    e.record.fileBytes = f.fileBytes;
+    e.record.contextLength = f.contextLength;
     return e;
 }
 
@@ -104,6 +115,10 @@ QVariant ModelListModel::data(const QModelIndex& index, int role) const {
         return e.problem;
     case MissingRole:
         return e.missing;
+    case FavouriteRole:
+        return e.favourite;
+    case RememberedRole:
+        return e.libraryId > 0;
     default:
         return {};
     }
@@ -112,7 +127,8 @@ QVariant ModelListModel::data(const QModelIndex& index, int role) const {
 QHash<int, QByteArray> ModelListModel::roleNames() const {
     return {{PathRole, "path"},         {NameRole, "name"},      {FileNameRole, "fileName"},
             {LocationRole, "location"}, {FactsRole, "facts"},    {SectionRole, "section"},
-            {ProblemRole, "problem"},   {MissingRole, "missing"}};
+            {ProblemRole, "problem"},   {MissingRole, "missing"},    {FavouriteRole, "favourite"},
+            {RememberedRole, "remembered"}};
 }
 
 void ModelListModel::setRecent(const QList<RecentModel>& recent) {
@@ -136,6 +152,12 @@ ModelEntry ModelListModel::entryAt(int row) const {
     return row >= 0 && row < m_shown.size() ? m_shown.at(row) : ModelEntry{};
 }
 
+int ModelListModel::rowOfPath(const QString& path) const {
+    for (int row = 0; row < m_shown.size(); ++row)
+        if (m_shown.at(row).path == path) return row;
+    return -1;
+}
+
 bool ModelListModel::matches(const ModelEntry& e) const {
     const QString haystack = e.name + u' ' + e.fileName + u' ' + e.location + u' ' + e.facts;
     const QStringList words = m_filter.simplified().split(u' ', Qt::SkipEmptyParts);
@@ -147,10 +169,13 @@ bool ModelListModel::matches(const ModelEntry& e) const {
 void ModelListModel::rebuild() {
     QList<ModelEntry> all;
     QSet<QString> recentPaths;
-    for (const RecentModel& m : m_recent) {
-        all.append(fromRecent(m));
-        recentPaths.insert(m.path);
-    }
+    // Favourites first whatever order the library gave.
+    for (const bool favourites : {true, false})
+        for (const RecentModel& m : m_recent)
+            if (m.favourite == favourites) {
+                all.append(fromRecent(m));
+                recentPaths.insert(m.path);
+            }
     for (const app::DiscoveredModel& m : m_discovered)
         if (!recentPaths.contains(m.facts.path)) all.append(fromDiscovered(m));
     QList<ModelEntry> shown;

@@ -1,6 +1,6 @@
 #pragma once
-// ModelListModel: the rows of the model picker — the recent models first (a file that is
-// gone shows as missing), then the GGUF files found on disk that are not among them, grouped
+// ModelListModel: the rows of the model picker — the favourites first (starred models, under
+// "Favourites"), then the recent models (a file that is gone shows as missing), then the GGUF files found on disk that are not among them, grouped
 // by where they were found (Conclave's folder, the Hugging Face cache, LM Studio, Downloads,
 // the user's folders). `filter` keeps the rows whose name, file name, repository or
 // architecture contain every typed word (case-insensitive).
@@ -25,6 +25,12 @@ struct ModelEntry {
     QString section;  // "Recent", "Hugging Face cache", ...
     QString problem;  // why it cannot be loaded (damaged, unsupported); empty when it can
     bool missing = false;
+    bool favourite = false;
+    // The library's model id: > 0 for a recent model or a favourite (it can be removed from
+    // the list, and located when missing), 0 for a file only found on disk.
+    qint64 libraryId = 0;
+    // What the library records when a file only found on disk is starred.
+    RecentModel record;
 };
 
 class ModelListModel : public QAbstractListModel {
@@ -43,6 +49,8 @@ public:
         SectionRole,
         ProblemRole,
         MissingRole,
+        FavouriteRole,
+        RememberedRole, // in the library: can be removed from the list, located when missing
     };
 
     explicit ModelListModel(QObject* parent = nullptr);
@@ -58,6 +66,8 @@ public:
 
     // The entry shown at `row`; a default entry when out of range.
     ModelEntry entryAt(int row) const;
+    // The row showing `path`; -1 when none does (filtered out, or not listed).
+    Q_INVOKABLE int rowOfPath(const QString& path) const;
     const QList<ModelEntry>& allEntries() const { return m_all; }
 
     static QString sectionName(app::ModelSource source);

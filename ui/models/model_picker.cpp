@@ -1,6 +1,8 @@
 #include "model_picker.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 
 namespace conclave::ui {
 
@@ -21,7 +23,8 @@ QList<app::ModelFolder> ModelPicker::searchFolders() const {
 }
 
 void ModelPicker::refresh() {
-    m_models.setRecent(m_library->recentModels());
+    setNotice({});
+    reloadRecent();
     m_scanning = true;
     emit scanningChanged();
     m_scanner->scan(searchFolders());
@@ -67,6 +70,71 @@ void ModelPicker::removeFolder(const QString& folder) {
     if (folders.removeAll(folder) == 0) return;
     storeFolders(folders);
     refresh();
+}
+
+void ModelPicker::reloadRecent() {
+    m_models.setRecent(m_library->recentModels());
+}
+
+void ModelPicker::setNotice(const QString& notice) {
+    if (notice == m_notice) return;
+    m_notice = notice;
+    emit noticeChanged();
+}
+
+bool ModelPicker::setFavourite(int row, bool favourite) {
+    const ModelEntry entry = m_models.entryAt(row);
+    if (entry.path.isEmpty()) return false;
+    if (!m_library->setFavourite(entry.record, favourite)) {
+        setNotice(tr("Could not save the favourite. The database refused the change."));
+        return false;
+    }
+    setNotice({});
+    reloadRecent();
+    return true;
+}
+
+bool ModelPicker::removeFromRecent(int row) {
+    const ModelEntry entry = m_models.entryAt(row);
+    if (entry.libraryId <= 0) return false;
+    if (!m_library->removeFromRecent(entry.libraryId)) {
+        setNotice(tr("Could not remove the model from the list. The database refused the change."));
+        return false;
+    }
+    setNotice({});
+    reloadRecent();
+    return true;
+}
+
+namespace {
+
+// A GGUF file starts with the four bytes "GGUF" (the same check discovery makes).
+bool startsLikeGguf(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.read(4) == QByteArrayLiteral("GGUF");
+}
+
+} // namespace
+
+bool ModelPicker::locate(int row, const QUrl& file) {
+    const ModelEntry entry = m_models.entryAt(row);
+    if (entry.libraryId <= 0) return false;
+    const QString path = QDir::cleanPath(file.isLocalFile() ? file.toLocalFile() : file.toString());
+    const QFileInfo info(path);
+    if (path.isEmpty() || !info.isFile() || !startsLikeGguf(path)) {
+        setNotice(tr("\u201C%1\u201D is not a GGUF model file; %2 still points at its old place.")
+                      .arg(info.fileName(), entry.name));
+        return false;
+    }
+    if (!m_library->relocate(entry.libraryId, info.absoluteFilePath())) {
+        setNotice(tr("Could not save the new place of %1. The database refused the change.")
+                      .arg(entry.name));
+        return false;
+    }
+    setNotice({});
+    reloadRecent();
+    emit located(info.absoluteFilePath());
+    return true;
 }
 
 void ModelPicker::storeFolders(const QStringList& folders) {

@@ -72,6 +72,9 @@ public:
     void set_archived(Id conversation_id, bool archived);
     void set_system_prompt(Id conversation_id, const std::optional<std::string>& prompt);
     void set_sampling(Id conversation_id, const SamplingOverrides& sampling);
+    // The conversation's max tokens, thinking and effort (unset: the model's). A max tokens
+    // below 1 is invalid_input.
+    void set_answer_overrides(Id conversation_id, const AnswerOverrides& answer);
     void set_last_model(Id conversation_id, std::optional<Id> model_id);
     // Deletes the conversation and all its messages.
     void delete_conversation(Id conversation_id);

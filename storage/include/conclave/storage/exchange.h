@@ -15,13 +15,16 @@
 // File format ("format": "conclave-conversations", "version": 1), one object:
 //   { "format", "version", "conversations": [ { "uid", "title", "created_at", "updated_at",
 //     "pinned", "archived", "system_prompt", "sampling": { "temperature", "top_k", "top_p",
-//     "min_p", "repetition_penalty", "seed" }, "active_leaf": message uid or null,
+//     "min_p", "repetition_penalty", "seed" }, "answer": { "max_tokens", "thinking" (true,
+//     false or null), "reasoning_effort" }, "active_leaf": message uid or null,
 //     "messages": [ { "uid", "parent": uid or null, "role", "content", "reasoning", "state",
 //     "error", "model_name", "prompt_tokens", "completion_tokens",
 //     "time_to_first_token_ms", "tokens_per_second", "stop_reason", "created_at",
 //     "updated_at" } ] } ] }
 // "stop_reason" (finished, token_limit, stop_string, context_full, stopped, error, or null
-// for unknown) was added later; files without it import with the reason unknown.
+// for unknown) was added later; files without it import with the reason unknown. "answer"
+// (schema version 7) too: files without it import following the model's choices; a max tokens
+// below 1 is invalid_input.
 // Times are milliseconds since the Unix epoch. Model ids are local and not exported.
 //
 // Ownership and threads: borrows a Database, used on its thread. Throws DatabaseError;

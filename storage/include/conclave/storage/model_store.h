@@ -75,6 +75,18 @@ public:
     void rename(Id id, const std::string& display_name);
     // Removes the model and its settings; messages keep the model's name.
     void forget_model(Id id);
+    // Takes the model out of the recent and favourite models (clears its last use and its
+    // star) and keeps the row: its settings come back when the file is opened again, and its
+    // answers keep their model. The file is not touched.
+    void remove_from_recent(Id id);
+    // The file moved: the model now lives at `file.path` (with its size and modification
+    // time); everything else about it — settings, favourite, last use, its answers — stays.
+    // When another row already holds that path (the user opened the file there meanwhile),
+    // the two become this one: the other's answers and conversations point here, it keeps
+    // the star and the later use of the two, and the other row and its settings go. Clears
+    // `missing`; the stored hash stays only when size and time are unchanged. One
+    // transaction; not_found for an unknown id.
+    ModelRecord relocate(Id id, const ModelRecord& file);
 
     // The stored overrides (all unset for a model never configured).
     ModelSettings settings(Id id);

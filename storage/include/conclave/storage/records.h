@@ -71,6 +71,16 @@ struct SamplingOverrides {
     bool operator==(const SamplingOverrides&) const = default;
 };
 
+// How a conversation's answers are generated beyond sampling; nullopt means "follow the
+// model's settings" (ModelSettings holds the same three choices per model).
+struct AnswerOverrides {
+    std::optional<std::int64_t> max_tokens;      // the most tokens of one answer (> 0)
+    std::optional<bool> thinking;                // reasoning on or off, where the template lets
+    std::optional<std::string> reasoning_effort; // the template's word: "low", "medium", "high"
+
+    bool operator==(const AnswerOverrides&) const = default;
+};
+
 struct Conversation {
     Id id = 0;
     std::string uid; // stable across export and import
@@ -84,6 +94,7 @@ struct Conversation {
     std::optional<std::string> system_prompt; // overrides the model's when set
     SamplingOverrides sampling;
     ConversationKind kind = ConversationKind::chat;
+    AnswerOverrides answer; // schema version 7; unset in rows written before
 };
 
 struct GenerationStats {
