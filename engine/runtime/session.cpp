@@ -160,12 +160,11 @@ Result<std::vector<float>> Session::extend(std::span<const std::int32_t> tokens,
     return all_logits ? all : logits;
 }
 
-std::size_t Session::reusable_prefix(std::span<const std::int32_t> tokens) const {
+std::size_t Session::reusable_prefix(std::span<const std::int32_t> tokens, std::size_t tail) const {
     std::size_t keep = 0;
     while (keep < m_cached.size() && keep < tokens.size() && m_cached[keep] == tokens[keep]) ++keep;
-    // The prompt's tail is always recomputed (see evaluate); at least the last token, whose
-    // logits are the answer.
-    keep = std::min(keep, tokens.size() - std::min(tokens.size(), prompt_tail));
+    // The tail is always recomputed; at least the last token, whose logits are the answer.
+    keep = std::min(keep, tokens.size() - std::min(tokens.size(), std::max<std::size_t>(tail, 1)));
     // An architecture with rolling state may only continue from an earlier position.
     if (keep == 0) return 0;
     const std::int64_t resume = m_model.arch().resume_position(*m_runtime->backend, m_runtime->cache, static_cast<std::int64_t>(keep));
@@ -175,10 +174,18 @@ std::size_t Session::reusable_prefix(std::span<const std::int32_t> tokens) const
 Result<std::vector<float>> Session::evaluate(std::span<const std::int32_t> tokens, bool all_logits) {
     m_cancel.store(false);
     if (tokens.empty()) return make_error(ErrorCode::invalid_argument, "no tokens to evaluate");
-    const std::size_t keep = all_logits ? 0 : reusable_prefix(tokens);
+    const std::size_t keep = all_logits ? 0 : reusable_prefix(tokens, 1);
     m_reused = keep;
     m_cached.resize(keep);
-    if (all_logits) return extend(tokens, true);
+    return extend(tokens.subspan(keep), all_logits);
+}
+
+Result<std::vector<float>> Session::evaluate_prompt(std::span<const std::int32_t> tokens) {
+    m_cancel.store(false);
+    if (tokens.empty()) return make_error(ErrorCode::invalid_argument, "no tokens to evaluate");
+    const std::size_t keep = reusable_prefix(tokens, prompt_tail);
+    m_reused = keep;
+    m_cached.resize(keep);
     // The prompt's last few tokens always run as one batch of their own, after the rest. A
     // regenerated answer reuses the cache and recomputes only that tail, and a batch's tokens
     // round differently with other batch sizes (a GEMM tile sums in another order than the
@@ -201,7 +208,7 @@ Result<GenerationResult> Session::generate(std::span<const std::int32_t> prompt,
         result.stop_reason = StopReason::context_full;
         return result;
     }
-    Result<std::vector<float>> logits = evaluate(prompt);
+    Result<std::vector<float>> logits = evaluate_prompt(prompt);
     if (!logits) {
         if (logits.error().code == ErrorCode::cancelled) {
             result.stop_reason = StopReason::cancelled;

@@ -108,11 +108,13 @@ public:
     // all_logits every token is recomputed and one row of logits per token is returned.
     Result<std::vector<float>> evaluate(std::span<const std::int32_t> tokens, bool all_logits = false);
 
-    // Every evaluate (and so every generate) computes the prompt's last prompt_tail tokens as
-    // one batch of their own, also when the cache holds them, so the logits never depend on
-    // what the cache held: a fixed seed regenerates the same answer. A follow-up turn thus
-    // recomputes at least this many tokens.
+    // What generate does with its prompt: like evaluate, but the last prompt_tail tokens
+    // always run as one batch of their own, also when the cache holds them, so the logits do
+    // not depend on what the cache held and a fixed seed regenerates the same answer. A
+    // follow-up turn thus recomputes at least this many tokens. (evaluate itself recomputes
+    // only the last token, so callers that extend a sequence one token at a time stay cheap.)
     static constexpr std::size_t prompt_tail = 8;
+    Result<std::vector<float>> evaluate_prompt(std::span<const std::int32_t> tokens);
 
     Result<GenerationResult> generate(std::span<const std::int32_t> prompt, const GenerateOptions& options,
                                       const PieceCallback& on_piece = {});
@@ -137,7 +139,7 @@ private:
     Result<std::vector<float>> extend(std::span<const std::int32_t> tokens, bool all_logits, bool want_logits = true);
     void fall_back_to_cpu(const std::string& why);
     // How many leading tokens the cache already holds (never the last one).
-    std::size_t reusable_prefix(std::span<const std::int32_t> tokens) const;
+    std::size_t reusable_prefix(std::span<const std::int32_t> tokens, std::size_t tail) const;
 
     struct Runtime;
     const Model& m_model;

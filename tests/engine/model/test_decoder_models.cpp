@@ -479,10 +479,10 @@ private slots:
             QVERIFY(cold.ok() && warm.ok());
             std::vector<std::int32_t> answered = prompt; // the prompt and a first answer
             answered.insert(answered.end(), {11, 12, 13});
-            QVERIFY((*warm)->evaluate(prompt).ok());
+            QVERIFY((*warm)->evaluate_prompt(prompt).ok());
             QVERIFY((*warm)->evaluate(answered).ok());
-            auto first = (*cold)->evaluate(prompt);
-            auto again = (*warm)->evaluate(prompt); // the cache keeps all but the last token
+            auto first = (*cold)->evaluate_prompt(prompt);
+            auto again = (*warm)->evaluate_prompt(prompt); // the cache keeps all but the tail
             QVERIFY(first.ok() && again.ok());
             QCOMPARE(first->size(), again->size());
             QVERIFY2(std::memcmp(first->data(), again->data(), first->size() * sizeof(float)) == 0,
