@@ -234,6 +234,7 @@ Result<GenerationResult> Session::generate(std::span<const std::int32_t> prompt,
         if (i == 0) result.first_token_ms = ms_since(start);
         if (std::find(options.stop_tokens.begin(), options.stop_tokens.end(), id) != options.stop_tokens.end()) {
             result.stop_reason = StopReason::end_of_generation;
+            result.stop_token = id;
             break;
         }
         result.tokens.push_back(id);

@@ -130,6 +130,7 @@ int run_generate(const Args& args) {
     for (const std::int32_t id : result->tokens) json.value(static_cast<std::int64_t>(id));
     json.end_array().key("text").value(text).key("stop_reason").value(stop_reason_name(result->stop_reason));
     if (!result->stop_string.empty()) json.key("stop_string").value(result->stop_string);
+    if (result->stop_token >= 0) json.key("stop_token").value(static_cast<std::int64_t>(result->stop_token));
     json.key("backend").value(std::string((*session)->backend_name()));
     json.key("n_prompt").value(result->n_prompt).key("n_generated").value(static_cast<std::uint64_t>(result->tokens.size()));
     json.key("prompt_tokens_per_s").value(per_s(result->n_prompt_evaluated, result->prompt_ms));

@@ -76,6 +76,7 @@ struct GenerationResult {
     std::vector<std::int32_t> tokens; // generated, without the stop token
     std::string text;                 // what was shown: UTF-8, without a matched stop string
     std::string stop_string;          // the stop string that ended it, if one did
+    std::int32_t stop_token = -1;     // the end-of-generation id that ended it, if one did
     StopReason stop_reason = StopReason::max_tokens;
     int n_prompt = 0;            // prompt tokens given
     int n_prompt_evaluated = 0;  // of which computed (the rest came from the cache)
