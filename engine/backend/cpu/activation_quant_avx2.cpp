@@ -45,13 +45,7 @@ CONCLAVE_AVX2 void quantize_k(const float* src, std::int64_t blocks, unsigned ch
         std::memset(&block, 0, sizeof block);
         const float amax = amax_of(xb, 32);
         if (amax != 0.0f) {
-            float max = 0.0f;
-            for (int i = 0; i < 256; ++i)
-                if (xb[i] == amax || xb[i] == -amax) {
-                    max = xb[i];
-                    break;
-                }
-            const float iscale = -127.0f / max;
+            const float iscale = -127.0f / first_of_magnitude(xb, 256, amax);
             for (int h = 0; h < 8; ++h) {
                 const HalfSums sums = round_store32(xb + 32 * h, _mm256_set1_ps(iscale), block.qs + 32 * h);
                 block.bsums[2 * h] = static_cast<std::int16_t>(hsum_epi32(sums.first));

@@ -32,6 +32,14 @@ CONCLAVE_AVX2 inline float amax_of(const float* x, int groups) {
     return hmax256(m);
 }
 
+// The first of the n floats at x whose magnitude is amax (their largest), with its sign: Q8_K
+// maps it to -127.
+inline float first_of_magnitude(const float* x, int n, float amax) {
+    for (int i = 0; i < n; ++i)
+        if (x[i] == amax || x[i] == -amax) return x[i];
+    return 0.0f;
+}
+
 // 32 floats times `scale`, rounded half to even, stored as 32 int8 (values within ±127).
 // Returns the code sums of elements 0-15 and 16-31, each as eight int32 partial sums.
 struct HalfSums {

@@ -56,13 +56,7 @@ CONCLAVE_AVX2 void pack_k(const GemmPanelLayout& l, const float* x, unsigned cha
             for (int h = 0; h < 8; ++h) o32b[h] = 0.0f;
             continue;
         }
-        float max = 0.0f;
-        for (int i = 0; i < 256; ++i)
-            if (xb[i] == amax || xb[i] == -amax) {
-                max = xb[i];
-                break;
-            }
-        const float iscale = -127.0f / max;
+        const float iscale = -127.0f / first_of_magnitude(xb, 256, amax);
         const float scale = 1.0f / iscale;
         d[b] = scale;
         for (int h = 0; h < 8; ++h) {

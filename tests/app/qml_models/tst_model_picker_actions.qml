@@ -7,7 +7,7 @@
 import QtQuick
 import QtTest
 import Conclave.Models
-import "finders.js" as Finders
+import "../qml/finders.js" as Finders // the chat tests' finders, shared
 
 Item {
     id: root
